@@ -1,0 +1,9 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import changeManagementPlugin from '@internal/backstage-plugin-change-management/alpha';
+import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
+
+export default createApp({
+  features: [catalogPlugin, changeManagementPlugin, navModule, signInModule],
+});

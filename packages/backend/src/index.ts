@@ -1,0 +1,30 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { devUserAuthModule } from './modules/devUserAuth';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: sign-in as a sample user, only where auth.providers.dev is configured
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(devUserAuthModule);
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permissions
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// user settings, notifications and signals
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+// change management
+backend.add(import('@internal/backstage-plugin-change-management-backend'));
+
+backend.start();
