@@ -1,0 +1,161 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { AffectedEntity, StoredChange } from './ChangeStore';
+import { DatabaseChangeStore } from './DatabaseChangeStore';
+import { GENESIS_HASH, hashEvent } from './eventChain';
+
+jest.setTimeout(60_000);
+
+const alice = 'user:default/alice';
+
+function draft(id: string, createdAt: string): StoredChange {
+  return {
+    id,
+    type: 'standard',
+    state: 'draft',
+    version: 1,
+    title: `Change ${id}`,
+    description: 'what and why',
+    risks: 'none',
+    testingNotes: 'unit tests',
+    affectedEntityRefs: [],
+    affectedSystemRefs: [],
+    createdBy: alice,
+    createdAt,
+    updatedAt: createdAt,
+    exceptions: [],
+  };
+}
+
+describe('DatabaseChangeStore', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    let knex: Knex;
+    let store: DatabaseChangeStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      store = await DatabaseChangeStore.create({
+        database: mockServices.database({ knex }),
+      });
+    });
+
+    afterEach(async () => {
+      await knex.destroy();
+    });
+
+    const create = (
+      id: string,
+      createdAt: string,
+      entities: AffectedEntity[],
+    ) =>
+      store.createChange({
+        change: draft(id, createdAt),
+        entities,
+        event: {
+          action: 'create',
+          toState: 'draft',
+          actor: alice,
+          at: new Date(createdAt),
+          fields: { title: `Change ${id}` },
+        },
+      });
+
+    it('round-trips a change with its entities and first event', async () => {
+      const created = await create('c1', '2026-03-01T10:00:00.000Z', [
+        {
+          entityRef: 'component:default/payments-service',
+          systemRef: 'system:default/payments',
+        },
+      ]);
+      expect(created).toMatchObject({
+        id: 'c1',
+        state: 'draft',
+        version: 1,
+        createdAt: '2026-03-01T10:00:00.000Z',
+        affectedEntityRefs: ['component:default/payments-service'],
+        affectedSystemRefs: ['system:default/payments'],
+      });
+
+      const events = await store.listEvents('c1');
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        action: 'create',
+        toState: 'draft',
+        actor: alice,
+        at: '2026-03-01T10:00:00.000Z',
+        previousHash: GENESIS_HASH,
+      });
+      expect(events[0].hash).toBe(hashEvent(GENESIS_HASH, events[0]));
+    });
+
+    it('chains each event to the one before it', async () => {
+      await create('c1', '2026-03-01T10:00:00.000Z', []);
+      await create('c2', '2026-03-01T11:00:00.000Z', []);
+      const [first] = await store.listEvents('c1');
+      const [second] = await store.listEvents('c2');
+      expect(second.previousHash).toBe(first.hash);
+      expect(second.hash).toBe(hashEvent(first.hash, second));
+    });
+
+    it('lists a System with the changes to its parts, newest first', async () => {
+      await create('c1', '2026-03-01T10:00:00.000Z', [
+        {
+          entityRef: 'component:default/payments-service',
+          systemRef: 'system:default/payments',
+        },
+      ]);
+      await create('c2', '2026-03-02T10:00:00.000Z', [
+        {
+          entityRef: 'resource:default/payments-db',
+          systemRef: 'system:default/payments',
+        },
+        {
+          entityRef: 'component:default/checkout-api',
+          systemRef: 'system:default/payments',
+        },
+      ]);
+      await create('c3', '2026-03-03T10:00:00.000Z', [
+        {
+          entityRef: 'component:default/storefront-web',
+          systemRef: 'system:default/storefront',
+        },
+      ]);
+
+      const system = await store.listChanges({
+        entityRef: 'system:default/payments',
+        limit: 25,
+      });
+      expect(system.items.map(c => c.id)).toEqual(['c2', 'c1']);
+
+      const component = await store.listChanges({
+        entityRef: 'resource:default/payments-db',
+        limit: 25,
+      });
+      expect(component.items.map(c => c.id)).toEqual(['c2']);
+    });
+
+    it('pages with keyset cursors, ties broken by id', async () => {
+      const same = '2026-03-01T10:00:00.000Z';
+      for (const id of ['a', 'b', 'c', 'd', 'e']) {
+        await create(id, same, []);
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listChanges({ limit: 2, cursor });
+        seen.push(...page.items.map(c => c.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(['e', 'd', 'c', 'b', 'a']);
+    });
+
+    it('refuses a malformed cursor', async () => {
+      await expect(
+        store.listChanges({ limit: 2, cursor: 'not-a-cursor' }),
+      ).rejects.toThrow(/Malformed cursor/);
+    });
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * The change-management backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { changeManagementPlugin as default } from './plugin';
+export { changeManagementClockServiceRef } from './service/Clock';
+export type { Clock } from './service/Clock';

@@ -1,0 +1,68 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { AffectedEntity } from '../database/ChangeStore';
+
+/** The System an entity belongs to: itself for a System, else spec.system. */
+function systemOf(entity: Entity): string | undefined {
+  if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
+    return stringifyEntityRef(entity);
+  }
+  const system = entity.spec?.system;
+  if (typeof system !== 'string' || !system) {
+    return undefined;
+  }
+  return stringifyEntityRef(
+    parseEntityRef(system, {
+      defaultKind: 'system',
+      defaultNamespace: entity.metadata.namespace,
+    }),
+  );
+}
+
+/**
+ * Checks that every ref names an entity the caller can see in the catalog,
+ * in one batched lookup, and records the System each one is part of.
+ */
+export async function resolveAffectedEntities(
+  refs: string[],
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<AffectedEntity[]> {
+  const normalized: string[] = [];
+  for (const ref of refs) {
+    try {
+      normalized.push(stringifyEntityRef(parseEntityRef(ref)));
+    } catch {
+      throw new InputError(
+        `'${ref}' is not an entity ref; use kind:namespace/name, for example component:default/payments-service`,
+      );
+    }
+  }
+  const unique = [...new Set(normalized)];
+  if (unique.length === 0) {
+    return [];
+  }
+  const { items } = await catalog.getEntitiesByRefs(
+    {
+      entityRefs: unique,
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.system'],
+    },
+    { credentials },
+  );
+  const missing = unique.filter((_, i) => !items[i]);
+  if (missing.length) {
+    throw new InputError(
+      `Unknown or invisible catalog entities: ${missing.join(', ')}`,
+    );
+  }
+  return items.map((entity, i) => ({
+    entityRef: unique[i],
+    systemRef: systemOf(entity!),
+  }));
+}

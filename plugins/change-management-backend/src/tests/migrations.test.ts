@@ -1,0 +1,82 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/backstage-plugin-change-management-backend',
+  'migrations',
+);
+
+jest.setTimeout(60_000);
+
+describe('migrations', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    it('migrates up and all the way down again', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      for (const table of [
+        'changes',
+        'change_entities',
+        'change_events',
+        'change_event_chain',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
+
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      for (const table of ['changes', 'change_entities', 'change_events']) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+
+      // and up again, so down really undid everything (trigger included)
+      await knex.migrate.latest({ directory: migrationsDir });
+      await expect(knex.schema.hasTable('change_events')).resolves.toBe(true);
+      await knex.destroy();
+    });
+
+    if (databaseId.startsWith('POSTGRES')) {
+      it('refuses UPDATE and DELETE on the events table', async () => {
+        const knex = await databases.init(databaseId);
+        await knex.migrate.latest({ directory: migrationsDir });
+        const now = new Date();
+        await knex('changes').insert({
+          id: 'c1',
+          type: 'standard',
+          state: 'draft',
+          version: 1,
+          title: 't',
+          description: '',
+          risks: '',
+          testing_notes: '',
+          created_by: 'user:default/alice',
+          created_at: now,
+          updated_at: now,
+          exceptions: '[]',
+        });
+        await knex('change_events').insert({
+          id: 'e1',
+          change_id: 'c1',
+          action: 'create',
+          to_state: 'draft',
+          actor: 'user:default/alice',
+          created_at: now,
+          fields: '{}',
+          previous_hash: '0'.repeat(64),
+          hash: '1'.repeat(64),
+        });
+
+        await expect(
+          knex('change_events').update({ actor: 'user:default/mallory' }),
+        ).rejects.toThrow(/append-only/);
+        await expect(knex('change_events').delete()).rejects.toThrow(
+          /append-only/,
+        );
+        await expect(knex('change_events').count({ n: '*' })).resolves.toEqual([
+          { n: '1' },
+        ]);
+        await knex.destroy();
+      });
+    }
+  });
+});

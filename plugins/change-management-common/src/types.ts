@@ -1,0 +1,176 @@
+/**
+ * The three change categories of the Change Management SOP.
+ *
+ * @public
+ */
+export type ChangeType = 'standard' | 'emergency' | 'infrastructure';
+
+/** @public */
+export const CHANGE_TYPES: readonly ChangeType[] = [
+  'standard',
+  'emergency',
+  'infrastructure',
+];
+
+/**
+ * Every state of both state machines (see WORKFLOW.md). Standard and
+ * infrastructure changes use one machine, emergencies another; some states
+ * (draft, approved, deployed, completed, ...) appear in both.
+ *
+ * @public
+ */
+export type ChangeState =
+  | 'draft'
+  | 'in_review'
+  | 'awaiting_approval'
+  | 'approved'
+  | 'staging_verified'
+  | 'ready_for_production'
+  | 'deployed'
+  | 'verified'
+  | 'retrospective_done'
+  | 'completed'
+  | 'rolled_back'
+  | 'rejected'
+  | 'cancelled';
+
+/** @public */
+export const CHANGE_STATES: readonly ChangeState[] = [
+  'draft',
+  'in_review',
+  'awaiting_approval',
+  'approved',
+  'staging_verified',
+  'ready_for_production',
+  'deployed',
+  'verified',
+  'retrospective_done',
+  'completed',
+  'rolled_back',
+  'rejected',
+  'cancelled',
+];
+
+/** @public */
+export type ChangeAction =
+  | 'submit'
+  | 'review'
+  | 'request-changes'
+  | 'waive-review'
+  | 'approve'
+  | 'reject'
+  | 'record-staging'
+  | 'sign-off'
+  | 'deploy'
+  | 'verify'
+  | 'roll-back'
+  | 'document-retrospective'
+  | 'complete-review'
+  | 'cancel';
+
+/** Severity of the incident an emergency change responds to. @public */
+export type IncidentSeverity = 'P1' | 'P2';
+
+/** @public */
+export type YesNo = 'yes' | 'no';
+
+/** The SOP's "Staging tested" column. @public */
+export type StagingTested = 'yes' | 'no' | 'n/a';
+
+/**
+ * An exception to the normal workflow, kept on the record for auditors.
+ *
+ * @public
+ */
+export type ChangeExceptionKind =
+  | 'waived-review'
+  | 'self-approval'
+  | 'freeze-override'
+  | 'late-retrospective';
+
+/** @public */
+export interface ChangeException {
+  kind: ChangeExceptionKind;
+  /** The user entity ref of whoever caused the exception. */
+  actor: string;
+  /** ISO time. */
+  at: string;
+  detail: string;
+}
+
+/** Who did a step and when (ISO time). @public */
+export interface ChangeSignature {
+  by: string;
+  at: string;
+}
+
+/**
+ * One change: a row of the SOP's change log plus its workflow state.
+ *
+ * @public
+ */
+export interface Change {
+  id: string;
+  type: ChangeType;
+  state: ChangeState;
+  /** Increases with every accepted write; actions must send the last one seen. */
+  version: number;
+  title: string;
+  /** What is being changed and why. */
+  description: string;
+  /** Risks and potential side effects. */
+  risks: string;
+  /** How the change was tested locally. */
+  testingNotes: string;
+  pullRequestUrl?: string;
+  incident?: { ref: string; severity: IncidentSeverity };
+  /** Emergency only: the fix proposed to the CTO. */
+  proposedFix?: string;
+  /** The entities the change touches (components, resources, systems, ...). */
+  affectedEntityRefs: string[];
+  /** The systems those entities belonged to when the change was raised. */
+  affectedSystemRefs: string[];
+  /** The author: the user who raised the change. */
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  reviewed?: ChangeSignature;
+  approved?: ChangeSignature;
+  signedOff?: ChangeSignature;
+  stagingTested?: StagingTested;
+  deployed?: ChangeSignature & { deploymentRef?: string };
+  postDeploymentVerified?: YesNo;
+  verified?: ChangeSignature;
+  issuesEncountered?: string;
+  /** Emergency only: exactly 48 hours after the production deploy. */
+  retrospectiveDueAt?: string;
+  retrospective?: ChangeSignature & {
+    whatChanged: string;
+    why: string;
+    approvalReceived: string;
+    late: boolean;
+  };
+  postDeploymentReview?: ChangeSignature & {
+    preventable: YesNo;
+    notes: string;
+  };
+  exceptions: ChangeException[];
+  /** An emergency past its retrospective due time without a retrospective. */
+  overdue: boolean;
+}
+
+/**
+ * A change as returned to a particular caller: with the actions that caller
+ * may take now.
+ *
+ * @public
+ */
+export interface ChangeView extends Change {
+  allowedActions: ChangeAction[];
+}
+
+/** A page of changes, newest first. @public */
+export interface ChangeList {
+  items: Change[];
+  nextCursor?: string;
+}

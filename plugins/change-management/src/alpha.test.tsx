@@ -1,0 +1,52 @@
+import { Entity } from '@backstage/catalog-model';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import { changeManagementApiRef } from './api';
+import changeManagementPlugin from './alpha';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'payments-db', namespace: 'default' },
+  spec: { type: 'database', system: 'payments' },
+};
+
+describe('the new frontend system plugin', () => {
+  const content = changeManagementPlugin.getExtension(
+    'entity-content:change-management',
+  );
+
+  it('adds a Changes tab to every kind of entity', () => {
+    const tester = createExtensionTester(content);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Changes');
+    expect(tester.get(coreExtensionData.routePath)).toBe('changes');
+    // no filter: every entity page gets the tab
+    expect(
+      tester.get(EntityContentBlueprint.dataRefs.filterFunction),
+    ).toBeUndefined();
+    expect(
+      tester.get(EntityContentBlueprint.dataRefs.filterExpression),
+    ).toBeUndefined();
+  });
+
+  it("renders the entity's changes", async () => {
+    const listChanges = jest.fn().mockResolvedValue({ items: [] });
+    const tester = createExtensionTester(content);
+    await renderInTestApp(
+      <TestApiProvider apis={[[changeManagementApiRef, { listChanges }]]}>
+        <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('No changes yet')).toBeInTheDocument();
+    expect(listChanges).toHaveBeenCalledWith({
+      entityRef: 'resource:default/payments-db',
+    });
+  });
+});

@@ -1,0 +1,1 @@
+export { ChangeStateChip } from './ChangeStateChip';

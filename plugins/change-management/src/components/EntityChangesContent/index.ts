@@ -1,0 +1,1 @@
+export { EntityChangesContent } from './EntityChangesContent';

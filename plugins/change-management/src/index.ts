@@ -1,0 +1,12 @@
+/**
+ * The change-management frontend plugin. Apps on the new frontend system
+ * import `@internal/backstage-plugin-change-management/alpha` instead.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  changeManagementPlugin,
+  EntityChangeManagementContent,
+} from './plugin';
+export * from './api';

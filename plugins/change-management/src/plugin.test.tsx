@@ -1,0 +1,66 @@
+import { Entity } from '@backstage/catalog-model';
+import { catalogPlugin, EntityLayout } from '@backstage/plugin-catalog';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+  starredEntitiesApiRef,
+  MockStarredEntitiesApi,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { screen } from '@testing-library/react';
+import { changeManagementApiRef } from './api';
+import { EntityChangeManagementContent } from './plugin';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-service', namespace: 'default' },
+  spec: { type: 'service', system: 'payments' },
+};
+
+describe('EntityChangeManagementContent (legacy frontend system)', () => {
+  it('renders as a tab of an entity page', async () => {
+    const listChanges = jest.fn().mockResolvedValue({ items: [] });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [changeManagementApiRef, { listChanges }],
+          [catalogApiRef, catalogApiMock({ entities: [entity] })],
+          [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <EntityProvider entity={entity}>
+          <EntityLayout>
+            <EntityLayout.Route path="/" title="Overview">
+              <div>overview</div>
+            </EntityLayout.Route>
+            <EntityLayout.Route path="/changes" title="Changes">
+              <EntityChangeManagementContent />
+            </EntityLayout.Route>
+          </EntityLayout>
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/changes'],
+        mountedRoutes: {
+          '/catalog': catalogPlugin.routes.catalogIndex,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+
+    expect(screen.getByRole('tab', { name: 'Changes' })).toBeInTheDocument();
+    expect(await screen.findByText('No changes yet')).toBeInTheDocument();
+    expect(listChanges).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-service',
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { changeManagementApiRef, ChangeManagementClient } from './api';
+import { entityContentRouteRef } from './routes';
+
+/**
+ * The change-management plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const changeManagementPlugin = createPlugin({
+  id: 'change-management',
+  apis: [
+    createApiFactory({
+      api: changeManagementApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new ChangeManagementClient(deps),
+    }),
+  ],
+  routes: {
+    entityContent: entityContentRouteRef,
+  },
+});
+
+/**
+ * The Changes tab, for `EntityLayout.Route` on the legacy frontend system.
+ *
+ * @public
+ */
+export const EntityChangeManagementContent = changeManagementPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityChangeManagementContent',
+    component: () =>
+      import('./components/EntityChangesContent').then(
+        m => m.EntityChangesContent,
+      ),
+    mountPoint: entityContentRouteRef,
+  }),
+);
