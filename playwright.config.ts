@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the real app: the built frontend served by the real
+ * backend on :7007, with the sample catalog and an in-memory database
+ * (app-config.e2e.yaml). Chromium is the system one, /usr/bin/chromium by
+ * default (CHROMIUM_PATH overrides it); Playwright never downloads a browser.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'packages/app/e2e-tests',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-artifacts/report' }],
+  ],
+  webServer: {
+    command:
+      'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+    url: 'http://localhost:7007/api/change-management/health',
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  use: {
+    baseURL: 'http://localhost:7007',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--headless=new',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  outputDir: 'e2e-artifacts/results',
+});

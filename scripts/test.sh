@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test: type check, lint, unit tests (the stores on SQLite and
+# PostgreSQL) and the browser tests against the built app in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Installing dependencies"
+yarn install --immutable
+
+# The store tests must run on PostgreSQL too: a missing server fails the
+# run instead of silently skipping those cases.
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+export CHANGE_MANAGEMENT_REQUIRE_POSTGRES=1
+
+step "Checking prerequisites"
+node scripts/check-prerequisites.js
+
+step "Type check"
+yarn tsc
+
+step "Lint"
+yarn lint:all
+yarn prettier:check
+
+step "Unit tests (SQLite and PostgreSQL)"
+CI=true yarn test
+
+step "Building the app"
+yarn build:app
+
+step "Browser tests (Chromium)"
+CI=true yarn test:e2e
+
+step "All tests passed"
