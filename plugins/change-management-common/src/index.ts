@@ -6,3 +6,7 @@
 
 export * from './types';
 export * from './schemas';
+export * from './actionSchemas';
+export * from './freeze';
+export * from './permissions';
+export * from './workflow';

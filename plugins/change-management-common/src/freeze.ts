@@ -1,0 +1,127 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * A yearly freeze window: from `start` (inclusive) to `end` (exclusive),
+ * both month-day `MM-DD` in the calendar's time zone. When `end` is not
+ * after `start` the window spans the new year, like the SOP's October 1 to
+ * January 1.
+ *
+ * @public
+ */
+export interface FreezeWindowConfig {
+  start: string;
+  end: string;
+}
+
+/** @public */
+export interface FreezeCalendar {
+  windows: FreezeWindowConfig[];
+  /** IANA zone, e.g. `Europe/London`. */
+  timeZone: string;
+}
+
+/** A concrete occurrence of a window. @public */
+export interface FreezeWindow {
+  /** ISO time, inclusive. */
+  start: string;
+  /** ISO time, exclusive. */
+  end: string;
+}
+
+/** The SOP's peak-season freeze: October 1 to January 1, UTC. @public */
+export const DEFAULT_FREEZE_CALENDAR: FreezeCalendar = {
+  windows: [{ start: '10-01', end: '01-01' }],
+  timeZone: 'UTC',
+};
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+
+function parseMonthDay(value: string): { month: number; day: number } {
+  const match = MONTH_DAY.exec(value);
+  // 2001 is not a leap year, so 02-29 is refused: a window must exist yearly.
+  const probe = match
+    ? DateTime.fromObject({ year: 2001, month: +match[1], day: +match[2] })
+    : undefined;
+  if (!match || !probe?.isValid) {
+    throw new Error(
+      `Freeze window date '${value}' is not a month-day like 10-01 that occurs every year`,
+    );
+  }
+  return { month: +match[1], day: +match[2] };
+}
+
+/**
+ * Checks a calendar and throws an error naming what is wrong; call it once
+ * when reading config.
+ *
+ * @public
+ */
+export function validateFreezeCalendar(calendar: FreezeCalendar): void {
+  if (!IANAZone.isValidZone(calendar.timeZone)) {
+    throw new Error(
+      `Freeze time zone '${calendar.timeZone}' is not an IANA zone such as UTC or Europe/London`,
+    );
+  }
+  for (const window of calendar.windows) {
+    const start = parseMonthDay(window.start);
+    const end = parseMonthDay(window.end);
+    if (start.month === end.month && start.day === end.day) {
+      throw new Error(
+        `Freeze window ${window.start} to ${window.end} is empty; the end is exclusive`,
+      );
+    }
+  }
+}
+
+function occurrence(
+  window: FreezeWindowConfig,
+  startYear: number,
+  zone: string,
+): { start: DateTime; end: DateTime } {
+  const s = parseMonthDay(window.start);
+  const e = parseMonthDay(window.end);
+  const spansNewYear =
+    e.month < s.month || (e.month === s.month && e.day < s.day);
+  return {
+    start: DateTime.fromObject({ year: startYear, ...s }, { zone }),
+    end: DateTime.fromObject(
+      { year: spansNewYear ? startYear + 1 : startYear, ...e },
+      { zone },
+    ),
+  };
+}
+
+/**
+ * The freeze window that contains `at`, if any. Start and end are midnight
+ * in the calendar's zone, so daylight-saving changes inside a window move
+ * nothing.
+ *
+ * @public
+ */
+export function findFreezeWindow(
+  at: Date,
+  calendar: FreezeCalendar,
+): FreezeWindow | undefined {
+  const t = DateTime.fromJSDate(at, { zone: calendar.timeZone });
+  for (const window of calendar.windows) {
+    // A window that contains t started this year or, spanning the new year,
+    // last year.
+    for (const year of [t.year - 1, t.year]) {
+      const { start, end } = occurrence(window, year, calendar.timeZone);
+      if (start <= t && t < end) {
+        return { start: start.toISO()!, end: end.toISO()! };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A window as people read it, e.g. "2026-10-01 to 2027-01-01 (UTC)". @public */
+export function describeFreezeWindow(
+  window: FreezeWindow,
+  timeZone: string,
+): string {
+  const day = (iso: string) =>
+    DateTime.fromISO(iso, { zone: timeZone }).toISODate();
+  return `${day(window.start)} to ${day(window.end)} (${timeZone})`;
+}

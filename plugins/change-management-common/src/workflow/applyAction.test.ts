@@ -1,0 +1,262 @@
+import { parseActionRequest } from '../actionSchemas';
+import { Change } from '../types';
+import { applyAction, WorkflowContext } from './applyAction';
+
+const alice = 'user:default/alice';
+const carol = 'user:default/carol';
+const NOW = new Date('2026-06-10T09:00:00.000Z');
+
+function change(overrides: Partial<Change>): Change {
+  return {
+    id: 'c1',
+    type: 'standard',
+    state: 'draft',
+    version: 1,
+    title: 'Upgrade the PSP SDK',
+    description: 'what and why',
+    risks: 'refunds may fail',
+    testingNotes: 'unit and local e2e',
+    pullRequestUrl: 'https://github.com/acme/payments/pull/42',
+    affectedEntityRefs: ['component:default/payments-service'],
+    affectedSystemRefs: ['system:default/payments'],
+    createdBy: alice,
+    createdAt: '2026-06-01T09:00:00.000Z',
+    updatedAt: '2026-06-01T09:00:00.000Z',
+    exceptions: [],
+    overdue: false,
+    ...overrides,
+  };
+}
+
+function ctx(overrides: Partial<WorkflowContext> = {}): WorkflowContext {
+  return {
+    actor: { userEntityRef: alice, isCto: false },
+    now: NOW,
+    allowSelfApproval: false,
+    freezeTimeZone: 'UTC',
+    ...overrides,
+  };
+}
+
+const asCto = { actor: { userEntityRef: carol, isCto: true } };
+const window = {
+  start: '2026-10-01T00:00:00.000Z',
+  end: '2027-01-01T00:00:00.000Z',
+};
+
+describe('applyAction', () => {
+  it('refuses to submit an incomplete draft, naming each missing field', () => {
+    const result = applyAction(
+      change({ risks: '', pullRequestUrl: undefined, affectedEntityRefs: [] }),
+      parseActionRequest({ action: 'submit', version: 1 }),
+      ctx(),
+    );
+    expect(result).toEqual({
+      ok: false,
+      status: 400,
+      message:
+        'Cannot submit yet; missing: risks / side effects, at least one affected entity, pull request URL',
+    });
+  });
+
+  it('needs the incident and proposed fix to submit an emergency, not a PR', () => {
+    const result = applyAction(
+      change({ type: 'emergency', pullRequestUrl: undefined }),
+      parseActionRequest({ action: 'submit', version: 1 }),
+      ctx(),
+    );
+    expect(result).toMatchObject({
+      status: 400,
+      message: expect.stringContaining(
+        'incident reference, incident severity (P1 or P2), proposed fix',
+      ),
+    });
+  });
+
+  it('lets an infrastructure change go without a PR', () => {
+    const result = applyAction(
+      change({ type: 'infrastructure', pullRequestUrl: undefined }),
+      parseActionRequest({ action: 'submit', version: 1 }),
+      ctx(),
+    );
+    expect(result).toMatchObject({ ok: true, to: 'in_review' });
+  });
+
+  it('sends a change with a failed staging check back to draft', () => {
+    const result = applyAction(
+      change({ state: 'approved', approved: { by: carol, at: 'x' } }),
+      parseActionRequest({
+        action: 'record-staging',
+        version: 4,
+        functionalTested: true,
+        regressionChecked: false,
+        noUnexpectedSideEffects: true,
+        stagingTested: 'yes',
+      }),
+      ctx(),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      to: 'draft',
+      patch: { approved: undefined, stagingTested: 'yes' },
+      eventFields: { failedChecks: ['regression checks'] },
+    });
+  });
+
+  it('refuses a standard deploy inside the freeze with the window named', () => {
+    const result = applyAction(
+      change({ state: 'ready_for_production' }),
+      parseActionRequest({ action: 'deploy', version: 7 }),
+      ctx({ freeze: window }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      status: 409,
+      message:
+        'Production deploys of standard changes are frozen from 2026-10-01 to 2027-01-01 (UTC); only emergency changes may deploy',
+    });
+  });
+
+  it('deploys an emergency in the freeze, recording the override and the approval', () => {
+    const approved = { by: carol, at: '2026-11-25T08:00:00.000Z' };
+    const now = new Date('2026-11-25T09:00:00.000Z');
+    const result = applyAction(
+      change({ type: 'emergency', state: 'approved', approved }),
+      parseActionRequest({
+        action: 'deploy',
+        version: 3,
+        deploymentRef: 'run/7',
+      }),
+      ctx({ freeze: window, now }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      to: 'deployed',
+      patch: {
+        deployed: { by: alice, at: now.toISOString(), deploymentRef: 'run/7' },
+        retrospectiveDueAt: '2026-11-27T09:00:00.000Z',
+      },
+      eventFields: { freezeOverride: true, approvalReliedOn: approved },
+      exceptions: [{ kind: 'freeze-override', actor: alice }],
+    });
+  });
+
+  it('sets the retrospective due exactly 172,800 s after the deploy, DST or not', () => {
+    // Europe changes clocks on 2026-10-25; the due time ignores calendars.
+    const now = new Date('2026-10-24T12:34:56.789Z');
+    const result = applyAction(
+      change({
+        type: 'emergency',
+        state: 'approved',
+        approved: { by: carol, at: 'x' },
+      }),
+      parseActionRequest({ action: 'deploy', version: 3 }),
+      ctx({ now }),
+    );
+    expect(result.ok && result.patch.retrospectiveDueAt).toBe(
+      new Date(now.getTime() + 172_800 * 1000).toISOString(),
+    );
+  });
+
+  it('flags a late retrospective as an exception', () => {
+    const result = applyAction(
+      change({
+        type: 'emergency',
+        state: 'verified',
+        retrospectiveDueAt: '2026-06-10T08:59:59.999Z',
+      }),
+      parseActionRequest({
+        action: 'document-retrospective',
+        version: 6,
+        whatChanged: 'patched the refund path',
+        why: 'P1 refunds outage',
+        approvalReceived: 'carol on the incident call',
+      }),
+      ctx(),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      to: 'retrospective_done',
+      patch: { retrospective: { late: true, by: alice } },
+      exceptions: [{ kind: 'late-retrospective' }],
+    });
+  });
+
+  it('is not late at exactly the due time', () => {
+    const result = applyAction(
+      change({
+        type: 'emergency',
+        state: 'verified',
+        retrospectiveDueAt: NOW.toISOString(),
+      }),
+      parseActionRequest({
+        action: 'document-retrospective',
+        version: 6,
+        whatChanged: 'a',
+        why: 'b',
+        approvalReceived: 'c',
+      }),
+      ctx(),
+    );
+    expect(result).toMatchObject({ ok: true, exceptions: [] });
+  });
+
+  it('records a waived review as an exception with its reason', () => {
+    const result = applyAction(
+      change({ state: 'in_review' }),
+      parseActionRequest({
+        action: 'waive-review',
+        version: 2,
+        reason: 'sole engineer on call',
+      }),
+      ctx(asCto),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      to: 'awaiting_approval',
+      comment: 'sole engineer on call',
+      exceptions: [
+        {
+          kind: 'waived-review',
+          actor: carol,
+          detail: 'sole engineer on call',
+        },
+      ],
+    });
+  });
+
+  it('records a permitted CTO self-approval as an exception', () => {
+    const result = applyAction(
+      change({ state: 'awaiting_approval', createdBy: carol }),
+      parseActionRequest({ action: 'approve', version: 3 }),
+      ctx({ ...asCto, allowSelfApproval: true }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      patch: { approved: { by: carol } },
+      exceptions: [{ kind: 'self-approval', actor: carol }],
+    });
+  });
+
+  it('records verification with the issues encountered', () => {
+    const result = applyAction(
+      change({ state: 'deployed' }),
+      parseActionRequest({
+        action: 'verify',
+        version: 8,
+        postDeploymentVerified: 'no',
+        issuesEncountered: 'latency spike for 5 minutes',
+      }),
+      ctx(),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      to: 'completed',
+      patch: {
+        postDeploymentVerified: 'no',
+        issuesEncountered: 'latency spike for 5 minutes',
+        verified: { by: alice, at: NOW.toISOString() },
+      },
+    });
+  });
+});

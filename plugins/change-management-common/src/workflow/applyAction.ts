@@ -1,0 +1,207 @@
+import { ActionRequest } from '../actionSchemas';
+import { describeFreezeWindow, FreezeWindow } from '../freeze';
+import { Change, ChangeException, ChangeState } from '../types';
+import { checkAction, Refusal, WorkflowActor } from './checkAction';
+import { missingForSubmit } from './submitChecks';
+
+/** The SOP's 48 hours, as an exact duration rather than two calendar days. */
+export const RETROSPECTIVE_DUE_MS = 172_800_000;
+
+/** What the server knows when it judges an action. @public */
+export interface WorkflowContext {
+  actor: WorkflowActor;
+  now: Date;
+  allowSelfApproval: boolean;
+  /** The freeze window that contains `now`, if any. */
+  freeze?: FreezeWindow;
+  freezeTimeZone: string;
+}
+
+/** An accepted action: the next state and everything it records. @public */
+export interface ActionOutcome {
+  ok: true;
+  to: ChangeState;
+  /** Record fields to set on the change. */
+  patch: Partial<Change>;
+  /** Exceptions to add to the change's record. */
+  exceptions: ChangeException[];
+  /** The fields of the event for the audit trail. */
+  eventFields: Record<string, unknown>;
+  comment?: string;
+}
+
+/** Approvals that no longer hold once a change goes back to draft. */
+const CLEARED_ON_REWORK: Partial<Change> = {
+  reviewed: undefined,
+  approved: undefined,
+  signedOff: undefined,
+};
+
+/**
+ * Judges an action request against the SOP and, when it is allowed, says
+ * what it records. Pure: the caller persists the outcome.
+ *
+ * @public
+ */
+export function applyAction(
+  change: Change,
+  request: ActionRequest,
+  ctx: WorkflowContext,
+): ActionOutcome | Refusal {
+  const check = checkAction(change, request.action, ctx.actor, ctx);
+  if (!check.ok) {
+    return check;
+  }
+  const by = ctx.actor.userEntityRef;
+  const at = ctx.now.toISOString();
+  const exceptions: ChangeException[] = [];
+  const exception = (kind: ChangeException['kind'], detail: string) =>
+    exceptions.push({ kind, actor: by, at, detail });
+  if (check.selfApproval) {
+    exception(
+      'self-approval',
+      `The CTO took '${request.action}' on their own change (allowSelfApproval is on)`,
+    );
+  }
+
+  const { action: _action, version: _version, ...fields } = request;
+  const outcome = (
+    patch: Partial<Change>,
+    extra: Partial<ActionOutcome> = {},
+  ): ActionOutcome => ({
+    ok: true,
+    to: check.transition.to,
+    patch,
+    exceptions,
+    eventFields: fields,
+    comment: 'comment' in request ? request.comment : undefined,
+    ...extra,
+  });
+
+  switch (request.action) {
+    case 'submit': {
+      const missing = missingForSubmit(change);
+      if (missing.length) {
+        return {
+          ok: false,
+          status: 400,
+          message: `Cannot submit yet; missing: ${missing.join(', ')}`,
+        };
+      }
+      return outcome({});
+    }
+    case 'review':
+      return outcome({ reviewed: { by, at } });
+    case 'request-changes':
+      return outcome(CLEARED_ON_REWORK);
+    case 'waive-review':
+      exception('waived-review', request.reason);
+      return outcome({}, { comment: request.reason });
+    case 'approve':
+      return outcome({ approved: { by, at } });
+    case 'reject':
+      return outcome({});
+    case 'record-staging': {
+      const failed = [
+        !request.functionalTested && 'functional testing',
+        !request.regressionChecked && 'regression checks',
+        !request.noUnexpectedSideEffects && 'no unexpected side effects',
+        request.stagingTested === 'no' && 'staging tested',
+      ].filter(Boolean);
+      if (failed.length) {
+        // Any failed check sends the change back to draft, reason recorded.
+        return outcome(
+          { ...CLEARED_ON_REWORK, stagingTested: request.stagingTested },
+          {
+            to: 'draft',
+            eventFields: { ...fields, failedChecks: failed },
+          },
+        );
+      }
+      return outcome({ stagingTested: request.stagingTested });
+    }
+    case 'sign-off':
+      return outcome({ signedOff: { by, at } });
+    case 'deploy': {
+      const patch: Partial<Change> = {
+        deployed: { by, at, deploymentRef: request.deploymentRef },
+      };
+      if (change.type !== 'emergency') {
+        if (ctx.freeze) {
+          return {
+            ok: false,
+            status: 409,
+            message: `Production deploys of ${
+              change.type
+            } changes are frozen from ${describeFreezeWindow(
+              ctx.freeze,
+              ctx.freezeTimeZone,
+            )}; only emergency changes may deploy`,
+          };
+        }
+        return outcome(patch);
+      }
+      patch.retrospectiveDueAt = new Date(
+        ctx.now.getTime() + RETROSPECTIVE_DUE_MS,
+      ).toISOString();
+      if (!ctx.freeze) {
+        return outcome(patch);
+      }
+      const window = describeFreezeWindow(ctx.freeze, ctx.freezeTimeZone);
+      exception(
+        'freeze-override',
+        `Emergency deployed during the freeze ${window}, on the CTO approval of ${change.approved?.by} at ${change.approved?.at}`,
+      );
+      return outcome(patch, {
+        eventFields: {
+          ...fields,
+          freezeOverride: true,
+          freezeWindow: ctx.freeze,
+          approvalReliedOn: change.approved,
+        },
+      });
+    }
+    case 'verify':
+      return outcome({
+        postDeploymentVerified: request.postDeploymentVerified,
+        issuesEncountered: request.issuesEncountered,
+        verified: { by, at },
+      });
+    case 'roll-back':
+      return outcome({}, { comment: request.reason });
+    case 'document-retrospective': {
+      const late =
+        !!change.retrospectiveDueAt &&
+        ctx.now.getTime() > Date.parse(change.retrospectiveDueAt);
+      if (late) {
+        exception(
+          'late-retrospective',
+          `Documented after the due time ${change.retrospectiveDueAt}`,
+        );
+      }
+      return outcome({
+        retrospective: {
+          by,
+          at,
+          whatChanged: request.whatChanged,
+          why: request.why,
+          approvalReceived: request.approvalReceived,
+          late,
+        },
+      });
+    }
+    case 'complete-review':
+      return outcome({
+        postDeploymentReview: {
+          by,
+          at,
+          preventable: request.preventable,
+          notes: request.notes,
+        },
+      });
+    case 'cancel':
+      return outcome({}, { comment: request.reason });
+    default:
+      return { ok: false, status: 400, message: 'Unknown action' };
+  }
+}
