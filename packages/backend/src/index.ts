@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { devUserAuthModule } from './modules/devUserAuth';
+import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -15,9 +16,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// the CTO role gets the CTO actions; signed-in users everything else
+backend.add(permissionPolicyModule);
 
 // user settings, notifications and signals
 backend.add(import('@backstage/plugin-user-settings-backend'));

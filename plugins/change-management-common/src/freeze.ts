@@ -21,12 +21,12 @@ export interface FreezeCalendar {
 }
 
 /** A concrete occurrence of a window. @public */
-export interface FreezeWindow {
+export type FreezeWindow = {
   /** ISO time, inclusive. */
   start: string;
   /** ISO time, exclusive. */
   end: string;
-}
+};
 
 /** The SOP's peak-season freeze: October 1 to January 1, UTC. @public */
 export const DEFAULT_FREEZE_CALENDAR: FreezeCalendar = {

@@ -89,27 +89,27 @@ export type ChangeExceptionKind =
   | 'late-retrospective';
 
 /** @public */
-export interface ChangeException {
+export type ChangeException = {
   kind: ChangeExceptionKind;
   /** The user entity ref of whoever caused the exception. */
   actor: string;
   /** ISO time. */
   at: string;
   detail: string;
-}
+};
 
 /** Who did a step and when (ISO time). @public */
-export interface ChangeSignature {
+export type ChangeSignature = {
   by: string;
   at: string;
-}
+};
 
 /**
  * One change: a row of the SOP's change log plus its workflow state.
  *
  * @public
  */
-export interface Change {
+export type Change = {
   id: string;
   type: ChangeType;
   state: ChangeState;
@@ -157,7 +157,7 @@ export interface Change {
   exceptions: ChangeException[];
   /** An emergency past its retrospective due time without a retrospective. */
   overdue: boolean;
-}
+};
 
 /**
  * A change as returned to a particular caller: with the actions that caller
@@ -165,12 +165,12 @@ export interface Change {
  *
  * @public
  */
-export interface ChangeView extends Change {
+export type ChangeView = Change & {
   allowedActions: ChangeAction[];
-}
+};
 
 /** A page of changes, newest first. @public */
-export interface ChangeList {
+export type ChangeList = {
   items: Change[];
   nextCursor?: string;
-}
+};

@@ -26,14 +26,14 @@ export interface NewChangeEvent {
 }
 
 /** An event of the audit trail, as stored. */
-export interface ChangeEvent extends Omit<NewChangeEvent, 'at'> {
+export type ChangeEvent = Omit<NewChangeEvent, 'at'> & {
   id: string;
   changeId: string;
   seq: number;
   at: string;
   previousHash: string;
   hash: string;
-}
+};
 
 export interface ChangeListQuery {
   /** A System matches every change to it or to anything that is part of it. */
@@ -41,6 +41,13 @@ export interface ChangeListQuery {
   states?: ChangeState[];
   type?: ChangeType;
   createdBy?: string;
+  /** Changes waiting for this user (see needsActionStates). */
+  needsActionBy?: { userEntityRef: string; isCto: boolean };
+  /** Emergencies whose retrospective was due before this time. */
+  overdueAt?: Date;
+  /** Raised in [from, to). */
+  createdFrom?: Date;
+  createdTo?: Date;
   limit: number;
   cursor?: string;
 }
@@ -60,6 +67,25 @@ export interface ChangeStore {
     query: ChangeListQuery,
   ): Promise<{ items: StoredChange[]; nextCursor?: string }>;
 
+  /**
+   * Replaces a change with its next version and appends its event, in one
+   * transaction, if the stored version is still `expectedVersion`; otherwise
+   * throws a ConflictError and writes nothing.
+   */
+  updateChange(options: {
+    change: StoredChange;
+    expectedVersion: number;
+    entities?: AffectedEntity[];
+    event: NewChangeEvent;
+  }): Promise<StoredChange>;
+
   /** The change's events, oldest first. */
   listEvents(changeId: string): Promise<ChangeEvent[]>;
+
+  /** Re-computes the whole hash chain, oldest event first. */
+  verifyEventChain(): Promise<{
+    ok: boolean;
+    checked: number;
+    firstBadEventId?: string;
+  }>;
 }

@@ -3,7 +3,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   AffectedEntity,
@@ -13,7 +13,8 @@ import {
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
-import { hashEvent } from './eventChain';
+import { GENESIS_HASH, hashEvent } from './eventChain';
+import { applyListQuery, encodeCursor } from './listQuery';
 import { ChangeRow, changeToRow, rowToChange } from './rows';
 import { toIso } from './timestamps';
 
@@ -21,34 +22,6 @@ const migrationsDir = resolvePackagePath(
   '@internal/backstage-plugin-change-management-backend',
   'migrations',
 );
-
-type Cursor = { createdAt: string; id: string };
-
-function encodeCursor(change: StoredChange): string {
-  return Buffer.from(JSON.stringify([change.createdAt, change.id])).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const [createdAt, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    );
-    if (
-      typeof createdAt === 'string' &&
-      typeof id === 'string' &&
-      !Number.isNaN(Date.parse(createdAt))
-    ) {
-      return { createdAt, id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError(
-    'Malformed cursor; pass the nextCursor of a previous page unchanged',
-  );
-}
 
 /** The Knex implementation of {@link ChangeStore}. */
 export class DatabaseChangeStore implements ChangeStore {
@@ -91,47 +64,11 @@ export class DatabaseChangeStore implements ChangeStore {
   async listChanges(
     query: ChangeListQuery,
   ): Promise<{ items: StoredChange[]; nextCursor?: string }> {
-    const q = this.db<ChangeRow>('changes');
-    if (query.entityRef) {
-      // A System's history includes its components and resources, through
-      // the system_ref recorded beside each affected entity.
-      const column = query.entityRef.startsWith('system:')
-        ? 'system_ref'
-        : 'entity_ref';
-      q.whereExists(
-        this.db('change_entities')
-          .select(this.db.raw('1'))
-          .whereRaw('change_entities.change_id = changes.id')
-          .where(column, query.entityRef),
-      );
-    }
-    if (query.states?.length) {
-      q.whereIn('state', query.states);
-    }
-    if (query.type) {
-      q.where('type', query.type);
-    }
-    if (query.createdBy) {
-      q.where('created_by', query.createdBy);
-    }
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      const createdAt = new Date(cursor.createdAt);
-      q.where(inner =>
-        inner
-          .where('created_at', '<', createdAt)
-          .orWhere(tie =>
-            tie.where('created_at', '=', createdAt).where('id', '<', cursor.id),
-          ),
-      );
-    }
-    const rows = await q
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit + 1);
-
+    const rows: ChangeRow[] = await applyListQuery(
+      this.db,
+      this.db<ChangeRow>('changes'),
+      query,
+    ).limit(query.limit + 1);
     const items = await this.withEntities(rows.slice(0, query.limit));
     const hasMore = rows.length > query.limit;
     return {
@@ -140,11 +77,43 @@ export class DatabaseChangeStore implements ChangeStore {
     };
   }
 
+  async updateChange(options: {
+    change: StoredChange;
+    expectedVersion: number;
+    entities?: AffectedEntity[];
+    event: NewChangeEvent;
+  }): Promise<StoredChange> {
+    const { change, expectedVersion, entities, event } = options;
+    await this.db.transaction(async tx => {
+      // The version guard: of two concurrent writers that read the same
+      // version, the second matches no row here and rolls back.
+      const updated = await tx('changes')
+        .where({ id: change.id, version: expectedVersion })
+        .update(changeToRow(change));
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Change ${change.id} was changed by someone else (you sent version ${expectedVersion}); reload it and try again`,
+        );
+      }
+      if (entities) {
+        await this.insertEntities(tx, change.id, entities);
+      }
+      await this.appendEvent(tx, change.id, event);
+    });
+    return (await this.getChange(change.id))!;
+  }
+
   async listEvents(changeId: string): Promise<ChangeEvent[]> {
-    const rows = await this.db('change_events')
-      .where({ change_id: changeId })
-      .orderBy('seq', 'asc');
-    return rows.map(row => ({
+    return this.readEvents(q =>
+      q.where({ change_id: changeId }).orderBy('seq', 'asc'),
+    );
+  }
+
+  private async readEvents(
+    filter: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+  ): Promise<ChangeEvent[]> {
+    const rows = await filter(this.db('change_events'));
+    return rows.map((row: Record<string, any>) => ({
       id: row.id,
       seq: Number(row.seq),
       changeId: row.change_id,
@@ -158,6 +127,46 @@ export class DatabaseChangeStore implements ChangeStore {
       previousHash: row.previous_hash,
       hash: row.hash,
     }));
+  }
+
+  async verifyEventChain(): Promise<{
+    ok: boolean;
+    checked: number;
+    firstBadEventId?: string;
+  }> {
+    let previousHash = GENESIS_HASH;
+    let checked = 0;
+    let lastSeq = 0;
+    // Pages of events in chain order, so memory stays flat on a long log.
+    for (;;) {
+      const events = await this.readEvents(q =>
+        q.where('seq', '>', lastSeq).orderBy('seq', 'asc').limit(1000),
+      );
+      for (const event of events) {
+        if (
+          event.previousHash !== previousHash ||
+          event.hash !== hashEvent(previousHash, event)
+        ) {
+          return { ok: false, checked, firstBadEventId: event.id };
+        }
+        previousHash = event.hash;
+        checked += 1;
+        lastSeq = event.seq;
+      }
+      if (events.length < 1000) {
+        break;
+      }
+    }
+    // Deleting the newest events leaves a valid but shorter chain; the head
+    // row, written with every append, still names the true last hash.
+    return previousHash === (await this.chainHead())
+      ? { ok: true, checked }
+      : { ok: false, checked };
+  }
+
+  private async chainHead(): Promise<string> {
+    const head = await this.db('change_event_chain').where({ id: 1 }).first();
+    return head.last_hash;
   }
 
   private async withEntities(rows: ChangeRow[]): Promise<StoredChange[]> {

@@ -1,14 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ChangeDraftInput,
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  actionsFrom,
+  applyAction,
+  changeActionPermissions,
+  changeCreatePermission,
   changeDraftSchema,
   ChangeList,
+  changeReadPermission,
+  changeUpdatePermission,
   ChangeView,
+  checkAction,
+  findFreezeWindow,
+  parseActionRequest,
+  WorkflowActor,
 } from '@internal/backstage-plugin-change-management-common';
-import { ZodError } from 'zod';
+import { z } from 'zod';
 import {
   ChangeListQuery,
   ChangeStore,
@@ -16,6 +36,8 @@ import {
 } from '../database/ChangeStore';
 import { resolveAffectedEntities } from './affectedEntities';
 import { Clock } from './Clock';
+import { ChangeManagementConfig, holdsCtoRole } from './config';
+import { parseInput, refusalToError } from './errors';
 
 /** The signed-in user an operation runs for, from Backstage auth only. */
 export interface Actor {
@@ -24,59 +46,46 @@ export interface Actor {
   credentials: BackstageCredentials;
 }
 
-/** Turns a zod failure into a 400 that names each bad field. */
-export function parseInput<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof ZodError) {
-      const problems = error.issues.map(issue =>
-        issue.path.length
-          ? `${issue.path.join('.')}: ${issue.message}`
-          : issue.message,
-      );
-      throw new InputError(`Invalid request: ${problems.join('; ')}`);
-    }
-    throw error;
-  }
-}
+const editSchema = changeDraftSchema.extend({
+  version: z.number({ required_error: 'version is required' }).int().min(1),
+});
 
 /**
- * Owns the rules of the change workflow. It makes no HTTP calls of its own
- * and trusts nothing but the actor handed to it by the router.
+ * Owns the rules of the change workflow: it judges every request with the
+ * shared workflow, asks the permission policy, and hands the store one
+ * change row and one event to write together. It makes no HTTP calls of its
+ * own and trusts nothing but the actor handed to it by the router.
  */
 export class ChangeService {
   constructor(
     private readonly store: ChangeStore,
     private readonly catalog: CatalogService,
+    private readonly permissions: PermissionsService,
+    private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
   ) {}
 
   async createChange(body: unknown, actor: Actor): Promise<ChangeView> {
+    await this.authorize(changeCreatePermission, actor, 'create changes');
     const input = parseInput(() => changeDraftSchema.parse(body));
     const entities = await resolveAffectedEntities(
       input.affectedEntityRefs,
       this.catalog,
       actor.credentials,
     );
-    const now = this.clock.now();
+    const now = this.clock.now().toISOString();
+    const { affectedEntityRefs: _refs, ...fields } = input;
     const change: StoredChange = {
+      ...fields,
       id: randomUUID(),
       type: input.type as StoredChange['type'],
       state: 'draft',
       version: 1,
-      title: input.title,
-      description: input.description,
-      risks: input.risks,
-      testingNotes: input.testingNotes,
-      pullRequestUrl: input.pullRequestUrl,
-      incident: input.incident,
-      proposedFix: input.proposedFix,
-      affectedEntityRefs: entities.map(e => e.entityRef),
+      affectedEntityRefs: [],
       affectedSystemRefs: [],
       createdBy: actor.userEntityRef,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+      createdAt: now,
+      updatedAt: now,
       exceptions: [],
     };
     const created = await this.store.createChange({
@@ -86,44 +95,219 @@ export class ChangeService {
         action: 'create',
         toState: 'draft',
         actor: actor.userEntityRef,
-        at: now,
-        fields: draftFields(input),
+        at: new Date(now),
+        fields: {
+          ...input,
+          affectedEntityRefs: entities.map(e => e.entityRef),
+        },
       },
     });
-    return this.view(created);
+    return this.view(created, actor);
   }
 
-  async getChange(id: string): Promise<ChangeView> {
+  /** Edits a draft: the author only, at the version they last saw. */
+  async editChange(
+    id: string,
+    body: unknown,
+    actor: Actor,
+  ): Promise<ChangeView> {
+    await this.authorize(changeUpdatePermission, actor, 'edit changes');
+    const { version, ...input } = parseInput(() => editSchema.parse(body));
+    const change = await this.load(id);
+    if (change.createdBy !== actor.userEntityRef) {
+      throw new NotAllowedError(
+        `Only the author (${change.createdBy}) may edit this change`,
+      );
+    }
+    if (change.state !== 'draft') {
+      throw new ConflictError(
+        `Only a draft can be edited; this change is '${change.state}'`,
+      );
+    }
+    if (input.type !== change.type) {
+      throw new ConflictError(
+        'The type of a change cannot be changed; cancel it and raise a new one',
+      );
+    }
+    this.checkVersion(change, version);
+    const entities = await resolveAffectedEntities(
+      input.affectedEntityRefs,
+      this.catalog,
+      actor.credentials,
+    );
+    const now = this.clock.now();
+    const { affectedEntityRefs: _refs, ...fields } = input;
+    const updated = await this.store.updateChange({
+      change: {
+        ...change,
+        pullRequestUrl: undefined,
+        incident: undefined,
+        proposedFix: undefined,
+        ...fields,
+        type: change.type,
+        version: version + 1,
+        updatedAt: now.toISOString(),
+      },
+      expectedVersion: version,
+      entities,
+      event: {
+        action: 'edit',
+        fromState: 'draft',
+        toState: 'draft',
+        actor: actor.userEntityRef,
+        at: now,
+        fields: {
+          ...input,
+          affectedEntityRefs: entities.map(e => e.entityRef),
+        },
+      },
+    });
+    return this.view(updated, actor);
+  }
+
+  /** Takes a workflow action; every rule of WORKFLOW.md is judged here. */
+  async act(id: string, body: unknown, actor: Actor): Promise<ChangeView> {
+    const request = parseInput(() => parseActionRequest(body));
+    const change = await this.load(id);
+    this.checkVersion(change, request.version);
+    const now = this.clock.now();
+    const outcome = applyAction(this.withOverdue(change), request, {
+      actor: this.workflowActor(actor),
+      now,
+      allowSelfApproval: this.config.allowSelfApproval,
+      freeze: findFreezeWindow(now, this.config.freeze),
+      freezeTimeZone: this.config.freeze.timeZone,
+    });
+    if (!outcome.ok) {
+      throw refusalToError(outcome);
+    }
+    // The policy decides who may act at all; the workflow rules above apply
+    // whatever it decides.
+    await this.authorize(
+      changeActionPermissions[request.action],
+      actor,
+      `${request.action} changes`,
+    );
+    const updated = await this.store.updateChange({
+      change: {
+        ...change,
+        ...outcome.patch,
+        state: outcome.to,
+        version: change.version + 1,
+        updatedAt: now.toISOString(),
+        exceptions: [...change.exceptions, ...outcome.exceptions],
+      },
+      expectedVersion: request.version,
+      event: {
+        action: request.action,
+        fromState: change.state,
+        toState: outcome.to,
+        actor: actor.userEntityRef,
+        at: now,
+        comment: outcome.comment,
+        fields: outcome.exceptions.length
+          ? { ...outcome.eventFields, exceptions: outcome.exceptions }
+          : outcome.eventFields,
+      },
+    });
+    return this.view(updated, actor);
+  }
+
+  async getChange(id: string, actor: Actor): Promise<ChangeView> {
+    await this.authorize(changeReadPermission, actor, 'read changes');
+    return this.view(await this.load(id), actor);
+  }
+
+  async listChanges(
+    query: ChangeListQuery & { overdue?: boolean },
+    actor: Actor,
+  ): Promise<ChangeList> {
+    await this.authorize(changeReadPermission, actor, 'read changes');
+    const { overdue, ...rest } = query;
+    const { items, nextCursor } = await this.store.listChanges({
+      ...rest,
+      overdueAt: overdue ? this.clock.now() : undefined,
+    });
+    return { items: items.map(c => this.withOverdue(c)), nextCursor };
+  }
+
+  async listEvents(id: string, actor: Actor) {
+    await this.authorize(changeReadPermission, actor, 'read changes');
+    await this.load(id);
+    return { items: await this.store.listEvents(id) };
+  }
+
+  /** Facts about the actor that the workflow needs. */
+  workflowActor(actor: Actor): WorkflowActor {
+    return {
+      userEntityRef: actor.userEntityRef,
+      isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
+    };
+  }
+
+  private async load(id: string): Promise<StoredChange> {
     const change = await this.store.getChange(id);
     if (!change) {
       throw new NotFoundError(`No change with id '${id}'`);
     }
-    return this.view(change);
+    return change;
   }
 
-  async listChanges(query: ChangeListQuery): Promise<ChangeList> {
-    const { items, nextCursor } = await this.store.listChanges(query);
-    return { items: items.map(c => this.withOverdue(c)), nextCursor };
+  private checkVersion(change: StoredChange, version: number) {
+    if (change.version !== version) {
+      throw new ConflictError(
+        `Change ${change.id} is at version ${change.version}, you sent ${version}: someone else acted on it; reload it and try again`,
+      );
+    }
   }
 
-  async listEvents(id: string) {
-    await this.getChange(id);
-    return { items: await this.store.listEvents(id) };
+  private async authorize(
+    permission: BasicPermission,
+    actor: Actor,
+    what: string,
+  ) {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials: actor.credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `The permission policy does not let you ${what}`,
+      );
+    }
   }
 
   private withOverdue(change: StoredChange) {
     const due = change.retrospectiveDueAt;
     const overdue =
-      !!due && !change.retrospective && this.clock.now() > new Date(due);
+      !!due &&
+      !change.retrospective &&
+      this.clock.now().getTime() > Date.parse(due);
     return { ...change, overdue };
   }
 
-  private view(change: StoredChange): ChangeView {
-    // The workflow's allowed actions arrive with the workflow core.
-    return { ...this.withOverdue(change), allowedActions: [] };
+  /** The change with the actions this caller may take now. */
+  private async view(change: StoredChange, actor: Actor): Promise<ChangeView> {
+    const workflowActor = this.workflowActor(actor);
+    const candidates = actionsFrom(change.type, change.state).filter(
+      action =>
+        checkAction(change, action, workflowActor, {
+          allowSelfApproval: this.config.allowSelfApproval,
+        }).ok,
+    );
+    // One batched policy call for all of them.
+    const decisions = candidates.length
+      ? await this.permissions.authorize(
+          candidates.map(action => ({
+            permission: changeActionPermissions[action],
+          })),
+          { credentials: actor.credentials },
+        )
+      : [];
+    return {
+      ...this.withOverdue(change),
+      allowedActions: candidates.filter(
+        (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      ),
+    };
   }
-}
-
-function draftFields(input: ChangeDraftInput): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(input));
 }

@@ -4,46 +4,41 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
-  CHANGE_STATES,
-  CHANGE_TYPES,
+  ChangeState,
+  ChangeType,
 } from '@internal/backstage-plugin-change-management-common';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { JsonObject } from '@backstage/types';
+import { Request } from 'express';
 import { z } from 'zod';
-import { Actor, ChangeService, parseInput } from './ChangeService';
+import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { AuditService } from './AuditService';
+import { Actor, ChangeService } from './ChangeService';
+import { toCsv } from './changeLog';
+import { parseInput } from './errors';
 
-const listQuerySchema = z.object({
-  entityRef: z.string().min(1).optional(),
-  state: z
-    .string()
-    .transform(s => s.split(','))
-    .pipe(z.array(z.enum(CHANGE_STATES as [string, ...string[]])))
-    .optional(),
-  type: z.enum(CHANGE_TYPES as [string, ...string[]]).optional(),
-  author: z.string().min(1).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'limit must be between 1 and 100')
-    .max(100, 'limit must be between 1 and 100')
-    .default(25),
-  cursor: z.string().min(1).optional(),
-});
+const limitSchema = z.coerce
+  .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
+  .int('limit must be a whole number from 1 to 100')
+  .min(1, 'limit must be from 1 to 100')
+  .max(100, 'limit must be from 1 to 100')
+  .default(25);
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   auditor: AuditorService;
-  service: ChangeService;
+  changes: ChangeService;
+  audit: AuditService;
 }
 
-/** Translates HTTP to service calls; every rule lives in the service. */
-export async function createRouter(
-  options: RouterOptions,
-): Promise<express.Router> {
-  const { httpAuth, userInfo, auditor, service } = options;
-  const router = Router();
-  router.use(express.json({ limit: '256kb' }));
+/**
+ * Translates HTTP to service calls, and wraps every mutation in an auditor
+ * event; every rule lives in the service. The OpenAPI spec validates shapes
+ * first (src/schema/openapi.yaml).
+ */
+export async function createRouter(options: RouterOptions) {
+  const { httpAuth, userInfo, auditor, changes, audit } = options;
+  const router = await createOpenApiRouter();
 
   const actorOf = async (req: Request): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -55,50 +50,112 @@ export async function createRouter(
     };
   };
 
+  /** Runs a mutation inside an auditor event: success or fail, never neither. */
+  const audited = async <T extends { id: string; state: string }>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    run: () => Promise<T>,
+  ): Promise<T> => {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await run();
+      await event.success({
+        meta: { changeId: result.id, state: result.state },
+      });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  };
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.post('/changes', async (req, res) => {
-    const auditorEvent = await auditor.createEvent({
-      eventId: 'change-create',
-      severityLevel: 'medium',
-      request: req,
-    });
-    try {
-      const actor = await actorOf(req);
-      const change = await service.createChange(req.body, actor);
-      await auditorEvent.success({ meta: { changeId: change.id } });
-      res.status(201).json(change);
-    } catch (error) {
-      await auditorEvent.fail({ error: error as Error });
-      throw error;
-    }
+    const change = await audited(req, 'change-create', {}, async () =>
+      changes.createChange(req.body, await actorOf(req)),
+    );
+    res.status(201).json(change);
   });
 
   router.get('/changes', async (req, res) => {
-    await actorOf(req);
-    const query = parseInput(() => listQuerySchema.parse(req.query));
+    const actor = await actorOf(req);
+    const { query } = req;
+    const limit = parseInput(() => limitSchema.parse(query.limit));
     res.json(
-      await service.listChanges({
-        entityRef: query.entityRef,
-        states: query.state as any,
-        type: query.type as any,
-        createdBy: query.author,
-        limit: query.limit,
-        cursor: query.cursor,
-      }),
+      await changes.listChanges(
+        {
+          entityRef: query.entityRef,
+          states: query.state?.split(',') as ChangeState[] | undefined,
+          type: query.type as ChangeType | undefined,
+          createdBy: query.author,
+          needsActionBy:
+            query.needsActionBy === 'me'
+              ? changes.workflowActor(actor)
+              : undefined,
+          overdue: query.overdue === 'true',
+          limit,
+          cursor: query.cursor,
+        },
+        actor,
+      ),
     );
   });
 
   router.get('/changes/:id', async (req, res) => {
-    await actorOf(req);
-    res.json(await service.getChange(req.params.id));
+    res.json(await changes.getChange(req.params.id, await actorOf(req)));
+  });
+
+  router.patch('/changes/:id', async (req, res) => {
+    const { id } = req.params;
+    res.json(
+      await audited(req, 'change-edit', { changeId: id }, async () =>
+        changes.editChange(id, req.body, await actorOf(req)),
+      ),
+    );
+  });
+
+  router.post('/changes/:id/actions', async (req, res) => {
+    const { id } = req.params;
+    const action = String((req.body as { action?: unknown }).action);
+    res.json(
+      await audited(req, 'change-action', { changeId: id, action }, async () =>
+        changes.act(id, req.body, await actorOf(req)),
+      ),
+    );
   });
 
   router.get('/changes/:id/events', async (req, res) => {
+    res.json(await changes.listEvents(req.params.id, await actorOf(req)));
+  });
+
+  router.get('/freeze', async (req, res) => {
     await actorOf(req);
-    res.json(await service.listEvents(req.params.id));
+    res.json(audit.freezeStatus(req.query.at));
+  });
+
+  router.get('/export', async (req, res) => {
+    const rows = await audit.exportLog(req.query, await actorOf(req));
+    if (req.query.format === 'json') {
+      res.json({ items: rows });
+      return;
+    }
+    res
+      .type('text/csv')
+      .attachment(`change-log-${req.query.from}-${req.query.to}.csv`)
+      .end(toCsv(rows));
+  });
+
+  router.get('/audit/verify', async (req, res) => {
+    res.json(await audit.verifyAuditTrail(await actorOf(req)));
   });
 
   return router;

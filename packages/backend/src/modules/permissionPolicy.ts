@@ -1,0 +1,82 @@
+import {
+  coreServices,
+  createBackendModule,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  holdsCtoRole,
+  readChangeManagementConfig,
+} from '@internal/backstage-plugin-change-management-backend';
+import {
+  changeActionPermissions,
+  CTO_ACTIONS,
+} from '@internal/backstage-plugin-change-management-common';
+
+const CTO_PERMISSIONS = new Set(
+  CTO_ACTIONS.map(action => changeActionPermissions[action].name),
+);
+
+/**
+ * The organisation's policy: the CTO actions of the Change Management SOP
+ * (approve, reject, waive-review, sign-off, complete-review) go to holders
+ * of the CTO role from `changeManagement.roles.cto`; everything else goes to
+ * any signed-in user. The plugin's workflow rules apply on top of this.
+ */
+export class ChangeManagementPermissionPolicy implements PermissionPolicy {
+  constructor(
+    private readonly roles: { ctoRefs: string[] },
+    private readonly userInfo: UserInfoService,
+  ) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
+    if (CTO_PERMISSIONS.has(request.permission.name)) {
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
+      return {
+        result: holdsCtoRole(this.roles, ownershipEntityRefs)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+export const permissionPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'change-management-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        policy: policyExtensionPoint,
+        userInfo: coreServices.userInfo,
+      },
+      async init({ config, policy, userInfo }) {
+        policy.setPolicy(
+          new ChangeManagementPermissionPolicy(
+            readChangeManagementConfig(config),
+            userInfo,
+          ),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,103 @@
+import { Change } from '@internal/backstage-plugin-change-management-common';
+import { stringify } from 'csv-stringify/sync';
+
+/** One row of the SOP's change log. */
+export interface ChangeLogRow {
+  id: string;
+  date: string;
+  changeType: string;
+  description: string;
+  systemsAffected: string;
+  raisedBy: string;
+  reviewedBy: string;
+  ctoApproval: string;
+  stagingTested: string;
+  deployedToProduction: string;
+  postDeploymentVerified: string;
+  issuesEncountered: string;
+  state: string;
+  incident: string;
+  retrospective: string;
+  exceptions: string;
+}
+
+const TYPE_NAMES = {
+  standard: 'Standard',
+  emergency: 'Emergency',
+  infrastructure: 'Infrastructure',
+};
+
+const signed = (s?: { by: string; at: string }) =>
+  s ? `${s.by} at ${s.at}` : '';
+const STAGING = { yes: 'Yes', no: 'No', 'n/a': 'N/A' } as const;
+const VERIFIED = { yes: 'Yes', no: 'No' } as const;
+
+/** The SOP's columns for a change; emergencies add incident and retrospective. */
+export function toChangeLogRow(change: Change): ChangeLogRow {
+  const approvals = [
+    change.approved && `approved by ${signed(change.approved)}`,
+    change.signedOff && `production sign-off by ${signed(change.signedOff)}`,
+  ].filter(Boolean);
+  return {
+    id: change.id,
+    date: change.createdAt,
+    changeType: TYPE_NAMES[change.type],
+    description: `${change.title}: ${change.description}`,
+    systemsAffected: [
+      ...change.affectedSystemRefs,
+      ...change.affectedEntityRefs,
+    ].join(' '),
+    raisedBy: change.createdBy,
+    reviewedBy: signed(change.reviewed),
+    ctoApproval: approvals.join('; '),
+    // An emergency skips staging by design: N/A in the SOP's terms.
+    stagingTested: change.stagingTested
+      ? STAGING[change.stagingTested]
+      : change.type === 'emergency'
+      ? 'N/A'
+      : '',
+    deployedToProduction: signed(change.deployed),
+    postDeploymentVerified: change.postDeploymentVerified
+      ? VERIFIED[change.postDeploymentVerified]
+      : '',
+    issuesEncountered: change.issuesEncountered ?? '',
+    state: change.state,
+    incident: change.incident
+      ? `${change.incident.ref} (${change.incident.severity})`
+      : '',
+    retrospective: change.retrospective
+      ? `documented by ${signed(change.retrospective)}${
+          change.retrospective.late ? ' (late)' : ''
+        }`
+      : change.retrospectiveDueAt
+      ? `due ${change.retrospectiveDueAt}${change.overdue ? ' (overdue)' : ''}`
+      : '',
+    exceptions: change.exceptions.map(e => `${e.kind}: ${e.detail}`).join('; '),
+  };
+}
+
+const HEADERS: Record<keyof ChangeLogRow, string> = {
+  id: 'ID',
+  date: 'Date',
+  changeType: 'Change type',
+  description: 'Description',
+  systemsAffected: 'Systems affected',
+  raisedBy: 'Raised by',
+  reviewedBy: 'Reviewed by',
+  ctoApproval: 'CTO approval',
+  stagingTested: 'Staging tested',
+  deployedToProduction: 'Deployed to production',
+  postDeploymentVerified: 'Post-deployment verified',
+  issuesEncountered: 'Issues encountered',
+  state: 'State',
+  incident: 'Incident',
+  retrospective: 'Retrospective',
+  exceptions: 'Exceptions',
+};
+
+export function toCsv(rows: ChangeLogRow[]): string {
+  return stringify(rows, {
+    header: true,
+    columns: Object.entries(HEADERS).map(([key, header]) => ({ key, header })),
+  });
+}

@@ -1,0 +1,53 @@
+import { Config } from '@backstage/config';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_FREEZE_CALENDAR,
+  FreezeCalendar,
+  validateFreezeCalendar,
+} from '@internal/backstage-plugin-change-management-common';
+
+/** The plugin's configuration, read and checked once at start-up. */
+export interface ChangeManagementConfig {
+  /** Normalised user or group refs that hold the CTO role. */
+  ctoRefs: string[];
+  freeze: FreezeCalendar;
+  allowSelfApproval: boolean;
+}
+
+export function readChangeManagementConfig(
+  config: Config,
+): ChangeManagementConfig {
+  const root = config.getOptionalConfig('changeManagement');
+  const ctoRefs = (root?.getOptionalStringArray('roles.cto') ?? []).map(ref =>
+    stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group' })),
+  );
+  const windows = root
+    ?.getOptionalConfigArray('freeze.windows')
+    ?.map(w => ({ start: w.getString('start'), end: w.getString('end') }));
+  const freeze: FreezeCalendar = {
+    windows: windows ?? DEFAULT_FREEZE_CALENDAR.windows,
+    timeZone:
+      root?.getOptionalString('freeze.timeZone') ??
+      DEFAULT_FREEZE_CALENDAR.timeZone,
+  };
+  try {
+    validateFreezeCalendar(freeze);
+  } catch (error) {
+    throw new Error(
+      `Invalid changeManagement.freeze config: ${(error as Error).message}`,
+    );
+  }
+  return {
+    ctoRefs,
+    freeze,
+    allowSelfApproval: root?.getOptionalBoolean('allowSelfApproval') ?? false,
+  };
+}
+
+/** Whether a user holds the CTO role through their ownership refs. */
+export function holdsCtoRole(
+  config: Pick<ChangeManagementConfig, 'ctoRefs'>,
+  ownershipEntityRefs: string[],
+): boolean {
+  return ownershipEntityRefs.some(ref => config.ctoRefs.includes(ref));
+}
