@@ -37,15 +37,28 @@ export const createOpenApiRouter = async (
 async function main() {
   const stale = [];
   for (const plugin of fs.readdirSync(path.join(root, 'plugins'))) {
-    const specFile = path.join(root, 'plugins', plugin, 'src/schema/openapi.yaml');
+    const specFile = path.join(
+      root,
+      'plugins',
+      plugin,
+      'src/schema/openapi.yaml',
+    );
     if (!fs.existsSync(specFile)) continue;
-    const outFile = path.join(path.dirname(specFile), 'openapi/generated/router.ts');
+    const outFile = path.join(
+      path.dirname(specFile),
+      'openapi/generated/router.ts',
+    );
     const options = await prettier.resolveConfig(outFile);
-    const source = prettier.format(render(parse(fs.readFileSync(specFile, 'utf8'))), {
-      ...options,
-      parser: 'typescript',
-    });
-    const current = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+    const source = prettier.format(
+      render(parse(fs.readFileSync(specFile, 'utf8'))),
+      {
+        ...options,
+        parser: 'typescript',
+      },
+    );
+    const current = fs.existsSync(outFile)
+      ? fs.readFileSync(outFile, 'utf8')
+      : '';
     if (current === source) continue;
     if (check) {
       stale.push(path.relative(root, outFile));
@@ -57,7 +70,9 @@ async function main() {
   }
   if (stale.length) {
     console.error(
-      `Out of date with its openapi.yaml: ${stale.join(', ')}. Run 'yarn generate:openapi'.`,
+      `Out of date with its openapi.yaml: ${stale.join(
+        ', ',
+      )}. Run 'yarn generate:openapi'.`,
     );
     process.exit(1);
   }

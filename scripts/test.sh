@@ -23,6 +23,7 @@ step "Type check"
 yarn tsc
 
 step "Lint"
+node scripts/generate-openapi.js --check
 yarn lint:all
 yarn prettier:check
 

@@ -139,8 +139,9 @@ export class DatabaseChangeStore implements ChangeStore {
     let lastSeq = 0;
     // Pages of events in chain order, so memory stays flat on a long log.
     for (;;) {
+      const after = lastSeq;
       const events = await this.readEvents(q =>
-        q.where('seq', '>', lastSeq).orderBy('seq', 'asc').limit(1000),
+        q.where('seq', '>', after).orderBy('seq', 'asc').limit(1000),
       );
       for (const event of events) {
         if (

@@ -32,6 +32,27 @@ const signed = (s?: { by: string; at: string }) =>
 const STAGING = { yes: 'Yes', no: 'No', 'n/a': 'N/A' } as const;
 const VERIFIED = { yes: 'Yes', no: 'No' } as const;
 
+function stagingTested(change: Change): string {
+  if (change.stagingTested) {
+    return STAGING[change.stagingTested];
+  }
+  // An emergency skips staging by design: N/A in the SOP's terms.
+  return change.type === 'emergency' ? 'N/A' : '';
+}
+
+function retrospective(change: Change): string {
+  if (change.retrospective) {
+    const late = change.retrospective.late ? ' (late)' : '';
+    return `documented by ${signed(change.retrospective)}${late}`;
+  }
+  if (change.retrospectiveDueAt) {
+    return `due ${change.retrospectiveDueAt}${
+      change.overdue ? ' (overdue)' : ''
+    }`;
+  }
+  return '';
+}
+
 /** The SOP's columns for a change; emergencies add incident and retrospective. */
 export function toChangeLogRow(change: Change): ChangeLogRow {
   const approvals = [
@@ -50,12 +71,7 @@ export function toChangeLogRow(change: Change): ChangeLogRow {
     raisedBy: change.createdBy,
     reviewedBy: signed(change.reviewed),
     ctoApproval: approvals.join('; '),
-    // An emergency skips staging by design: N/A in the SOP's terms.
-    stagingTested: change.stagingTested
-      ? STAGING[change.stagingTested]
-      : change.type === 'emergency'
-      ? 'N/A'
-      : '',
+    stagingTested: stagingTested(change),
     deployedToProduction: signed(change.deployed),
     postDeploymentVerified: change.postDeploymentVerified
       ? VERIFIED[change.postDeploymentVerified]
@@ -65,13 +81,7 @@ export function toChangeLogRow(change: Change): ChangeLogRow {
     incident: change.incident
       ? `${change.incident.ref} (${change.incident.severity})`
       : '',
-    retrospective: change.retrospective
-      ? `documented by ${signed(change.retrospective)}${
-          change.retrospective.late ? ' (late)' : ''
-        }`
-      : change.retrospectiveDueAt
-      ? `due ${change.retrospectiveDueAt}${change.overdue ? ' (overdue)' : ''}`
-      : '',
+    retrospective: retrospective(change),
     exceptions: change.exceptions.map(e => `${e.kind}: ${e.detail}`).join('; '),
   };
 }

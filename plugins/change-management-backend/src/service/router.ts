@@ -4,6 +4,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  CHANGE_STATES,
   ChangeState,
   ChangeType,
 } from '@internal/backstage-plugin-change-management-common';
@@ -23,6 +24,22 @@ const limitSchema = z.coerce
   .max(100, 'limit must be from 1 to 100')
   .default(25);
 
+const statesSchema = z
+  .string()
+  .transform(s => s.split(','))
+  .pipe(
+    z.array(
+      z.enum(CHANGE_STATES as [ChangeState, ...ChangeState[]], {
+        errorMap: () => ({
+          message: `state must be one or more of ${CHANGE_STATES.join(
+            ', ',
+          )}, separated by commas`,
+        }),
+      }),
+    ),
+  )
+  .optional();
+
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
@@ -38,7 +55,11 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, userInfo, auditor, changes, audit } = options;
-  const router = await createOpenApiRouter();
+  // Backstage's httpAuth, not the spec's security section, decides who is
+  // signed in, so a missing token answers 401 rather than a validator's 400.
+  const router = await createOpenApiRouter({
+    validatorOptions: { validateSecurity: false },
+  });
 
   const actorOf = async (req: Request): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -94,7 +115,7 @@ export async function createRouter(options: RouterOptions) {
       await changes.listChanges(
         {
           entityRef: query.entityRef,
-          states: query.state?.split(',') as ChangeState[] | undefined,
+          states: parseInput(() => statesSchema.parse(query.state)),
           type: query.type as ChangeType | undefined,
           createdBy: query.author,
           needsActionBy:

@@ -421,6 +421,7 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             description:
               'The entity itself, or for a System everything that is part of it.',
             schema: {
@@ -430,6 +431,7 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
+            allowReserved: true,
             description: 'One state, or several separated by commas.',
             schema: {
               type: 'string',
@@ -438,6 +440,7 @@ export const spec = {
           {
             name: 'type',
             in: 'query',
+            allowReserved: true,
             schema: {
               $ref: '#/components/schemas/ChangeType',
             },
@@ -445,6 +448,7 @@ export const spec = {
           {
             name: 'author',
             in: 'query',
+            allowReserved: true,
             description: 'A user entity ref.',
             schema: {
               type: 'string',
@@ -453,6 +457,7 @@ export const spec = {
           {
             name: 'needsActionBy',
             in: 'query',
+            allowReserved: true,
             description: '`me`: changes waiting for an action of the caller.',
             schema: {
               type: 'string',
@@ -462,6 +467,7 @@ export const spec = {
           {
             name: 'overdue',
             in: 'query',
+            allowReserved: true,
             description: '`true`: emergencies whose retrospective is past due.',
             schema: {
               type: 'string',
@@ -471,6 +477,7 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             description: '1 to 100, default 25.',
             schema: {
               type: 'string',
@@ -479,6 +486,7 @@ export const spec = {
           {
             name: 'cursor',
             in: 'query',
+            allowReserved: true,
             description: 'The nextCursor of the previous page.',
             schema: {
               type: 'string',
@@ -669,6 +677,7 @@ export const spec = {
           {
             name: 'at',
             in: 'query',
+            allowReserved: true,
             description: 'ISO time; default now.',
             schema: {
               type: 'string',
@@ -700,6 +709,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -708,6 +718,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -716,6 +727,7 @@ export const spec = {
           {
             name: 'format',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['csv', 'json'],

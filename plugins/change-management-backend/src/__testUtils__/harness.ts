@@ -1,0 +1,140 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Server } from 'node:http';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { changeManagementPlugin } from '../plugin';
+import { changeManagementClockServiceRef } from '../service/Clock';
+import { sampleEntities, sampleGroups } from './sampleCatalog';
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public time: Date) {}
+  now() {
+    return new Date(this.time);
+  }
+  set(iso: string) {
+    this.time = new Date(iso);
+  }
+}
+
+export const users = {
+  alice: 'user:default/alice',
+  bob: 'user:default/bob',
+  carol: 'user:default/carol',
+  dana: 'user:default/dana',
+  oscar: 'user:default/oscar',
+};
+export type UserName = keyof typeof users;
+
+/** Outside the default freeze, so deploys are open unless a test says so. */
+export const OPEN_TIME = '2026-06-10T09:00:00.000Z';
+
+/**
+ * The plugin in a test backend on a real database, with the sample catalog,
+ * group membership from it (carol is in group:default/cto) and a clock the
+ * test controls.
+ */
+export async function startChangeManagement(options: {
+  knex: Knex;
+  changeManagement?: Record<string, unknown>;
+  now?: string;
+  extraFeatures?: any[];
+}) {
+  const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
+  const { server }: { server: Server } = await startTestBackend({
+    features: [
+      changeManagementPlugin,
+      mockServices.database.factory({ knex: options.knex }),
+      catalogServiceMock.factory({ entities: sampleEntities }),
+      mockServices.rootConfig.factory({
+        data: {
+          changeManagement: {
+            roles: { cto: ['group:default/cto'] },
+            ...options.changeManagement,
+          },
+        },
+      }),
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo(credentials: any) {
+            const ref = credentials.principal.userEntityRef as string;
+            return {
+              userEntityRef: ref,
+              ownershipEntityRefs: [ref, ...(sampleGroups[ref] ?? [])],
+            };
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: changeManagementClockServiceRef,
+        deps: {},
+        factory: () => clock,
+      }),
+      ...(options.extraFeatures ?? []),
+    ],
+  });
+
+  const base = '/api/change-management';
+  const as = (user: UserName) => {
+    const auth = mockCredentials.user.header(users[user]);
+    return {
+      get: (path: string) =>
+        request(server)
+          .get(base + path)
+          .set('Authorization', auth),
+      post: (path: string, body: unknown) =>
+        request(server)
+          .post(base + path)
+          .set('Authorization', auth)
+          .send(body as object),
+      patch: (path: string, body: unknown) =>
+        request(server)
+          .patch(base + path)
+          .set('Authorization', auth)
+          .send(body as object),
+    };
+  };
+
+  /** Takes an action at the change's current version, expecting success. */
+  const act = async (
+    user: UserName,
+    id: string,
+    action: string,
+    fields: Record<string, unknown> = {},
+  ) => {
+    const current = await as(user).get(`/changes/${id}`);
+    const res = await as(user).post(`/changes/${id}/actions`, {
+      action,
+      version: current.body.version,
+      ...fields,
+    });
+    if (res.status !== 200) {
+      throw new Error(
+        `${user} ${action} on ${current.body.state}: ${
+          res.status
+        } ${JSON.stringify(res.body.error)}`,
+      );
+    }
+    return res.body;
+  };
+
+  const count = async (table: string) => {
+    const [{ n }] = await options.knex(table).count({ n: '*' });
+    return Number(n);
+  };
+
+  return { server, clock, as, act, count, knex: options.knex };
+}
+
+export type Harness = Awaited<ReturnType<typeof startChangeManagement>>;
