@@ -1,5 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   changeActionPermissions,
   changeCreatePermission,
@@ -54,12 +55,16 @@ describe('ChangeManagementPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('allows everything else to signed-in users only', async () => {
+  it('allows everything else, and no CTO action without a user', async () => {
     await expect(
       policy.handle({ permission: changeCreatePermission }, asUser(alice)),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    // a backend plugin acting as itself, e.g. the catalog during sign-in
     await expect(
-      policy.handle({ permission: changeCreatePermission }),
+      policy.handle({ permission: catalogEntityReadPermission }),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle({ permission: changeActionPermissions.approve }),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 });

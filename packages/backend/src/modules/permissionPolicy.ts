@@ -29,8 +29,11 @@ const CTO_PERMISSIONS = new Set(
 /**
  * The organisation's policy: the CTO actions of the Change Management SOP
  * (approve, reject, waive-review, sign-off, complete-review) go to holders
- * of the CTO role from `changeManagement.roles.cto`; everything else goes to
- * any signed-in user. The plugin's workflow rules apply on top of this.
+ * of the CTO role from `changeManagement.roles.cto`; everything else is
+ * allowed. Requests without a user come from other backend plugins acting
+ * as themselves (the catalog reading users for sign-in, say); they keep
+ * their access, but never a CTO action. The plugin's workflow rules apply
+ * on top of this.
  */
 export class ChangeManagementPermissionPolicy implements PermissionPolicy {
   constructor(
@@ -42,10 +45,10 @@ export class ChangeManagementPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (!user) {
-      return { result: AuthorizeResult.DENY };
-    }
     if (CTO_PERMISSIONS.has(request.permission.name)) {
+      if (!user) {
+        return { result: AuthorizeResult.DENY };
+      }
       const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
         user.credentials,
       );
