@@ -80,7 +80,10 @@ describe('role x action matrix over HTTP', () => {
           knex: await databases.init(databaseId),
         });
         let refused = 0;
-        for (const state of [...happyPath(type), ...Object.keys(DETOURS)] as ChangeState[]) {
+        for (const state of [
+          ...happyPath(type),
+          ...Object.keys(DETOURS),
+        ] as ChangeState[]) {
           const change = await changeIn(h, type, state);
           for (const action of CHANGE_ACTIONS) {
             for (const user of ACTORS) {
