@@ -1,10 +1,14 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
+import { changeRouteRef, rootRouteRef } from './routes';
 
 const changeManagementApi = ApiBlueprint.make({
   params: defineParams =>
@@ -27,6 +31,17 @@ const entityChangesContent = EntityContentBlueprint.make({
   },
 });
 
+/** The portal page with its sidebar item, and each change's page. */
+const changeManagementPage = PageBlueprint.make({
+  params: {
+    path: '/change-management',
+    title: 'Change management',
+    icon: <AssignmentTurnedInIcon />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () => import('./components/Router').then(m => <m.Router />),
+  },
+});
+
 /**
  * The change-management plugin for the new frontend system.
  *
@@ -35,5 +50,9 @@ const entityChangesContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'change-management',
   info: { packageJson: () => import('../package.json') },
-  extensions: [changeManagementApi, entityChangesContent],
+  extensions: [changeManagementApi, entityChangesContent, changeManagementPage],
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    change: convertLegacyRouteRef(changeRouteRef),
+  },
 });

@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
-import { entityContentRouteRef } from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The change-management plugin for apps on the legacy frontend system.
@@ -23,6 +23,7 @@ export const changeManagementPlugin = createPlugin({
     }),
   ],
   routes: {
+    root: rootRouteRef,
     entityContent: entityContentRouteRef,
   },
 });
@@ -40,5 +41,19 @@ export const EntityChangeManagementContent = changeManagementPlugin.provide(
         m => m.EntityChangesContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The portal page (needs my action, in flight, overdue, all) and each
+ * change's page, for a `Route` such as `/change-management`.
+ *
+ * @public
+ */
+export const ChangeManagementPage = changeManagementPlugin.provide(
+  createRoutableExtension({
+    name: 'ChangeManagementPage',
+    component: () => import('./components/Router').then(m => m.Router),
+    mountPoint: rootRouteRef,
   }),
 );

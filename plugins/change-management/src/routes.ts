@@ -1,6 +1,18 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-/** Where the Changes tab of an entity page is mounted. */
+/** The portal page: needs my action, in flight, overdue, all. */
+export const rootRouteRef = createRouteRef({
+  id: 'change-management',
+});
+
+/** One change, under the portal page. */
+export const changeRouteRef = createSubRouteRef({
+  id: 'change-management:change',
+  parent: rootRouteRef,
+  path: '/changes/:id',
+});
+
+/** Where the Changes tab of an entity page is mounted (legacy system). */
 export const entityContentRouteRef = createRouteRef({
   id: 'change-management:entity-content',
 });

@@ -1,10 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ActionRequest,
   ChangeDraftInput,
   ChangeList,
   ChangeState,
   ChangeType,
   ChangeView,
+  FreezeWindow,
 } from '@internal/backstage-plugin-change-management-common';
 
 /** @public */
@@ -13,9 +15,34 @@ export interface ChangeListRequest {
   entityRef?: string;
   states?: ChangeState[];
   type?: ChangeType;
+  /** Only changes waiting for an action of the signed-in user. */
+  needsActionByMe?: boolean;
+  /** Only emergencies whose retrospective is past due. */
+  overdue?: boolean;
   limit?: number;
   cursor?: string;
 }
+
+/** An event of a change's audit trail. @public */
+export type ChangeEvent = {
+  id: string;
+  changeId: string;
+  seq: number;
+  action: string;
+  fromState?: ChangeState;
+  toState: ChangeState;
+  actor: string;
+  at: string;
+  comment?: string;
+  fields: Record<string, unknown>;
+};
+
+/** Whether production deploys are frozen now. @public */
+export type FreezeStatus = {
+  frozen: boolean;
+  timeZone: string;
+  window?: FreezeWindow;
+};
 
 /**
  * The change-management backend, as the frontend sees it.
@@ -26,6 +53,12 @@ export interface ChangeManagementApi {
   listChanges(request: ChangeListRequest): Promise<ChangeList>;
   getChange(id: string): Promise<ChangeView>;
   createChange(input: ChangeDraftInput): Promise<ChangeView>;
+  /** Takes a workflow action at the version the user last saw. */
+  act(id: string, request: ActionRequest): Promise<ChangeView>;
+  listEvents(id: string): Promise<{ items: ChangeEvent[] }>;
+  getFreeze(): Promise<FreezeStatus>;
+  /** The change log of changes raised in [from, to), as CSV text. */
+  exportChangeLog(range: { from: string; to: string }): Promise<string>;
 }
 
 /** @public */

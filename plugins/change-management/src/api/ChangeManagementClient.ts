@@ -1,11 +1,17 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionRequest,
   ChangeDraftInput,
   ChangeList,
   ChangeView,
 } from '@internal/backstage-plugin-change-management-common';
-import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
+import {
+  ChangeEvent,
+  ChangeListRequest,
+  ChangeManagementApi,
+  FreezeStatus,
+} from './ChangeManagementApi';
 
 /**
  * Talks to the change-management backend with the signed-in user's token.
@@ -26,29 +32,63 @@ export class ChangeManagementClient implements ChangeManagementApi {
     if (request.entityRef) params.set('entityRef', request.entityRef);
     if (request.states?.length) params.set('state', request.states.join(','));
     if (request.type) params.set('type', request.type);
+    if (request.needsActionByMe) params.set('needsActionBy', 'me');
+    if (request.overdue) params.set('overdue', 'true');
     if (request.limit) params.set('limit', String(request.limit));
     if (request.cursor) params.set('cursor', request.cursor);
-    return this.request(`/changes?${params}`);
+    return this.json(`/changes?${params}`);
   }
 
   async getChange(id: string): Promise<ChangeView> {
-    return this.request(`/changes/${encodeURIComponent(id)}`);
+    return this.json(`/changes/${encodeURIComponent(id)}`);
   }
 
   async createChange(input: ChangeDraftInput): Promise<ChangeView> {
-    return this.request('/changes', {
+    return this.json('/changes', { method: 'POST', body: input });
+  }
+
+  async act(id: string, request: ActionRequest): Promise<ChangeView> {
+    return this.json(`/changes/${encodeURIComponent(id)}/actions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
+      body: request,
     });
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  async listEvents(id: string): Promise<{ items: ChangeEvent[] }> {
+    return this.json(`/changes/${encodeURIComponent(id)}/events`);
+  }
+
+  async getFreeze(): Promise<FreezeStatus> {
+    return this.json('/freeze');
+  }
+
+  async exportChangeLog(range: { from: string; to: string }): Promise<string> {
+    const params = new URLSearchParams({ ...range, format: 'csv' });
+    const response = await this.fetch(`/export?${params}`);
+    return response.text();
+  }
+
+  private async json<T>(
+    path: string,
+    options?: { method: string; body: unknown },
+  ): Promise<T> {
+    const response = await this.fetch(
+      path,
+      options && {
+        method: options.method,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options.body),
+      },
+    );
+    return (await response.json()) as T;
+  }
+
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('change-management');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -1,5 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import { ChangeState } from '@internal/backstage-plugin-change-management-common';
+import { formatState } from '../format';
 
 const finished: ChangeState[] = ['completed'];
 const stopped: ChangeState[] = ['rejected', 'cancelled', 'rolled_back'];
@@ -14,7 +15,7 @@ export const ChangeStateChip = ({ state }: { state: ChangeState }) => {
       size="small"
       color={color}
       variant={color === 'default' ? 'default' : 'outlined'}
-      label={state.replace(/_/g, ' ')}
+      label={formatState(state)}
     />
   );
 };

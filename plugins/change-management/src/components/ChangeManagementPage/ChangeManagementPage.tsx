@@ -1,0 +1,2 @@
+// Placeholder replaced by the portal page work in progress.
+export const ChangeManagementPage = () => null;

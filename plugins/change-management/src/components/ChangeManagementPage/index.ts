@@ -1,0 +1,1 @@
+export { ChangeManagementPage } from './ChangeManagementPage';

@@ -1,0 +1,2 @@
+// Placeholder replaced by the change page work in progress.
+export const ChangePage = () => null;

@@ -1,0 +1,2 @@
+export { ChangesTable } from './ChangesTable';
+export type { ChangesTableProps } from './ChangesTable';

@@ -1,0 +1,1 @@
+export { FreezeBanner } from './FreezeBanner';
