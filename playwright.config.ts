@@ -22,7 +22,7 @@ export default defineConfig({
   ],
   webServer: {
     command:
-      'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+      'CHANGE_MANAGEMENT_E2E_CLOCK=true yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
     url: 'http://localhost:7007/api/change-management/health',
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { devUserAuthModule } from './modules/devUserAuth';
+import { e2eClockFeatures } from './modules/e2eClock';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
@@ -26,5 +27,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // change management
 backend.add(import('@internal/backstage-plugin-change-management-backend'));
+
+// Browser tests only: a clock they can set (see app-config.e2e.yaml).
+if (process.env.CHANGE_MANAGEMENT_E2E_CLOCK === 'true') {
+  e2eClockFeatures.forEach(feature => backend.add(feature));
+}
 
 backend.start();

@@ -128,7 +128,10 @@ export const ChangesTable = (props: ChangesTableProps) => {
       {filters && (
         <Box display="flex" mb={2} style={{ gap: 16 }}>
           <TextField
+            id="change-state-filter"
             select
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
             label="State"
             value={state}
             style={{ minWidth: 200 }}
@@ -142,7 +145,10 @@ export const ChangesTable = (props: ChangesTableProps) => {
             ))}
           </TextField>
           <TextField
+            id="change-type-filter"
             select
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
             label="Type"
             value={type}
             style={{ minWidth: 160 }}

@@ -1,12 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Change } from '@internal/backstage-plugin-change-management-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { EntityChangesContent } from './EntityChangesContent';
 
-const entity: Entity = {
+const system: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'System',
   metadata: { name: 'payments', namespace: 'default' },
@@ -28,49 +31,131 @@ const change: Change = {
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-01T10:00:00.000Z',
   exceptions: [],
-  overdue: false,
+  overdue: true,
 };
 
-function renderWith(listChanges: ChangeManagementApi['listChanges']) {
-  const api = { listChanges } as Partial<ChangeManagementApi>;
+const open = { frozen: false, timeZone: 'UTC' };
+
+function renderWith(api: Partial<ChangeManagementApi>, entity = system) {
   return renderInTestApp(
-    <TestApiProvider apis={[[changeManagementApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [changeManagementApiRef, api],
+        [catalogApiRef, catalogApiMock()],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityChangesContent />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/change-management': rootRouteRef } },
   );
 }
 
 describe('EntityChangesContent', () => {
-  it("lists the entity's changes with one call", async () => {
-    const listChanges = jest.fn().mockResolvedValue({ items: [change] });
-    await renderWith(listChanges);
+  it("lists a System's changes, through which part, in two calls", async () => {
+    const api = {
+      listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+      getFreeze: jest.fn().mockResolvedValue(open),
+    };
+    await renderWith(api);
 
     expect(await screen.findByText('Upgrade the PSP SDK')).toBeInTheDocument();
-    expect(screen.getByText('awaiting approval')).toBeInTheDocument();
-    expect(screen.getByText('user:default/alice')).toBeInTheDocument();
-    expect(listChanges).toHaveBeenCalledTimes(1);
-    expect(listChanges).toHaveBeenCalledWith({
-      entityRef: 'system:default/payments',
+    const row = screen.getByText('Upgrade the PSP SDK').closest('tr')!;
+    expect(within(row).getByText('awaiting approval')).toBeInTheDocument();
+    expect(
+      within(row).getByText('component:default/payments-service'),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('Retrospective overdue')).toBeInTheDocument();
+    expect(
+      within(row).getByRole('link', { name: 'Upgrade the PSP SDK' }),
+    ).toHaveAttribute('href', `/change-management/changes/${change.id}`);
+    expect(api.listChanges).toHaveBeenCalledTimes(1);
+    expect(api.getFreeze).toHaveBeenCalledTimes(1);
+    expect(api.listChanges).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'system:default/payments',
+        limit: 25,
+      }),
+    );
+  });
+
+  it('filters by state and pages with the cursor', async () => {
+    const api = {
+      listChanges: jest
+        .fn()
+        .mockResolvedValueOnce({ items: [change], nextCursor: 'c2' })
+        .mockResolvedValue({
+          items: [{ ...change, id: 'second', title: 'Second page' }],
+        }),
+      getFreeze: jest.fn().mockResolvedValue(open),
+    };
+    await renderWith(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    expect(await screen.findByText('Second page')).toBeInTheDocument();
+    expect(api.listChanges).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: 'c2' }),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'State All states' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'deployed' }),
+    );
+    expect(api.listChanges).toHaveBeenLastCalledWith(
+      expect.objectContaining({ states: ['deployed'], cursor: undefined }),
+    );
+  });
+
+  it('names the freeze window when deploys are frozen', async () => {
+    await renderWith({
+      listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+      getFreeze: jest.fn().mockResolvedValue({
+        frozen: true,
+        timeZone: 'UTC',
+        window: {
+          start: '2026-10-01T00:00:00.000Z',
+          end: '2027-01-01T00:00:00.000Z',
+        },
+      }),
     });
+    expect(
+      await screen.findByText(
+        /^Warning: Deployment freeze: 2026-10-01 to 2027-01-01 \(UTC\)$/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('invites the first change when there are none', async () => {
-    await renderWith(jest.fn().mockResolvedValue({ items: [] }));
+    await renderWith({
+      listChanges: jest.fn().mockResolvedValue({ items: [] }),
+      getFreeze: jest.fn().mockResolvedValue(open),
+    });
     expect(await screen.findByText('No changes yet')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'Raise a change' })[0],
+    );
     expect(
-      screen.getByRole('button', { name: 'Raise a change' }),
+      await screen.findByRole('dialog', { name: 'Raise a change' }),
     ).toBeInTheDocument();
   });
 
   it('shows a failure', async () => {
-    await renderWith(jest.fn().mockRejectedValue(new Error('backend down')));
+    await renderWith({
+      listChanges: jest.fn().mockRejectedValue(new Error('backend down')),
+      getFreeze: jest.fn().mockResolvedValue(open),
+    });
     expect(await screen.findByText('Error: backend down')).toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {
-    await renderWith(() => new Promise(() => {}));
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    await renderWith({
+      listChanges: () => new Promise(() => {}),
+      getFreeze: jest.fn().mockResolvedValue(open),
+    });
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
   });
 });

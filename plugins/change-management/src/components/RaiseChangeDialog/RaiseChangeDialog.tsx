@@ -1,0 +1,247 @@
+import { useState } from 'react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import {
+  ChangeDraftInput,
+  changeDraftSchema,
+  ChangeType,
+  missingForSubmit,
+} from '@internal/backstage-plugin-change-management-common';
+import { useNavigate } from 'react-router-dom';
+import { changeManagementApiRef } from '../../api';
+import { changeRouteRef } from '../../routes';
+import { errorMessage } from '../errorMessage';
+import { EntityPicker } from './EntityPicker';
+import { splitServerErrors } from './serverErrors';
+
+type Form = {
+  type: ChangeType;
+  title: string;
+  description: string;
+  risks: string;
+  testingNotes: string;
+  pullRequestUrl: string;
+  incidentRef: string;
+  severity: '' | 'P1' | 'P2';
+  proposedFix: string;
+  affectedEntityRefs: string[];
+};
+
+/** The request body for a form: only the fields its type uses. */
+function toInput(form: Form): ChangeDraftInput {
+  const emergency = form.type === 'emergency';
+  return {
+    type: form.type,
+    title: form.title,
+    description: form.description,
+    risks: form.risks,
+    testingNotes: form.testingNotes,
+    pullRequestUrl:
+      !emergency && form.pullRequestUrl ? form.pullRequestUrl : undefined,
+    incident:
+      emergency && (form.incidentRef || form.severity)
+        ? { ref: form.incidentRef, severity: form.severity as 'P1' | 'P2' }
+        : undefined,
+    proposedFix: emergency && form.proposedFix ? form.proposedFix : undefined,
+    affectedEntityRefs: form.affectedEntityRefs,
+  };
+}
+
+/** Field errors for a draft, from the shared schema and, to submit, completeness. */
+function validate(form: Form, submitting: boolean): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const parsed = changeDraftSchema.safeParse(toInput(form));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      errors[String(issue.path[0])] ??= issue.message;
+    }
+  }
+  if (submitting) {
+    const input = toInput(form);
+    const missing = missingForSubmit({
+      ...input,
+      type: form.type,
+      description: form.description,
+      risks: form.risks,
+      testingNotes: form.testingNotes,
+    });
+    if (missing.length && !Object.keys(errors).length) {
+      errors.form = `To submit, add: ${missing.join(', ')}`;
+    }
+  }
+  return errors;
+}
+
+/**
+ * Raises a change from an entity page: the entity is already affected,
+ * the type decides which fields are asked, and the change is saved as a
+ * draft or submitted for review straight away.
+ */
+export const RaiseChangeDialog = (props: {
+  open: boolean;
+  onClose: () => void;
+  entityRef: string;
+}) => {
+  const api = useApi(changeManagementApiRef);
+  const changeLink = useRouteRef(changeRouteRef);
+  const navigate = useNavigate();
+  const [form, setForm] = useState<Form>({
+    type: 'standard',
+    title: '',
+    description: '',
+    risks: '',
+    testingNotes: '',
+    pullRequestUrl: '',
+    incidentRef: '',
+    severity: '',
+    proposedFix: '',
+    affectedEntityRefs: [props.entityRef],
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm(f => ({ ...f, [key]: value }));
+  const text = (key: keyof Form, label: string, extra: object = {}) => (
+    <TextField
+      id={`raise-change-${key}`}
+      label={label}
+      value={form[key]}
+      onChange={e => set(key)(e.target.value as never)}
+      error={!!errors[key]}
+      helperText={errors[key]}
+      fullWidth
+      margin="normal"
+      {...extra}
+    />
+  );
+
+  const save = async (submit: boolean) => {
+    const found = validate(form, submit);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      const draft = await api.createChange(toInput(form));
+      const change = submit
+        ? await api.act(draft.id, { action: 'submit', version: draft.version })
+        : draft;
+      navigate(changeLink({ id: change.id }));
+    } catch (error) {
+      const { fields, general } = splitServerErrors(errorMessage(error));
+      setErrors({ ...fields, ...(general ? { form: general } : {}) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const emergency = form.type === 'emergency';
+  return (
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="raise-change-dialog-title"
+    >
+      <DialogTitle id="raise-change-dialog-title">Raise a change</DialogTitle>
+      <DialogContent>
+        {errors.form && <Alert severity="error">{errors.form}</Alert>}
+        <TextField
+          id="raise-change-type"
+          select
+          label="Type"
+          value={form.type}
+          onChange={e => set('type')(e.target.value as ChangeType)}
+          helperText={
+            emergency
+              ? 'A hotfix for a P1/P2 incident: the CTO authorises a direct production deploy; the retrospective is due 48 hours after it.'
+              : 'Reviewed by another engineer, approved by the CTO, tested in staging, signed off for production.'
+          }
+          fullWidth
+          margin="normal"
+        >
+          <MenuItem value="standard">Standard</MenuItem>
+          <MenuItem value="infrastructure">Infrastructure</MenuItem>
+          <MenuItem value="emergency">Emergency (hotfix)</MenuItem>
+        </TextField>
+        {text('title', 'Title', { required: true })}
+        {text('description', 'What is changing and why', {
+          multiline: true,
+          minRows: 3,
+        })}
+        {text('risks', 'Risks and potential side effects', {
+          multiline: true,
+          minRows: 2,
+        })}
+        {text('testingNotes', 'How it was tested locally', {
+          multiline: true,
+          minRows: 2,
+        })}
+        {!emergency &&
+          text(
+            'pullRequestUrl',
+            form.type === 'standard'
+              ? 'Pull request URL'
+              : 'Pull request URL (optional)',
+          )}
+        {emergency && (
+          <>
+            {text('incidentRef', 'Incident reference', {
+              error: !!errors.incident,
+              helperText: errors.incident,
+            })}
+            <TextField
+              id="raise-change-severity"
+              select
+              label="Incident severity"
+              value={form.severity}
+              onChange={e =>
+                set('severity')(e.target.value as Form['severity'])
+              }
+              fullWidth
+              margin="normal"
+            >
+              <MenuItem value="P1">P1</MenuItem>
+              <MenuItem value="P2">P2</MenuItem>
+            </TextField>
+            {text('proposedFix', 'Proposed fix', {
+              multiline: true,
+              minRows: 2,
+            })}
+          </>
+        )}
+        <EntityPicker
+          value={form.affectedEntityRefs}
+          onChange={set('affectedEntityRefs')}
+          error={errors.affectedEntityRefs}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose} disabled={busy}>
+          Close
+        </Button>
+        <Button onClick={() => save(false)} disabled={busy}>
+          Save draft
+        </Button>
+        <Button
+          onClick={() => save(true)}
+          disabled={busy}
+          color="primary"
+          variant="contained"
+        >
+          Submit
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

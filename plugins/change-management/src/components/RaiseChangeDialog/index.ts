@@ -1,0 +1,1 @@
+export { RaiseChangeDialog } from './RaiseChangeDialog';
