@@ -10,6 +10,8 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { changeManagementApiRef } from './api';
 import changeManagementPlugin from './alpha';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { rootRouteRef } from './routes';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -38,15 +40,23 @@ describe('the new frontend system plugin', () => {
 
   it("renders the entity's changes", async () => {
     const listChanges = jest.fn().mockResolvedValue({ items: [] });
+    const getFreeze = jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' });
     const tester = createExtensionTester(content);
     await renderInTestApp(
-      <TestApiProvider apis={[[changeManagementApiRef, { listChanges }]]}>
+      <TestApiProvider
+        apis={[[changeManagementApiRef, { listChanges, getFreeze }]]}
+      >
         <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>
       </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/change-management': convertLegacyRouteRef(rootRouteRef),
+        },
+      },
     );
     expect(await screen.findByText('No changes yet')).toBeInTheDocument();
-    expect(listChanges).toHaveBeenCalledWith({
-      entityRef: 'resource:default/payments-db',
-    });
+    expect(listChanges).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: 'resource:default/payments-db' }),
+    );
   });
 });

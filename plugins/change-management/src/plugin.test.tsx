@@ -17,6 +17,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { changeManagementApiRef } from './api';
 import { EntityChangeManagementContent } from './plugin';
+import { rootRouteRef } from './routes';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -28,10 +29,11 @@ const entity: Entity = {
 describe('EntityChangeManagementContent (legacy frontend system)', () => {
   it('renders as a tab of an entity page', async () => {
     const listChanges = jest.fn().mockResolvedValue({ items: [] });
+    const getFreeze = jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' });
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [changeManagementApiRef, { listChanges }],
+          [changeManagementApiRef, { listChanges, getFreeze }],
           [catalogApiRef, catalogApiMock({ entities: [entity] })],
           [starredEntitiesApiRef, new MockStarredEntitiesApi()],
           [permissionApiRef, mockApis.permission()],
@@ -52,6 +54,7 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
         routeEntries: ['/changes'],
         mountedRoutes: {
           '/catalog': catalogPlugin.routes.catalogIndex,
+          '/change-management': rootRouteRef,
           '/catalog/:namespace/:kind/:name': entityRouteRef,
         },
       },
@@ -59,8 +62,8 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
 
     expect(screen.getByRole('tab', { name: 'Changes' })).toBeInTheDocument();
     expect(await screen.findByText('No changes yet')).toBeInTheDocument();
-    expect(listChanges).toHaveBeenCalledWith({
-      entityRef: 'component:default/payments-service',
-    });
+    expect(listChanges).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: 'component:default/payments-service' }),
+    );
   });
 });

@@ -1,0 +1,274 @@
+import { configApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { Change } from '@internal/backstage-plugin-change-management-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ChangeManagementApi, changeManagementApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { ChangeManagementPage } from './ChangeManagementPage';
+
+const change: Change = {
+  id: '0e5b9a4c-5c1f-4d5e-9a55-1f2f3c4d5e6f',
+  type: 'standard',
+  state: 'awaiting_approval',
+  version: 3,
+  title: 'Upgrade the PSP SDK',
+  description: 'what and why',
+  risks: 'refunds',
+  testingNotes: 'unit tests',
+  affectedEntityRefs: ['component:default/payments-service'],
+  affectedSystemRefs: ['system:default/payments'],
+  createdBy: 'user:default/alice',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  exceptions: [],
+  overdue: false,
+};
+
+function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
+  return {
+    listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+    getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
+    exportChangeLog: jest.fn().mockResolvedValue('id,title\n1,x\n'),
+    ...overrides,
+  };
+}
+
+async function renderPage(
+  api: Partial<ChangeManagementApi>,
+  routeEntries?: string[],
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[changeManagementApiRef, api]]}>
+      <ChangeManagementPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/change-management': rootRouteRef }, routeEntries },
+  );
+}
+
+const panel = () => screen.getByRole('tabpanel');
+
+describe('ChangeManagementPage', () => {
+  it('shows the four lists with the first selected, in two calls', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+
+    expect(
+      screen.getByRole('heading', { name: 'Change management' }),
+    ).toBeInTheDocument();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map(t => t.textContent)).toEqual([
+      'Needs my action',
+      'In flight',
+      'Overdue retrospectives',
+      'All',
+    ]);
+    expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
+    expect(tabs[0]).toHaveAttribute('aria-controls', panel().id);
+    expect(panel()).toHaveAttribute('aria-labelledby', tabs[0].id);
+
+    expect(
+      await within(panel()).findByText('Upgrade the PSP SDK'),
+    ).toBeInTheDocument();
+    expect(api.listChanges).toHaveBeenCalledTimes(1);
+    expect(api.listChanges).toHaveBeenCalledWith({
+      needsActionByMe: true,
+      limit: 25,
+    });
+    expect(api.getFreeze).toHaveBeenCalledTimes(1);
+    expect(api.exportChangeLog).not.toHaveBeenCalled();
+  });
+
+  it('asks for the changes in flight', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+    await userEvent.click(screen.getByRole('tab', { name: 'In flight' }));
+
+    expect(screen.getByRole('tab', { name: 'In flight' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await waitFor(() =>
+      expect(api.listChanges).toHaveBeenLastCalledWith({
+        states: [
+          'in_review',
+          'awaiting_approval',
+          'approved',
+          'staging_verified',
+          'ready_for_production',
+          'deployed',
+          'verified',
+          'retrospective_done',
+        ],
+        limit: 25,
+      }),
+    );
+  });
+
+  it('asks for the overdue retrospectives', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Overdue retrospectives' }),
+    );
+
+    await waitFor(() =>
+      expect(api.listChanges).toHaveBeenLastCalledWith({
+        overdue: true,
+        limit: 25,
+      }),
+    );
+  });
+
+  it('lists all changes with filters and the export', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+    await userEvent.click(screen.getByRole('tab', { name: 'All' }));
+
+    await waitFor(() =>
+      expect(api.listChanges).toHaveBeenLastCalledWith({ limit: 25 }),
+    );
+    expect(within(panel()).getByLabelText('State')).toBeInTheDocument();
+    expect(within(panel()).getByLabelText('Type')).toBeInTheDocument();
+    expect(
+      within(panel()).getByRole('button', { name: 'Export CSV' }),
+    ).toBeInTheDocument();
+  });
+
+  it('switches tabs with the keyboard', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+    screen.getByRole('tab', { name: 'Needs my action' }).focus();
+    await userEvent.keyboard('{ArrowRight}{Enter}');
+
+    expect(screen.getByRole('tab', { name: 'In flight' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('opens the tab named in the URL', async () => {
+    const api = fakeApi();
+    await renderPage(api, ['/?tab=overdue']);
+
+    expect(
+      screen.getByRole('tab', { name: 'Overdue retrospectives' }),
+    ).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(api.listChanges).toHaveBeenCalledTimes(1));
+    expect(api.listChanges).toHaveBeenCalledWith({ overdue: true, limit: 25 });
+  });
+
+  it('explains itself in the support button', async () => {
+    const api = fakeApi();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [changeManagementApiRef, api],
+          [
+            configApiRef,
+            mockApis.config({
+              data: {
+                app: { support: { url: 'https://example.com', items: [] } },
+              },
+            }),
+          ],
+        ]}
+      >
+        <ChangeManagementPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/change-management': rootRouteRef } },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Support' }));
+
+    expect(
+      await screen.findByText(/Every change to production follows/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the deployment freeze', async () => {
+    const api = fakeApi({
+      getFreeze: jest.fn().mockResolvedValue({
+        frozen: true,
+        timeZone: 'UTC',
+        window: {
+          start: '2026-10-01T00:00:00.000Z',
+          end: '2027-01-01T00:00:00.000Z',
+        },
+      }),
+    });
+    await renderPage(api);
+
+    expect(
+      await screen.findByText(
+        'Warning: Deployment freeze: 2026-10-01 to 2027-01-01 (UTC)',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no freeze banner outside a freeze', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+
+    await screen.findByText('Upgrade the PSP SDK');
+    expect(screen.queryByText(/Deployment freeze/)).not.toBeInTheDocument();
+  });
+
+  it('says when nothing needs the user', async () => {
+    const api = fakeApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderPage(api);
+
+    expect(
+      await screen.findByText('Nothing needs your action'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no retrospective is overdue', async () => {
+    const api = fakeApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderPage(api);
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Overdue retrospectives' }),
+    );
+
+    expect(
+      await screen.findByText('No overdue retrospectives'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a failure of the list', async () => {
+    const api = fakeApi({
+      listChanges: jest.fn().mockRejectedValue(new Error('backend down')),
+    });
+    await renderPage(api);
+
+    expect(await screen.findByText('Error: backend down')).toBeInTheDocument();
+  });
+
+  it('says when the freeze could not be checked', async () => {
+    const api = fakeApi({
+      getFreeze: jest.fn().mockRejectedValue(new Error('freeze down')),
+    });
+    await renderPage(api);
+
+    expect(
+      await screen.findByText('Error: Could not check the deployment freeze'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    const api = fakeApi({ listChanges: jest.fn(() => new Promise(() => {})) });
+    await renderPage(api);
+
+    expect(await within(panel()).findByRole('progressbar')).toBeInTheDocument();
+    expect(
+      within(panel()).queryByText('Upgrade the PSP SDK'),
+    ).not.toBeInTheDocument();
+  });
+});
