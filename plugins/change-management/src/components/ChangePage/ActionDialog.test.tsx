@@ -1,0 +1,298 @@
+import {
+  ChangeAction,
+  ChangeView,
+} from '@internal/backstage-plugin-change-management-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ACTION_LABELS } from './actionForms';
+import {
+  fakeApi,
+  renderPage,
+  responseError,
+  standardChange,
+} from './__testUtils__/fakeApi';
+
+const allowing = (...allowedActions: ChangeAction[]): ChangeView => ({
+  ...standardChange,
+  allowedActions,
+});
+
+async function openDialog(action: ChangeAction, change = allowing(action)) {
+  const api = fakeApi(change);
+  await renderPage(api);
+  const label = ACTION_LABELS[action];
+  await userEvent.click(await screen.findByRole('button', { name: label }));
+  const dialog = screen.getByRole('dialog', { name: label });
+  return { api, dialog, label };
+}
+
+type Fields = { text: string[]; checkboxes: string[]; radiogroups: string[] };
+
+/** Checks that the dialog has exactly these labelled inputs. */
+function expectFields(dialog: HTMLElement, expected: Fields) {
+  const roles: [string, string[]][] = [
+    ['textbox', expected.text],
+    ['checkbox', expected.checkboxes],
+    ['radiogroup', expected.radiogroups],
+  ];
+  for (const [role, names] of roles) {
+    expect(within(dialog).queryAllByRole(role)).toHaveLength(names.length);
+    for (const name of names) {
+      expect(within(dialog).getByRole(role, { name })).toBeInTheDocument();
+    }
+  }
+}
+
+describe('ChangePage actions', () => {
+  it('offers exactly the allowed actions', async () => {
+    await renderPage(fakeApi());
+    await screen.findByRole('heading', { name: 'Upgrade the PSP SDK' });
+    expect(screen.getAllByRole('button').map(b => b.textContent)).toEqual([
+      'Approve',
+      'Request changes',
+      'Reject',
+      'Cancel change',
+    ]);
+  });
+
+  it('offers no action when the user may take none', async () => {
+    await renderPage(fakeApi(allowing()));
+    await screen.findByRole('heading', { name: 'Upgrade the PSP SDK' });
+    expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
+  const only = (...text: string[]): Fields => ({
+    text,
+    checkboxes: [],
+    radiogroups: [],
+  });
+  const fields: Record<ChangeAction, Fields> = {
+    submit: only(),
+    review: only('Comment'),
+    'request-changes': only('Comment'),
+    'waive-review': only('Reason'),
+    approve: only('Comment'),
+    reject: only('Comment'),
+    'record-staging': {
+      text: ['Comment'],
+      checkboxes: [
+        'Functional testing passed',
+        'Regression checks passed',
+        'No unexpected side effects',
+      ],
+      radiogroups: ['Staging tested'],
+    },
+    'sign-off': only('Comment'),
+    deploy: only('Deployment reference', 'Comment'),
+    verify: {
+      text: ['Issues encountered'],
+      checkboxes: [],
+      radiogroups: ['Post-deployment verified'],
+    },
+    'roll-back': only('Reason'),
+    'document-retrospective': only('What changed', 'Why', 'Approval received'),
+    'complete-review': {
+      text: ['Notes'],
+      checkboxes: [],
+      radiogroups: ['Could it have been prevented?'],
+    },
+    cancel: only('Reason'),
+  };
+
+  it.each(Object.entries(fields))(
+    'asks %s for exactly its fields',
+    async (action, expected) => {
+      const { dialog, label } = await openDialog(action as ChangeAction);
+      expectFields(dialog, expected);
+      expect(
+        within(dialog)
+          .getAllByRole('button')
+          .map(b => b.textContent),
+      ).toEqual(['Close', label]);
+    },
+  );
+
+  it('asks only for confirmation to submit', async () => {
+    const { dialog } = await openDialog('submit');
+    expect(dialog).toHaveTextContent('Submit this change for peer review?');
+  });
+
+  it('offers Yes, No and N/A for staging', async () => {
+    const { dialog } = await openDialog('record-staging');
+    const group = within(dialog).getByRole('radiogroup', {
+      name: 'Staging tested',
+    });
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map(r => [
+          r.getAttribute('value'),
+          (r as HTMLInputElement).labels![0].textContent,
+        ]),
+    ).toEqual([
+      ['yes', 'Yes'],
+      ['no', 'No'],
+      ['n/a', 'N/A'],
+    ]);
+  });
+
+  it('refuses an empty required field without calling the API', async () => {
+    const { api, dialog } = await openDialog('reject');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Reject' }),
+    );
+    expect(
+      await within(dialog).findByText('Comment is required'),
+    ).toBeVisible();
+    expect(
+      within(dialog).getByRole('textbox', { name: 'Comment' }),
+    ).toHaveAttribute('aria-invalid', 'true');
+    expect(api.act).not.toHaveBeenCalled();
+  });
+
+  it('refuses staging results without "Staging tested"', async () => {
+    const { api, dialog } = await openDialog('record-staging');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Record staging' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        "Staging tested must be 'yes', 'no' or 'n/a'",
+      ),
+    ).toBeInTheDocument();
+    expect(api.act).not.toHaveBeenCalled();
+  });
+
+  it('takes an action with the version seen and reloads', async () => {
+    const { api, dialog } = await openDialog('approve');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Comment' }),
+      'Go ahead',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+
+    expect(api.act).toHaveBeenCalledWith('c1', {
+      action: 'approve',
+      version: 4,
+      comment: 'Go ahead',
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(api.getChange).toHaveBeenCalledTimes(2));
+    expect(api.listEvents).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves out an optional field left blank', async () => {
+    const { api, dialog } = await openDialog('approve');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+    expect(api.act).toHaveBeenCalledWith('c1', {
+      action: 'approve',
+      version: 4,
+    });
+  });
+
+  it('records staging from the keyboard', async () => {
+    const { api, dialog } = await openDialog('record-staging');
+    const user = userEvent.setup();
+    // Tick the three checks with Space and Tab, then arrow to "N/A".
+    within(dialog)
+      .getByRole('checkbox', { name: 'Functional testing passed' })
+      .focus();
+    await user.keyboard(' ');
+    await user.tab();
+    await user.keyboard(' ');
+    await user.tab();
+    await user.keyboard(' ');
+    await user.tab();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Record staging' }),
+    );
+    expect(api.act).toHaveBeenCalledWith('c1', {
+      action: 'record-staging',
+      version: 4,
+      functionalTested: true,
+      regressionChecked: true,
+      noUnexpectedSideEffects: true,
+      stagingTested: 'n/a',
+    });
+  });
+
+  it('sends an empty "Issues encountered" when verifying', async () => {
+    const { api, dialog } = await openDialog('verify');
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'Yes' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Verify' }),
+    );
+    expect(api.act).toHaveBeenCalledWith('c1', {
+      action: 'verify',
+      version: 4,
+      postDeploymentVerified: 'yes',
+      issuesEncountered: '',
+    });
+  });
+
+  it('reloads when someone else acted first', async () => {
+    const { api, dialog } = await openDialog('approve');
+    api.act.mockRejectedValue(
+      await responseError(
+        409,
+        'ConflictError',
+        'Change c1 is at version 5, you sent 4: someone else acted on it; reload it and try again',
+      ),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Someone else acted on this change in the meantime; it has been reloaded.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(api.getChange).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows the freeze prominently in the dialog', async () => {
+    const message =
+      'Production deploys of standard changes are frozen from 2026-10-01 to 2027-01-01 (UTC); only emergency changes may deploy';
+    const { api, dialog } = await openDialog('deploy');
+    api.act.mockRejectedValue(
+      await responseError(409, 'ConflictError', message),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    );
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Production deploys are frozen');
+    expect(alert).toHaveTextContent(message);
+    expect(api.getChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows any other refusal in the dialog', async () => {
+    const { api, dialog } = await openDialog('approve');
+    api.act.mockRejectedValue(
+      await responseError(403, 'NotAllowedError', 'Only the CTO may approve'),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Only the CTO may approve',
+    );
+  });
+
+  it('closes without acting', async () => {
+    const { api, dialog } = await openDialog('cancel');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.act).not.toHaveBeenCalled();
+  });
+});

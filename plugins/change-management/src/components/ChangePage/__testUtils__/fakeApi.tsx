@@ -1,0 +1,158 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ChangeView } from '@internal/backstage-plugin-change-management-common';
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import {
+  ChangeEvent,
+  ChangeManagementApi,
+  changeManagementApiRef,
+} from '../../../api';
+import { rootRouteRef } from '../../../routes';
+import { ChangePage } from '../ChangePage';
+
+export const standardChange: ChangeView = {
+  id: 'c1',
+  type: 'standard',
+  state: 'awaiting_approval',
+  version: 4,
+  title: 'Upgrade the PSP SDK',
+  description: 'Move to v5 because v4 is end of life',
+  risks: 'Refunds may fail',
+  testingNotes: 'Unit and contract tests',
+  pullRequestUrl: 'https://github.com/acme/payments/pull/42',
+  affectedEntityRefs: ['component:default/payments-service'],
+  affectedSystemRefs: ['system:default/payments'],
+  createdBy: 'user:default/alice',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-02T10:00:00.000Z',
+  reviewed: { by: 'user:default/bob', at: '2026-03-02T09:00:00.000Z' },
+  exceptions: [],
+  overdue: false,
+  allowedActions: ['approve', 'request-changes', 'reject', 'cancel'],
+};
+
+export const emergencyChange: ChangeView = {
+  id: 'c1',
+  type: 'emergency',
+  state: 'retrospective_done',
+  version: 9,
+  title: 'Hotfix checkout timeouts',
+  description: 'Raise the PSP timeout; checkouts are failing',
+  risks: 'Slower failures',
+  testingNotes: 'Reproduced locally',
+  incident: { ref: 'INC-7', severity: 'P1' },
+  proposedFix: 'Timeout from 2s to 10s',
+  affectedEntityRefs: ['component:default/checkout'],
+  affectedSystemRefs: ['system:default/shop'],
+  createdBy: 'user:default/alice',
+  createdAt: '2026-10-05T10:00:00.000Z',
+  updatedAt: '2026-10-09T10:00:00.000Z',
+  approved: { by: 'user:default/carol', at: '2026-10-05T10:30:00.000Z' },
+  deployed: {
+    by: 'user:default/alice',
+    at: '2026-10-05T11:00:00.000Z',
+    deploymentRef: 'https://ci.example.com/runs/77',
+  },
+  postDeploymentVerified: 'yes',
+  verified: { by: 'user:default/alice', at: '2026-10-05T12:00:00.000Z' },
+  issuesEncountered: 'None after the deploy',
+  retrospectiveDueAt: '2026-10-07T11:00:00.000Z',
+  retrospective: {
+    by: 'user:default/alice',
+    at: '2026-10-08T09:00:00.000Z',
+    whatChanged: 'The PSP timeout',
+    why: 'The PSP got slower',
+    approvalReceived: 'CTO on the incident call',
+    late: true,
+  },
+  exceptions: [
+    {
+      kind: 'freeze-override',
+      actor: 'user:default/alice',
+      at: '2026-10-05T11:00:00.000Z',
+      detail: 'Emergency deployed during the freeze 2026-10-01 to 2027-01-01',
+    },
+    {
+      kind: 'late-retrospective',
+      actor: 'user:default/alice',
+      at: '2026-10-08T09:00:00.000Z',
+      detail: 'Documented after the due time',
+    },
+  ],
+  overdue: false,
+  allowedActions: ['complete-review'],
+};
+
+export const standardEvents: ChangeEvent[] = [
+  ['create', undefined, 'draft', 'alice', undefined],
+  ['submit', 'draft', 'in_review', 'alice', undefined],
+  ['review', 'in_review', 'awaiting_approval', 'bob', 'Looks good to me'],
+].map(([action, fromState, toState, who, comment], i) => ({
+  id: `e${i + 1}`,
+  changeId: 'c1',
+  seq: i + 1,
+  action: action!,
+  fromState: fromState as ChangeEvent['fromState'],
+  toState: toState as ChangeEvent['toState'],
+  actor: `user:default/${who}`,
+  at: `2026-03-0${i + 1}T10:00:00.000Z`,
+  comment,
+  fields: {},
+}));
+
+export type FakeApi = {
+  getChange: jest.Mock;
+  listEvents: jest.Mock;
+  act: jest.Mock;
+};
+
+export function fakeApi(
+  change: ChangeView = standardChange,
+  events: ChangeEvent[] = standardEvents,
+): FakeApi {
+  return {
+    getChange: jest.fn().mockResolvedValue(change),
+    listEvents: jest.fn().mockResolvedValue({ items: events }),
+    act: jest.fn().mockResolvedValue(change),
+  };
+}
+
+export async function renderPage(api: FakeApi) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[[changeManagementApiRef, api as Partial<ChangeManagementApi>]]}
+    >
+      <Routes>
+        <Route path="/change-management/changes/:id" element={<ChangePage />} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: ['/change-management/changes/c1'],
+      mountedRoutes: {
+        '/change-management': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+/** An error as the API client throws it for a failed response. */
+export function responseError(status: number, name: string, message: string) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'content-type': 'application/json' } },
+    ),
+  );
+}
+
+/** The text of a row of the change record. */
+export function recordValue(label: string): string {
+  const header = screen.getByRole('cell', { name: label });
+  return within(header.closest('tr')!).getAllByRole('cell')[1].textContent!;
+}
