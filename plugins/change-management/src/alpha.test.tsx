@@ -40,7 +40,9 @@ describe('the new frontend system plugin', () => {
 
   it("renders the entity's changes", async () => {
     const listChanges = jest.fn().mockResolvedValue({ items: [] });
-    const getFreeze = jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' });
+    const getFreeze = jest
+      .fn()
+      .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
     const tester = createExtensionTester(content);
     await renderInTestApp(
       <TestApiProvider

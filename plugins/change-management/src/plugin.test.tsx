@@ -29,7 +29,9 @@ const entity: Entity = {
 describe('EntityChangeManagementContent (legacy frontend system)', () => {
   it('renders as a tab of an entity page', async () => {
     const listChanges = jest.fn().mockResolvedValue({ items: [] });
-    const getFreeze = jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' });
+    const getFreeze = jest
+      .fn()
+      .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
     await renderInTestApp(
       <TestApiProvider
         apis={[
@@ -63,7 +65,9 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
     expect(screen.getByRole('tab', { name: 'Changes' })).toBeInTheDocument();
     expect(await screen.findByText('No changes yet')).toBeInTheDocument();
     expect(listChanges).toHaveBeenCalledWith(
-      expect.objectContaining({ entityRef: 'component:default/payments-service' }),
+      expect.objectContaining({
+        entityRef: 'component:default/payments-service',
+      }),
     );
   });
 });
