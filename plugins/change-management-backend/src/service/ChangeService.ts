@@ -214,7 +214,7 @@ export class ChangeService {
   }
 
   async getChange(id: string, actor: Actor): Promise<ChangeView> {
-    await this.authorize(changeReadPermission, actor, 'read changes');
+    await this.authorizeRead(actor);
     return this.view(await this.load(id), actor);
   }
 
@@ -222,7 +222,7 @@ export class ChangeService {
     query: ChangeListQuery & { overdue?: boolean },
     actor: Actor,
   ): Promise<ChangeList> {
-    await this.authorize(changeReadPermission, actor, 'read changes');
+    await this.authorizeRead(actor);
     const { overdue, ...rest } = query;
     const { items, nextCursor } = await this.store.listChanges({
       ...rest,
@@ -232,9 +232,14 @@ export class ChangeService {
   }
 
   async listEvents(id: string, actor: Actor) {
-    await this.authorize(changeReadPermission, actor, 'read changes');
+    await this.authorizeRead(actor);
     await this.load(id);
     return { items: await this.store.listEvents(id) };
+  }
+
+  /** Reading changes, their events and the audit trail: one permission. */
+  async authorizeRead(actor: Actor) {
+    await this.authorize(changeReadPermission, actor, 'read changes');
   }
 
   /** Facts about the actor that the workflow needs. */
