@@ -8,7 +8,8 @@
 # into .cache/toolchain (git-ignored) and put first on PATH. npm_config_nodedir
 # points at that Node's headers, so native modules (better-sqlite3) compile
 # against the Node that runs them. yarn is the release committed in
-# .yarn/releases, run by that Node, so no global yarn or corepack is needed.
+# .yarn/releases, run by that Node, so no global yarn or corepack is needed,
+# and it uses the registry npm is configured with.
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLCHAIN_DIR="$REPO_ROOT/.cache/toolchain"
@@ -50,6 +51,15 @@ toolchain_setup() {
   node_home="$(dirname "$(dirname "$(command -v node)")")"
   if [ -f "$node_home/include/node/node.h" ]; then
     export npm_config_nodedir="$node_home"
+  fi
+
+  # yarn talks to whatever registry npm is configured for on this machine.
+  if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ] && command -v npm >/dev/null 2>&1; then
+    local registry
+    registry="$(npm config get registry 2>/dev/null || true)"
+    if [ -n "$registry" ]; then
+      export YARN_NPM_REGISTRY_SERVER="${registry%/}"
+    fi
   fi
 
   # A `yarn` that runs the committed release with this Node.

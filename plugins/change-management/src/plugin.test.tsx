@@ -15,8 +15,9 @@ import {
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { changeManagementApiRef } from './api';
-import { EntityChangeManagementContent } from './plugin';
+import { ChangeManagementPage, EntityChangeManagementContent } from './plugin';
 import { rootRouteRef } from './routes';
 
 const entity: Entity = {
@@ -69,5 +70,47 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
         entityRef: 'component:default/payments-service',
       }),
     );
+  });
+});
+
+describe('ChangeManagementPage (legacy frontend system)', () => {
+  const renderAt = (path: string, api: object) =>
+    renderInTestApp(
+      <TestApiProvider apis={[[changeManagementApiRef, api]]}>
+        <Routes>
+          <Route
+            path="/change-management/*"
+            element={<ChangeManagementPage />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: [path],
+        mountedRoutes: { '/change-management': rootRouteRef },
+      },
+    );
+
+  it('serves the portal page at its root', async () => {
+    await renderAt('/change-management', {
+      listChanges: jest.fn().mockResolvedValue({ items: [] }),
+      getFreeze: jest
+        .fn()
+        .mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
+    });
+    expect(
+      await screen.findByRole('tab', { name: 'Needs my action' }),
+    ).toBeInTheDocument();
+  });
+
+  it("serves each change's page below it", async () => {
+    const getChange = jest.fn().mockRejectedValue(new Error('no such change'));
+    await renderAt('/change-management/changes/c1', {
+      getChange,
+      listEvents: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    expect(
+      await screen.findByText('Error: no such change'),
+    ).toBeInTheDocument();
+    expect(getChange).toHaveBeenCalledWith('c1');
   });
 });

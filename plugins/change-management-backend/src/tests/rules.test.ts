@@ -134,6 +134,17 @@ describe('workflow rules over HTTP', () => {
         );
         expect((await deployAt('2027-01-01T04:59:59.999Z')).status).toBe(409);
         expect((await deployAt('2026-10-01T03:59:59.999Z')).status).toBe(200);
+
+        // and open again at local midnight on January 1 (05:00Z in EST)
+        const next = await readyToDeploy(h);
+        h.clock.set('2027-01-01T05:00:00.000Z');
+        const reopened = await h
+          .as('alice')
+          .post(`/changes/${next.id}/actions`, {
+            action: 'deploy',
+            version: next.version,
+          });
+        expect(reopened.status).toBe(200);
       });
 
       it('lets an emergency deploy in the freeze, recording the override', async () => {
