@@ -35,7 +35,7 @@ const entityChangesContent = EntityContentBlueprint.make({
 const changeManagementPage = PageBlueprint.make({
   params: {
     path: '/change-management',
-    title: 'Change management',
+    title: 'Changes',
     icon: <AssignmentTurnedInIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () => import('./components/Router').then(m => <m.Router />),
