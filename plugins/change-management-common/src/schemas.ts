@@ -54,3 +54,18 @@ export const changeDraftSchema = z
 
 /** @public */
 export type ChangeDraftInput = z.input<typeof changeDraftSchema>;
+
+/**
+ * `PATCH /changes/:id`: the whole draft again, with the version the client
+ * last saw.
+ *
+ * @public
+ */
+export const changeEditSchema = changeDraftSchema.extend({
+  version: z
+    .number({
+      required_error: 'version is required: send the version you last saw',
+    })
+    .int('version must be a whole number')
+    .min(1, 'version must be a whole number'),
+});

@@ -14,27 +14,27 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
-  actionsFrom,
   applyAction,
   changeActionPermissions,
   changeCreatePermission,
   changeDraftSchema,
+  changeEditSchema,
   ChangeList,
   changeReadPermission,
   changeUpdatePermission,
   ChangeView,
-  checkAction,
   findFreezeWindow,
+  isRetrospectiveOverdue,
   parseActionRequest,
   WorkflowActor,
 } from '@internal/backstage-plugin-change-management-common';
-import { z } from 'zod';
 import {
   ChangeListQuery,
   ChangeStore,
   StoredChange,
 } from '../database/ChangeStore';
 import { resolveAffectedEntities } from './affectedEntities';
+import { allowedActionsFor } from './allowedActions';
 import { Clock } from './Clock';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
 import { parseInput, refusalToError } from './errors';
@@ -45,10 +45,6 @@ export interface Actor {
   ownershipEntityRefs: string[];
   credentials: BackstageCredentials;
 }
-
-const editSchema = changeDraftSchema.extend({
-  version: z.number({ required_error: 'version is required' }).int().min(1),
-});
 
 /**
  * Owns the rules of the change workflow: it judges every request with the
@@ -112,7 +108,9 @@ export class ChangeService {
     actor: Actor,
   ): Promise<ChangeView> {
     await this.authorize(changeUpdatePermission, actor, 'edit changes');
-    const { version, ...input } = parseInput(() => editSchema.parse(body));
+    const { version, ...input } = parseInput(() =>
+      changeEditSchema.parse(body),
+    );
     const change = await this.load(id);
     if (change.createdBy !== actor.userEntityRef) {
       throw new NotAllowedError(
@@ -282,36 +280,24 @@ export class ChangeService {
   }
 
   private withOverdue(change: StoredChange) {
-    const due = change.retrospectiveDueAt;
-    const overdue =
-      !!due &&
-      !change.retrospective &&
-      this.clock.now().getTime() > Date.parse(due);
-    return { ...change, overdue };
+    return {
+      ...change,
+      overdue: isRetrospectiveOverdue(change, this.clock.now()),
+    };
   }
 
   /** The change with the actions this caller may take now. */
   private async view(change: StoredChange, actor: Actor): Promise<ChangeView> {
-    const workflowActor = this.workflowActor(actor);
-    const candidates = actionsFrom(change.type, change.state).filter(
-      action =>
-        checkAction(change, action, workflowActor, {
-          allowSelfApproval: this.config.allowSelfApproval,
-        }).ok,
-    );
-    // One batched policy call for all of them.
-    const decisions = candidates.length
-      ? await this.permissions.authorize(
-          candidates.map(action => ({
-            permission: changeActionPermissions[action],
-          })),
-          { credentials: actor.credentials },
-        )
-      : [];
     return {
       ...this.withOverdue(change),
-      allowedActions: candidates.filter(
-        (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      allowedActions: await allowedActionsFor(
+        change,
+        this.workflowActor(actor),
+        actor.credentials,
+        {
+          allowSelfApproval: this.config.allowSelfApproval,
+          permissions: this.permissions,
+        },
       ),
     };
   }

@@ -5,3 +5,4 @@ export type { Refusal, WorkflowActor } from './checkAction';
 export { missingForSubmit } from './submitChecks';
 export { actionsFrom, happyPath, transitionFor } from './transitions';
 export type { ActionRole, Transition } from './transitions';
+export { isRetrospectiveOverdue } from './overdue';

@@ -1,0 +1,35 @@
+import { isRetrospectiveOverdue } from './overdue';
+
+const due = '2026-11-27T09:00:00.000Z';
+
+describe('isRetrospectiveOverdue', () => {
+  it('is overdue only after the due time, while undocumented', () => {
+    expect(
+      isRetrospectiveOverdue({ retrospectiveDueAt: due }, new Date(due)),
+    ).toBe(false);
+    expect(
+      isRetrospectiveOverdue(
+        { retrospectiveDueAt: due },
+        new Date(Date.parse(due) + 1),
+      ),
+    ).toBe(true);
+  });
+
+  it('is never overdue once documented, or with nothing due', () => {
+    const documented = {
+      retrospectiveDueAt: due,
+      retrospective: {
+        by: 'u',
+        at: due,
+        whatChanged: 'a',
+        why: 'b',
+        approvalReceived: 'c',
+        late: true,
+      },
+    };
+    expect(isRetrospectiveOverdue(documented, new Date('2027-01-01'))).toBe(
+      false,
+    );
+    expect(isRetrospectiveOverdue({}, new Date('2027-01-01'))).toBe(false);
+  });
+});
