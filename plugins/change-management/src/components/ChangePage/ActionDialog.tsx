@@ -23,7 +23,7 @@ import {
   initialValues,
   toRequestFields,
 } from './actionForms';
-import { describeFailure } from './errors';
+import { describeFailure } from '../errors';
 
 /** zod's issues by field name; issues outside the form go under ''. */
 function validationMessages(error: unknown): Record<string, string> {

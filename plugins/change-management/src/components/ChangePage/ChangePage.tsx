@@ -15,7 +15,7 @@ import { ActionButtons } from './ActionButtons';
 import { ChangeRecord } from './ChangeRecord';
 import { ChangeStepper } from './ChangeStepper';
 import { ChangeWarnings } from './ChangeWarnings';
-import { describeFailure } from './errors';
+import { describeFailure } from '../errors';
 import { EventTimeline } from './EventTimeline';
 
 const STALE_NOTICE =

@@ -17,7 +17,7 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { changeManagementApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
-import { errorMessage } from '../errorMessage';
+import { describeFailure } from '../errors';
 import { EntityPicker } from './EntityPicker';
 import { splitServerErrors } from './serverErrors';
 
@@ -137,7 +137,9 @@ export const RaiseChangeDialog = (props: {
         : draft;
       navigate(changeLink({ id: change.id }));
     } catch (error) {
-      const { fields, general } = splitServerErrors(errorMessage(error));
+      const { fields, general } = splitServerErrors(
+        describeFailure(error).message,
+      );
       setErrors({ ...fields, ...(general ? { form: general } : {}) });
     } finally {
       setBusy(false);
