@@ -1,0 +1,79 @@
+import { ResponseError } from '@backstage/errors';
+import { ChangeManagementClient } from './ChangeManagementClient';
+
+const baseUrl = 'http://localhost:7007/api/change-management';
+
+function clientWith(response: Response) {
+  const fetch = jest.fn().mockResolvedValue(response);
+  const client = new ChangeManagementClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: { fetch },
+  });
+  return { client, fetch };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('ChangeManagementClient', () => {
+  it('puts list filters in the query string', async () => {
+    const { client, fetch } = clientWith(json({ items: [] }));
+    await client.listChanges({
+      entityRef: 'system:default/payments',
+      states: ['in_review', 'awaiting_approval'],
+      needsActionByMe: true,
+      limit: 10,
+      cursor: 'abc',
+    });
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/change-management/changes');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      entityRef: 'system:default/payments',
+      state: 'in_review,awaiting_approval',
+      needsActionBy: 'me',
+      limit: '10',
+      cursor: 'abc',
+    });
+  });
+
+  it('posts an action as JSON', async () => {
+    const { client, fetch } = clientWith(json({ id: 'c1' }));
+    await client.act('c1', { action: 'approve', version: 3 });
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/changes/c1/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'approve', version: 3 }),
+    });
+  });
+
+  it("throws the server's error with its status", async () => {
+    const { client } = clientWith(
+      json(
+        {
+          error: { name: 'ConflictError', message: 'frozen from ...' },
+          response: { statusCode: 409 },
+        },
+        409,
+      ),
+    );
+    const error = await client.getChange('c1').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+    expect(error.body.error.message).toBe('frozen from ...');
+  });
+
+  it('returns the change log as CSV text', async () => {
+    const { client, fetch } = clientWith(
+      new Response('ID,Date\n', { status: 200 }),
+    );
+    await expect(
+      client.exportChangeLog({ from: '2026-01-01', to: '2027-01-01' }),
+    ).resolves.toBe('ID,Date\n');
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/export?from=2026-01-01&to=2027-01-01&format=csv`,
+    );
+  });
+});
