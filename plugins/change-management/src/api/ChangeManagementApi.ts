@@ -53,6 +53,11 @@ export interface ChangeManagementApi {
   listChanges(request: ChangeListRequest): Promise<ChangeList>;
   getChange(id: string): Promise<ChangeView>;
   createChange(input: ChangeDraftInput): Promise<ChangeView>;
+  /** Replaces a draft's fields, at the version the author last saw. */
+  editChange(
+    id: string,
+    input: ChangeDraftInput & { version: number },
+  ): Promise<ChangeView>;
   /** Takes a workflow action at the version the user last saw. */
   act(id: string, request: ActionRequest): Promise<ChangeView>;
   listEvents(id: string): Promise<{ items: ChangeEvent[] }>;

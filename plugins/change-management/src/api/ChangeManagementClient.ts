@@ -47,6 +47,16 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return this.json('/changes', { method: 'POST', body: input });
   }
 
+  async editChange(
+    id: string,
+    input: ChangeDraftInput & { version: number },
+  ): Promise<ChangeView> {
+    return this.json(`/changes/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: input,
+    });
+  }
+
   async act(id: string, request: ActionRequest): Promise<ChangeView> {
     return this.json(`/changes/${encodeURIComponent(id)}/actions`, {
       method: 'POST',

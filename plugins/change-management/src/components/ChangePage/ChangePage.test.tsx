@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import { screen, within } from '@testing-library/react';
 import { formatTime } from '../format';
 import {
@@ -222,5 +223,39 @@ describe('ChangePage', () => {
     await renderPage(fakeApi());
     await screen.findByRole('table', { name: 'Change record' });
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('lets the author edit a draft, and no one else', async () => {
+    const draft = {
+      ...standardChange,
+      state: 'draft' as const,
+      version: 2,
+      allowedActions: ['submit' as const, 'cancel' as const],
+    };
+    const api = fakeApi(draft);
+    await renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit draft' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit draft' });
+    const title = within(dialog).getByLabelText(/Title/);
+    expect(title).toHaveValue('Upgrade the PSP SDK');
+    await userEvent.type(title, ' v5');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save draft' }),
+    );
+    expect(api.editChange).toHaveBeenCalledWith(
+      'c1',
+      expect.objectContaining({ title: 'Upgrade the PSP SDK v5', version: 2 }),
+    );
+    expect(api.getChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers no edit once the change is submitted', async () => {
+    await renderPage(fakeApi(standardChange));
+    await screen.findByRole('heading', { name: 'Upgrade the PSP SDK' });
+    expect(
+      screen.queryByRole('button', { name: 'Edit draft' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -12,6 +12,7 @@ import {
   ChangeDraftInput,
   changeDraftSchema,
   ChangeType,
+  ChangeView,
   missingForSubmit,
 } from '@internal/backstage-plugin-change-management-common';
 import { useNavigate } from 'react-router-dom';
@@ -33,6 +34,23 @@ type Form = {
   proposedFix: string;
   affectedEntityRefs: string[];
 };
+
+/** The form for a new change, or for editing a draft. */
+function initialForm(entityRef?: string, change?: ChangeView): Form {
+  return {
+    type: change?.type ?? 'standard',
+    title: change?.title ?? '',
+    description: change?.description ?? '',
+    risks: change?.risks ?? '',
+    testingNotes: change?.testingNotes ?? '',
+    pullRequestUrl: change?.pullRequestUrl ?? '',
+    incidentRef: change?.incident?.ref ?? '',
+    severity: change?.incident?.severity ?? '',
+    proposedFix: change?.proposedFix ?? '',
+    affectedEntityRefs:
+      change?.affectedEntityRefs ?? (entityRef ? [entityRef] : []),
+  };
+}
 
 /** The request body for a form: only the fields its type uses. */
 function toInput(form: Form): ChangeDraftInput {
@@ -82,28 +100,25 @@ function validate(form: Form, submitting: boolean): Record<string, string> {
 /**
  * Raises a change from an entity page: the entity is already affected,
  * the type decides which fields are asked, and the change is saved as a
- * draft or submitted for review straight away.
+ * draft or submitted for review straight away. Given a draft, it edits it.
  */
 export const RaiseChangeDialog = (props: {
   open: boolean;
   onClose: () => void;
-  entityRef: string;
+  /** The entity the change is raised from; it starts as affected. */
+  entityRef?: string;
+  /** A draft to edit instead of raising a new change. */
+  change?: ChangeView;
+  /** Called after saving; by default the dialog opens the change's page. */
+  onSaved?: (change: ChangeView) => void;
 }) => {
   const api = useApi(changeManagementApiRef);
   const changeLink = useRouteRef(changeRouteRef);
   const navigate = useNavigate();
-  const [form, setForm] = useState<Form>({
-    type: 'standard',
-    title: '',
-    description: '',
-    risks: '',
-    testingNotes: '',
-    pullRequestUrl: '',
-    incidentRef: '',
-    severity: '',
-    proposedFix: '',
-    affectedEntityRefs: [props.entityRef],
-  });
+  const editing = props.change;
+  const [form, setForm] = useState<Form>(() =>
+    initialForm(props.entityRef, props.change),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -131,11 +146,20 @@ export const RaiseChangeDialog = (props: {
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      const draft = await api.createChange(toInput(form));
+      const draft = editing
+        ? await api.editChange(editing.id, {
+            ...toInput(form),
+            version: editing.version,
+          })
+        : await api.createChange(toInput(form));
       const change = submit
         ? await api.act(draft.id, { action: 'submit', version: draft.version })
         : draft;
-      navigate(changeLink({ id: change.id }));
+      if (props.onSaved) {
+        props.onSaved(change);
+      } else {
+        navigate(changeLink({ id: change.id }));
+      }
     } catch (error) {
       const { fields, general } = splitServerErrors(
         describeFailure(error).message,
@@ -155,7 +179,9 @@ export const RaiseChangeDialog = (props: {
       maxWidth="md"
       aria-labelledby="raise-change-dialog-title"
     >
-      <DialogTitle id="raise-change-dialog-title">Raise a change</DialogTitle>
+      <DialogTitle id="raise-change-dialog-title">
+        {editing ? 'Edit draft' : 'Raise a change'}
+      </DialogTitle>
       <DialogContent>
         {errors.form && <Alert severity="error">{errors.form}</Alert>}
         <TextField
@@ -163,6 +189,7 @@ export const RaiseChangeDialog = (props: {
           select
           label="Type"
           value={form.type}
+          disabled={!!editing}
           onChange={e => set('type')(e.target.value as ChangeType)}
           helperText={
             emergency

@@ -1,4 +1,5 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ChangeView } from '@internal/backstage-plugin-change-management-common';
@@ -106,6 +107,7 @@ export type FakeApi = {
   getChange: jest.Mock;
   listEvents: jest.Mock;
   act: jest.Mock;
+  editChange: jest.Mock;
 };
 
 export function fakeApi(
@@ -116,13 +118,17 @@ export function fakeApi(
     getChange: jest.fn().mockResolvedValue(change),
     listEvents: jest.fn().mockResolvedValue({ items: events }),
     act: jest.fn().mockResolvedValue(change),
+    editChange: jest.fn().mockResolvedValue(change),
   };
 }
 
 export async function renderPage(api: FakeApi) {
   return renderInTestApp(
     <TestApiProvider
-      apis={[[changeManagementApiRef, api as Partial<ChangeManagementApi>]]}
+      apis={[
+        [changeManagementApiRef, api as Partial<ChangeManagementApi>],
+        [catalogApiRef, catalogApiMock()],
+      ]}
     >
       <Routes>
         <Route path="/change-management/changes/:id" element={<ChangePage />} />
