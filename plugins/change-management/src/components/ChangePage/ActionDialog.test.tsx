@@ -2,7 +2,7 @@ import {
   ChangeAction,
   ChangeView,
 } from '@internal/backstage-plugin-change-management-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ACTION_LABELS } from './actionForms';
 import {
@@ -198,9 +198,11 @@ describe('ChangePage actions', () => {
     const { api, dialog } = await openDialog('record-staging');
     const user = userEvent.setup();
     // Tick the three checks with Space and Tab, then arrow to "N/A".
-    within(dialog)
-      .getByRole('checkbox', { name: 'Functional testing passed' })
-      .focus();
+    act(() =>
+      within(dialog)
+        .getByRole('checkbox', { name: 'Functional testing passed' })
+        .focus(),
+    );
     await user.keyboard(' ');
     await user.tab();
     await user.keyboard(' ');
