@@ -2,11 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { Change } from '@internal/backstage-plugin-change-management-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { aChange } from '../../__testUtils__/changes';
 import { EntityChangesContent } from './EntityChangesContent';
 
 const system: Entity = {
@@ -16,23 +16,7 @@ const system: Entity = {
   spec: {},
 };
 
-const change: Change = {
-  id: '0e5b9a4c-5c1f-4d5e-9a55-1f2f3c4d5e6f',
-  type: 'standard',
-  state: 'awaiting_approval',
-  version: 3,
-  title: 'Upgrade the PSP SDK',
-  description: 'what and why',
-  risks: 'refunds',
-  testingNotes: 'unit tests',
-  affectedEntityRefs: ['component:default/payments-service'],
-  affectedSystemRefs: ['system:default/payments'],
-  createdBy: 'user:default/alice',
-  createdAt: '2026-03-01T10:00:00.000Z',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  exceptions: [],
-  overdue: true,
-};
+const change = aChange({ overdue: true });
 
 const open = { frozen: false, timeZone: 'UTC' };
 
