@@ -36,6 +36,8 @@ export type ChangesTableProps = {
   systemRef?: string;
   /** Shown instead of the table when there are no changes at all. */
   empty?: ReactNode;
+  /** Shown above the table, beside the filters, e.g. a button to raise one. */
+  toolbar?: ReactNode;
   pageSize?: number;
 };
 
@@ -44,7 +46,15 @@ export type ChangesTableProps = {
  * cursors, with optional state and type filters.
  */
 export const ChangesTable = (props: ChangesTableProps) => {
-  const { title, query, filters, systemRef, empty, pageSize = 25 } = props;
+  const {
+    title,
+    query,
+    filters,
+    systemRef,
+    empty,
+    toolbar,
+    pageSize = 25,
+  } = props;
   const api = useApi(changeManagementApiRef);
   const changeLink = useRouteRef(changeRouteRef);
   const [state, setState] = useState<ChangeState | ''>('');
@@ -125,44 +135,48 @@ export const ChangesTable = (props: ChangesTableProps) => {
 
   return (
     <>
-      {filters && (
-        <Box display="flex" mb={2} style={{ gap: 16 }}>
-          <TextField
-            id="change-state-filter"
-            select
-            SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
-            label="State"
-            value={state}
-            style={{ minWidth: 200 }}
-            onChange={e => resetTo(setState)(e.target.value as ChangeState)}
-          >
-            <MenuItem value="">All states</MenuItem>
-            {CHANGE_STATES.map(s => (
-              <MenuItem key={s} value={s}>
-                {formatState(s)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            id="change-type-filter"
-            select
-            SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
-            label="Type"
-            value={type}
-            style={{ minWidth: 160 }}
-            onChange={e => resetTo(setType)(e.target.value as ChangeType)}
-          >
-            <MenuItem value="">All types</MenuItem>
-            {CHANGE_TYPES.map(t => (
-              <MenuItem key={t} value={t}>
-                {t}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Box>
-      )}
+      <Box display="flex" alignItems="flex-end" mb={2} style={{ gap: 16 }}>
+        {filters && (
+          <>
+            <TextField
+              id="change-state-filter"
+              select
+              SelectProps={{ displayEmpty: true }}
+              InputLabelProps={{ shrink: true }}
+              label="State"
+              value={state}
+              style={{ minWidth: 200 }}
+              onChange={e => resetTo(setState)(e.target.value as ChangeState)}
+            >
+              <MenuItem value="">All states</MenuItem>
+              {CHANGE_STATES.map(s => (
+                <MenuItem key={s} value={s}>
+                  {formatState(s)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              id="change-type-filter"
+              select
+              SelectProps={{ displayEmpty: true }}
+              InputLabelProps={{ shrink: true }}
+              label="Type"
+              value={type}
+              style={{ minWidth: 160 }}
+              onChange={e => resetTo(setType)(e.target.value as ChangeType)}
+            >
+              <MenuItem value="">All types</MenuItem>
+              {CHANGE_TYPES.map(t => (
+                <MenuItem key={t} value={t}>
+                  {t}
+                </MenuItem>
+              ))}
+            </TextField>
+          </>
+        )}
+        <Box flexGrow={1} />
+        {toolbar}
+      </Box>
       <Table<Change>
         title={title}
         isLoading={loading}

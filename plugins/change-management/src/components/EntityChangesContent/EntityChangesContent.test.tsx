@@ -54,6 +54,9 @@ describe('EntityChangesContent', () => {
     expect(
       within(row).getByRole('link', { name: 'Upgrade the PSP SDK' }),
     ).toHaveAttribute('href', `/change-management/changes/${change.id}`);
+    expect(
+      screen.getAllByRole('button', { name: 'Raise a change' }),
+    ).toHaveLength(1);
     expect(api.listChanges).toHaveBeenCalledTimes(1);
     expect(api.getFreeze).toHaveBeenCalledTimes(1);
     expect(api.listChanges).toHaveBeenCalledWith(
@@ -120,7 +123,7 @@ describe('EntityChangesContent', () => {
     });
     expect(await screen.findByText('No changes yet')).toBeInTheDocument();
     await userEvent.click(
-      screen.getAllByRole('button', { name: 'Raise a change' })[0],
+      screen.getByRole('button', { name: 'Raise a change' }),
     );
     expect(
       await screen.findByRole('dialog', { name: 'Raise a change' }),

@@ -3,7 +3,6 @@ import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
@@ -40,13 +39,11 @@ export const EntityChangesContent = () => {
   return (
     <>
       <FreezeBanner status={freeze.value} />
-      <Box display="flex" justifyContent="flex-end" my={2}>
-        {raiseButton}
-      </Box>
       <ChangesTable
         title="Changes"
         query={{ entityRef }}
         filters
+        toolbar={raiseButton}
         systemRef={isSystem ? entityRef : undefined}
         empty={
           <EmptyState
