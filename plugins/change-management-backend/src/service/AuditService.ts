@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   Change,
   findFreezeWindow,
+  isRetrospectiveOverdue,
 } from '@internal/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { Actor, ChangeService } from './ChangeService';
@@ -49,14 +50,24 @@ export class AuditService {
         'Give a range with from before to, e.g. from=2026-01-01&to=2027-01-01',
       );
     }
+    // One permission check, then the store page by page.
+    await this.changes.authorizeRead(actor);
+    const now = this.clock.now();
     const changes: Change[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.changes.listChanges(
-        { createdFrom: from, createdTo: to, limit: 100, cursor },
-        actor,
+      const page = await this.store.listChanges({
+        createdFrom: from,
+        createdTo: to,
+        limit: 100,
+        cursor,
+      });
+      changes.push(
+        ...page.items.map(c => ({
+          ...c,
+          overdue: isRetrospectiveOverdue(c, now),
+        })),
       );
-      changes.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
     return changes.reverse().map(toChangeLogRow);
