@@ -1,6 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import changeManagementPlugin from '@internal/backstage-plugin-change-management/alpha';
+import changeManagementPlugin from '@trove/backstage-plugin-change-management/alpha';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 

@@ -26,7 +26,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // change management
-backend.add(import('@internal/backstage-plugin-change-management-backend'));
+backend.add(import('@trove/backstage-plugin-change-management-backend'));
 
 // Browser tests only: a clock they can set (see app-config.e2e.yaml).
 if (process.env.CHANGE_MANAGEMENT_E2E_CLOCK === 'true') {

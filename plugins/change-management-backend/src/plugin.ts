@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { changeManagementPermissions } from '@internal/backstage-plugin-change-management-common';
+import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { AuditService } from './service/AuditService';
 import { ChangeService } from './service/ChangeService';

@@ -1,6 +1,6 @@
 /**
  * The change-management frontend plugin. Apps on the new frontend system
- * import `@internal/backstage-plugin-change-management/alpha` instead.
+ * import `@trove/backstage-plugin-change-management/alpha` instead.
  *
  * @packageDocumentation
  */

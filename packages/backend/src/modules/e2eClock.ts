@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { changeManagementClockServiceRef } from '@internal/backstage-plugin-change-management-backend';
+import { changeManagementClockServiceRef } from '@trove/backstage-plugin-change-management-backend';
 import express from 'express';
 import Router from 'express-promise-router';
 

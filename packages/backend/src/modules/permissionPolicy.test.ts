@@ -4,7 +4,7 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import {
   changeActionPermissions,
   changeCreatePermission,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeManagementPermissionPolicy } from './permissionPolicy';
 
 const carol = 'user:default/carol';

@@ -16,11 +16,11 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   holdsCtoRole,
   readChangeManagementConfig,
-} from '@internal/backstage-plugin-change-management-backend';
+} from '@trove/backstage-plugin-change-management-backend';
 import {
   changeActionPermissions,
   CTO_ACTIONS,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 
 const CTO_PERMISSIONS = new Set(
   CTO_ACTIONS.map(action => changeActionPermissions[action].name),

@@ -19,7 +19,7 @@ import { ChangeRow, changeToRow, rowToChange } from './rows';
 import { toIso } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-change-management-backend',
+  '@trove/backstage-plugin-change-management-backend',
   'migrations',
 );
 

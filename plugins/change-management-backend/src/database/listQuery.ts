@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { ChangeState } from '@internal/backstage-plugin-change-management-common';
+import { ChangeState } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { ChangeListQuery, StoredChange } from './ChangeStore';
 

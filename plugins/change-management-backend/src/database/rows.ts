@@ -1,7 +1,7 @@
 import {
   ChangeException,
   IncidentSeverity,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from './ChangeStore';
 import { toDate, toIso } from './timestamps';
 

@@ -3,7 +3,7 @@ import {
   Change,
   findFreezeWindow,
   isRetrospectiveOverdue,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { Actor, ChangeService } from './ChangeService';
 import { ChangeLogRow, toChangeLogRow } from './changeLog';

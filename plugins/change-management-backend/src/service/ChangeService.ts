@@ -27,7 +27,7 @@ import {
   isRetrospectiveOverdue,
   parseActionRequest,
   WorkflowActor,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import {
   ChangeListQuery,
   ChangeStore,

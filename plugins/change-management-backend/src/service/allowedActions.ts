@@ -9,7 +9,7 @@ import {
   changeActionPermissions,
   checkAction,
   WorkflowActor,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from '../database/ChangeStore';
 
 /**

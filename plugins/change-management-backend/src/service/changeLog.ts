@@ -1,4 +1,4 @@
-import { Change } from '@internal/backstage-plugin-change-management-common';
+import { Change } from '@trove/backstage-plugin-change-management-common';
 import { stringify } from 'csv-stringify/sync';
 
 /** One row of the SOP's change log. */

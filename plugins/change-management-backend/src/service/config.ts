@@ -4,7 +4,7 @@ import {
   DEFAULT_FREEZE_CALENDAR,
   FreezeCalendar,
   validateFreezeCalendar,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 
 /** The plugin's configuration, read and checked once at start-up. */
 export interface ChangeManagementConfig {

@@ -1,5 +1,5 @@
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
-import { Refusal } from '@internal/backstage-plugin-change-management-common';
+import { Refusal } from '@trove/backstage-plugin-change-management-common';
 import { ZodError } from 'zod';
 
 /** Turns a zod failure into a 400 that names each bad field. */

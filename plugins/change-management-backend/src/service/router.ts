@@ -7,7 +7,7 @@ import {
   CHANGE_STATES,
   ChangeState,
   ChangeType,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
 import { z } from 'zod';

@@ -4,7 +4,7 @@ import {
   CHANGE_ACTIONS,
   checkAction,
   happyPath,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { actionFields, drafts } from '../__testUtils__/changes';
 import {
   Harness,

@@ -2,7 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-change-management-backend',
+  '@trove/backstage-plugin-change-management-backend',
   'migrations',
 );
 

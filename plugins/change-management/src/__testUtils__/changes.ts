@@ -1,4 +1,4 @@
-import { Change } from '@internal/backstage-plugin-change-management-common';
+import { Change } from '@trove/backstage-plugin-change-management-common';
 
 /** A standard change awaiting the CTO's approval, for list tests. */
 export function aChange(overrides: Partial<Change> = {}): Change {

@@ -7,7 +7,7 @@ import {
   ChangeType,
   ChangeView,
   FreezeWindow,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 
 /** @public */
 export interface ChangeListRequest {

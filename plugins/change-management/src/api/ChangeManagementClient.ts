@@ -5,7 +5,7 @@ import {
   ChangeDraftInput,
   ChangeList,
   ChangeView,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import {
   ChangeEvent,
   ChangeListRequest,

@@ -10,7 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { ChangeState } from '@internal/backstage-plugin-change-management-common';
+import { ChangeState } from '@trove/backstage-plugin-change-management-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';

@@ -4,7 +4,7 @@ import Button from '@material-ui/core/Button';
 import {
   ChangeAction,
   ChangeView,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { ActionDialog } from './ActionDialog';
 import { ACTION_LABELS } from './actionForms';
 

@@ -1,7 +1,7 @@
 import {
   ChangeAction,
   ChangeView,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ACTION_LABELS } from './actionForms';

@@ -13,7 +13,7 @@ import {
   ChangeAction,
   ChangeView,
   parseActionRequest,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import {
   ACTION_FIELDS,

@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import {
   Change,
   ChangeSignature,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeStateChip } from '../ChangeStateChip';
 import { formatTime } from '../format';
 import { RefLink } from './RefLink';

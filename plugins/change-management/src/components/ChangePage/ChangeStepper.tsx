@@ -7,7 +7,7 @@ import {
   Change,
   ChangeState,
   happyPath,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
 import { formatState } from '../format';
 

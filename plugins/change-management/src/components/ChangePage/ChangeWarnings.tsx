@@ -4,7 +4,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   Change,
   ChangeExceptionKind,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { formatTime } from '../format';
 
 const EXCEPTION_TITLES: Record<ChangeExceptionKind, string> = {

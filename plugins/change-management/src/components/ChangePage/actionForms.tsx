@@ -6,7 +6,7 @@ import FormLabel from '@material-ui/core/FormLabel';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
-import { ChangeAction } from '@internal/backstage-plugin-change-management-common';
+import { ChangeAction } from '@trove/backstage-plugin-change-management-common';
 
 /** The text of each action's button, and of its dialog's title. */
 export const ACTION_LABELS: Record<ChangeAction, string> = {

@@ -1,5 +1,5 @@
 import Chip from '@material-ui/core/Chip';
-import { ChangeState } from '@internal/backstage-plugin-change-management-common';
+import { ChangeState } from '@trove/backstage-plugin-change-management-common';
 import { formatState } from '../format';
 
 const finished: ChangeState[] = ['completed'];

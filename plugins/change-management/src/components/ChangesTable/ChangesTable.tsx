@@ -16,7 +16,7 @@ import {
   CHANGE_TYPES,
   ChangeState,
   ChangeType,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import useAsync from 'react-use/esm/useAsync';
 import { ChangeListRequest, changeManagementApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';

@@ -1,5 +1,5 @@
 import { WarningPanel } from '@backstage/core-components';
-import { describeFreezeWindow } from '@internal/backstage-plugin-change-management-common';
+import { describeFreezeWindow } from '@trove/backstage-plugin-change-management-common';
 import { FreezeStatus } from '../../api';
 
 /**

@@ -14,7 +14,7 @@ import {
   ChangeType,
   ChangeView,
   missingForSubmit,
-} from '@internal/backstage-plugin-change-management-common';
+} from '@trove/backstage-plugin-change-management-common';
 import { useNavigate } from 'react-router-dom';
 import { changeManagementApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';

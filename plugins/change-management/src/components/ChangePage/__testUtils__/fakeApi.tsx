@@ -2,7 +2,7 @@ import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { ChangeView } from '@internal/backstage-plugin-change-management-common';
+import { ChangeView } from '@trove/backstage-plugin-change-management-common';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import {
