@@ -7,5 +7,5 @@
 export { changeManagementPlugin as default } from './plugin';
 export { changeManagementClockServiceRef } from './service/Clock';
 export type { Clock } from './service/Clock';
-export { holdsCtoRole, readChangeManagementConfig } from './service/config';
+export { readChangeManagementConfig } from './service/config';
 export type { ChangeManagementConfig } from './service/config';

@@ -5,10 +5,12 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
-import { AuditService } from './service/AuditService';
+import { ChangeAccess } from './service/ChangeAccess';
+import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { readChangeManagementConfig } from './service/config';
+import { FreezeService } from './service/FreezeService';
 import { createRouter } from './service/router';
 
 /**
@@ -40,14 +42,17 @@ export const changeManagementPlugin = createBackendPlugin({
         const store = await DatabaseChangeStore.create({
           database: deps.database,
         });
+        const access = new ChangeAccess(deps.permissions, config);
+        const freeze = new FreezeService(config, deps.clock);
         const changes = new ChangeService(
           store,
           deps.catalog,
-          deps.permissions,
+          access,
+          freeze,
           config,
           deps.clock,
         );
-        const audit = new AuditService(store, changes, config, deps.clock);
+        const changeLog = new ChangeLogService(store, access, deps.clock);
 
         deps.httpRouter.use(
           await createRouter({
@@ -55,7 +60,8 @@ export const changeManagementPlugin = createBackendPlugin({
             userInfo: deps.userInfo,
             auditor: deps.auditor,
             changes,
-            audit,
+            changeLog,
+            freeze,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -31,7 +31,7 @@ describe('parseActionRequest', () => {
     expect(
       messages(() => parseActionRequest({ action: 'merge', version: 1 })),
     ).toEqual([
-      expect.stringMatching(/^Unknown action; use one of submit, review/),
+      expect.stringMatching(/^Unknown action; use one of edit, submit, review/),
     ]);
   });
 

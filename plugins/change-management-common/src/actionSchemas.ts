@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ChangeAction } from './types';
+import { changeDraftSchema, changeTypeSchema } from './schemas';
+import { CHANGE_ACTIONS, ChangeAction } from './types';
 
 const required = (label: string, max = 20000) =>
   z
@@ -29,6 +30,10 @@ const yesNo = (label: string) =>
 
 /** The fields each action records, beside `action` and `version`. */
 export const actionFieldSchemas = {
+  // The whole draft again; the type may be sent but never changes.
+  edit: changeDraftSchema
+    .omit({ type: true })
+    .extend({ type: changeTypeSchema.optional() }),
   submit: z.object({}),
   review: z.object({ comment: optional('Comment') }),
   'request-changes': z.object({ comment: required('Comment') }),
@@ -74,9 +79,6 @@ export const actionFieldSchemas = {
   cancel: z.object({ reason: required('Reason') }),
 } satisfies Record<ChangeAction, z.AnyZodObject>;
 
-/** Every action name. @public */
-export const CHANGE_ACTIONS = Object.keys(actionFieldSchemas) as ChangeAction[];
-
 /** @public */
 export type ActionFields<A extends ChangeAction> = z.infer<
   (typeof actionFieldSchemas)[A]
@@ -88,7 +90,7 @@ export type ActionRequest = {
 }[ChangeAction];
 
 const envelope = z.object({
-  action: z.enum(CHANGE_ACTIONS as [ChangeAction, ...ChangeAction[]], {
+  action: z.enum(CHANGE_ACTIONS, {
     errorMap: () => ({
       message: `Unknown action; use one of ${CHANGE_ACTIONS.join(', ')}`,
     }),

@@ -9,4 +9,5 @@ export * from './schemas';
 export * from './actionSchemas';
 export * from './freeze';
 export * from './permissions';
+export * from './errors';
 export * from './workflow';

@@ -1,5 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
-import { ChangeAction } from './types';
+import { CHANGE_ACTIONS, ChangeAction } from './types';
 
 /** @public */
 export const changeCreatePermission = createPermission({
@@ -13,12 +13,6 @@ export const changeReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/** Editing a draft. @public */
-export const changeUpdatePermission = createPermission({
-  name: 'change-management.change.update',
-  attributes: { action: 'update' },
-});
-
 const actionPermission = (action: ChangeAction) =>
   createPermission({
     name: `change-management.change.${action}`,
@@ -26,50 +20,20 @@ const actionPermission = (action: ChangeAction) =>
   });
 
 /**
- * One permission per workflow action, `change-management.change.<action>`.
- * A policy decides who may act; the workflow's own rules (roles, separation
- * of duties, freeze) still apply on top of any decision.
+ * One permission per workflow action, `change-management.change.<action>`,
+ * `edit` of a draft included. A policy decides who may act; the workflow's
+ * own rules (roles, separation of duties, freeze) still apply on top of any
+ * decision.
  *
  * @public
  */
-export const changeActionPermissions: Record<
-  ChangeAction,
-  ReturnType<typeof actionPermission>
-> = {
-  submit: actionPermission('submit'),
-  review: actionPermission('review'),
-  'request-changes': actionPermission('request-changes'),
-  'waive-review': actionPermission('waive-review'),
-  approve: actionPermission('approve'),
-  reject: actionPermission('reject'),
-  'record-staging': actionPermission('record-staging'),
-  'sign-off': actionPermission('sign-off'),
-  deploy: actionPermission('deploy'),
-  verify: actionPermission('verify'),
-  'roll-back': actionPermission('roll-back'),
-  'document-retrospective': actionPermission('document-retrospective'),
-  'complete-review': actionPermission('complete-review'),
-  cancel: actionPermission('cancel'),
-};
-
-/**
- * The actions only the CTO role may take (WORKFLOW.md); a policy grants
- * their permissions to that role alone.
- *
- * @public
- */
-export const CTO_ACTIONS: ChangeAction[] = [
-  'approve',
-  'reject',
-  'waive-review',
-  'sign-off',
-  'complete-review',
-];
+export const changeActionPermissions = Object.fromEntries(
+  CHANGE_ACTIONS.map(action => [action, actionPermission(action)]),
+) as Record<ChangeAction, ReturnType<typeof actionPermission>>;
 
 /** Every permission of the plugin, for registration. @public */
 export const changeManagementPermissions = [
   changeCreatePermission,
   changeReadPermission,
-  changeUpdatePermission,
   ...Object.values(changeActionPermissions),
 ];

@@ -9,6 +9,13 @@ const text = (label: string, max: number) =>
     })
     .max(max, `${label} must be at most ${max} characters`);
 
+/** @public */
+export const changeTypeSchema = z.enum(CHANGE_TYPES, {
+  errorMap: () => ({
+    message: `Type must be one of ${CHANGE_TYPES.join(', ')}`,
+  }),
+});
+
 const httpUrl = z
   .string()
   .url('Pull request URL must be a URL')
@@ -25,11 +32,7 @@ const httpUrl = z
  */
 export const changeDraftSchema = z
   .object({
-    type: z.enum(CHANGE_TYPES as [string, ...string[]], {
-      errorMap: () => ({
-        message: `Type must be one of ${CHANGE_TYPES.join(', ')}`,
-      }),
-    }),
+    type: changeTypeSchema,
     title: text('Title', 200).trim().min(1, 'Title is required'),
     description: text('Description', 20000).default(''),
     risks: text('Risks', 20000).default(''),

@@ -3,39 +3,23 @@
  *
  * @public
  */
-export type ChangeType = 'standard' | 'emergency' | 'infrastructure';
-
-/** @public */
-export const CHANGE_TYPES: readonly ChangeType[] = [
+export const CHANGE_TYPES = [
   'standard',
   'emergency',
   'infrastructure',
-];
+] as const;
+
+/** @public */
+export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /**
- * Every state of both state machines (see WORKFLOW.md). Standard and
+ * Every state of both state machines (docs/workflow.md). Standard and
  * infrastructure changes use one machine, emergencies another; some states
  * (draft, approved, deployed, completed, ...) appear in both.
  *
  * @public
  */
-export type ChangeState =
-  | 'draft'
-  | 'in_review'
-  | 'awaiting_approval'
-  | 'approved'
-  | 'staging_verified'
-  | 'ready_for_production'
-  | 'deployed'
-  | 'verified'
-  | 'retrospective_done'
-  | 'completed'
-  | 'rolled_back'
-  | 'rejected'
-  | 'cancelled';
-
-/** @public */
-export const CHANGE_STATES: readonly ChangeState[] = [
+export const CHANGE_STATES = [
   'draft',
   'in_review',
   'awaiting_approval',
@@ -49,24 +33,37 @@ export const CHANGE_STATES: readonly ChangeState[] = [
   'rolled_back',
   'rejected',
   'cancelled',
-];
+] as const;
 
 /** @public */
-export type ChangeAction =
-  | 'submit'
-  | 'review'
-  | 'request-changes'
-  | 'waive-review'
-  | 'approve'
-  | 'reject'
-  | 'record-staging'
-  | 'sign-off'
-  | 'deploy'
-  | 'verify'
-  | 'roll-back'
-  | 'document-retrospective'
-  | 'complete-review'
-  | 'cancel';
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/**
+ * Every workflow action, `edit` of a draft included. Each is an edge of the
+ * state machines in `workflow/transitions.ts`.
+ *
+ * @public
+ */
+export const CHANGE_ACTIONS = [
+  'edit',
+  'submit',
+  'review',
+  'request-changes',
+  'waive-review',
+  'approve',
+  'reject',
+  'record-staging',
+  'sign-off',
+  'deploy',
+  'verify',
+  'roll-back',
+  'document-retrospective',
+  'complete-review',
+  'cancel',
+] as const;
+
+/** @public */
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** Severity of the incident an emergency change responds to. @public */
 export type IncidentSeverity = 'P1' | 'P2';

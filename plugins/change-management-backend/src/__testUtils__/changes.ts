@@ -31,6 +31,10 @@ export const drafts = {
 
 /** Valid fields for every action, so a refusal is about state or role. */
 export const actionFields: Record<string, Record<string, unknown>> = {
+  edit: {
+    title: 'Edited title',
+    affectedEntityRefs: ['component:default/payments-service'],
+  },
   submit: {},
   review: { comment: 'Looks good' },
   'request-changes': { comment: 'Please add a rollback plan' },

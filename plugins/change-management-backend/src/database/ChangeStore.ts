@@ -2,6 +2,7 @@ import {
   Change,
   ChangeState,
   ChangeType,
+  WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
@@ -41,8 +42,10 @@ export interface ChangeListQuery {
   states?: ChangeState[];
   type?: ChangeType;
   createdBy?: string;
-  /** Changes waiting for this user (see needsActionStates). */
-  needsActionBy?: { userEntityRef: string; isCto: boolean };
+  /** Changes that wait on this user (the workflow's WAITING_RULES). */
+  waitingOn?: WorkflowActor;
+  /** Submitted changes that still wait on someone. */
+  inFlight?: boolean;
   /** Emergencies whose retrospective was due before this time. */
   overdueAt?: Date;
   /** Raised in [from, to). */
@@ -70,7 +73,7 @@ export interface ChangeStore {
   /**
    * Replaces a change with its next version and appends its event, in one
    * transaction, if the stored version is still `expectedVersion`; otherwise
-   * throws a ConflictError and writes nothing.
+   * throws a StaleVersionError and writes nothing.
    */
   updateChange(options: {
     change: StoredChange;

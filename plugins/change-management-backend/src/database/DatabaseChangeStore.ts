@@ -3,8 +3,8 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { StaleVersionError } from '../errors';
 import {
   AffectedEntity,
   ChangeEvent,
@@ -91,8 +91,12 @@ export class DatabaseChangeStore implements ChangeStore {
         .where({ id: change.id, version: expectedVersion })
         .update(changeToRow(change));
       if (updated !== 1) {
-        throw new ConflictError(
+        const current = await tx('changes')
+          .where({ id: change.id })
+          .first('version');
+        throw new StaleVersionError(
           `Change ${change.id} was changed by someone else (you sent version ${expectedVersion}); reload it and try again`,
+          Number(current?.version ?? 0),
         );
       }
       if (entities) {

@@ -1,22 +1,52 @@
-import { InputError } from '@backstage/errors';
-import { ChangeState } from '@trove/backstage-plugin-change-management-common';
+import {
+  RecordFacts,
+  WAITING_RULES,
+  WaitingRule,
+  WorkflowActor,
+} from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
+import { inputError } from '../errors';
 import { ChangeListQuery, StoredChange } from './ChangeStore';
 
-/** States where a change waits for the CTO: approval, sign-off, review. */
-const CTO_STATES: ChangeState[] = [
-  'awaiting_approval',
-  'staging_verified',
-  'retrospective_done',
-];
+/** The column that holds each record fact the workflow's edges may need. */
+const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
+  retrospective: 'retrospective_at',
+  postDeploymentReview: 'review_at',
+};
 
-/** States where a change waits for its author (or any engineer) to act. */
-const AUTHOR_STATES: ChangeState[] = [
-  'approved',
-  'ready_for_production',
-  'deployed',
-  'verified',
-];
+/** A change of the rule's types in its state, whose record meets its needs. */
+function matchesRule(q: Knex.QueryBuilder, rule: WaitingRule) {
+  q.whereIn('type', rule.types).where('state', rule.state);
+  for (const [fact, value] of Object.entries(rule.needs)) {
+    const column = FACT_COLUMNS[fact as keyof RecordFacts];
+    if (value) q.whereNotNull(column);
+    else q.whereNull(column);
+  }
+}
+
+/**
+ * The rules under which a change waits on this user: as its author, as a
+ * possible reviewer (anyone but the author), or as a holder of the CTO role.
+ */
+function waitingOnUser(q: Knex.QueryBuilder, who: WorkflowActor) {
+  for (const rule of WAITING_RULES) {
+    if (rule.party === 'cto' && !who.isCto) continue;
+    q.orWhere(one => {
+      matchesRule(one, rule);
+      if (rule.party === 'author') one.where('created_by', who.userEntityRef);
+      if (rule.party === 'reviewer') {
+        one.whereNot('created_by', who.userEntityRef);
+      }
+    });
+  }
+}
+
+/** Submitted changes that still wait on someone. */
+function inFlight(q: Knex.QueryBuilder) {
+  for (const rule of WAITING_RULES) {
+    if (rule.state !== 'draft') q.orWhere(one => matchesRule(one, rule));
+  }
+}
 
 export function encodeCursor(change: StoredChange): string {
   return Buffer.from(JSON.stringify([change.createdAt, change.id])).toString(
@@ -39,8 +69,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   } catch {
     // fall through to the error below
   }
-  throw new InputError(
+  throw inputError(
     'Malformed cursor; pass the nextCursor of a previous page unchanged',
+    [{ path: 'cursor', message: 'Malformed cursor' }],
   );
 }
 
@@ -77,23 +108,9 @@ export function applyListQuery(
       'retrospective_at',
     );
   }
-  const who = query.needsActionBy;
-  if (who) {
-    q.where(any => {
-      any
-        .where(review =>
-          review
-            .where('state', 'in_review')
-            .whereNot('created_by', who.userEntityRef),
-        )
-        .orWhere(own =>
-          own
-            .where('created_by', who.userEntityRef)
-            .whereIn('state', AUTHOR_STATES),
-        );
-      if (who.isCto) any.orWhereIn('state', CTO_STATES);
-    });
-  }
+  const who = query.waitingOn;
+  if (who) q.where(any => waitingOnUser(any, who));
+  if (query.inFlight) q.where(any => inFlight(any));
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     q.where(inner =>

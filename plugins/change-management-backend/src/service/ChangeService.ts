@@ -1,68 +1,65 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import {
   applyAction,
-  changeActionPermissions,
-  changeCreatePermission,
+  Change,
   changeDraftSchema,
-  changeEditSchema,
   ChangeList,
-  changeReadPermission,
-  changeUpdatePermission,
+  ChangeState,
+  ChangeType,
   ChangeView,
-  findFreezeWindow,
   isRetrospectiveOverdue,
   parseActionRequest,
-  WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
-import {
-  ChangeListQuery,
-  ChangeStore,
-  StoredChange,
-} from '../database/ChangeStore';
+import { ChangeStore, StoredChange } from '../database/ChangeStore';
+import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
-import { allowedActionsFor } from './allowedActions';
+import { Actor, ChangeAccess } from './ChangeAccess';
 import { Clock } from './Clock';
-import { ChangeManagementConfig, holdsCtoRole } from './config';
-import { parseInput, refusalToError } from './errors';
+import { ChangeManagementConfig } from './config';
+import { FreezeService } from './FreezeService';
 
-/** The signed-in user an operation runs for, from Backstage auth only. */
-export interface Actor {
-  userEntityRef: string;
-  ownershipEntityRefs: string[];
-  credentials: BackstageCredentials;
+/** A list request, as the router reads it from the query string. */
+export interface ListChangesRequest {
+  /** The entity, or for a System everything that is part of it. */
+  entityRef?: string;
+  states?: ChangeState[];
+  type?: ChangeType;
+  author?: string;
+  /** Only what waits on the caller (docs/workflow.md, "Who acts next"). */
+  needsActionByMe?: boolean;
+  /** Only submitted changes that still wait on someone. */
+  inFlight?: boolean;
+  /** Only emergencies whose retrospective is past due. */
+  overdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** A stored change as of a time: `overdue` depends on the clock. */
+export function asOf(change: StoredChange, now: Date): Change {
+  return { ...change, overdue: isRetrospectiveOverdue(change, now) };
 }
 
 /**
- * Owns the rules of the change workflow: it judges every request with the
- * shared workflow, asks the permission policy, and hands the store one
- * change row and one event to write together. It makes no HTTP calls of its
- * own and trusts nothing but the actor handed to it by the router.
+ * Changes and their workflow: judges every request with the shared
+ * workflow, asks the access rules, and hands the store one change row and
+ * one event to write together. It makes no HTTP calls of its own and trusts
+ * nothing but the actor handed to it by the router.
  */
 export class ChangeService {
   constructor(
     private readonly store: ChangeStore,
     private readonly catalog: CatalogService,
-    private readonly permissions: PermissionsService,
+    private readonly access: ChangeAccess,
+    private readonly freeze: FreezeService,
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
   ) {}
 
   async createChange(body: unknown, actor: Actor): Promise<ChangeView> {
-    await this.authorize(changeCreatePermission, actor, 'create changes');
+    await this.access.authorizeCreate(actor);
     const input = parseInput(() => changeDraftSchema.parse(body));
     const entities = await resolveAffectedEntities(
       input.affectedEntityRefs,
@@ -71,21 +68,19 @@ export class ChangeService {
     );
     const now = this.clock.now().toISOString();
     const { affectedEntityRefs: _refs, ...fields } = input;
-    const change: StoredChange = {
-      ...fields,
-      id: randomUUID(),
-      type: input.type as StoredChange['type'],
-      state: 'draft',
-      version: 1,
-      affectedEntityRefs: [],
-      affectedSystemRefs: [],
-      createdBy: actor.userEntityRef,
-      createdAt: now,
-      updatedAt: now,
-      exceptions: [],
-    };
     const created = await this.store.createChange({
-      change,
+      change: {
+        ...fields,
+        id: randomUUID(),
+        state: 'draft',
+        version: 1,
+        affectedEntityRefs: [],
+        affectedSystemRefs: [],
+        createdBy: actor.userEntityRef,
+        createdAt: now,
+        updatedAt: now,
+        exceptions: [],
+      },
       entities,
       event: {
         action: 'create',
@@ -101,91 +96,47 @@ export class ChangeService {
     return this.view(created, actor);
   }
 
-  /** Edits a draft: the author only, at the version they last saw. */
-  async editChange(
-    id: string,
-    body: unknown,
-    actor: Actor,
-  ): Promise<ChangeView> {
-    await this.authorize(changeUpdatePermission, actor, 'edit changes');
-    const { version, ...input } = parseInput(() =>
-      changeEditSchema.parse(body),
-    );
-    const change = await this.load(id);
-    if (change.createdBy !== actor.userEntityRef) {
-      throw new NotAllowedError(
-        `Only the author (${change.createdBy}) may edit this change`,
-      );
-    }
-    if (change.state !== 'draft') {
-      throw new ConflictError(
-        `Only a draft can be edited; this change is '${change.state}'`,
-      );
-    }
-    if (input.type !== change.type) {
-      throw new ConflictError(
-        'The type of a change cannot be changed; cancel it and raise a new one',
-      );
-    }
-    this.checkVersion(change, version);
-    const entities = await resolveAffectedEntities(
-      input.affectedEntityRefs,
-      this.catalog,
-      actor.credentials,
-    );
-    const now = this.clock.now();
-    const { affectedEntityRefs: _refs, ...fields } = input;
-    const updated = await this.store.updateChange({
-      change: {
-        ...change,
-        pullRequestUrl: undefined,
-        incident: undefined,
-        proposedFix: undefined,
-        ...fields,
-        type: change.type,
-        version: version + 1,
-        updatedAt: now.toISOString(),
-      },
-      expectedVersion: version,
-      entities,
-      event: {
-        action: 'edit',
-        fromState: 'draft',
-        toState: 'draft',
-        actor: actor.userEntityRef,
-        at: now,
-        fields: {
-          ...input,
-          affectedEntityRefs: entities.map(e => e.entityRef),
-        },
-      },
-    });
-    return this.view(updated, actor);
-  }
-
-  /** Takes a workflow action; every rule of WORKFLOW.md is judged here. */
+  /**
+   * Takes a workflow action, `edit` of a draft included; every rule of
+   * docs/workflow.md is judged here, before the permission policy is asked.
+   */
   async act(id: string, body: unknown, actor: Actor): Promise<ChangeView> {
     const request = parseInput(() => parseActionRequest(body));
     const change = await this.load(id);
-    this.checkVersion(change, request.version);
+    if (change.version !== request.version) {
+      throw new StaleVersionError(
+        `Change ${change.id} is at version ${change.version}, you sent ${request.version}: someone else acted on it; reload it and try again`,
+        change.version,
+      );
+    }
     const now = this.clock.now();
-    const outcome = applyAction(this.withOverdue(change), request, {
-      actor: this.workflowActor(actor),
+    const freeze = this.freeze.status(now);
+    const outcome = applyAction(asOf(change, now), request, {
+      actor: this.access.workflowActor(actor),
       now,
       allowSelfApproval: this.config.allowSelfApproval,
-      freeze: findFreezeWindow(now, this.config.freeze),
-      freezeTimeZone: this.config.freeze.timeZone,
+      freeze: freeze.window,
+      freezeTimeZone: freeze.timeZone,
     });
     if (!outcome.ok) {
-      throw refusalToError(outcome);
+      throw refusalError(outcome);
     }
-    // The policy decides who may act at all; the workflow rules above apply
-    // whatever it decides.
-    await this.authorize(
-      changeActionPermissions[request.action],
-      actor,
-      `${request.action} changes`,
-    );
+    await this.access.authorizeAction(request.action, actor);
+    // An edit names the affected entities again: check them in the catalog.
+    const entities =
+      request.action === 'edit'
+        ? await resolveAffectedEntities(
+            request.affectedEntityRefs,
+            this.catalog,
+            actor.credentials,
+          )
+        : undefined;
+    const fields = entities
+      ? {
+          ...outcome.eventFields,
+          affectedEntityRefs: entities.map(e => e.entityRef),
+        }
+      : outcome.eventFields;
     const updated = await this.store.updateChange({
       change: {
         ...change,
@@ -196,6 +147,7 @@ export class ChangeService {
         exceptions: [...change.exceptions, ...outcome.exceptions],
       },
       expectedVersion: request.version,
+      entities,
       event: {
         action: request.action,
         fromState: change.state,
@@ -204,48 +156,44 @@ export class ChangeService {
         at: now,
         comment: outcome.comment,
         fields: outcome.exceptions.length
-          ? { ...outcome.eventFields, exceptions: outcome.exceptions }
-          : outcome.eventFields,
+          ? { ...fields, exceptions: outcome.exceptions }
+          : fields,
       },
     });
     return this.view(updated, actor);
   }
 
   async getChange(id: string, actor: Actor): Promise<ChangeView> {
-    await this.authorizeRead(actor);
+    await this.access.authorizeRead(actor);
     return this.view(await this.load(id), actor);
   }
 
   async listChanges(
-    query: ChangeListQuery & { overdue?: boolean },
+    request: ListChangesRequest,
     actor: Actor,
   ): Promise<ChangeList> {
-    await this.authorizeRead(actor);
-    const { overdue, ...rest } = query;
+    await this.access.authorizeRead(actor);
+    const now = this.clock.now();
     const { items, nextCursor } = await this.store.listChanges({
-      ...rest,
-      overdueAt: overdue ? this.clock.now() : undefined,
+      entityRef: request.entityRef,
+      states: request.states,
+      type: request.type,
+      createdBy: request.author,
+      waitingOn: request.needsActionByMe
+        ? this.access.workflowActor(actor)
+        : undefined,
+      inFlight: request.inFlight,
+      overdueAt: request.overdue ? now : undefined,
+      limit: request.limit,
+      cursor: request.cursor,
     });
-    return { items: items.map(c => this.withOverdue(c)), nextCursor };
+    return { items: items.map(c => asOf(c, now)), nextCursor };
   }
 
   async listEvents(id: string, actor: Actor) {
-    await this.authorizeRead(actor);
+    await this.access.authorizeRead(actor);
     await this.load(id);
     return { items: await this.store.listEvents(id) };
-  }
-
-  /** Reading changes, their events and the audit trail: one permission. */
-  async authorizeRead(actor: Actor) {
-    await this.authorize(changeReadPermission, actor, 'read changes');
-  }
-
-  /** Facts about the actor that the workflow needs. */
-  workflowActor(actor: Actor): WorkflowActor {
-    return {
-      userEntityRef: actor.userEntityRef,
-      isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
-    };
   }
 
   private async load(id: string): Promise<StoredChange> {
@@ -256,49 +204,11 @@ export class ChangeService {
     return change;
   }
 
-  private checkVersion(change: StoredChange, version: number) {
-    if (change.version !== version) {
-      throw new ConflictError(
-        `Change ${change.id} is at version ${change.version}, you sent ${version}: someone else acted on it; reload it and try again`,
-      );
-    }
-  }
-
-  private async authorize(
-    permission: BasicPermission,
-    actor: Actor,
-    what: string,
-  ) {
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials: actor.credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `The permission policy does not let you ${what}`,
-      );
-    }
-  }
-
-  private withOverdue(change: StoredChange) {
-    return {
-      ...change,
-      overdue: isRetrospectiveOverdue(change, this.clock.now()),
-    };
-  }
-
   /** The change with the actions this caller may take now. */
   private async view(change: StoredChange, actor: Actor): Promise<ChangeView> {
     return {
-      ...this.withOverdue(change),
-      allowedActions: await allowedActionsFor(
-        change,
-        this.workflowActor(actor),
-        actor.credentials,
-        {
-          allowSelfApproval: this.config.allowSelfApproval,
-          permissions: this.permissions,
-        },
-      ),
+      ...asOf(change, this.clock.now()),
+      allowedActions: await this.access.allowedActions(change, actor),
     };
   }
 }

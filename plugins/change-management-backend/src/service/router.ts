@@ -3,62 +3,117 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
 import {
   CHANGE_STATES,
+  CHANGE_TYPES,
   ChangeState,
-  ChangeType,
 } from '@trove/backstage-plugin-change-management-common';
-import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
-import { AuditService } from './AuditService';
-import { Actor, ChangeService } from './ChangeService';
+import { Actor } from './ChangeAccess';
 import { toCsv } from './changeLog';
-import { parseInput } from './errors';
+import { ChangeLogService } from './ChangeLogService';
+import { ChangeService } from './ChangeService';
+import { FreezeService } from './FreezeService';
 
-const limitSchema = z.coerce
-  .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
-  .int('limit must be a whole number from 1 to 100')
-  .min(1, 'limit must be from 1 to 100')
-  .max(100, 'limit must be from 1 to 100')
-  .default(25);
+const time = (name: string) =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = new Date(value);
+      if (Number.isNaN(parsed.getTime())) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${name} must be an ISO 8601 time, like 2026-10-01 or 2026-10-01T00:00:00Z`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .optional();
 
-const statesSchema = z
-  .string()
-  .transform(s => s.split(','))
-  .pipe(
-    z.array(
-      z.enum(CHANGE_STATES as [ChangeState, ...ChangeState[]], {
-        errorMap: () => ({
-          message: `state must be one or more of ${CHANGE_STATES.join(
-            ', ',
-          )}, separated by commas`,
-        }),
-      }),
-    ),
-  )
-  .optional();
+const isChangeState = (value: string): value is ChangeState =>
+  (CHANGE_STATES as readonly string[]).includes(value);
+
+const flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform(value => value === 'true');
+
+/** The query string of `GET /changes`, read into a list request. */
+const listQuerySchema = z
+  .object({
+    entityRef: z.string().optional(),
+    state: z
+      .string()
+      .transform((value, ctx) => {
+        const states = value.split(',');
+        if (!states.every(state => isChangeState(state))) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `state must be one or more of ${CHANGE_STATES.join(
+              ', ',
+            )}, separated by commas`,
+          });
+          return z.NEVER;
+        }
+        return states as ChangeState[];
+      })
+      .optional(),
+    type: z.enum(CHANGE_TYPES).optional(),
+    author: z.string().optional(),
+    needsActionBy: z
+      .literal('me', {
+        errorMap: () => ({ message: "needsActionBy takes only 'me'" }),
+      })
+      .optional(),
+    inFlight: flag,
+    overdue: flag,
+    limit: z.coerce
+      .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
+      .int('limit must be a whole number from 1 to 100')
+      .min(1, 'limit must be from 1 to 100')
+      .max(100, 'limit must be from 1 to 100')
+      .default(25),
+    cursor: z.string().optional(),
+  })
+  .strict();
+
+const exportQuerySchema = z
+  .object({
+    from: time('from'),
+    to: time('to'),
+    format: z.enum(['csv', 'json']).default('csv'),
+  })
+  .strict();
+const freezeQuerySchema = z.object({ at: time('at') }).strict();
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   auditor: AuditorService;
   changes: ChangeService;
-  audit: AuditService;
+  changeLog: ChangeLogService;
+  freeze: FreezeService;
 }
 
 /**
  * Translates HTTP to service calls, and wraps every mutation in an auditor
- * event; every rule lives in the service. The OpenAPI spec validates shapes
+ * event; every rule lives in the services. The OpenAPI spec validates shapes
  * first (src/schema/openapi.yaml).
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, userInfo, auditor, changes, audit } = options;
-  // Backstage's httpAuth, not the spec's security section, decides who is
-  // signed in, so a missing token answers 401 rather than a validator's 400.
+  const { httpAuth, userInfo, auditor, changes, changeLog, freeze } = options;
+  // The spec types the routes and is served at /openapi.json. It is
+  // generated from the shared zod schemas, which validate every request here
+  // so that a refusal names each field (`issues`); the spec's own validator
+  // would only repeat them in one sentence. Backstage's httpAuth, not the
+  // spec's security section, decides who is signed in.
   const router = await createOpenApiRouter({
-    validatorOptions: { validateSecurity: false },
+    validatorOptions: { validateRequests: false, validateSecurity: false },
   });
 
   const actorOf = async (req: Request): Promise<Actor> => {
@@ -109,23 +164,12 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/changes', async (req, res) => {
     const actor = await actorOf(req);
-    const { query } = req;
-    const limit = parseInput(() => limitSchema.parse(query.limit));
+    const { needsActionBy, state, ...query } = parseInput(() =>
+      listQuerySchema.parse(req.query),
+    );
     res.json(
       await changes.listChanges(
-        {
-          entityRef: query.entityRef,
-          states: parseInput(() => statesSchema.parse(query.state)),
-          type: query.type as ChangeType | undefined,
-          createdBy: query.author,
-          needsActionBy:
-            query.needsActionBy === 'me'
-              ? changes.workflowActor(actor)
-              : undefined,
-          overdue: query.overdue === 'true',
-          limit,
-          cursor: query.cursor,
-        },
+        { ...query, states: state, needsActionByMe: needsActionBy === 'me' },
         actor,
       ),
     );
@@ -135,11 +179,12 @@ export async function createRouter(options: RouterOptions) {
     res.json(await changes.getChange(req.params.id, await actorOf(req)));
   });
 
+  // Editing a draft is the workflow's `edit` action, at its own address.
   router.patch('/changes/:id', async (req, res) => {
     const { id } = req.params;
     res.json(
       await audited(req, 'change-edit', { changeId: id }, async () =>
-        changes.editChange(id, req.body, await actorOf(req)),
+        changes.act(id, { ...req.body, action: 'edit' }, await actorOf(req)),
       ),
     );
   });
@@ -160,12 +205,16 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/freeze', async (req, res) => {
     await actorOf(req);
-    res.json(audit.freezeStatus(req.query.at));
+    const { at } = parseInput(() => freezeQuerySchema.parse(req.query));
+    res.json(freeze.status(at));
   });
 
   router.get('/export', async (req, res) => {
-    const rows = await audit.exportLog(req.query, await actorOf(req));
-    if (req.query.format === 'json') {
+    const { format, ...range } = parseInput(() =>
+      exportQuerySchema.parse(req.query),
+    );
+    const rows = await changeLog.exportLog(range, await actorOf(req));
+    if (format === 'json') {
       res.json({ items: rows });
       return;
     }
@@ -176,7 +225,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/verify', async (req, res) => {
-    res.json(await audit.verifyAuditTrail(await actorOf(req)));
+    res.json(await changeLog.verify(await actorOf(req)));
   });
 
   return router;

@@ -17,7 +17,11 @@ describe('workflow paths, start to finish', () => {
         const created = await h.as('alice').post('/changes', drafts[type]);
         expect(created.status).toBe(201);
         const id = created.body.id;
-        expect(created.body.allowedActions).toEqual(['submit', 'cancel']);
+        expect(created.body.allowedActions).toEqual([
+          'edit',
+          'submit',
+          'cancel',
+        ]);
 
         await h.act('alice', id, 'submit');
         await h.act('bob', id, 'review', actionFields.review);

@@ -95,36 +95,69 @@ describe('requests the API must refuse', () => {
         'an unknown action',
         { action: 'merge', version: 1 },
         400,
-        /Unknown action/,
+        {
+          name: 'InputError',
+          issues: [expect.objectContaining({ path: 'action' })],
+        },
       ],
-      ['no version', { action: 'submit' }, 400, /version/],
-      ['a string version', { action: 'submit', version: '1' }, 400, /version/],
+      [
+        'no version',
+        { action: 'submit' },
+        400,
+        {
+          name: 'InputError',
+          issues: [expect.objectContaining({ path: 'version' })],
+        },
+      ],
+      [
+        'a string version',
+        { action: 'submit', version: '1' },
+        400,
+        {
+          name: 'InputError',
+          issues: [expect.objectContaining({ path: 'version' })],
+        },
+      ],
       [
         'a missing required field',
         { action: 'cancel', version: 1 },
         400,
-        /reason/i,
+        {
+          name: 'InputError',
+          issues: [{ path: 'reason', message: 'Reason is required' }],
+        },
       ],
       [
         'an actor in the body',
         { action: 'submit', version: 1, actor: 'user:default/bob' },
         400,
-        /actor/,
+        {
+          name: 'InputError',
+          issues: [
+            expect.objectContaining({
+              message: expect.stringMatching(/actor/),
+            }),
+          ],
+        },
       ],
       [
         'a stale version',
         { action: 'submit', version: 7 },
         409,
-        /version 1, you sent 7/,
+        {
+          name: 'StaleVersionError',
+          message: expect.stringMatching(/version 1, you sent 7/),
+          currentVersion: 1,
+        },
       ],
-    ])('refuses an action with %s', async (_, body, status, message) => {
+    ])('refuses an action with %s', async (_, body, status, error) => {
       const h = await start();
       const created = await h.as('alice').post('/changes', drafts.standard);
       const res = await h
         .as('alice')
         .post(`/changes/${created.body.id}/actions`, body);
       expect(res.status).toBe(status);
-      expect(res.body.error.message).toMatch(message);
+      expect(res.body.error).toMatchObject(error);
       expect(await h.count('change_events')).toBe(1);
     });
 
@@ -142,24 +175,39 @@ describe('requests the API must refuse', () => {
           version: 1,
         });
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe(
-        'Cannot submit yet; missing: description (what and why), risks / side effects, how it was tested locally, at least one affected entity, pull request URL',
-      );
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message:
+          'Cannot submit yet; missing: description, risks, testingNotes, affectedEntityRefs, pullRequestUrl',
+      });
+      expect(
+        res.body.error.issues.map((i: { path: string }) => i.path),
+      ).toEqual([
+        'description',
+        'risks',
+        'testingNotes',
+        'affectedEntityRefs',
+        'pullRequestUrl',
+      ]);
     });
 
     it.each([
-      ['/changes?cursor=bm9wZQ', /Malformed cursor/],
-      ['/changes?limit=1000', /limit/],
-      ['/changes?limit=abc', /limit/],
-      ['/changes?state=shipped', /state/],
-      ['/changes?unknown=1', /unknown/],
-      ['/freeze?at=yesterday', /ISO 8601/],
-      ['/export?from=2026-02-01&to=2026-01-01', /from before to/],
-    ])('answers GET %s with a readable 400', async (path, message) => {
+      ['/changes?cursor=bm9wZQ', /Malformed cursor/, 'cursor'],
+      ['/changes?limit=1000', /limit/, 'limit'],
+      ['/changes?limit=abc', /limit/, 'limit'],
+      ['/changes?state=shipped', /state/, 'state'],
+      ['/changes?unknown=1', /unknown/, 'unknown'],
+      ['/freeze?at=yesterday', /ISO 8601/, 'at'],
+      ['/export?from=2026-02-01&to=2026-01-01', /from before to/, 'to'],
+    ])('answers GET %s with a readable 400', async (path, message, field) => {
       const h = await start();
       const res = await h.as('oscar').get(path);
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(message);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(message),
+        issues: [expect.objectContaining({ path: field })],
+      });
     });
 
     it('answers an unknown change with 404', async () => {
@@ -203,9 +251,11 @@ describe('requests the API must refuse', () => {
         title: 'Upgrade the PSP SDK to v5.1',
         version: 1,
       };
-      expect(
-        (await h.as('bob').patch(`/changes/${created.body.id}`, edit)).status,
-      ).toBe(403);
+      const byBob = await h
+        .as('bob')
+        .patch(`/changes/${created.body.id}`, edit);
+      expect(byBob.status).toBe(403);
+      expect(byBob.body.error.name).toBe('NotAllowedError');
       const edited = await h
         .as('alice')
         .patch(`/changes/${created.body.id}`, edit);
@@ -213,15 +263,34 @@ describe('requests the API must refuse', () => {
         title: 'Upgrade the PSP SDK to v5.1',
         version: 2,
       });
-      expect(
-        (await h.as('alice').patch(`/changes/${created.body.id}`, edit)).status,
-      ).toBe(409);
+      const stale = await h
+        .as('alice')
+        .patch(`/changes/${created.body.id}`, edit);
+      expect(stale.status).toBe(409);
+      expect(stale.body.error).toMatchObject({
+        name: 'StaleVersionError',
+        currentVersion: 2,
+      });
+      const retyped = await h.as('alice').patch(`/changes/${created.body.id}`, {
+        ...edit,
+        type: 'emergency',
+        version: 2,
+      });
+      expect(retyped.status).toBe(400);
+      expect(retyped.body.error.issues).toEqual([
+        { path: 'type', message: "Must stay 'standard'" },
+      ]);
       await h.act('alice', created.body.id, 'submit');
       const late = await h
         .as('alice')
         .patch(`/changes/${created.body.id}`, { ...edit, version: 3 });
       expect(late.status).toBe(409);
-      expect(late.body.error.message).toMatch(/Only a draft/);
+      expect(late.body.error).toMatchObject({
+        name: 'InvalidTransitionError',
+        state: 'in_review',
+        allowedActions: ['review', 'request-changes', 'waive-review', 'cancel'],
+      });
+      expect(await h.count('change_events')).toBe(3);
     });
   });
 });

@@ -129,9 +129,17 @@ describe('workflow rules over HTTP', () => {
         expect((await deployAt('2026-10-01T04:00:00.000Z')).status).toBe(409);
         const refused = await deployAt('2026-11-01T07:00:00.000Z');
         expect(refused.status).toBe(409);
-        expect(refused.body.error.message).toContain(
-          'frozen from 2026-10-01 to 2027-01-01 (America/New_York)',
-        );
+        expect(refused.body.error).toMatchObject({
+          name: 'FreezeError',
+          message: expect.stringContaining(
+            'frozen from 2026-10-01 to 2027-01-01 (America/New_York)',
+          ),
+          window: {
+            start: '2026-10-01T00:00:00.000-04:00',
+            end: '2027-01-01T00:00:00.000-05:00',
+            timeZone: 'America/New_York',
+          },
+        });
         expect((await deployAt('2027-01-01T04:59:59.999Z')).status).toBe(409);
         expect((await deployAt('2026-10-01T03:59:59.999Z')).status).toBe(200);
 

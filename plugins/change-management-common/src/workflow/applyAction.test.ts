@@ -53,9 +53,23 @@ describe('applyAction', () => {
     );
     expect(result).toEqual({
       ok: false,
-      status: 400,
+      name: 'InputError',
       message:
-        'Cannot submit yet; missing: risks / side effects, at least one affected entity, pull request URL',
+        'Cannot submit yet; missing: risks, affectedEntityRefs, pullRequestUrl',
+      issues: [
+        {
+          path: 'risks',
+          message: 'Risks / side effects is required to submit',
+        },
+        {
+          path: 'affectedEntityRefs',
+          message: 'At least one affected entity is required to submit',
+        },
+        {
+          path: 'pullRequestUrl',
+          message: 'A pull request URL is required to submit',
+        },
+      ],
     });
   });
 
@@ -66,10 +80,12 @@ describe('applyAction', () => {
       ctx(),
     );
     expect(result).toMatchObject({
-      status: 400,
-      message: expect.stringContaining(
-        'incident reference, incident severity (P1 or P2), proposed fix',
-      ),
+      name: 'InputError',
+      issues: [
+        { path: 'incident.ref' },
+        { path: 'incident.severity' },
+        { path: 'proposedFix' },
+      ],
     });
   });
 
@@ -111,9 +127,10 @@ describe('applyAction', () => {
     );
     expect(result).toEqual({
       ok: false,
-      status: 409,
+      name: 'FreezeError',
       message:
         'Production deploys of standard changes are frozen from 2026-10-01 to 2027-01-01 (UTC); only emergency changes may deploy',
+      window: { ...window, timeZone: 'UTC' },
     });
   });
 

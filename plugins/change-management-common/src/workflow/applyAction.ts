@@ -1,8 +1,12 @@
 import { ActionRequest } from '../actionSchemas';
+import { Refusal } from '../errors';
 import { describeFreezeWindow, FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
-import { checkAction, Refusal, WorkflowActor } from './checkAction';
+import { checkAction, WorkflowActor } from './checkAction';
 import { missingForSubmit } from './submitChecks';
+
+/** A refused request: the error name, its message and its fields. @public */
+export type RefusedOutcome = { ok: false } & Refusal;
 
 /** The SOP's 48 hours, as an exact duration rather than two calendar days. */
 export const RETROSPECTIVE_DUE_MS = 172_800_000;
@@ -47,7 +51,7 @@ export function applyAction(
   change: Change,
   request: ActionRequest,
   ctx: WorkflowContext,
-): ActionOutcome | Refusal {
+): ActionOutcome | RefusedOutcome {
   const check = checkAction(change, request.action, ctx.actor, ctx);
   if (!check.ok) {
     return check;
@@ -79,13 +83,35 @@ export function applyAction(
   });
 
   switch (request.action) {
-    case 'submit': {
-      const missing = missingForSubmit(change);
-      if (missing.length) {
+    case 'edit': {
+      const { type, ...draft } = fields as typeof fields & { type?: string };
+      if (type !== undefined && type !== change.type) {
         return {
           ok: false,
-          status: 400,
-          message: `Cannot submit yet; missing: ${missing.join(', ')}`,
+          name: 'InputError',
+          message:
+            'The type of a change cannot be changed; cancel it and raise a new one',
+          issues: [{ path: 'type', message: `Must stay '${change.type}'` }],
+        };
+      }
+      // The whole draft is sent again: a field left out is cleared.
+      return outcome({
+        pullRequestUrl: undefined,
+        incident: undefined,
+        proposedFix: undefined,
+        ...draft,
+      });
+    }
+    case 'submit': {
+      const issues = missingForSubmit(change);
+      if (issues.length) {
+        return {
+          ok: false,
+          name: 'InputError',
+          message: `Cannot submit yet; missing: ${issues
+            .map(i => i.path)
+            .join(', ')}`,
+          issues,
         };
       }
       return outcome({});
@@ -130,13 +156,14 @@ export function applyAction(
         if (ctx.freeze) {
           return {
             ok: false,
-            status: 409,
+            name: 'FreezeError',
             message: `Production deploys of ${
               change.type
             } changes are frozen from ${describeFreezeWindow(
               ctx.freeze,
               ctx.freezeTimeZone,
             )}; only emergency changes may deploy`,
+            window: { ...ctx.freeze, timeZone: ctx.freezeTimeZone },
           };
         }
         return outcome(patch);
@@ -202,6 +229,11 @@ export function applyAction(
     case 'cancel':
       return outcome({}, { comment: request.reason });
     default:
-      return { ok: false, status: 400, message: 'Unknown action' };
+      return {
+        ok: false,
+        name: 'InputError',
+        message: 'Unknown action',
+        issues: [{ path: 'action', message: 'Unknown action' }],
+      };
   }
 }

@@ -1,18 +1,13 @@
+import { Refusal } from '../errors';
 import { Change, ChangeAction } from '../types';
-import { actionsFrom, transitionFor, Transition } from './transitions';
+import { Transition, transitionFor, needsMet } from './transitions';
+import { openActions, recordFacts } from './waitsOn';
 
 /** Facts about whoever asks, from Backstage auth and the catalog. @public */
 export interface WorkflowActor {
   userEntityRef: string;
   isCto: boolean;
 }
-
-/** @public */
-export type Refusal = {
-  ok: false;
-  status: 400 | 403 | 409;
-  message: string;
-};
 
 /** Actions where the CTO signs for a change; their own needs permission. */
 const SELF_APPROVAL_ACTIONS: ChangeAction[] = [
@@ -21,32 +16,51 @@ const SELF_APPROVAL_ACTIONS: ChangeAction[] = [
   'waive-review',
 ];
 
+/** Why an edge is closed although the state has it. */
+function unmetNeed(action: ChangeAction, change: CheckedChange) {
+  if (action === 'document-retrospective') {
+    return 'The retrospective is already documented';
+  }
+  if (action === 'complete-review' && !change.retrospective) {
+    return 'Document the retrospective before the post-deployment review';
+  }
+  return `The ${action} step is already complete`;
+}
+
+type CheckedChange = Pick<
+  Change,
+  'type' | 'state' | 'createdBy' | 'retrospective' | 'postDeploymentReview'
+>;
+
 /**
  * Whether this actor may take this action on this change now, judged on the
- * state, the role and separation of duties, without the action's fields.
- * `selfApproval` says the CTO is signing for their own change, which is
- * allowed only with `allowSelfApproval` and is then an exception.
+ * state, the record, the role and separation of duties, without the action's
+ * fields. `selfApproval` says the CTO is signing for their own change, which
+ * is allowed only with `allowSelfApproval` and is then an exception.
  *
  * @public
  */
 export function checkAction(
-  change: Pick<
-    Change,
-    'type' | 'state' | 'createdBy' | 'retrospective' | 'postDeploymentReview'
-  >,
+  change: CheckedChange,
   action: ChangeAction,
   actor: WorkflowActor,
   options: { allowSelfApproval: boolean },
-): { ok: true; transition: Transition; selfApproval: boolean } | Refusal {
+):
+  | { ok: true; transition: Transition; selfApproval: boolean }
+  | ({ ok: false } & Refusal) {
   const transition = transitionFor(change.type, change.state, action);
-  if (!transition) {
-    const allowed = actionsFrom(change.type, change.state);
+  if (!transition || !needsMet(transition, recordFacts(change))) {
+    const allowedActions = openActions(change);
     return {
       ok: false,
-      status: 409,
-      message: `Cannot ${action} a ${change.type} change in state '${
-        change.state
-      }'; allowed actions there: ${allowed.join(', ') || 'none'}`,
+      name: 'InvalidTransitionError',
+      message: transition
+        ? unmetNeed(action, change)
+        : `Cannot ${action} a ${change.type} change in state '${
+            change.state
+          }'; allowed actions there: ${allowedActions.join(', ') || 'none'}`,
+      state: change.state,
+      allowedActions,
     };
   }
 
@@ -54,14 +68,14 @@ export function checkAction(
   switch (transition.role) {
     case 'author':
       if (!isAuthor) {
-        return refuse403(
+        return notAllowed(
           `Only the author (${change.createdBy}) may ${action} this change`,
         );
       }
       break;
     case 'reviewer':
       if (isAuthor) {
-        return refuse403(
+        return notAllowed(
           `The author cannot ${
             action === 'review' ? 'review' : 'request changes on'
           } their own change; another engineer must review it`,
@@ -70,12 +84,12 @@ export function checkAction(
       break;
     case 'cto':
       if (!actor.isCto) {
-        return refuse403(`Only the CTO may ${action} a change`);
+        return notAllowed(`Only the CTO may ${action} a change`);
       }
       break;
     case 'author-or-cto':
       if (!isAuthor && !actor.isCto) {
-        return refuse403(
+        return notAllowed(
           `Only the author or the CTO may ${action} this change`,
         );
       }
@@ -86,31 +100,13 @@ export function checkAction(
 
   const selfApproval = isAuthor && SELF_APPROVAL_ACTIONS.includes(action);
   if (selfApproval && !options.allowSelfApproval) {
-    return refuse403(
+    return notAllowed(
       `The CTO cannot ${action} their own change; another CTO-role holder must (changeManagement.allowSelfApproval is off)`,
     );
-  }
-
-  if (action === 'document-retrospective' && change.retrospective) {
-    return refuse409('The retrospective is already documented');
-  }
-  if (action === 'complete-review') {
-    if (!change.retrospective) {
-      return refuse409(
-        'Document the retrospective before the post-deployment review',
-      );
-    }
-    if (change.postDeploymentReview) {
-      return refuse409('The post-deployment review is already complete');
-    }
   }
   return { ok: true, transition, selfApproval };
 }
 
-function refuse403(message: string): Refusal {
-  return { ok: false, status: 403, message };
-}
-
-function refuse409(message: string): Refusal {
-  return { ok: false, status: 409, message };
+function notAllowed(message: string): { ok: false } & Refusal {
+  return { ok: false, name: 'NotAllowedError', message };
 }

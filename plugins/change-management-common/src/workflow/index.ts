@@ -1,8 +1,34 @@
 export { applyAction, RETROSPECTIVE_DUE_MS } from './applyAction';
-export type { ActionOutcome, WorkflowContext } from './applyAction';
+export type {
+  ActionOutcome,
+  RefusedOutcome,
+  WorkflowContext,
+} from './applyAction';
 export { checkAction } from './checkAction';
-export type { Refusal, WorkflowActor } from './checkAction';
+export type { WorkflowActor } from './checkAction';
 export { missingForSubmit } from './submitChecks';
-export { actionsFrom, happyPath, transitionFor } from './transitions';
-export type { ActionRole, Transition } from './transitions';
+export {
+  happyPath,
+  MACHINES,
+  machineFor,
+  needsMet,
+  transitionFor,
+} from './transitions';
+export type {
+  ActionRole,
+  Machine,
+  RecordFacts,
+  Transition,
+  TransitionKind,
+} from './transitions';
+export {
+  actionsForRole,
+  isFinished,
+  openActions,
+  recordFacts,
+  stateOutcome,
+  WAITING_RULES,
+  waitsOn,
+} from './waitsOn';
+export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export { isRetrospectiveOverdue } from './overdue';

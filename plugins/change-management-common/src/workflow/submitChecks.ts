@@ -1,3 +1,4 @@
+import { InputIssue } from '../errors';
 import { Change } from '../types';
 
 type Draft = Pick<
@@ -18,26 +19,37 @@ const blank = (value?: string) => !value || value.trim().length === 0;
 /**
  * What a draft still lacks before it can be submitted (SOP step 1: what and
  * why, risks, local testing; plus the PR for a standard change and the
- * incident and proposed fix for an emergency). Empty when complete.
+ * incident and proposed fix for an emergency), one issue per field, by the
+ * field's path in the draft. Empty when complete.
  *
  * @public
  */
-export function missingForSubmit(draft: Draft): string[] {
-  const missing: string[] = [];
-  if (blank(draft.title)) missing.push('title');
-  if (blank(draft.description)) missing.push('description (what and why)');
-  if (blank(draft.risks)) missing.push('risks / side effects');
-  if (blank(draft.testingNotes)) missing.push('how it was tested locally');
+export function missingForSubmit(draft: Draft): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const missing = (path: string, what: string) =>
+    issues.push({ path, message: `${what} is required to submit` });
+  if (blank(draft.title)) missing('title', 'Title');
+  if (blank(draft.description)) {
+    missing('description', 'Description (what and why)');
+  }
+  if (blank(draft.risks)) missing('risks', 'Risks / side effects');
+  if (blank(draft.testingNotes)) {
+    missing('testingNotes', 'How it was tested locally');
+  }
   if (draft.affectedEntityRefs.length === 0) {
-    missing.push('at least one affected entity');
+    missing('affectedEntityRefs', 'At least one affected entity');
   }
   if (draft.type === 'standard' && blank(draft.pullRequestUrl)) {
-    missing.push('pull request URL');
+    missing('pullRequestUrl', 'A pull request URL');
   }
   if (draft.type === 'emergency') {
-    if (blank(draft.incident?.ref)) missing.push('incident reference');
-    if (!draft.incident?.severity) missing.push('incident severity (P1 or P2)');
-    if (blank(draft.proposedFix)) missing.push('proposed fix');
+    if (blank(draft.incident?.ref)) {
+      missing('incident.ref', 'An incident reference');
+    }
+    if (!draft.incident?.severity) {
+      missing('incident.severity', 'The incident severity (P1 or P2)');
+    }
+    if (blank(draft.proposedFix)) missing('proposedFix', 'The proposed fix');
   }
-  return missing;
+  return issues;
 }

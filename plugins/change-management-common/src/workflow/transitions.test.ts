@@ -1,5 +1,10 @@
-import { CHANGE_ACTIONS } from '../actionSchemas';
-import { CHANGE_STATES, ChangeAction, ChangeState, ChangeType } from '../types';
+import {
+  CHANGE_ACTIONS,
+  CHANGE_STATES,
+  ChangeAction,
+  ChangeState,
+  ChangeType,
+} from '../types';
 import { checkAction } from './checkAction';
 
 /**
@@ -7,6 +12,7 @@ import { checkAction } from './checkAction';
  * checked against the document rather than against itself.
  */
 const STANDARD_EDGES = `
+draft edit draft author
 draft submit in_review author
 draft cancel cancelled author-or-cto
 in_review review awaiting_approval reviewer
@@ -28,6 +34,7 @@ deployed roll-back rolled_back engineer
 `;
 
 const EMERGENCY_EDGES = `
+draft edit draft author
 draft submit awaiting_approval author
 draft cancel cancelled author-or-cto
 awaiting_approval approve approved cto
@@ -112,13 +119,14 @@ describe('every state x action x actor', () => {
       if (!edge) {
         expected = {
           ok: false,
-          status: 409,
+          name: 'InvalidTransitionError',
           message: inState,
+          state,
         };
       } else if (ALLOWED[edge.role].includes(name as keyof typeof actors)) {
         expected = { ok: true, transition: { to: edge.to } };
       } else {
-        expected = { ok: false, status: 403 };
+        expected = { ok: false, name: 'NotAllowedError' };
       }
       expect(result).toMatchObject(expected);
     }
@@ -133,7 +141,9 @@ describe('every state x action x actor', () => {
     );
     expect(result).toEqual({
       ok: false,
-      status: 409,
+      name: 'InvalidTransitionError',
+      state: 'in_review',
+      allowedActions: ['review', 'request-changes', 'waive-review', 'cancel'],
       message:
         "Cannot deploy a standard change in state 'in_review'; allowed actions there: review, request-changes, waive-review, cancel",
     });
@@ -154,7 +164,7 @@ describe('separation of duties', () => {
       const change = { type: 'standard' as const, state, createdBy: AUTHOR };
       expect(
         checkAction(change, action, ctoAuthor, { allowSelfApproval: false }),
-      ).toMatchObject({ ok: false, status: 403 });
+      ).toMatchObject({ ok: false, name: 'NotAllowedError' });
       expect(
         checkAction(change, action, ctoAuthor, { allowSelfApproval: true }),
       ).toMatchObject({ ok: true, selfApproval: true });
@@ -169,7 +179,7 @@ describe('separation of duties', () => {
     };
     expect(
       checkAction(change, 'review', ctoAuthor, { allowSelfApproval: true }),
-    ).toMatchObject({ ok: false, status: 403 });
+    ).toMatchObject({ ok: false, name: 'NotAllowedError' });
   });
 });
 
@@ -184,7 +194,7 @@ describe('retrospective preconditions', () => {
       checkAction(base, 'complete-review', actors.cto, {
         allowSelfApproval: false,
       }),
-    ).toMatchObject({ ok: false, status: 409 });
+    ).toMatchObject({ ok: false, name: 'InvalidTransitionError' });
     const documented = {
       ...base,
       retrospective: {
@@ -200,6 +210,6 @@ describe('retrospective preconditions', () => {
       checkAction(documented, 'document-retrospective', actors.author, {
         allowSelfApproval: false,
       }),
-    ).toMatchObject({ ok: false, status: 409 });
+    ).toMatchObject({ ok: false, name: 'InvalidTransitionError' });
   });
 });

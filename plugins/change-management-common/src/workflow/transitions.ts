@@ -7,6 +7,8 @@ import { ChangeAction, ChangeState, ChangeType } from '../types';
  * - `reviewer`: any signed-in user but the author;
  * - `cto`: only a holder of the CTO role;
  * - `author-or-cto`: the author or a holder of the CTO role.
+ *
+ * @public
  */
 export type ActionRole =
   | 'author'
@@ -15,55 +17,90 @@ export type ActionRole =
   | 'cto'
   | 'author-or-cto';
 
-/** One edge of a state machine. */
+/**
+ * What an edge does to the change:
+ * - `forward`: the SOP's next step; a change with one open waits on its role;
+ * - `waiver`: skips a step as a recorded exception (waive-review);
+ * - `rework`: back to, or within, the draft (edit, request-changes);
+ * - `stop`: ends or undoes the change (cancel, reject, roll-back).
+ *
+ * @public
+ */
+export type TransitionKind = 'forward' | 'waiver' | 'rework' | 'stop';
+
+/**
+ * Facts of a change's record that some edges depend on, beside its state: a
+ * rolled-back emergency still owes its retrospective, then its review.
+ *
+ * @public
+ */
+export type RecordFacts = {
+  retrospective: boolean;
+  postDeploymentReview: boolean;
+};
+
+/** One edge of a state machine. @public */
 export interface Transition {
   to: ChangeState;
   role: ActionRole;
+  kind: TransitionKind;
+  /** The record facts the edge needs; it is closed while one does not hold. */
+  needs?: Partial<RecordFacts>;
 }
 
-type Machine = Partial<
+/** @public */
+export type Machine = Partial<
   Record<ChangeState, Partial<Record<ChangeAction, Transition>>>
 >;
 
-const cancel: Transition = { to: 'cancelled', role: 'author-or-cto' };
+const cancel: Transition = {
+  to: 'cancelled',
+  role: 'author-or-cto',
+  kind: 'stop',
+};
 
 /**
- * Standard and infrastructure changes (WORKFLOW.md): PR review, CTO approval,
- * staging, CTO sign-off, production, verification.
+ * Standard and infrastructure changes: PR review, CTO approval, staging, CTO
+ * sign-off, production, verification (docs/workflow.md).
  */
 const standardMachine: Machine = {
   draft: {
-    submit: { to: 'in_review', role: 'author' },
+    edit: { to: 'draft', role: 'author', kind: 'rework' },
+    submit: { to: 'in_review', role: 'author', kind: 'forward' },
     cancel,
   },
   in_review: {
-    review: { to: 'awaiting_approval', role: 'reviewer' },
-    'request-changes': { to: 'draft', role: 'reviewer' },
-    'waive-review': { to: 'awaiting_approval', role: 'cto' },
+    review: { to: 'awaiting_approval', role: 'reviewer', kind: 'forward' },
+    'request-changes': { to: 'draft', role: 'reviewer', kind: 'rework' },
+    'waive-review': { to: 'awaiting_approval', role: 'cto', kind: 'waiver' },
     cancel,
   },
   awaiting_approval: {
-    approve: { to: 'approved', role: 'cto' },
-    'request-changes': { to: 'draft', role: 'cto' },
-    reject: { to: 'rejected', role: 'cto' },
+    approve: { to: 'approved', role: 'cto', kind: 'forward' },
+    'request-changes': { to: 'draft', role: 'cto', kind: 'rework' },
+    reject: { to: 'rejected', role: 'cto', kind: 'stop' },
     cancel,
   },
   approved: {
-    // A failed check sends the change back to draft instead (see decide).
-    'record-staging': { to: 'staging_verified', role: 'engineer' },
+    // A failed check sends the change back to draft instead (applyAction).
+    'record-staging': {
+      to: 'staging_verified',
+      role: 'engineer',
+      kind: 'forward',
+    },
     cancel,
   },
   staging_verified: {
-    'sign-off': { to: 'ready_for_production', role: 'cto' },
+    'sign-off': { to: 'ready_for_production', role: 'cto', kind: 'forward' },
     cancel,
   },
   ready_for_production: {
-    deploy: { to: 'deployed', role: 'engineer' },
+    deploy: { to: 'deployed', role: 'engineer', kind: 'forward' },
     cancel,
   },
   deployed: {
-    verify: { to: 'completed', role: 'engineer' },
-    'roll-back': { to: 'rolled_back', role: 'engineer' },
+    verify: { to: 'completed', role: 'engineer', kind: 'forward' },
+    'roll-back': { to: 'rolled_back', role: 'engineer', kind: 'stop' },
   },
 };
 
@@ -73,50 +110,81 @@ const standardMachine: Machine = {
  */
 const emergencyMachine: Machine = {
   draft: {
-    submit: { to: 'awaiting_approval', role: 'author' },
+    edit: { to: 'draft', role: 'author', kind: 'rework' },
+    submit: { to: 'awaiting_approval', role: 'author', kind: 'forward' },
     cancel,
   },
   awaiting_approval: {
-    approve: { to: 'approved', role: 'cto' },
-    reject: { to: 'rejected', role: 'cto' },
+    approve: { to: 'approved', role: 'cto', kind: 'forward' },
+    reject: { to: 'rejected', role: 'cto', kind: 'stop' },
     cancel,
   },
   approved: {
-    deploy: { to: 'deployed', role: 'engineer' },
+    deploy: { to: 'deployed', role: 'engineer', kind: 'forward' },
     cancel,
   },
   deployed: {
-    verify: { to: 'verified', role: 'engineer' },
-    'roll-back': { to: 'rolled_back', role: 'engineer' },
+    verify: { to: 'verified', role: 'engineer', kind: 'forward' },
+    'roll-back': { to: 'rolled_back', role: 'engineer', kind: 'stop' },
   },
   verified: {
-    'document-retrospective': { to: 'retrospective_done', role: 'author' },
+    'document-retrospective': {
+      to: 'retrospective_done',
+      role: 'author',
+      kind: 'forward',
+    },
   },
   retrospective_done: {
-    'complete-review': { to: 'completed', role: 'cto' },
+    'complete-review': { to: 'completed', role: 'cto', kind: 'forward' },
   },
-  // A rolled-back hotfix still owes its retrospective (WORKFLOW.md); it is
-  // recorded, and reviewed, without leaving rolled_back.
+  // A rolled-back hotfix still owes its retrospective, then the CTO's review;
+  // both are recorded without leaving rolled_back.
   rolled_back: {
-    'document-retrospective': { to: 'rolled_back', role: 'author' },
-    'complete-review': { to: 'rolled_back', role: 'cto' },
+    'document-retrospective': {
+      to: 'rolled_back',
+      role: 'author',
+      kind: 'forward',
+      needs: { retrospective: false },
+    },
+    'complete-review': {
+      to: 'rolled_back',
+      role: 'cto',
+      kind: 'forward',
+      needs: { retrospective: true, postDeploymentReview: false },
+    },
   },
 };
 
-/** The state machine of a change type. */
+/** The machines, each with the change types that follow it. @public */
+export const MACHINES: { types: ChangeType[]; machine: Machine }[] = [
+  { types: ['standard', 'infrastructure'], machine: standardMachine },
+  { types: ['emergency'], machine: emergencyMachine },
+];
+
+/** The state machine of a change type. @public */
 export function machineFor(type: ChangeType): Machine {
   return type === 'emergency' ? emergencyMachine : standardMachine;
 }
 
-/** The actions the machine offers in a state, whoever asks. */
-export function actionsFrom(
+/** The edges out of a state, whoever asks and whatever the record says. */
+export function edgesFrom(
   type: ChangeType,
   state: ChangeState,
-): ChangeAction[] {
-  return Object.keys(machineFor(type)[state] ?? {}) as ChangeAction[];
+): [ChangeAction, Transition][] {
+  return Object.entries(machineFor(type)[state] ?? {}) as [
+    ChangeAction,
+    Transition,
+  ][];
 }
 
-/** The edge for an action from a state, if there is one. */
+/** Whether the record meets what an edge needs. @public */
+export function needsMet(transition: Transition, facts: RecordFacts): boolean {
+  return Object.entries(transition.needs ?? {}).every(
+    ([fact, value]) => facts[fact as keyof RecordFacts] === value,
+  );
+}
+
+/** The edge for an action from a state, if there is one. @public */
 export function transitionFor(
   type: ChangeType,
   state: ChangeState,
@@ -125,26 +193,22 @@ export function transitionFor(
   return machineFor(type)[state]?.[action];
 }
 
-/** The path a change of this type normally takes, for steppers. */
+/**
+ * The path a change of this type normally takes, for steppers: the forward
+ * edges from draft, followed until none leads to a new state.
+ *
+ * @public
+ */
 export function happyPath(type: ChangeType): ChangeState[] {
-  return type === 'emergency'
-    ? [
-        'draft',
-        'awaiting_approval',
-        'approved',
-        'deployed',
-        'verified',
-        'retrospective_done',
-        'completed',
-      ]
-    : [
-        'draft',
-        'in_review',
-        'awaiting_approval',
-        'approved',
-        'staging_verified',
-        'ready_for_production',
-        'deployed',
-        'completed',
-      ];
+  const path: ChangeState[] = ['draft'];
+  for (;;) {
+    const here = path[path.length - 1];
+    const next = edgesFrom(type, here).find(
+      ([, t]) => t.kind === 'forward' && !path.includes(t.to),
+    );
+    if (!next) {
+      return path;
+    }
+    path.push(next[1].to);
+  }
 }

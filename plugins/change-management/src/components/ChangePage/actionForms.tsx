@@ -8,8 +8,11 @@ import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import { ChangeAction } from '@trove/backstage-plugin-change-management-common';
 
+/** The actions taken in a dialog here; `edit` opens the draft's form. */
+export type DialogAction = Exclude<ChangeAction, 'edit'>;
+
 /** The text of each action's button, and of its dialog's title. */
-export const ACTION_LABELS: Record<ChangeAction, string> = {
+export const ACTION_LABELS: Record<DialogAction, string> = {
   submit: 'Submit',
   review: 'Review',
   'request-changes': 'Request changes',
@@ -59,7 +62,7 @@ const yesNo = [
 ];
 
 /** The inputs of each action's dialog: exactly what `actionFieldSchemas` accepts. */
-export const ACTION_FIELDS: Record<ChangeAction, FieldSpec[]> = {
+export const ACTION_FIELDS: Record<DialogAction, FieldSpec[]> = {
   submit: [],
   review: [comment(true)],
   'request-changes': [comment(false)],

@@ -103,6 +103,7 @@ export const spec = {
       ChangeAction: {
         type: 'string',
         enum: [
+          'edit',
           'submit',
           'review',
           'request-changes',
@@ -465,13 +466,24 @@ export const spec = {
             },
           },
           {
+            name: 'inFlight',
+            in: 'query',
+            allowReserved: true,
+            description:
+              '`true`: submitted changes that still wait on someone.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
             name: 'overdue',
             in: 'query',
             allowReserved: true,
             description: '`true`: emergencies whose retrospective is past due.',
             schema: {
               type: 'string',
-              enum: ['true'],
+              enum: ['true', 'false'],
             },
           },
           {

@@ -1,0 +1,101 @@
+import {
+  CustomErrorBase,
+  InputError,
+  NotAllowedError,
+} from '@backstage/errors';
+import {
+  ChangeAction,
+  ChangeState,
+  InputIssue,
+  Refusal,
+  RefusalWindow,
+} from '@trove/backstage-plugin-change-management-common';
+import { ZodError } from 'zod';
+
+// Backstage's error handler puts an error's own properties into the body's
+// `error` and takes the status from a numeric `statusCode`, so each refusal
+// of the contract (docs/api.md) is an error class with its fields.
+
+/** 409: the client acted on a version that is no longer current. */
+export class StaleVersionError extends CustomErrorBase {
+  name = 'StaleVersionError' as const;
+  statusCode = 409;
+  constructor(message: string, readonly currentVersion: number) {
+    super(message);
+  }
+}
+
+/** 409: the action is not open in the change's state. */
+export class InvalidTransitionError extends CustomErrorBase {
+  name = 'InvalidTransitionError' as const;
+  statusCode = 409;
+  constructor(
+    message: string,
+    readonly state: ChangeState,
+    readonly allowedActions: ChangeAction[],
+  ) {
+    super(message);
+  }
+}
+
+/** 409: production is frozen for this change. */
+export class FreezeError extends CustomErrorBase {
+  name = 'FreezeError' as const;
+  statusCode = 409;
+  constructor(message: string, readonly window: RefusalWindow) {
+    super(message);
+  }
+}
+
+/** 400 with one issue per bad field. */
+export function inputError(message: string, issues: InputIssue[]): InputError {
+  return Object.assign(new InputError(message), { issues });
+}
+
+/** The HTTP error for a workflow refusal. */
+export function refusalError(refusal: Refusal): Error {
+  switch (refusal.name) {
+    case 'InputError':
+      return inputError(refusal.message, refusal.issues);
+    case 'NotAllowedError':
+      return new NotAllowedError(refusal.message);
+    case 'InvalidTransitionError':
+      return new InvalidTransitionError(
+        refusal.message,
+        refusal.state,
+        refusal.allowedActions,
+      );
+    case 'FreezeError':
+      return new FreezeError(refusal.message, refusal.window);
+    case 'StaleVersionError':
+      return new StaleVersionError(refusal.message, refusal.currentVersion);
+    default:
+      return new Error('Unknown refusal');
+  }
+}
+
+/** Runs a zod parse; its failure becomes a 400 naming each bad field. */
+export function parseInput<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ZodError) {
+      // One issue per field: an unknown key is named as its own path.
+      const issues = error.issues.flatMap(issue =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map(key => ({
+              path: [...issue.path, key].join('.'),
+              message: `Unknown field '${key}'`,
+            }))
+          : [{ path: issue.path.join('.'), message: issue.message }],
+      );
+      throw inputError(
+        `Invalid request: ${issues
+          .map(i => (i.path ? `${i.path}: ${i.message}` : i.message))
+          .join('; ')}`,
+        issues,
+      );
+    }
+    throw error;
+  }
+}
