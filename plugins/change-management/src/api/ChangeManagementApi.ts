@@ -17,6 +17,8 @@ export interface ChangeListRequest {
   type?: ChangeType;
   /** Only changes waiting for an action of the signed-in user. */
   needsActionByMe?: boolean;
+  /** Only submitted changes that still wait on someone. */
+  inFlight?: boolean;
   /** Only emergencies whose retrospective is past due. */
   overdue?: boolean;
   limit?: number;

@@ -33,6 +33,7 @@ export class ChangeManagementClient implements ChangeManagementApi {
     if (request.states?.length) params.set('state', request.states.join(','));
     if (request.type) params.set('type', request.type);
     if (request.needsActionByMe) params.set('needsActionBy', 'me');
+    if (request.inFlight) params.set('inFlight', 'true');
     if (request.overdue) params.set('overdue', 'true');
     if (request.limit) params.set('limit', String(request.limit));
     if (request.cursor) params.set('cursor', request.cursor);
