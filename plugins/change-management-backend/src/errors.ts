@@ -10,7 +10,7 @@ import {
   Refusal,
   RefusalWindow,
 } from '@trove/backstage-plugin-change-management-common';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 
 // Backstage's error handler puts an error's own properties into the body's
 // `error` and takes the status from a numeric `statusCode`, so each refusal
@@ -74,12 +74,21 @@ export function refusalError(refusal: Refusal): Error {
   }
 }
 
+function isZodError(error: unknown): error is ZodError {
+  return (
+    (error as Error)?.name === 'ZodError' &&
+    Array.isArray((error as ZodError).issues)
+  );
+}
+
 /** Runs a zod parse; its failure becomes a 400 naming each bad field. */
 export function parseInput<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof ZodError) {
+    // By name, not instanceof: the schemas come from the -common package,
+    // which may bring its own copy of zod into an app.
+    if (isZodError(error)) {
       // One issue per field: an unknown key is named as its own path.
       const issues = error.issues.flatMap(issue =>
         issue.code === 'unrecognized_keys'

@@ -4,6 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
+import {
+  changePermissionResourceRef,
+  changePermissionRules,
+} from '@trove/backstage-plugin-change-management-node';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
@@ -37,12 +41,22 @@ export const changeManagementPlugin = createBackendPlugin({
       },
       async init(deps) {
         const config = readChangeManagementConfig(deps.config);
-        deps.permissionsRegistry.addPermissions(changeManagementPermissions);
-
         const store = await DatabaseChangeStore.create({
           database: deps.database,
         });
-        const access = new ChangeAccess(deps.permissions, config);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: changePermissionResourceRef,
+          permissions: changeManagementPermissions,
+          rules: Object.values(changePermissionRules),
+          getResources: ids => store.getPermissionResources(ids),
+        });
+        const access = new ChangeAccess(
+          deps.permissions,
+          config,
+          deps.permissionsRegistry.getPermissionRuleset(
+            changePermissionResourceRef,
+          ),
+        );
         const freeze = new FreezeService(config, deps.clock);
         const changes = new ChangeService(
           store,

@@ -1,22 +1,34 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 import { CHANGE_ACTIONS, ChangeAction } from './types';
 
-/** @public */
+/**
+ * The resource type of a change in the permission framework. Every change
+ * permission is a resource permission of this type, so a policy can narrow
+ * it with conditions (the rules are in the `-node` package).
+ *
+ * @public
+ */
+export const CHANGE_RESOURCE_TYPE = 'change-management-change';
+
+/** Raising a change; conditions are judged on the draft. @public */
 export const changeCreatePermission = createPermission({
   name: 'change-management.change.create',
   attributes: { action: 'create' },
+  resourceType: CHANGE_RESOURCE_TYPE,
 });
 
-/** @public */
+/** Reading a change, its events and the change log. @public */
 export const changeReadPermission = createPermission({
   name: 'change-management.change.read',
   attributes: { action: 'read' },
+  resourceType: CHANGE_RESOURCE_TYPE,
 });
 
 const actionPermission = (action: ChangeAction) =>
   createPermission({
     name: `change-management.change.${action}`,
     attributes: { action: 'update' },
+    resourceType: CHANGE_RESOURCE_TYPE,
   });
 
 /**

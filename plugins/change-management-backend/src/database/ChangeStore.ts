@@ -1,3 +1,8 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  ChangeFilter,
+  ChangeResource,
+} from '@trove/backstage-plugin-change-management-node';
 import {
   Change,
   ChangeState,
@@ -8,10 +13,11 @@ import {
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
 
-/** An affected entity, with the System it was part of when recorded. */
+/** An affected entity, with its System and owner when recorded. */
 export interface AffectedEntity {
   entityRef: string;
   systemRef?: string;
+  ownerRef?: string;
 }
 
 /** An event to append to the audit trail. */
@@ -51,6 +57,8 @@ export interface ChangeListQuery {
   /** Raised in [from, to). */
   createdFrom?: Date;
   createdTo?: Date;
+  /** The permission policy's conditions on reading, as a filter. */
+  permissionFilter?: PermissionCriteria<ChangeFilter>;
   limit: number;
   cursor?: string;
 }
@@ -64,6 +72,11 @@ export interface ChangeStore {
   }): Promise<StoredChange>;
 
   getChange(id: string): Promise<StoredChange | undefined>;
+
+  /** What permission rules see of each change, in the order of the ids. */
+  getPermissionResources(
+    ids: string[],
+  ): Promise<(ChangeResource | undefined)[]>;
 
   /** Newest first, keyset-paged. */
   listChanges(

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { StaleVersionError } from '../errors';
+import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import {
   AffectedEntity,
   ChangeEvent,
@@ -59,6 +60,35 @@ export class DatabaseChangeStore implements ChangeStore {
     }
     const [change] = await this.withEntities([row]);
     return change;
+  }
+
+  async getPermissionResources(
+    ids: string[],
+  ): Promise<(ChangeResource | undefined)[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const [rows, entityRows] = await Promise.all([
+      this.db<ChangeRow>('changes')
+        .whereIn('id', ids)
+        .select('id', 'created_by'),
+      this.db('change_entities').whereIn('change_id', ids),
+    ]);
+    return ids.map(id => {
+      const row = rows.find(r => r.id === id);
+      return (
+        row && {
+          createdBy: row.created_by,
+          affected: entityRows
+            .filter(e => e.change_id === id)
+            .map(e => ({
+              entityRef: e.entity_ref,
+              systemRef: e.system_ref ?? undefined,
+              ownerRef: e.owner_ref ?? undefined,
+            })),
+        }
+      );
+    });
   }
 
   async listChanges(
@@ -202,6 +232,7 @@ export class DatabaseChangeStore implements ChangeStore {
           change_id: changeId,
           entity_ref: e.entityRef,
           system_ref: e.systemRef ?? null,
+          owner_ref: e.ownerRef ?? null,
         })),
       );
     }

@@ -4,6 +4,13 @@ import {
   WaitingRule,
   WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
+import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
 import { inputError } from '../errors';
 import { ChangeListQuery, StoredChange } from './ChangeStore';
@@ -38,6 +45,34 @@ function waitingOnUser(q: Knex.QueryBuilder, who: WorkflowActor) {
         one.whereNot('created_by', who.userEntityRef);
       }
     });
+  }
+}
+
+/** The permission policy's conditions, as SQL on the change's columns. */
+function matchesCriteria(
+  db: Knex,
+  q: Knex.QueryBuilder,
+  criteria: PermissionCriteria<ChangeFilter>,
+) {
+  if (isAndCriteria(criteria)) {
+    for (const c of criteria.allOf) q.where(one => matchesCriteria(db, one, c));
+  } else if (isOrCriteria(criteria)) {
+    q.where(any => {
+      for (const c of criteria.anyOf) {
+        any.orWhere(one => matchesCriteria(db, one, c));
+      }
+    });
+  } else if (isNotCriteria(criteria)) {
+    q.whereNot(one => matchesCriteria(db, one, criteria.not));
+  } else if (criteria.key === 'createdBy') {
+    q.whereIn('created_by', criteria.values);
+  } else {
+    q.whereExists(
+      db('change_entities')
+        .select(db.raw('1'))
+        .whereRaw('change_entities.change_id = changes.id')
+        .whereIn('owner_ref', criteria.values),
+    );
   }
 }
 
@@ -111,6 +146,8 @@ export function applyListQuery(
   const who = query.waitingOn;
   if (who) q.where(any => waitingOnUser(any, who));
   if (query.inFlight) q.where(any => inFlight(any));
+  const filter = query.permissionFilter;
+  if (filter) q.where(allowed => matchesCriteria(db, allowed, filter));
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     q.where(inner =>

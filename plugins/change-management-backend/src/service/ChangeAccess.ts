@@ -5,8 +5,15 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
-  BasicPermission,
+  PermissionCriteria,
+  PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
 import {
   ChangeAction,
   changeActionPermissions,
@@ -16,6 +23,10 @@ import {
   openActions,
   WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
+import {
+  ChangeFilter,
+  ChangeResource,
+} from '@trove/backstage-plugin-change-management-node';
 import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
 
@@ -29,13 +40,26 @@ export interface Actor {
 /**
  * Who may do what. The workflow owns the SOP's roles (author, reviewer,
  * CTO); the permission policy is where an organisation adds restrictions of
- * its own. Both must agree before anything happens.
+ * its own, possibly conditional on the change (its author, the owners of
+ * what it affects). Both must agree before anything happens.
  */
 export class ChangeAccess {
+  private readonly applies: (
+    decision: PolicyDecision,
+    resource: ChangeResource | undefined,
+  ) => boolean;
+  private readonly toFilter: (
+    conditions: Parameters<ReturnType<typeof createConditionTransformer>>[0],
+  ) => PermissionCriteria<ChangeFilter>;
+
   constructor(
     private readonly permissions: PermissionsService,
     private readonly config: ChangeManagementConfig,
-  ) {}
+    rules: PermissionRuleset<ChangeResource, ChangeFilter>,
+  ) {
+    this.applies = createConditionAuthorizer(rules);
+    this.toFilter = createConditionTransformer(rules);
+  }
 
   /** Facts about the actor that the workflow needs. */
   workflowActor(actor: Actor): WorkflowActor {
@@ -45,20 +69,45 @@ export class ChangeAccess {
     };
   }
 
-  /** Reading changes, their events and the change log: one permission. */
-  async authorizeRead(actor: Actor) {
-    await this.authorize(changeReadPermission, actor, 'read changes');
+  /**
+   * The changes this actor may read, as a filter for the store: none when
+   * the policy allows every change; refused when it allows none.
+   */
+  async readFilter(
+    actor: Actor,
+  ): Promise<PermissionCriteria<ChangeFilter> | undefined> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: changeReadPermission }],
+      { credentials: actor.credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw notAllowed('read changes');
+    }
+    return decision.result === AuthorizeResult.CONDITIONAL
+      ? this.toFilter(decision.conditions)
+      : undefined;
   }
 
-  async authorizeCreate(actor: Actor) {
-    await this.authorize(changeCreatePermission, actor, 'create changes');
+  /** Reading one change, its events included. */
+  async authorizeRead(actor: Actor, resource: ChangeResource) {
+    await this.require(changeReadPermission, actor, resource, 'read changes');
   }
 
-  async authorizeAction(action: ChangeAction, actor: Actor) {
-    await this.authorize(
+  /** Raising a change: the policy's conditions are judged on the draft. */
+  async authorizeCreate(actor: Actor, draft: ChangeResource) {
+    await this.require(changeCreatePermission, actor, draft, 'create changes');
+  }
+
+  async authorizeAction(
+    action: ChangeAction,
+    actor: Actor,
+    resource: ChangeResource,
+  ) {
+    await this.require(
       changeActionPermissions[action],
       actor,
-      `${action} changes`,
+      resource,
+      `${action} this change`,
     );
   }
 
@@ -69,6 +118,7 @@ export class ChangeAccess {
    */
   async allowedActions(
     change: StoredChange,
+    resource: ChangeResource,
     actor: Actor,
   ): Promise<ChangeAction[]> {
     const who = this.workflowActor(actor);
@@ -78,32 +128,47 @@ export class ChangeAccess {
           allowSelfApproval: this.config.allowSelfApproval,
         }).ok,
     );
-    if (candidates.length === 0) {
-      return [];
-    }
-    const decisions = await this.permissions.authorize(
-      candidates.map(action => ({
-        permission: changeActionPermissions[action],
-      })),
-      { credentials: actor.credentials },
+    const granted = await this.decide(
+      candidates.map(action => changeActionPermissions[action]),
+      actor,
+      resource,
     );
-    return candidates.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
-    );
+    return candidates.filter((_, i) => granted[i]);
   }
 
-  private async authorize(
-    permission: BasicPermission,
+  private async require(
+    permission: ResourcePermission,
     actor: Actor,
+    resource: ChangeResource,
     what: string,
   ) {
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials: actor.credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `The permission policy does not let you ${what}`,
-      );
+    const [granted] = await this.decide([permission], actor, resource);
+    if (!granted) {
+      throw notAllowed(what);
     }
   }
+
+  /**
+   * The policy's decisions on a change, in one call. Conditions are applied
+   * here to the resource already in hand, which spares the permission
+   * backend a round trip back to this plugin.
+   */
+  private async decide(
+    permissions: ResourcePermission[],
+    actor: Actor,
+    resource: ChangeResource,
+  ): Promise<boolean[]> {
+    if (permissions.length === 0) {
+      return [];
+    }
+    const decisions = await this.permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
+      { credentials: actor.credentials },
+    );
+    return decisions.map(decision => this.applies(decision, resource));
+  }
+}
+
+function notAllowed(what: string) {
+  return new NotAllowedError(`The permission policy does not let you ${what}`);
 }

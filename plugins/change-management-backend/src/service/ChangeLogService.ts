@@ -33,8 +33,8 @@ export class ChangeLogService {
         ],
       );
     }
-    // One permission check, then the store page by page.
-    await this.access.authorizeRead(actor);
+    // One permission decision, then the store page by page.
+    const permissionFilter = await this.access.readFilter(actor);
     const now = this.clock.now();
     const rows: ChangeLogRow[] = [];
     let cursor: string | undefined;
@@ -42,6 +42,7 @@ export class ChangeLogService {
       const page = await this.store.listChanges({
         createdFrom: from,
         createdTo: to,
+        permissionFilter,
         limit: 100,
         cursor,
       });
@@ -52,7 +53,7 @@ export class ChangeLogService {
   }
 
   async verify(actor: Actor) {
-    await this.access.authorizeRead(actor);
+    await this.access.readFilter(actor);
     return this.store.verifyEventChain();
   }
 }

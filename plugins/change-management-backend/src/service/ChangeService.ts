@@ -12,6 +12,7 @@ import {
   isRetrospectiveOverdue,
   parseActionRequest,
 } from '@trove/backstage-plugin-change-management-common';
+import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import { ChangeStore, StoredChange } from '../database/ChangeStore';
 import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
@@ -59,13 +60,16 @@ export class ChangeService {
   ) {}
 
   async createChange(body: unknown, actor: Actor): Promise<ChangeView> {
-    await this.access.authorizeCreate(actor);
     const input = parseInput(() => changeDraftSchema.parse(body));
     const entities = await resolveAffectedEntities(
       input.affectedEntityRefs,
       this.catalog,
       actor.credentials,
     );
+    await this.access.authorizeCreate(actor, {
+      createdBy: actor.userEntityRef,
+      affected: entities,
+    });
     const now = this.clock.now().toISOString();
     const { affectedEntityRefs: _refs, ...fields } = input;
     const created = await this.store.createChange({
@@ -121,8 +125,8 @@ export class ChangeService {
     if (!outcome.ok) {
       throw refusalError(outcome);
     }
-    await this.access.authorizeAction(request.action, actor);
-    // An edit names the affected entities again: check them in the catalog.
+    // An edit names the affected entities again: check them in the catalog,
+    // and let the policy judge the change as it will be.
     const entities =
       request.action === 'edit'
         ? await resolveAffectedEntities(
@@ -131,6 +135,13 @@ export class ChangeService {
             actor.credentials,
           )
         : undefined;
+    await this.access.authorizeAction(
+      request.action,
+      actor,
+      entities
+        ? { createdBy: change.createdBy, affected: entities }
+        : await this.resource(change.id),
+    );
     const fields = entities
       ? {
           ...outcome.eventFields,
@@ -164,17 +175,20 @@ export class ChangeService {
   }
 
   async getChange(id: string, actor: Actor): Promise<ChangeView> {
-    await this.access.authorizeRead(actor);
-    return this.view(await this.load(id), actor);
+    const change = await this.load(id);
+    const resource = await this.resource(id);
+    await this.access.authorizeRead(actor, resource);
+    return this.view(change, actor, resource);
   }
 
   async listChanges(
     request: ListChangesRequest,
     actor: Actor,
   ): Promise<ChangeList> {
-    await this.access.authorizeRead(actor);
+    const permissionFilter = await this.access.readFilter(actor);
     const now = this.clock.now();
     const { items, nextCursor } = await this.store.listChanges({
+      permissionFilter,
       entityRef: request.entityRef,
       states: request.states,
       type: request.type,
@@ -191,8 +205,8 @@ export class ChangeService {
   }
 
   async listEvents(id: string, actor: Actor) {
-    await this.access.authorizeRead(actor);
     await this.load(id);
+    await this.access.authorizeRead(actor, await this.resource(id));
     return { items: await this.store.listEvents(id) };
   }
 
@@ -204,11 +218,28 @@ export class ChangeService {
     return change;
   }
 
+  /** What the permission rules see of a stored change. */
+  private async resource(id: string): Promise<ChangeResource> {
+    const [resource] = await this.store.getPermissionResources([id]);
+    if (!resource) {
+      throw new NotFoundError(`No change with id '${id}'`);
+    }
+    return resource;
+  }
+
   /** The change with the actions this caller may take now. */
-  private async view(change: StoredChange, actor: Actor): Promise<ChangeView> {
+  private async view(
+    change: StoredChange,
+    actor: Actor,
+    resource?: ChangeResource,
+  ): Promise<ChangeView> {
     return {
       ...asOf(change, this.clock.now()),
-      allowedActions: await this.access.allowedActions(change, actor),
+      allowedActions: await this.access.allowedActions(
+        change,
+        resource ?? (await this.resource(change.id)),
+        actor,
+      ),
     };
   }
 }

@@ -25,9 +25,24 @@ function systemOf(entity: Entity): string | undefined {
   );
 }
 
+/** The entity's owner as an entity ref (`spec.owner`, a group by default). */
+function ownerOf(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner) {
+    return undefined;
+  }
+  return stringifyEntityRef(
+    parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace,
+    }),
+  );
+}
+
 /**
  * Checks that every ref names an entity the caller can see in the catalog,
- * in one batched lookup, and records the System each one is part of.
+ * in one batched lookup, and records the System each one is part of and
+ * its owner.
  */
 export async function resolveAffectedEntities(
   refs: string[],
@@ -51,7 +66,13 @@ export async function resolveAffectedEntities(
   const { items } = await catalog.getEntitiesByRefs(
     {
       entityRefs: unique,
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.system'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'spec.system',
+        'spec.owner',
+      ],
     },
     { credentials },
   );
@@ -64,5 +85,6 @@ export async function resolveAffectedEntities(
   return items.map((entity, i) => ({
     entityRef: unique[i],
     systemRef: systemOf(entity!),
+    ownerRef: ownerOf(entity!),
   }));
 }

@@ -1,14 +1,13 @@
 import {
-  ChangeAction,
   ChangeState,
   CHANGE_ACTIONS,
   REFUSAL_STATUS,
   checkAction,
   happyPath,
 } from '@trove/backstage-plugin-change-management-common';
-import { actionFields, drafts } from '../__testUtils__/changes';
+import { actionFields } from '../__testUtils__/changes';
+import { changeIn, DETOURS } from '../__testUtils__/changeIn';
 import {
-  Harness,
   startChangeManagement,
   UserName,
   users,
@@ -16,57 +15,6 @@ import {
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
-
-/** Who moves a change one step along its happy path. */
-const STEPS: Partial<Record<ChangeState, [UserName, ChangeAction]>> = {
-  draft: ['alice', 'submit'],
-  in_review: ['bob', 'review'],
-  awaiting_approval: ['carol', 'approve'],
-  staging_verified: ['carol', 'sign-off'],
-  ready_for_production: ['alice', 'deploy'],
-  retrospective_done: ['carol', 'complete-review'],
-};
-
-function nextStep(type: string, state: ChangeState): [UserName, ChangeAction] {
-  if (state === 'approved') {
-    return type === 'emergency'
-      ? ['alice', 'deploy']
-      : ['alice', 'record-staging'];
-  }
-  if (state === 'deployed') return ['alice', 'verify'];
-  if (state === 'verified') return ['alice', 'document-retrospective'];
-  return STEPS[state]!;
-}
-
-/** How a change ends up in a state off the happy path. */
-const DETOURS: Partial<
-  Record<ChangeState, [ChangeState, UserName, ChangeAction]>
-> = {
-  rejected: ['awaiting_approval', 'carol', 'reject'],
-  cancelled: ['draft', 'alice', 'cancel'],
-  rolled_back: ['deployed', 'alice', 'roll-back'],
-};
-
-/** A change of this type driven to `state`. */
-async function changeIn(
-  h: Harness,
-  type: 'standard' | 'emergency',
-  state: ChangeState,
-): Promise<any> {
-  const detour = DETOURS[state];
-  if (detour) {
-    const [before, user, action] = detour;
-    const change = await changeIn(h, type, before);
-    return h.act(user, change.id, action, actionFields[action]);
-  }
-  const { body } = await h.as('alice').post('/changes', drafts[type]);
-  let current = body;
-  while (current.state !== state) {
-    const [user, action] = nextStep(type, current.state);
-    current = await h.act(user, body.id, action, actionFields[action]);
-  }
-  return current;
-}
 
 const ACTORS: UserName[] = ['alice', 'bob', 'carol'];
 

@@ -23,6 +23,16 @@ describe('migrations', () => {
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
+      await expect(
+        knex.schema.hasColumn('change_entities', 'owner_ref'),
+      ).resolves.toBe(true);
+
+      // one step down removes the owner column and keeps the rest
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasColumn('change_entities', 'owner_ref'),
+      ).resolves.toBe(false);
+      await expect(knex.schema.hasTable('change_entities')).resolves.toBe(true);
 
       await knex.migrate.rollback({ directory: migrationsDir }, true);
       for (const table of ['changes', 'change_entities', 'change_events']) {

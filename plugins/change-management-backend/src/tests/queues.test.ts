@@ -1,0 +1,127 @@
+import {
+  ChangeState,
+  isFinished,
+  waitsOn,
+} from '@trove/backstage-plugin-change-management-common';
+import { actionFields, drafts } from '../__testUtils__/changes';
+import { changeIn, DETOURS } from '../__testUtils__/changeIn';
+import {
+  Harness,
+  startChangeManagement,
+  UserName,
+  users,
+} from '../__testUtils__/harness';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const ids = (res: { body: { items: { id: string }[] } }) =>
+  res.body.items.map(c => c.id).sort();
+
+async function queueOf(h: Harness, user: UserName) {
+  return ids(await h.as(user).get('/changes?needsActionBy=me&limit=100'));
+}
+
+describe('who a change waits on, as the database answers it', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    const start = async () =>
+      startChangeManagement({ knex: await databases.init(databaseId) });
+
+    it('keeps a rolled-back emergency in the author’s queue, then the CTO’s', async () => {
+      const h = await start();
+      const change = await changeIn(h, 'emergency', 'rolled_back');
+      const { id } = change;
+      expect(await queueOf(h, 'alice')).toEqual([id]);
+      expect(await queueOf(h, 'carol')).toEqual([]);
+
+      await h.act(
+        'alice',
+        id,
+        'document-retrospective',
+        actionFields['document-retrospective'],
+      );
+      expect(await queueOf(h, 'alice')).toEqual([]);
+      expect(await queueOf(h, 'carol')).toEqual([id]);
+
+      const reviewed = await h.act(
+        'carol',
+        id,
+        'complete-review',
+        actionFields['complete-review'],
+      );
+      expect(reviewed.state).toBe('rolled_back');
+      expect(await queueOf(h, 'carol')).toEqual([]);
+      expect(ids(await h.as('oscar').get('/changes?inFlight=true'))).toEqual(
+        [],
+      );
+    });
+
+    it('answers "needs my action" and "in flight" as the workflow does, for every state and user', async () => {
+      const h = await start();
+      const states: ['standard' | 'emergency', ChangeState][] = [
+        ...(['standard', 'emergency'] as const).flatMap(type =>
+          (
+            [
+              'draft',
+              'in_review',
+              'awaiting_approval',
+              'approved',
+              'staging_verified',
+              'ready_for_production',
+              'deployed',
+              'verified',
+              'retrospective_done',
+              'completed',
+              ...Object.keys(DETOURS),
+            ] as ChangeState[]
+          )
+            .filter(state =>
+              type === 'emergency'
+                ? ![
+                    'in_review',
+                    'staging_verified',
+                    'ready_for_production',
+                  ].includes(state)
+                : !['verified', 'retrospective_done'].includes(state),
+            )
+            .map(state => [type, state] as [typeof type, ChangeState]),
+        ),
+      ];
+      const changes = [];
+      for (const [type, state] of states) {
+        changes.push(await changeIn(h, type, state));
+      }
+      // A change by dana too, so that "author" and "reviewer" differ by user.
+      const byDana = await h.as('dana').post('/changes', drafts.infrastructure);
+      changes.push(await h.act('dana', byDana.body.id, 'submit'));
+
+      for (const user of ['alice', 'bob', 'carol', 'dana'] as UserName[]) {
+        const expected = changes
+          .filter(c =>
+            waitsOn(c).some(
+              party =>
+                (party === 'author' && c.createdBy === users[user]) ||
+                (party === 'reviewer' && c.createdBy !== users[user]) ||
+                (party === 'cto' && user === 'carol'),
+            ),
+          )
+          .map(c => c.id)
+          .sort();
+        expect({ user, queue: await queueOf(h, user) }).toEqual({
+          user,
+          queue: expected,
+        });
+      }
+      const inFlight = changes
+        .filter(c => c.state !== 'draft' && !isFinished(c))
+        .map(c => c.id)
+        .sort();
+      expect(inFlight.length).toBeGreaterThan(8);
+      expect(
+        ids(await h.as('oscar').get('/changes?inFlight=true&limit=100')),
+      ).toEqual(inFlight);
+    });
+  });
+});

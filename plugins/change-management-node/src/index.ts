@@ -1,0 +1,14 @@
+/**
+ * Node.js library for the change-management plugin: its permission
+ * resource, rules and conditions, for permission policies and modules.
+ *
+ * @packageDocumentation
+ */
+
+export { changePermissionResourceRef } from './resource';
+export type { ChangeFilter, ChangeResource } from './resource';
+export { affectsEntityOwnedBy, changePermissionRules, isAuthor } from './rules';
+export {
+  changeConditions,
+  createChangeConditionalDecision,
+} from './conditions';
