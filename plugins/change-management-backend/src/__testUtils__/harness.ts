@@ -46,6 +46,8 @@ export const OPEN_TIME = '2026-06-10T09:00:00.000Z';
 export async function startChangeManagement(options: {
   knex: Knex;
   changeManagement?: Record<string, unknown>;
+  /** More app config beside changeManagement, e.g. `permission`. */
+  config?: Record<string, unknown>;
   now?: string;
   extraFeatures?: any[];
 }) {
@@ -57,6 +59,7 @@ export async function startChangeManagement(options: {
       catalogServiceMock.factory({ entities: sampleEntities }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           changeManagement: {
             roles: { cto: ['group:default/cto'] },
             ...options.changeManagement,
