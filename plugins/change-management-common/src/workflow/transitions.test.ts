@@ -8,7 +8,7 @@ import {
 import { checkAction } from './checkAction';
 
 /**
- * Every edge of WORKFLOW.md, written out by hand so that the machine is
+ * Every edge of docs/workflow.md, written out by hand so that the machine is
  * checked against the document rather than against itself.
  */
 const STANDARD_EDGES = `
