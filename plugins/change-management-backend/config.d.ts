@@ -8,6 +8,24 @@ export interface Config {
        * include one of these, for example `group:default/cto`.
        */
       cto?: string[];
+      /**
+       * Who counts as an engineer for the steps any engineer may take: peer
+       * review, record staging, deploy, verify and roll back. By default
+       * every signed-in user.
+       */
+      engineers?: {
+        /**
+         * User or group refs that are not engineers, for example
+         * `group:default/ops`: their members may read and raise changes but
+         * not take those steps.
+         */
+        exclude?: string[];
+        /**
+         * When true, only members of a group that owns one of the change's
+         * affected entities take those steps on it. Defaults to false.
+         */
+        ownersOnly?: boolean;
+      };
     };
     /** The deployment freeze: no standard or infrastructure change may deploy. */
     freeze?: {

@@ -7,7 +7,6 @@ import {
   Change,
   ChangeState,
   ChangeType,
-  WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
@@ -42,6 +41,17 @@ export type ChangeEvent = Omit<NewChangeEvent, 'at'> & {
   hash: string;
 };
 
+/** Who asks "what waits on me?", as a list query needs it. */
+export interface QueueActor {
+  userEntityRef: string;
+  isCto: boolean;
+  /**
+   * The changes they review as an engineer: any, none, or those affecting an
+   * entity owned by one of these refs.
+   */
+  engineerOf: 'any' | 'none' | string[];
+}
+
 export interface ChangeListQuery {
   /** A System matches every change to it or to anything that is part of it. */
   entityRef?: string;
@@ -49,7 +59,7 @@ export interface ChangeListQuery {
   type?: ChangeType;
   createdBy?: string;
   /** Changes that wait on this user (the workflow's WAITING_RULES). */
-  waitingOn?: WorkflowActor;
+  waitingOn?: QueueActor;
   /** Submitted changes that still wait on someone. */
   inFlight?: boolean;
   /** Emergencies whose retrospective was due before this time. */

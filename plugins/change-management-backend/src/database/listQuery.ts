@@ -2,7 +2,6 @@ import {
   RecordFacts,
   WAITING_RULES,
   WaitingRule,
-  WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
@@ -13,7 +12,7 @@ import {
 import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
 import { inputError } from '../errors';
-import { ChangeListQuery, StoredChange } from './ChangeStore';
+import { ChangeListQuery, QueueActor, StoredChange } from './ChangeStore';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -35,17 +34,31 @@ function matchesRule(q: Knex.QueryBuilder, rule: WaitingRule) {
  * The rules under which a change waits on this user: as its author, as a
  * possible reviewer (anyone but the author), or as a holder of the CTO role.
  */
-function waitingOnUser(q: Knex.QueryBuilder, who: WorkflowActor) {
+function waitingOnUser(db: Knex, q: Knex.QueryBuilder, who: QueueActor) {
   for (const rule of WAITING_RULES) {
     if (rule.party === 'cto' && !who.isCto) continue;
+    if (rule.party === 'reviewer' && who.engineerOf === 'none') continue;
     q.orWhere(one => {
       matchesRule(one, rule);
       if (rule.party === 'author') one.where('created_by', who.userEntityRef);
       if (rule.party === 'reviewer') {
         one.whereNot('created_by', who.userEntityRef);
+        if (Array.isArray(who.engineerOf)) {
+          affectsOwnedBy(db, one, who.engineerOf);
+        }
       }
     });
   }
+}
+
+/** The change affects an entity owned by one of these refs. */
+function affectsOwnedBy(db: Knex, q: Knex.QueryBuilder, owners: string[]) {
+  q.whereExists(
+    db('change_entities')
+      .select(db.raw('1'))
+      .whereRaw('change_entities.change_id = changes.id')
+      .whereIn('owner_ref', owners),
+  );
 }
 
 /** The permission policy's conditions, as SQL on the change's columns. */
@@ -67,12 +80,7 @@ function matchesCriteria(
   } else if (criteria.key === 'createdBy') {
     q.whereIn('created_by', criteria.values);
   } else {
-    q.whereExists(
-      db('change_entities')
-        .select(db.raw('1'))
-        .whereRaw('change_entities.change_id = changes.id')
-        .whereIn('owner_ref', criteria.values),
-    );
+    affectsOwnedBy(db, q, criteria.values);
   }
 }
 
@@ -144,7 +152,7 @@ export function applyListQuery(
     );
   }
   const who = query.waitingOn;
-  if (who) q.where(any => waitingOnUser(any, who));
+  if (who) q.where(any => waitingOnUser(db, any, who));
   if (query.inFlight) q.where(any => inFlight(any));
   const filter = query.permissionFilter;
   if (filter) q.where(allowed => matchesCriteria(db, allowed, filter));

@@ -27,7 +27,7 @@ import {
   ChangeFilter,
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
-import { StoredChange } from '../database/ChangeStore';
+import { QueueActor, StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
 
 /** The signed-in user an operation runs for, from Backstage auth only. */
@@ -61,12 +61,41 @@ export class ChangeAccess {
     this.toFilter = createConditionTransformer(rules);
   }
 
-  /** Facts about the actor that the workflow needs. */
-  workflowActor(actor: Actor): WorkflowActor {
+  /** Facts about the actor that the workflow needs, for one change. */
+  workflowActor(actor: Actor, change: ChangeResource): WorkflowActor {
+    const scope = this.engineerScope(actor);
     return {
       userEntityRef: actor.userEntityRef,
       isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
+      isEngineer:
+        scope === 'any' ||
+        (Array.isArray(scope) &&
+          change.affected.some(
+            e => !!e.ownerRef && scope.includes(e.ownerRef),
+          )),
     };
+  }
+
+  /** The same facts for a query over many changes. */
+  queueActor(actor: Actor): QueueActor {
+    return {
+      userEntityRef: actor.userEntityRef,
+      isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
+      engineerOf: this.engineerScope(actor),
+    };
+  }
+
+  /**
+   * Which changes the actor is an engineer for (config
+   * `changeManagement.roles.engineers`): any, none, or those affecting an
+   * entity owned by one of their ownership refs.
+   */
+  private engineerScope(actor: Actor): QueueActor['engineerOf'] {
+    const { exclude, ownersOnly } = this.config.engineers;
+    if (actor.ownershipEntityRefs.some(ref => exclude.includes(ref))) {
+      return 'none';
+    }
+    return ownersOnly ? actor.ownershipEntityRefs : 'any';
   }
 
   /**
@@ -121,7 +150,7 @@ export class ChangeAccess {
     resource: ChangeResource,
     actor: Actor,
   ): Promise<ChangeAction[]> {
-    const who = this.workflowActor(actor);
+    const who = this.workflowActor(actor, resource);
     const candidates = openActions(change).filter(
       action =>
         checkAction(change, action, who, {

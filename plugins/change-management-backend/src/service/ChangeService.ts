@@ -113,10 +113,11 @@ export class ChangeService {
         change.version,
       );
     }
+    const current = await this.resource(change.id);
     const now = this.clock.now();
     const freeze = this.freeze.status(now);
     const outcome = applyAction(asOf(change, now), request, {
-      actor: this.access.workflowActor(actor),
+      actor: this.access.workflowActor(actor, current),
       now,
       allowSelfApproval: this.config.allowSelfApproval,
       freeze: freeze.window,
@@ -138,9 +139,7 @@ export class ChangeService {
     await this.access.authorizeAction(
       request.action,
       actor,
-      entities
-        ? { createdBy: change.createdBy, affected: entities }
-        : await this.resource(change.id),
+      entities ? { createdBy: change.createdBy, affected: entities } : current,
     );
     const fields = entities
       ? {
@@ -194,7 +193,7 @@ export class ChangeService {
       type: request.type,
       createdBy: request.author,
       waitingOn: request.needsActionByMe
-        ? this.access.workflowActor(actor)
+        ? this.access.queueActor(actor)
         : undefined,
       inFlight: request.inFlight,
       overdueAt: request.overdue ? now : undefined,

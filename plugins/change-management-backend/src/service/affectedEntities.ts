@@ -3,10 +3,16 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { AffectedEntity } from '../database/ChangeStore';
+import { inputError } from '../errors';
+
+/** The kinds of entity a change may affect. */
+const AFFECTABLE_KINDS = ['component', 'resource', 'system', 'api', 'domain'];
+
+const refused = (message: string) =>
+  inputError(message, [{ path: 'affectedEntityRefs', message }]);
 
 /** The System an entity belongs to: itself for a System, else spec.system. */
 function systemOf(entity: Entity): string | undefined {
@@ -51,13 +57,23 @@ export async function resolveAffectedEntities(
 ): Promise<AffectedEntity[]> {
   const normalized: string[] = [];
   for (const ref of refs) {
+    let parsed;
     try {
-      normalized.push(stringifyEntityRef(parseEntityRef(ref)));
+      parsed = parseEntityRef(ref);
     } catch {
-      throw new InputError(
+      throw refused(
         `'${ref}' is not an entity ref; use kind:namespace/name, for example component:default/payments-service`,
       );
     }
+    // A change is made to a system, not to a person or a team.
+    if (!AFFECTABLE_KINDS.includes(parsed.kind.toLocaleLowerCase('en-US'))) {
+      throw refused(
+        `'${ref}' is a ${
+          parsed.kind
+        }; a change affects only ${AFFECTABLE_KINDS.join(', ')} entities`,
+      );
+    }
+    normalized.push(stringifyEntityRef(parsed));
   }
   const unique = [...new Set(normalized)];
   if (unique.length === 0) {
@@ -78,7 +94,7 @@ export async function resolveAffectedEntities(
   );
   const missing = unique.filter((_, i) => !items[i]);
   if (missing.length) {
-    throw new InputError(
+    throw refused(
       `Unknown or invisible catalog entities: ${missing.join(', ')}`,
     );
   }

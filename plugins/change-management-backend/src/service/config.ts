@@ -10,6 +10,11 @@ import {
 export interface ChangeManagementConfig {
   /** Normalised user or group refs that hold the CTO role. */
   ctoRefs: string[];
+  engineers: {
+    /** Normalised refs whose members are not engineers. */
+    exclude: string[];
+    ownersOnly: boolean;
+  };
   freeze: FreezeCalendar;
   allowSelfApproval: boolean;
 }
@@ -18,9 +23,11 @@ export function readChangeManagementConfig(
   config: Config,
 ): ChangeManagementConfig {
   const root = config.getOptionalConfig('changeManagement');
-  const ctoRefs = (root?.getOptionalStringArray('roles.cto') ?? []).map(ref =>
-    stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group' })),
-  );
+  const groupRefs = (key: string) =>
+    (root?.getOptionalStringArray(key) ?? []).map(ref =>
+      stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group' })),
+    );
+  const ctoRefs = groupRefs('roles.cto');
   const windows = root
     ?.getOptionalConfigArray('freeze.windows')
     ?.map(w => ({ start: w.getString('start'), end: w.getString('end') }));
@@ -39,6 +46,11 @@ export function readChangeManagementConfig(
   }
   return {
     ctoRefs,
+    engineers: {
+      exclude: groupRefs('roles.engineers.exclude'),
+      ownersOnly:
+        root?.getOptionalBoolean('roles.engineers.ownersOnly') ?? false,
+    },
     freeze,
     allowSelfApproval: root?.getOptionalBoolean('allowSelfApproval') ?? false,
   };

@@ -39,7 +39,11 @@ describe('role x action matrix over HTTP', () => {
               const expected = checkAction(
                 change,
                 action,
-                { userEntityRef: users[user], isCto: user === 'carol' },
+                {
+                  userEntityRef: users[user],
+                  isCto: user === 'carol',
+                  isEngineer: true,
+                },
                 { allowSelfApproval: false },
               );
               if (expected.ok) continue; // allowed cells run in paths.test.ts

@@ -30,7 +30,7 @@ function change(overrides: Partial<Change>): Change {
 
 function ctx(overrides: Partial<WorkflowContext> = {}): WorkflowContext {
   return {
-    actor: { userEntityRef: alice, isCto: false },
+    actor: { userEntityRef: alice, isCto: false, isEngineer: true },
     now: NOW,
     allowSelfApproval: false,
     freezeTimeZone: 'UTC',
@@ -38,7 +38,9 @@ function ctx(overrides: Partial<WorkflowContext> = {}): WorkflowContext {
   };
 }
 
-const asCto = { actor: { userEntityRef: carol, isCto: true } };
+const asCto = {
+  actor: { userEntityRef: carol, isCto: true, isEngineer: true },
+};
 const window = {
   start: '2026-10-01T00:00:00.000Z',
   end: '2027-01-01T00:00:00.000Z',

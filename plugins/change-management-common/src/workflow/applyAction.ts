@@ -64,7 +64,9 @@ export function applyAction(
   if (check.selfApproval) {
     exception(
       'self-approval',
-      `The CTO took '${request.action}' on their own change (allowSelfApproval is on)`,
+      change.createdBy === by
+        ? `The CTO took '${request.action}' on their own change (allowSelfApproval is on)`
+        : `The CTO approved a change they peer-reviewed themselves (allowSelfApproval is on)`,
     );
   }
 

@@ -7,13 +7,23 @@ import { openActions, recordFacts } from './waitsOn';
 export interface WorkflowActor {
   userEntityRef: string;
   isCto: boolean;
+  /**
+   * Whether they count as an engineer for this change: the steps "any
+   * engineer" takes (peer review, record staging, deploy, verify, roll
+   * back) are theirs (config `changeManagement.roles.engineers`).
+   */
+  isEngineer: boolean;
 }
 
-/** Actions where the CTO signs for a change; their own needs permission. */
+/**
+ * Actions where the CTO signs for a change: on their own change they need
+ * `allowSelfApproval`, and are then an exception.
+ */
 const SELF_APPROVAL_ACTIONS: ChangeAction[] = [
   'approve',
   'sign-off',
   'waive-review',
+  'complete-review',
 ];
 
 /** Why an edge is closed although the state has it. */
@@ -29,7 +39,12 @@ function unmetNeed(action: ChangeAction, change: CheckedChange) {
 
 type CheckedChange = Pick<
   Change,
-  'type' | 'state' | 'createdBy' | 'retrospective' | 'postDeploymentReview'
+  | 'type'
+  | 'state'
+  | 'createdBy'
+  | 'retrospective'
+  | 'postDeploymentReview'
+  | 'reviewed'
 >;
 
 /**
@@ -81,6 +96,14 @@ export function checkAction(
           } their own change; another engineer must review it`,
         );
       }
+      if (!actor.isEngineer) {
+        return notAllowed(`Only an engineer may ${action} this change`);
+      }
+      break;
+    case 'engineer':
+      if (!actor.isEngineer) {
+        return notAllowed(`Only an engineer may ${action} this change`);
+      }
       break;
     case 'cto':
       if (!actor.isCto) {
@@ -98,10 +121,18 @@ export function checkAction(
       break;
   }
 
-  const selfApproval = isAuthor && SELF_APPROVAL_ACTIONS.includes(action);
+  // Two people check every change: whoever peer-reviewed it does not
+  // approve it too. Like approving one's own change, it takes
+  // allowSelfApproval and is then an exception.
+  const ownReview =
+    action === 'approve' && change.reviewed?.by === actor.userEntityRef;
+  const selfApproval =
+    (isAuthor && SELF_APPROVAL_ACTIONS.includes(action)) || ownReview;
   if (selfApproval && !options.allowSelfApproval) {
     return notAllowed(
-      `The CTO cannot ${action} their own change; another CTO-role holder must (changeManagement.allowSelfApproval is off)`,
+      ownReview
+        ? 'You peer-reviewed this change, so another CTO-role holder must approve it (changeManagement.allowSelfApproval is off); or request changes to have it reviewed again'
+        : `The CTO cannot ${action} their own change; another CTO-role holder must (changeManagement.allowSelfApproval is off)`,
     );
   }
   return { ok: true, transition, selfApproval };

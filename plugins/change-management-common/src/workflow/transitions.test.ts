@@ -69,9 +69,13 @@ const EDGES: Record<ChangeType, Map<string, Edge>> = {
 
 const AUTHOR = 'user:default/alice';
 const actors = {
-  author: { userEntityRef: AUTHOR, isCto: false },
-  engineer: { userEntityRef: 'user:default/bob', isCto: false },
-  cto: { userEntityRef: 'user:default/carol', isCto: true },
+  author: { userEntityRef: AUTHOR, isCto: false, isEngineer: true },
+  engineer: {
+    userEntityRef: 'user:default/bob',
+    isCto: false,
+    isEngineer: true,
+  },
+  cto: { userEntityRef: 'user:default/carol', isCto: true, isEngineer: true },
 };
 
 /** Who each role lets in, among the author, another engineer and the CTO. */
@@ -151,7 +155,7 @@ describe('every state x action x actor', () => {
 });
 
 describe('separation of duties', () => {
-  const ctoAuthor = { userEntityRef: AUTHOR, isCto: true };
+  const ctoAuthor = { userEntityRef: AUTHOR, isCto: true, isEngineer: true };
 
   it.each(['approve', 'sign-off', 'waive-review'] as ChangeAction[])(
     'the CTO cannot %s their own change by default',
@@ -170,6 +174,68 @@ describe('separation of duties', () => {
       ).toMatchObject({ ok: true, selfApproval: true });
     },
   );
+
+  it('the CTO who peer-reviewed a change does not approve it, unless allowed', () => {
+    const change = {
+      type: 'standard' as const,
+      state: 'awaiting_approval' as const,
+      createdBy: AUTHOR,
+      reviewed: { by: actors.cto.userEntityRef, at: '' },
+    };
+    expect(
+      checkAction(change, 'approve', actors.cto, { allowSelfApproval: false }),
+    ).toMatchObject({ ok: false, name: 'NotAllowedError' });
+    expect(
+      checkAction(change, 'approve', actors.cto, { allowSelfApproval: true }),
+    ).toMatchObject({ ok: true, selfApproval: true });
+  });
+
+  it('the CTO completes the review of their own emergency only when allowed', () => {
+    const change = {
+      type: 'emergency' as const,
+      state: 'retrospective_done' as const,
+      createdBy: AUTHOR,
+      retrospective: {
+        by: AUTHOR,
+        at: '',
+        whatChanged: 'a',
+        why: 'b',
+        approvalReceived: 'c',
+        late: false,
+      },
+    };
+    expect(
+      checkAction(change, 'complete-review', ctoAuthor, {
+        allowSelfApproval: false,
+      }),
+    ).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  });
+
+  it('leaves the engineer steps and the peer review to engineers', () => {
+    const ops = {
+      userEntityRef: 'user:default/oscar',
+      isCto: false,
+      isEngineer: false,
+    };
+    for (const [state, action] of [
+      ['in_review', 'review'],
+      ['approved', 'record-staging'],
+      ['ready_for_production', 'deploy'],
+      ['deployed', 'verify'],
+      ['deployed', 'roll-back'],
+    ] as [ChangeState, ChangeAction][]) {
+      expect(
+        checkAction(
+          { type: 'standard', state, createdBy: AUTHOR },
+          action,
+          ops,
+          {
+            allowSelfApproval: false,
+          },
+        ),
+      ).toMatchObject({ ok: false, name: 'NotAllowedError' });
+    }
+  });
 
   it('nobody reviews their own change, not even the CTO', () => {
     const change = {
