@@ -55,6 +55,20 @@ describe('ChangePage actions', () => {
     ]);
   });
 
+  it('shows going back and stopping less prominently', async () => {
+    await renderPage(fakeApi());
+    await screen.findByRole('heading', { name: 'Upgrade the PSP SDK' });
+    const variant = (name: string) =>
+      screen
+        .getByRole('button', { name })
+        .className.match(/MuiButton-(contained|outlined)\b/)?.[1];
+    // approve moves forward; request-changes is rework; reject and cancel stop.
+    expect(variant('Approve')).toBe('contained');
+    expect(variant('Request changes')).toBe('outlined');
+    expect(variant('Reject')).toBe('outlined');
+    expect(variant('Cancel change')).toBe('outlined');
+  });
+
   it('offers no action when the user may take none', async () => {
     await renderPage(fakeApi(allowing()));
     await screen.findByRole('heading', { name: 'Upgrade the PSP SDK' });
@@ -66,7 +80,8 @@ describe('ChangePage actions', () => {
     checkboxes: [],
     radiogroups: [],
   });
-  const fields: Record<ChangeAction, Fields> = {
+  // edit opens the draft's own form (ChangePage.test.tsx).
+  const fields: Omit<Record<ChangeAction, Fields>, 'edit'> = {
     submit: only(),
     review: only('Comment'),
     'request-changes': only('Comment'),

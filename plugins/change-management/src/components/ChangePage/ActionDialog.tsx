@@ -16,9 +16,9 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import {
-  ACTION_FIELDS,
   ACTION_LABELS,
   ActionFormFields,
+  FieldSpec,
   FormValues,
   initialValues,
   toRequestFields,
@@ -59,6 +59,8 @@ function introduction(action: ChangeAction, change: ChangeView) {
 export type ActionDialogProps = {
   change: ChangeView;
   action: ChangeAction;
+  /** The inputs the action records (ACTION_FORMS). */
+  fields: FieldSpec[];
   onClose: () => void;
   /** The action was accepted. */
   onActed: () => void;
@@ -68,9 +70,8 @@ export type ActionDialogProps = {
 
 /** Asks for the fields of one action, validates them and takes the action. */
 export const ActionDialog = (props: ActionDialogProps) => {
-  const { change, action, onClose, onActed, onStale } = props;
+  const { change, action, fields, onClose, onActed, onStale } = props;
   const api = useApi(changeManagementApiRef);
-  const fields = ACTION_FIELDS[action];
   const label = ACTION_LABELS[action];
   const idPrefix = `change-action-${action}`;
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
