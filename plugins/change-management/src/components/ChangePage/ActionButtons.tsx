@@ -52,7 +52,7 @@ export const ActionButtons = ({
           {ACTION_LABELS[action]}
         </Button>
       ))}
-      {form === 'draft' && (
+      {form === 'draft-form' && (
         <RaiseChangeDialog
           open
           change={change}

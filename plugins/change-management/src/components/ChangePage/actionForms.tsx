@@ -60,14 +60,14 @@ const yesNo = [
 ];
 
 /**
- * How each action is taken: `'draft'` opens the draft's own form (editing
- * sends the whole draft again); otherwise a dialog asks for these inputs,
- * exactly what `actionFieldSchemas` accepts.
+ * How each action is taken: `'draft-form'` opens the draft's own form
+ * (editing sends the whole draft again); otherwise a dialog asks for these
+ * inputs, exactly what `actionFieldSchemas` accepts.
  */
-export type ActionForm = 'draft' | FieldSpec[];
+export type ActionForm = 'draft-form' | FieldSpec[];
 
 export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
-  edit: 'draft',
+  edit: 'draft-form',
   submit: [],
   review: [comment(true)],
   'request-changes': [comment(false)],
