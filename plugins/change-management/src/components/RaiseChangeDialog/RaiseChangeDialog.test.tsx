@@ -111,6 +111,46 @@ describe('RaiseChangeDialog', () => {
     });
   });
 
+  it('after a refused submit, tries again on the draft it saved', async () => {
+    const api = {
+      createChange: jest.fn().mockResolvedValue(created),
+      editChange: jest.fn().mockResolvedValue({ ...created, version: 2 }),
+      act: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await inputError([
+            { path: 'pullRequestUrl', message: 'Pull request is closed' },
+          ]),
+        )
+        .mockResolvedValueOnce({ ...created, version: 3 }),
+    };
+    await renderDialog(api);
+    await fillStandard();
+    const url = screen.getByLabelText('Pull request URL');
+    await userEvent.type(url, 'https://github.com/acme/payments/pull/1');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    await waitFor(() =>
+      expect(url).toHaveAccessibleDescription('Pull request is closed'),
+    );
+
+    await userEvent.clear(url);
+    await userEvent.type(url, 'https://github.com/acme/payments/pull/2');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(api.act).toHaveBeenCalledTimes(2));
+    expect(api.createChange).toHaveBeenCalledTimes(1);
+    expect(api.editChange).toHaveBeenCalledWith(
+      'c1',
+      expect.objectContaining({
+        pullRequestUrl: 'https://github.com/acme/payments/pull/2',
+        version: 1,
+      }),
+    );
+    expect(api.act).toHaveBeenLastCalledWith('c1', {
+      action: 'submit',
+      version: 2,
+    });
+  });
+
   it('names everything a submit still lacks, beside each field', async () => {
     const api = { createChange: jest.fn(), act: jest.fn() };
     await renderDialog(api);

@@ -50,6 +50,9 @@ export const RaiseChangeDialog = (props: {
   const [form, setForm] = useState<Form>(() =>
     initialForm(props.entityRef, props.change),
   );
+  // The draft as last saved. When a submit is refused after the save, trying
+  // again edits this draft, not a second new change nor a version gone by.
+  const [saved, setSaved] = useState(props.change);
   const [issues, setIssues] = useState<PlacedIssues>(NO_ISSUES);
   const errors: Partial<Record<keyof Form, string>> = issues.fields;
   const [busy, setBusy] = useState(false);
@@ -78,12 +81,13 @@ export const RaiseChangeDialog = (props: {
     if (Object.keys(found.fields).length || found.general.length) return;
     setBusy(true);
     try {
-      const draft = editing
-        ? await api.editChange(editing.id, {
+      const draft = saved
+        ? await api.editChange(saved.id, {
             ...toInput(form),
-            version: editing.version,
+            version: saved.version,
           })
         : await api.createChange(toInput(form));
+      setSaved(draft);
       const change = submit
         ? await api.act(draft.id, { action: 'submit', version: draft.version })
         : draft;
@@ -128,7 +132,7 @@ export const RaiseChangeDialog = (props: {
           select
           label="Type"
           value={form.type}
-          disabled={!!editing}
+          disabled={!!saved}
           onChange={e => set('type')(e.target.value as ChangeType)}
           error={!!errors.type}
           helperText={
