@@ -53,7 +53,7 @@ export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
   }
   return (
     <Alert severity="error" style={style}>
-      {refusal?.message ?? describeFailure(error).message}
+      {describeFailure(error).message}
     </Alert>
   );
 };

@@ -101,8 +101,7 @@ export const RaiseChangeDialog = (props: {
       if (refusal?.name === 'InputError') {
         setIssues(placeForForm(refusal.issues, form.type));
       } else {
-        const message = refusal?.message ?? describeFailure(error).message;
-        setIssues({ fields: {}, general: [message] });
+        setIssues({ fields: {}, general: [describeFailure(error).message] });
       }
     } finally {
       setBusy(false);
