@@ -43,6 +43,9 @@ function expectFields(dialog: HTMLElement, expected: Fields) {
   }
 }
 
+// Dialogs driven with userEvent take seconds when suites share two cores.
+jest.setTimeout(20_000);
+
 describe('ChangePage actions', () => {
   it('offers exactly the allowed actions', async () => {
     await renderPage(fakeApi());

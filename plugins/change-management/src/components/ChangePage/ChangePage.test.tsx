@@ -11,6 +11,9 @@ import {
   standardEvents,
 } from './__testUtils__/fakeApi';
 
+// Dialogs driven with userEvent take seconds when suites share two cores.
+jest.setTimeout(20_000);
+
 describe('ChangePage', () => {
   it('shows progress while loading', async () => {
     const api = fakeApi();
