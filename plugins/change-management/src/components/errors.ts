@@ -1,4 +1,8 @@
-/** What the server said, read defensively from a ResponseError or any error. */
+/**
+ * What the server said, read defensively from a ResponseError or any error:
+ * its status and text, for people. Refusals are told apart by their name and
+ * fields with `refusalOf`, never by this text.
+ */
 export function describeFailure(error: unknown): {
   status?: number;
   message: string;

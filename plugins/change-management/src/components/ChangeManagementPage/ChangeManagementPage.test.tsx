@@ -78,16 +78,7 @@ describe('ChangeManagementPage', () => {
     );
     await waitFor(() =>
       expect(api.listChanges).toHaveBeenLastCalledWith({
-        states: [
-          'in_review',
-          'awaiting_approval',
-          'approved',
-          'staging_verified',
-          'ready_for_production',
-          'deployed',
-          'verified',
-          'retrospective_done',
-        ],
+        inFlight: true,
         limit: 25,
       }),
     );

@@ -10,25 +10,12 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { ChangeState } from '@trove/backstage-plugin-change-management-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
 import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
 import { ExportChangeLog } from './ExportChangeLog';
-
-/** Changes that are under way: submitted and not yet finished. */
-const IN_FLIGHT_STATES: ChangeState[] = [
-  'in_review',
-  'awaiting_approval',
-  'approved',
-  'staging_verified',
-  'ready_for_production',
-  'deployed',
-  'verified',
-  'retrospective_done',
-];
 
 type PageTab = {
   id: string;
@@ -60,12 +47,12 @@ const TABS: PageTab[] = [
     content: (
       <ChangesTable
         title="In flight"
-        query={{ states: IN_FLIGHT_STATES }}
+        query={{ inFlight: true }}
         empty={
           <EmptyState
             missing="info"
             title="No changes in flight"
-            description="Submitted changes stay here until they are completed, rolled back, rejected or cancelled."
+            description="Submitted changes stay here while they still wait on someone, until nothing more is owed on them."
           />
         }
       />

@@ -4,17 +4,17 @@ import Button from '@material-ui/core/Button';
 import {
   ChangeAction,
   ChangeView,
+  transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
+import { RaiseChangeDialog } from '../RaiseChangeDialog';
 import { ActionDialog } from './ActionDialog';
-import { ACTION_LABELS } from './actionForms';
+import { ACTION_FORMS, ACTION_LABELS } from './actionForms';
 
-/** Actions that stop or undo the change, shown less prominently. */
-const backwards: ChangeAction[] = [
-  'request-changes',
-  'reject',
-  'roll-back',
-  'cancel',
-];
+/** Whether an action goes back to the draft or stops the change. */
+function goesBack(change: ChangeView, action: ChangeAction): boolean {
+  const kind = transitionFor(change.type, change.state, action)?.kind;
+  return kind === 'rework' || kind === 'stop';
+}
 
 export type ActionButtonsProps = {
   change: ChangeView;
@@ -22,41 +22,60 @@ export type ActionButtonsProps = {
   onStale: () => void;
 };
 
-/** One button per action the signed-in user may take now, each with its dialog. */
+/**
+ * One button per action the signed-in user may take now, as the server says
+ * in `allowedActions`. Editing opens the draft's form; every other action
+ * opens its dialog. Going back or stopping is shown less prominently.
+ */
 export const ActionButtons = ({
   change,
   onActed,
   onStale,
 }: ActionButtonsProps) => {
   const [open, setOpen] = useState<ChangeAction>();
-  const actions = change.allowedActions.filter(a => a in ACTION_LABELS);
+  // A newer server may offer an action this frontend does not know yet.
+  const actions = change.allowedActions.filter(a => a in ACTION_FORMS);
   if (!actions.length) {
     return null;
   }
+  const form = open && ACTION_FORMS[open];
+  const close = () => setOpen(undefined);
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
       {actions.map(action => (
         <Button
           key={action}
-          variant={backwards.includes(action) ? 'outlined' : 'contained'}
+          variant={goesBack(change, action) ? 'outlined' : 'contained'}
           color="primary"
           onClick={() => setOpen(action)}
         >
           {ACTION_LABELS[action]}
         </Button>
       ))}
-      {open && (
+      {form === 'draft-form' && (
+        <RaiseChangeDialog
+          open
+          change={change}
+          onClose={close}
+          onSaved={() => {
+            close();
+            onActed();
+          }}
+        />
+      )}
+      {open && Array.isArray(form) && (
         <ActionDialog
           key={open}
           change={change}
           action={open}
-          onClose={() => setOpen(undefined)}
+          fields={form}
+          onClose={close}
           onActed={() => {
-            setOpen(undefined);
+            close();
             onActed();
           }}
           onStale={() => {
-            setOpen(undefined);
+            close();
             onStale();
           }}
         />

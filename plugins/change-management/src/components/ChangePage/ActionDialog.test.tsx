@@ -43,6 +43,9 @@ function expectFields(dialog: HTMLElement, expected: Fields) {
   }
 }
 
+// Dialogs driven with userEvent take seconds when suites share two cores.
+jest.setTimeout(20_000);
+
 describe('ChangePage actions', () => {
   it('offers exactly the allowed actions', async () => {
     await renderPage(fakeApi());
@@ -53,6 +56,20 @@ describe('ChangePage actions', () => {
       'Reject',
       'Cancel change',
     ]);
+  });
+
+  it('shows going back and stopping less prominently', async () => {
+    await renderPage(fakeApi());
+    await screen.findByRole('heading', { name: 'Upgrade the PSP SDK' });
+    const variant = (name: string) =>
+      screen
+        .getByRole('button', { name })
+        .className.match(/MuiButton-(contained|outlined)\b/)?.[1];
+    // approve moves forward; request-changes is rework; reject and cancel stop.
+    expect(variant('Approve')).toBe('contained');
+    expect(variant('Request changes')).toBe('outlined');
+    expect(variant('Reject')).toBe('outlined');
+    expect(variant('Cancel change')).toBe('outlined');
   });
 
   it('offers no action when the user may take none', async () => {
@@ -66,7 +83,8 @@ describe('ChangePage actions', () => {
     checkboxes: [],
     radiogroups: [],
   });
-  const fields: Record<ChangeAction, Fields> = {
+  // edit opens the draft's own form (ChangePage.test.tsx).
+  const fields: Omit<Record<ChangeAction, Fields>, 'edit'> = {
     submit: only(),
     review: only('Comment'),
     'request-changes': only('Comment'),
@@ -237,14 +255,12 @@ describe('ChangePage actions', () => {
     });
   });
 
-  it('reloads when someone else acted first', async () => {
+  it('reloads on a stale version', async () => {
     const { api, dialog } = await openDialog('approve');
     api.act.mockRejectedValue(
-      await responseError(
-        409,
-        'ConflictError',
-        'Change c1 is at version 5, you sent 4: someone else acted on it; reload it and try again',
-      ),
+      await responseError(409, 'StaleVersionError', 'Version 4 is old', {
+        currentVersion: 5,
+      }),
     );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Approve' }),
@@ -259,12 +275,38 @@ describe('ChangePage actions', () => {
     await waitFor(() => expect(api.getChange).toHaveBeenCalledTimes(2));
   });
 
-  it('shows the freeze prominently in the dialog', async () => {
-    const message =
-      'Production deploys of standard changes are frozen from 2026-10-01 to 2027-01-01 (UTC); only emergency changes may deploy';
+  it('reads a refusal by its name, not by its message', async () => {
     const { api, dialog } = await openDialog('deploy');
     api.act.mockRejectedValue(
-      await responseError(409, 'ConflictError', message),
+      await responseError(
+        409,
+        'ConflictError',
+        'Someone else acted on it; deploys are frozen',
+      ),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    );
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Someone else acted on it; deploys are frozen',
+    );
+    expect(alert).not.toHaveTextContent('Production deploys are frozen');
+    expect(api.getChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the freeze and its window in the freeze's time zone", async () => {
+    const { api, dialog } = await openDialog('deploy');
+    api.act.mockRejectedValue(
+      await responseError(409, 'FreezeError', 'Refused', {
+        // Midnight in Auckland is the previous day in UTC.
+        window: {
+          start: '2026-10-01T00:00:00.000+13:00',
+          end: '2027-01-01T00:00:00.000+13:00',
+          timeZone: 'Pacific/Auckland',
+        },
+      }),
     );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Deploy' }),
@@ -272,8 +314,62 @@ describe('ChangePage actions', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('Production deploys are frozen');
-    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveTextContent(
+      'frozen from 2026-10-01 to 2027-01-01 (Pacific/Auckland)',
+    );
     expect(api.getChange).toHaveBeenCalledTimes(1);
+  });
+
+  it("puts the server's input issues beside the dialog's fields", async () => {
+    const { api, dialog } = await openDialog('reject');
+    api.act.mockRejectedValue(
+      await responseError(400, 'InputError', 'Invalid request', {
+        issues: [
+          { path: 'comment', message: 'Comment must say why' },
+          { path: '', message: 'The request is odd' },
+        ],
+      }),
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Comment' }),
+      'No',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Reject' }),
+    );
+
+    const comment = within(dialog).getByRole('textbox', { name: 'Comment' });
+    await waitFor(() =>
+      expect(comment).toHaveAccessibleDescription('Comment must say why'),
+    );
+    expect(comment).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'The request is odd',
+    );
+    expect(within(dialog).queryByText('Invalid request')).toBeNull();
+  });
+
+  it('says the change moved on and offers to reload it', async () => {
+    const { api, dialog } = await openDialog('approve');
+    api.act.mockRejectedValue(
+      await responseError(409, 'InvalidTransitionError', 'Not now', {
+        state: 'ready_for_production',
+        allowedActions: ['cancel'],
+      }),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('This change has moved on');
+    expect(alert).toHaveTextContent('It is ready for production now.');
+    expect(api.getChange).toHaveBeenCalledTimes(1);
+    await userEvent.click(
+      within(alert).getByRole('button', { name: 'Reload' }),
+    );
+    await waitFor(() => expect(api.getChange).toHaveBeenCalledTimes(2));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('shows any other refusal in the dialog', async () => {

@@ -7,37 +7,26 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   ActionRequest,
   ChangeAction,
   ChangeView,
+  InputIssue,
   parseActionRequest,
+  refusalOf,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import {
-  ACTION_FIELDS,
   ACTION_LABELS,
   ActionFormFields,
+  FieldSpec,
   FormValues,
   initialValues,
   toRequestFields,
 } from './actionForms';
 import { describeFailure } from '../errors';
-
-/** zod's issues by field name; issues outside the form go under ''. */
-function validationMessages(error: unknown): Record<string, string> {
-  const issues = (error as { issues?: unknown })?.issues;
-  if (!Array.isArray(issues)) {
-    return { '': describeFailure(error).message };
-  }
-  const messages: Record<string, string> = {};
-  for (const issue of issues as { path?: unknown[]; message: string }[]) {
-    const key = String(issue.path?.[0] ?? '');
-    messages[key] = messages[key] ?? issue.message;
-  }
-  return messages;
-}
+import { PlacedIssues, placeIssues, toInputIssues } from '../issues';
+import { RefusalAlert } from './RefusalAlert';
 
 function introduction(action: ChangeAction, change: ChangeView) {
   switch (action) {
@@ -59,27 +48,33 @@ function introduction(action: ChangeAction, change: ChangeView) {
 export type ActionDialogProps = {
   change: ChangeView;
   action: ChangeAction;
+  /** The inputs the action records (ACTION_FORMS). */
+  fields: FieldSpec[];
   onClose: () => void;
   /** The action was accepted. */
   onActed: () => void;
-  /** The server refused the version the user saw. */
+  /** The change moved on since the user saw it: reload it. */
   onStale: () => void;
 };
 
 /** Asks for the fields of one action, validates them and takes the action. */
 export const ActionDialog = (props: ActionDialogProps) => {
-  const { change, action, onClose, onActed, onStale } = props;
+  const { change, action, fields, onClose, onActed, onStale } = props;
   const api = useApi(changeManagementApiRef);
-  const fields = ACTION_FIELDS[action];
   const label = ACTION_LABELS[action];
   const idPrefix = `change-action-${action}`;
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<{
-    frozen: boolean;
-    message: string;
-  }>();
+  const [issues, setIssues] = useState<PlacedIssues>({
+    fields: {},
+    general: [],
+  });
+  // What the server refused, when no field of the form can show it.
+  const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+
+  const known = new Set(fields.map(f => f.name));
+  const place = (found: InputIssue[]) =>
+    setIssues(placeIssues(found, path => (known.has(path) ? path : undefined)));
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,24 +86,29 @@ export const ActionDialog = (props: ActionDialogProps) => {
         ...toRequestFields(fields, values),
       });
     } catch (error) {
-      setErrors(validationMessages(error));
+      // zod's issues name the fields, like the server's would.
+      const zodIssues = (error as { issues?: unknown }).issues;
+      if (Array.isArray(zodIssues)) {
+        place(toInputIssues(zodIssues));
+      } else {
+        place([{ path: '', message: describeFailure(error).message }]);
+      }
       return;
     }
-    setErrors({});
+    place([]);
     setFailure(undefined);
     setBusy(true);
     try {
       await api.act(change.id, request);
     } catch (error) {
       setBusy(false);
-      const { status, message } = describeFailure(error);
-      if (status === 409 && /someone else/i.test(message)) {
+      const refusal = refusalOf(error);
+      if (refusal?.name === 'StaleVersionError') {
         onStale();
+      } else if (refusal?.name === 'InputError') {
+        place(refusal.issues);
       } else {
-        setFailure({
-          frozen: status === 409 && /frozen/i.test(message),
-          message,
-        });
+        setFailure(error);
       }
       return;
     }
@@ -116,8 +116,6 @@ export const ActionDialog = (props: ActionDialogProps) => {
   };
 
   const intro = introduction(action, change);
-  const known = new Set(fields.map(f => f.name));
-  const otherErrors = Object.entries(errors).filter(([k]) => !known.has(k));
 
   return (
     <Dialog
@@ -130,16 +128,11 @@ export const ActionDialog = (props: ActionDialogProps) => {
       <form onSubmit={handleSubmit} noValidate>
         <DialogTitle id={`${idPrefix}-title`}>{label}</DialogTitle>
         <DialogContent>
-          {failure && (
-            <Alert severity="error" style={{ marginBottom: 16 }}>
-              {failure.frozen && (
-                <AlertTitle>Production deploys are frozen</AlertTitle>
-              )}
-              {failure.message}
-            </Alert>
+          {failure !== undefined && (
+            <RefusalAlert error={failure} onReload={onStale} />
           )}
-          {otherErrors.map(([key, message]) => (
-            <Alert key={key} severity="error" style={{ marginBottom: 16 }}>
+          {issues.general.map(message => (
+            <Alert key={message} severity="error" style={{ marginBottom: 16 }}>
               {message}
             </Alert>
           ))}
@@ -148,7 +141,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
             idPrefix={idPrefix}
             fields={fields}
             values={values}
-            errors={errors}
+            errors={issues.fields}
             disabled={busy}
             onChange={(name, value) =>
               setValues(v => ({ ...v, [name]: value }))

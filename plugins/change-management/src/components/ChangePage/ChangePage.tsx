@@ -7,7 +7,6 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -17,7 +16,6 @@ import { ChangeRecord } from './ChangeRecord';
 import { ChangeStepper } from './ChangeStepper';
 import { ChangeWarnings } from './ChangeWarnings';
 import { describeFailure } from '../errors';
-import { RaiseChangeDialog } from '../RaiseChangeDialog';
 import { EventTimeline } from './EventTimeline';
 
 const STALE_NOTICE =
@@ -28,7 +26,6 @@ export const ChangePage = () => {
   const { id = '' } = useParams();
   const api = useApi(changeManagementApiRef);
   const [notice, setNotice] = useState<string>();
-  const [editing, setEditing] = useState(false);
   const { value, error, retry } = useAsyncRetry(async () => {
     const [change, events] = await Promise.all([
       api.getChange(id),
@@ -61,12 +58,6 @@ export const ChangePage = () => {
   return (
     <Content>
       <ContentHeader title={change.title}>
-        {/* The author may edit a draft: exactly when they may submit it. */}
-        {change.allowedActions.includes('submit') && (
-          <Button variant="outlined" onClick={() => setEditing(true)}>
-            Edit draft
-          </Button>
-        )}
         <ActionButtons
           change={change}
           onActed={() => {
@@ -79,17 +70,6 @@ export const ChangePage = () => {
           }}
         />
       </ContentHeader>
-      {editing && (
-        <RaiseChangeDialog
-          open
-          change={change}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            retry();
-          }}
-        />
-      )}
       <Grid container spacing={3}>
         {notice && (
           <Grid item xs={12}>

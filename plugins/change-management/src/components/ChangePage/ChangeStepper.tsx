@@ -7,6 +7,7 @@ import {
   Change,
   ChangeState,
   happyPath,
+  stateOutcome,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
 import { formatState } from '../format';
@@ -33,7 +34,7 @@ export const ChangeStepper = ({ change, events }: ChangeStepperProps) => {
   const offPath = !steps.includes(change.state);
   const stoppedAt = offPath ? leftPathAt(change.state, events) : undefined;
   const current = steps.indexOf(stoppedAt ?? change.state);
-  const done = change.state === 'completed';
+  const done = stateOutcome(change.state) === 'done';
 
   let summary = `Step ${current + 1} of ${steps.length}: ${formatState(
     change.state,

@@ -8,11 +8,9 @@ import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import { ChangeAction } from '@trove/backstage-plugin-change-management-common';
 
-/** The actions taken in a dialog here; `edit` opens the draft's form. */
-export type DialogAction = Exclude<ChangeAction, 'edit'>;
-
 /** The text of each action's button, and of its dialog's title. */
-export const ACTION_LABELS: Record<DialogAction, string> = {
+export const ACTION_LABELS: Record<ChangeAction, string> = {
+  edit: 'Edit draft',
   submit: 'Submit',
   review: 'Review',
   'request-changes': 'Request changes',
@@ -61,8 +59,15 @@ const yesNo = [
   { value: 'no', label: 'No' },
 ];
 
-/** The inputs of each action's dialog: exactly what `actionFieldSchemas` accepts. */
-export const ACTION_FIELDS: Record<DialogAction, FieldSpec[]> = {
+/**
+ * How each action is taken: `'draft-form'` opens the draft's own form
+ * (editing sends the whole draft again); otherwise a dialog asks for these
+ * inputs, exactly what `actionFieldSchemas` accepts.
+ */
+export type ActionForm = 'draft-form' | FieldSpec[];
+
+export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
+  edit: 'draft-form',
   submit: [],
   review: [comment(true)],
   'request-changes': [comment(false)],

@@ -1,20 +1,27 @@
 import Chip from '@material-ui/core/Chip';
-import { ChangeState } from '@trove/backstage-plugin-change-management-common';
+import {
+  ChangeState,
+  stateOutcome,
+} from '@trove/backstage-plugin-change-management-common';
 import { formatState } from '../format';
 
-const finished: ChangeState[] = ['completed'];
-const stopped: ChangeState[] = ['rejected', 'cancelled', 'rolled_back'];
+const COLOR = {
+  active: 'primary',
+  done: 'default',
+  stopped: 'secondary',
+} as const;
 
-/** The state of a change, as a small chip. */
+/**
+ * The state of a change, as a small chip coloured by how the state reads in
+ * the workflow: under way, done, or stopped.
+ */
 export const ChangeStateChip = ({ state }: { state: ChangeState }) => {
-  let color: 'default' | 'primary' | 'secondary' = 'primary';
-  if (finished.includes(state)) color = 'default';
-  if (stopped.includes(state)) color = 'secondary';
+  const outcome = stateOutcome(state);
   return (
     <Chip
       size="small"
-      color={color}
-      variant={color === 'default' ? 'default' : 'outlined'}
+      color={COLOR[outcome]}
+      variant={outcome === 'done' ? 'default' : 'outlined'}
       label={formatState(state)}
     />
   );

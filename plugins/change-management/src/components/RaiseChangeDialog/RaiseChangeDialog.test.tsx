@@ -2,7 +2,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
@@ -12,6 +12,19 @@ import { RaiseChangeDialog } from './RaiseChangeDialog';
 jest.setTimeout(30_000);
 
 const created = { id: 'c1', version: 1, state: 'draft' };
+
+/** A 400 as the API client throws it, with the server's issues. */
+function inputError(issues: { path: string; message: string }[]) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'InputError', message: 'Invalid request', issues },
+        response: { statusCode: 400 },
+      }),
+      { status: 400, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
 
 async function renderDialog(api: Partial<ChangeManagementApi>) {
   await renderInTestApp(
@@ -98,16 +111,78 @@ describe('RaiseChangeDialog', () => {
     });
   });
 
-  it('names what a submit still lacks without calling the API', async () => {
+  it('after a refused submit, tries again on the draft it saved', async () => {
+    const api = {
+      createChange: jest.fn().mockResolvedValue(created),
+      editChange: jest.fn().mockResolvedValue({ ...created, version: 2 }),
+      act: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await inputError([
+            { path: 'pullRequestUrl', message: 'Pull request is closed' },
+          ]),
+        )
+        .mockResolvedValueOnce({ ...created, version: 3 }),
+    };
+    await renderDialog(api);
+    await fillStandard();
+    const url = screen.getByLabelText('Pull request URL');
+    await userEvent.type(url, 'https://github.com/acme/payments/pull/1');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    await waitFor(() =>
+      expect(url).toHaveAccessibleDescription('Pull request is closed'),
+    );
+
+    await userEvent.clear(url);
+    await userEvent.type(url, 'https://github.com/acme/payments/pull/2');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(api.act).toHaveBeenCalledTimes(2));
+    expect(api.createChange).toHaveBeenCalledTimes(1);
+    expect(api.editChange).toHaveBeenCalledWith(
+      'c1',
+      expect.objectContaining({
+        pullRequestUrl: 'https://github.com/acme/payments/pull/2',
+        version: 1,
+      }),
+    );
+    expect(api.act).toHaveBeenLastCalledWith('c1', {
+      action: 'submit',
+      version: 2,
+    });
+  });
+
+  it('names everything a submit still lacks, beside each field', async () => {
     const api = { createChange: jest.fn(), act: jest.fn() };
     await renderDialog(api);
     await userEvent.type(screen.getByLabelText(/Title/), 'Half a change');
     await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+
     expect(
       await screen.findByText(
-        /To submit, add: description \(what and why\), risks/,
+        'Description (what and why) is required to submit',
       ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('What is changing and why'),
+    ).toHaveAccessibleDescription(
+      'Description (what and why) is required to submit',
+    );
+    expect(
+      screen.getByLabelText('Risks and potential side effects'),
+    ).toHaveAccessibleDescription('Risks / side effects is required to submit');
+    expect(
+      screen.getByLabelText('How it was tested locally'),
+    ).toHaveAccessibleDescription(
+      'How it was tested locally is required to submit',
+    );
+    expect(
+      screen.getByLabelText('Pull request URL'),
+    ).toHaveAccessibleDescription('A pull request URL is required to submit');
+    expect(screen.getByLabelText(/Title/)).not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(api.createChange).not.toHaveBeenCalled();
   });
 
@@ -126,29 +201,86 @@ describe('RaiseChangeDialog', () => {
     expect(screen.getByLabelText('Proposed fix')).toBeInTheDocument();
   });
 
-  it("shows the server's 400 message beside its field", async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: {
-          name: 'InputError',
-          message:
-            'Invalid request: pullRequestUrl: Pull request URL must start with http:// or https://',
-        },
-        response: { statusCode: 400 },
-      }),
-      { status: 400, headers: { 'Content-Type': 'application/json' } },
-    );
-    const error = await ResponseError.fromResponse(response as any);
+  it("puts the server's input issues beside their fields", async () => {
+    const error = await inputError([
+      {
+        path: 'pullRequestUrl',
+        message: 'Pull request URL must start with http:// or https://',
+      },
+      { path: 'affectedEntityRefs.0', message: 'Entity ref is not known' },
+    ]);
     await renderDialog({
       createChange: jest.fn().mockRejectedValue(error),
       act: jest.fn(),
     });
     await userEvent.type(screen.getByLabelText(/Title/), 'x');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
-    expect(
-      await screen.findByText(
+
+    await waitFor(() =>
+      expect(
+        screen.getByLabelText('Pull request URL'),
+      ).toHaveAccessibleDescription(
         'Pull request URL must start with http:// or https://',
       ),
-    ).toBeInTheDocument();
+    );
+    expect(
+      screen.getByLabelText('Affected entities'),
+    ).toHaveAccessibleDescription('Entity ref is not known');
+    // The message is a summary for people; the issues carry the detail.
+    expect(screen.queryByText(/Invalid request/)).toBeNull();
+  });
+
+  it("puts an emergency's incident issues beside the incident inputs", async () => {
+    const error = await inputError([
+      { path: 'incident.ref', message: 'Incident reference is too long' },
+      {
+        path: 'incident.severity',
+        message: 'Incident severity must be P1 or P2',
+      },
+      { path: '', message: 'The change log is read-only today' },
+    ]);
+    await renderDialog({
+      createChange: jest.fn().mockRejectedValue(error),
+      act: jest.fn(),
+    });
+    await userEvent.click(screen.getByRole('button', { name: /Type/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Emergency (hotfix)' }),
+    );
+    await userEvent.type(screen.getByLabelText(/Title/), 'Hotfix');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() =>
+      expect(
+        screen.getByLabelText('Incident reference'),
+      ).toHaveAccessibleDescription('Incident reference is too long'),
+    );
+    expect(
+      document.getElementById('raise-change-severity-helper-text'),
+    ).toHaveTextContent('Incident severity must be P1 or P2');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The change log is read-only today',
+    );
+  });
+
+  it('shows any other refusal as a general alert', async () => {
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'NotAllowedError', message: 'You may not raise' },
+          response: { statusCode: 403 },
+        }),
+        { status: 403, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    await renderDialog({
+      createChange: jest.fn().mockRejectedValue(error),
+      act: jest.fn(),
+    });
+    await userEvent.type(screen.getByLabelText(/Title/), 'x');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'You may not raise',
+    );
   });
 });

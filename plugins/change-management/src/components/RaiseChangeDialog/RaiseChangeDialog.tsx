@@ -9,93 +9,24 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
-  ChangeDraftInput,
-  changeDraftSchema,
   ChangeType,
   ChangeView,
-  missingForSubmit,
+  refusalOf,
 } from '@trove/backstage-plugin-change-management-common';
 import { useNavigate } from 'react-router-dom';
 import { changeManagementApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
 import { describeFailure } from '../errors';
+import { PlacedIssues } from '../issues';
+import {
+  Form,
+  initialForm,
+  NO_ISSUES,
+  placeForForm,
+  toInput,
+  validate,
+} from './draftForm';
 import { EntityPicker } from './EntityPicker';
-import { splitServerErrors } from './serverErrors';
-
-type Form = {
-  type: ChangeType;
-  title: string;
-  description: string;
-  risks: string;
-  testingNotes: string;
-  pullRequestUrl: string;
-  incidentRef: string;
-  severity: '' | 'P1' | 'P2';
-  proposedFix: string;
-  affectedEntityRefs: string[];
-};
-
-/** The form for a new change, or for editing a draft. */
-function initialForm(entityRef?: string, change?: ChangeView): Form {
-  return {
-    type: change?.type ?? 'standard',
-    title: change?.title ?? '',
-    description: change?.description ?? '',
-    risks: change?.risks ?? '',
-    testingNotes: change?.testingNotes ?? '',
-    pullRequestUrl: change?.pullRequestUrl ?? '',
-    incidentRef: change?.incident?.ref ?? '',
-    severity: change?.incident?.severity ?? '',
-    proposedFix: change?.proposedFix ?? '',
-    affectedEntityRefs:
-      change?.affectedEntityRefs ?? (entityRef ? [entityRef] : []),
-  };
-}
-
-/** The request body for a form: only the fields its type uses. */
-function toInput(form: Form): ChangeDraftInput {
-  const emergency = form.type === 'emergency';
-  return {
-    type: form.type,
-    title: form.title,
-    description: form.description,
-    risks: form.risks,
-    testingNotes: form.testingNotes,
-    pullRequestUrl:
-      !emergency && form.pullRequestUrl ? form.pullRequestUrl : undefined,
-    incident:
-      emergency && (form.incidentRef || form.severity)
-        ? { ref: form.incidentRef, severity: form.severity as 'P1' | 'P2' }
-        : undefined,
-    proposedFix: emergency && form.proposedFix ? form.proposedFix : undefined,
-    affectedEntityRefs: form.affectedEntityRefs,
-  };
-}
-
-/** Field errors for a draft, from the shared schema and, to submit, completeness. */
-function validate(form: Form, submitting: boolean): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const parsed = changeDraftSchema.safeParse(toInput(form));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      errors[String(issue.path[0])] ??= issue.message;
-    }
-  }
-  if (submitting) {
-    const input = toInput(form);
-    const missing = missingForSubmit({
-      ...input,
-      type: form.type,
-      description: form.description,
-      risks: form.risks,
-      testingNotes: form.testingNotes,
-    });
-    if (missing.length && !Object.keys(errors).length) {
-      errors.form = `To submit, add: ${missing.join(', ')}`;
-    }
-  }
-  return errors;
-}
 
 /**
  * Raises a change from an entity page: the entity is already affected,
@@ -119,7 +50,11 @@ export const RaiseChangeDialog = (props: {
   const [form, setForm] = useState<Form>(() =>
     initialForm(props.entityRef, props.change),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The draft as last saved. When a submit is refused after the save, trying
+  // again edits this draft, not a second new change nor a version gone by.
+  const [saved, setSaved] = useState(props.change);
+  const [issues, setIssues] = useState<PlacedIssues>(NO_ISSUES);
+  const errors: Partial<Record<keyof Form, string>> = issues.fields;
   const [busy, setBusy] = useState(false);
 
   const set =
@@ -142,16 +77,17 @@ export const RaiseChangeDialog = (props: {
 
   const save = async (submit: boolean) => {
     const found = validate(form, submit);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    setIssues(found);
+    if (Object.keys(found.fields).length || found.general.length) return;
     setBusy(true);
     try {
-      const draft = editing
-        ? await api.editChange(editing.id, {
+      const draft = saved
+        ? await api.editChange(saved.id, {
             ...toInput(form),
-            version: editing.version,
+            version: saved.version,
           })
         : await api.createChange(toInput(form));
+      setSaved(draft);
       const change = submit
         ? await api.act(draft.id, { action: 'submit', version: draft.version })
         : draft;
@@ -161,10 +97,12 @@ export const RaiseChangeDialog = (props: {
         navigate(changeLink({ id: change.id }));
       }
     } catch (error) {
-      const { fields, general } = splitServerErrors(
-        describeFailure(error).message,
-      );
-      setErrors({ ...fields, ...(general ? { form: general } : {}) });
+      const refusal = refusalOf(error);
+      if (refusal?.name === 'InputError') {
+        setIssues(placeForForm(refusal.issues, form.type));
+      } else {
+        setIssues({ fields: {}, general: [describeFailure(error).message] });
+      }
     } finally {
       setBusy(false);
     }
@@ -183,18 +121,24 @@ export const RaiseChangeDialog = (props: {
         {editing ? 'Edit draft' : 'Raise a change'}
       </DialogTitle>
       <DialogContent>
-        {errors.form && <Alert severity="error">{errors.form}</Alert>}
+        {issues.general.map(message => (
+          <Alert key={message} severity="error">
+            {message}
+          </Alert>
+        ))}
         <TextField
           id="raise-change-type"
           select
           label="Type"
           value={form.type}
-          disabled={!!editing}
+          disabled={!!saved}
           onChange={e => set('type')(e.target.value as ChangeType)}
+          error={!!errors.type}
           helperText={
-            emergency
+            errors.type ??
+            (emergency
               ? 'A hotfix for a P1/P2 incident: the CTO authorises a direct production deploy; the retrospective is due 48 hours after it.'
-              : 'Reviewed by another engineer, approved by the CTO, tested in staging, signed off for production.'
+              : 'Reviewed by another engineer, approved by the CTO, tested in staging, signed off for production.')
           }
           fullWidth
           margin="normal"
@@ -225,10 +169,7 @@ export const RaiseChangeDialog = (props: {
           )}
         {emergency && (
           <>
-            {text('incidentRef', 'Incident reference', {
-              error: !!errors.incident,
-              helperText: errors.incident,
-            })}
+            {text('incidentRef', 'Incident reference')}
             <TextField
               id="raise-change-severity"
               select
@@ -237,6 +178,8 @@ export const RaiseChangeDialog = (props: {
               onChange={e =>
                 set('severity')(e.target.value as Form['severity'])
               }
+              error={!!errors.severity}
+              helperText={errors.severity}
               fullWidth
               margin="normal"
             >

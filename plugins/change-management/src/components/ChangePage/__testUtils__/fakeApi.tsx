@@ -144,12 +144,20 @@ export async function renderPage(api: FakeApi) {
   );
 }
 
-/** An error as the API client throws it for a failed response. */
-export function responseError(status: number, name: string, message: string) {
+/**
+ * An error as the API client throws it for a failed response: a Backstage
+ * error body with the refusal's name and fields (API.md, "Refusals").
+ */
+export function responseError(
+  status: number,
+  name: string,
+  message: string,
+  fields: Record<string, unknown> = {},
+) {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name, message },
+        error: { name, message, ...fields },
         response: { statusCode: status },
       }),
       { status, headers: { 'content-type': 'application/json' } },

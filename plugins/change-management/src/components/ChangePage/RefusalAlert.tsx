@@ -1,0 +1,59 @@
+import Button from '@material-ui/core/Button';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  describeFreezeWindow,
+  refusalOf,
+} from '@trove/backstage-plugin-change-management-common';
+import { describeFailure } from '../errors';
+import { formatState } from '../format';
+
+export type RefusalAlertProps = {
+  /** What the API client threw. */
+  error: unknown;
+  /** Reloads the change, for a refusal that says it moved on. */
+  onReload: () => void;
+};
+
+/**
+ * Why the server refused an action, read from the refusal's name and fields
+ * (never its message text): the freeze with its window, a change that moved
+ * on with a way to reload it, or else what the server said.
+ */
+export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
+  const refusal = refusalOf(error);
+  const style = { marginBottom: 16 };
+  if (refusal?.name === 'FreezeError') {
+    const { window } = refusal;
+    return (
+      <Alert severity="error" style={style}>
+        <AlertTitle>Production deploys are frozen</AlertTitle>
+        Production is frozen from{' '}
+        {describeFreezeWindow(window, window.timeZone)}; only emergency changes
+        may deploy until the freeze ends.
+      </Alert>
+    );
+  }
+  if (refusal?.name === 'InvalidTransitionError') {
+    return (
+      <Alert
+        severity="warning"
+        style={style}
+        action={
+          <Button color="inherit" size="small" onClick={onReload}>
+            Reload
+          </Button>
+        }
+      >
+        <AlertTitle>This change has moved on</AlertTitle>
+        It is {formatState(refusal.state)} now. Reload it to see what you may
+        do.
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="error" style={style}>
+      {describeFailure(error).message}
+    </Alert>
+  );
+};

@@ -1,0 +1,43 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { ChangeState } from '@trove/backstage-plugin-change-management-common';
+import { screen } from '@testing-library/react';
+import { ChangeStateChip } from './ChangeStateChip';
+
+/** The chip's colour, as MUI names it in its classes. */
+async function colourOf(state: ChangeState) {
+  await renderInTestApp(<ChangeStateChip state={state} />);
+  const chip = screen.getByText(state.replace(/_/g, ' ')).parentElement!;
+  return {
+    colour: /MuiChip-color(Primary|Secondary)\b/.exec(chip.className)?.[1],
+    outlined: chip.className.includes('MuiChip-outlined'),
+  };
+}
+
+describe('ChangeStateChip', () => {
+  it.each<ChangeState>(['draft', 'in_review', 'deployed', 'verified'])(
+    'shows %s as under way',
+    async state => {
+      expect(await colourOf(state)).toEqual({
+        colour: 'Primary',
+        outlined: true,
+      });
+    },
+  );
+
+  it('shows a completed change as done', async () => {
+    expect(await colourOf('completed')).toEqual({
+      colour: undefined,
+      outlined: false,
+    });
+  });
+
+  it.each<ChangeState>(['rejected', 'cancelled', 'rolled_back'])(
+    'shows %s as stopped',
+    async state => {
+      expect(await colourOf(state)).toEqual({
+        colour: 'Secondary',
+        outlined: true,
+      });
+    },
+  );
+});
