@@ -100,6 +100,33 @@ describe('DatabaseChangeStore', () => {
       expect(second.hash).toBe(hashEvent(first.hash, second));
     });
 
+    it('hashes what it stores, so a lone surrogate cannot break the chain', async () => {
+      await create('c1', '2026-03-01T10:00:00.000Z', []);
+      await store.updateChange({
+        change: { ...draft('c1', '2026-03-01T10:00:00.000Z'), version: 2 },
+        expectedVersion: 1,
+        event: {
+          action: 'cancel',
+          fromState: 'draft',
+          toState: 'cancelled',
+          actor: alice,
+          at: new Date('2026-03-01T11:00:00.000Z'),
+          comment: 'x \ud800 y',
+          fields: { reason: '\udfff', ['k\ud800']: ['\ud83d'] },
+        },
+      });
+      const [, event] = await store.listEvents('c1');
+      expect(event.comment).toBe('x \ufffd y');
+      expect(event.fields).toEqual({
+        reason: '\ufffd',
+        ['k\ufffd']: ['\ufffd'],
+      });
+      await expect(store.verifyEventChain()).resolves.toEqual({
+        ok: true,
+        checked: 2,
+      });
+    });
+
     it('lists a System with the changes to its parts, newest first', async () => {
       await create('c1', '2026-03-01T10:00:00.000Z', [
         {

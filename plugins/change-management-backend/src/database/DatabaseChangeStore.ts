@@ -14,7 +14,7 @@ import {
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
-import { GENESIS_HASH, hashEvent } from './eventChain';
+import { asStored, GENESIS_HASH, hashEvent } from './eventChain';
 import { applyListQuery, encodeCursor } from './listQuery';
 import { ChangeRow, changeToRow, rowToChange } from './rows';
 import { toIso } from './timestamps';
@@ -253,7 +253,7 @@ export class DatabaseChangeStore implements ChangeStore {
       ? headQuery.forUpdate()
       : headQuery
     ).first();
-    const stored = {
+    const stored = asStored({
       id: randomUUID(),
       changeId,
       action: event.action,
@@ -263,7 +263,7 @@ export class DatabaseChangeStore implements ChangeStore {
       at: event.at.toISOString(),
       comment: event.comment,
       fields: event.fields,
-    };
+    });
     const hash = hashEvent(head.last_hash, stored);
     await tx('change_events').insert({
       id: stored.id,

@@ -18,6 +18,28 @@ export interface HashedEvent {
 }
 
 /**
+ * The value as the database will store it: every string well-formed UTF-16,
+ * with a lone surrogate replaced by U+FFFD as the drivers do when they
+ * encode UTF-8. Hashing this form makes the hash cover exactly what is
+ * stored, on SQLite and PostgreSQL alike. (Requests with such strings are
+ * refused anyway; this keeps the chain sound whatever reaches the store.)
+ */
+export function asStored<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.toWellFormed() as T;
+  }
+  if (Array.isArray(value)) {
+    return value.map(asStored) as T;
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [asStored(k), asStored(v)]),
+    ) as T;
+  }
+  return value;
+}
+
+/**
  * sha256(previousHash + canonical JSON of the event). RFC 8785 canonical JSON
  * makes the hash independent of key order and of how a database returns it.
  */
