@@ -21,8 +21,10 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: 'e2e-artifacts/report' }],
   ],
   webServer: {
+    // The browser tests' own backend entry (packages/backend/src/e2e.ts): the
+    // app's backend plus the clock they set, which production never has.
     command:
-      'CHANGE_MANAGEMENT_E2E_CLOCK=true yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+      'yarn workspace backend start:e2e --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
     url: 'http://localhost:7007/api/change-management/health',
     reuseExistingServer: false,
     timeout: 180_000,
