@@ -2,7 +2,7 @@
  * Proves that the plugin packages work when installed from their tarballs
  * into a Backstage that is not this repository, as another company would.
  *
- *   yarn test:pack      (about a minute on a 2-core machine)
+ *   yarn test:pack      (1-2 minutes on a 2-core machine, most of it yarn)
  *
  * 1. Builds (`yarn build`) and `yarn pack`s every package under plugins/
  *    that is not private, so a new sibling (say a -node package) is covered
