@@ -1,12 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { parse } from 'yaml';
 
 /**
  * Browser tests against the real app: the built frontend served by the real
- * backend on :7007, with the sample catalog and an in-memory database
- * (app-config.e2e.yaml). Chromium is the system one, /usr/bin/chromium by
- * default (CHROMIUM_PATH overrides it); Playwright never downloads a browser.
+ * backend, with the sample catalog and an in-memory database, on a port of
+ * their own (app-config.e2e.yaml), so the dev app on :7007 can keep running.
+ * Chromium is the system one, /usr/bin/chromium by default (CHROMIUM_PATH
+ * overrides it); Playwright never downloads a browser.
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const baseURL: string = parse(
+  fs.readFileSync(path.join(__dirname, 'app-config.e2e.yaml'), 'utf8'),
+).backend.baseUrl;
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -21,16 +28,18 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: 'e2e-artifacts/report' }],
   ],
   webServer: {
+    // The browser tests' own backend entry (packages/backend/src/e2e.ts): the
+    // app's backend plus the clock they set, which production never has.
     command:
-      'CHANGE_MANAGEMENT_E2E_CLOCK=true yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
-    url: 'http://localhost:7007/api/change-management/health',
+      'yarn workspace backend start:e2e --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+    url: `${baseURL}/api/change-management/health`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },
   use: {
-    baseURL: 'http://localhost:7007',
+    baseURL,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

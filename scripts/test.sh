@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: type check, lint, unit tests (the stores on SQLite and
-# PostgreSQL) and the browser tests against the built app in Chromium.
+# PostgreSQL), the pack test (the plugins installed from their tarballs into
+# a fresh Backstage) and the browser tests against the built app in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -29,6 +30,9 @@ yarn prettier:check
 
 step "Unit tests (SQLite and PostgreSQL)"
 CI=true yarn test
+
+step "Pack test: the plugins installed from their tarballs (1-2 min)"
+yarn test:pack
 
 step "Building the app"
 yarn build:app

@@ -1,14 +1,27 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  const env = process.env;
+  afterEach(() => {
+    process.env = env;
+  });
+
+  it('opens on the development sign-in, listing the configured users', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Test' },
+            app: {
+              title: 'Test',
+              devSignIn: {
+                users: [
+                  { name: 'alice', description: 'Engineer, payments' },
+                  { name: 'carol', description: 'CTO' },
+                ],
+              },
+            },
             backend: { baseUrl: 'http://localhost:7007' },
           },
           context: 'test',
@@ -16,10 +29,18 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    const users = await screen.findByRole(
+      'list',
+      { name: 'Sample users' },
+      // The first render loads every plugin's extensions.
+      { timeout: 10_000 },
+    );
+    expect(
+      within(users)
+        .getAllByRole('button')
+        .map(user => user.textContent),
+    ).toEqual(['aliceEngineer, payments', 'carolCTO']);
   });
 });

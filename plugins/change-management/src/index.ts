@@ -7,6 +7,7 @@
 
 export {
   changeManagementPlugin,
+  ChangeManagementPage,
   EntityChangeManagementContent,
 } from './plugin';
 export * from './api';

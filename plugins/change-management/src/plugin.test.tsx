@@ -17,7 +17,8 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { changeManagementApiRef } from './api';
-import { ChangeManagementPage, EntityChangeManagementContent } from './plugin';
+// From the package entry, as a legacy app imports them.
+import { ChangeManagementPage, EntityChangeManagementContent } from './index';
 import { rootRouteRef } from './routes';
 
 const entity: Entity = {

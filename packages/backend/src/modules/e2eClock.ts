@@ -25,9 +25,10 @@ class MovableClock {
 const clock = new MovableClock();
 
 /**
- * FOR BROWSER TESTS ONLY, added by src/index.ts when
- * CHANGE_MANAGEMENT_E2E_CLOCK=true: replaces the change-management clock
- * and serves `PUT /api/e2e-clock { "time": ISO }` without authentication.
+ * FOR BROWSER TESTS ONLY, added by src/e2e.ts, their own entry: replaces the
+ * change-management clock and serves `PUT /api/e2e-clock { "time": ISO }`
+ * without authentication. src/index.ts, the production entry, never
+ * imports it (src/productionEntry.test.ts).
  */
 export const e2eClockFeatures = [
   createServiceFactory({

@@ -1,0 +1,37 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { devUserAuthModule } from './modules/devUserAuth';
+import { permissionPolicyModule } from './modules/permissionPolicy';
+
+/**
+ * The app's backend with every feature, not yet started. `src/index.ts`
+ * starts it as it is; `src/e2e.ts`, the browser tests' entry, adds their
+ * clock first. One list, so the browser tests run the backend that ships.
+ */
+export function createAppBackend() {
+  const backend = createBackend();
+
+  backend.add(import('@backstage/plugin-app-backend'));
+
+  // auth: sign-in as a sample user, only where auth.providers.dev is configured
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(devUserAuthModule);
+
+  // catalog
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+  // permissions
+  backend.add(import('@backstage/plugin-permission-backend'));
+  // the CTO role gets the CTO actions; signed-in users everything else
+  backend.add(permissionPolicyModule);
+
+  // user settings, notifications and signals
+  backend.add(import('@backstage/plugin-user-settings-backend'));
+  backend.add(import('@backstage/plugin-notifications-backend'));
+  backend.add(import('@backstage/plugin-signals-backend'));
+
+  // change management
+  backend.add(import('@trove/backstage-plugin-change-management-backend'));
+
+  return backend;
+}
