@@ -1,9 +1,13 @@
 import {
+  AuditVerification,
   Change,
+  ChangeEvent,
   ChangeState,
   ChangeType,
   WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
+
+export type { ChangeEvent };
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
@@ -14,26 +18,17 @@ export interface AffectedEntity {
   systemRef?: string;
 }
 
-/** An event to append to the audit trail. */
-export interface NewChangeEvent {
-  action: string;
-  fromState?: ChangeState;
-  toState: ChangeState;
-  actor: string;
+/**
+ * An event to append to the audit trail; the store gives it its id, its
+ * place in the chain and its hashes. Its fields are what the workflow says
+ * the action recorded (`ActionOutcome.eventFields`).
+ */
+export type NewChangeEvent = Pick<
+  ChangeEvent,
+  'action' | 'fromState' | 'toState' | 'actor' | 'comment'
+> & {
   at: Date;
-  comment?: string;
-  /** The record fields the action set. */
   fields: Record<string, unknown>;
-}
-
-/** An event of the audit trail, as stored. */
-export type ChangeEvent = Omit<NewChangeEvent, 'at'> & {
-  id: string;
-  changeId: string;
-  seq: number;
-  at: string;
-  previousHash: string;
-  hash: string;
 };
 
 export interface ChangeListQuery {
@@ -86,9 +81,5 @@ export interface ChangeStore {
   listEvents(changeId: string): Promise<ChangeEvent[]>;
 
   /** Re-computes the whole hash chain, oldest event first. */
-  verifyEventChain(): Promise<{
-    ok: boolean;
-    checked: number;
-    firstBadEventId?: string;
-  }>;
+  verifyEventChain(): Promise<AuditVerification>;
 }

@@ -5,12 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import {
-  CHANGE_STATES,
-  CHANGE_TYPES,
-  ChangeState,
+  exportQuerySchema,
+  freezeQuerySchema,
+  listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { Request } from 'express';
-import { z } from 'zod';
 import { parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actor } from './ChangeAccess';
@@ -18,78 +17,6 @@ import { toCsv } from './changeLog';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { FreezeService } from './FreezeService';
-
-const time = (name: string) =>
-  z
-    .string()
-    .transform((value, ctx) => {
-      const parsed = new Date(value);
-      if (Number.isNaN(parsed.getTime())) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          message: `${name} must be an ISO 8601 time, like 2026-10-01 or 2026-10-01T00:00:00Z`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    })
-    .optional();
-
-const isChangeState = (value: string): value is ChangeState =>
-  (CHANGE_STATES as readonly string[]).includes(value);
-
-const flag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform(value => value === 'true');
-
-/** The query string of `GET /changes`, read into a list request. */
-const listQuerySchema = z
-  .object({
-    entityRef: z.string().optional(),
-    state: z
-      .string()
-      .transform((value, ctx) => {
-        const states = value.split(',');
-        if (!states.every(state => isChangeState(state))) {
-          ctx.addIssue({
-            code: z.ZodIssueCode.custom,
-            message: `state must be one or more of ${CHANGE_STATES.join(
-              ', ',
-            )}, separated by commas`,
-          });
-          return z.NEVER;
-        }
-        return states as ChangeState[];
-      })
-      .optional(),
-    type: z.enum(CHANGE_TYPES).optional(),
-    author: z.string().optional(),
-    needsActionBy: z
-      .literal('me', {
-        errorMap: () => ({ message: "needsActionBy takes only 'me'" }),
-      })
-      .optional(),
-    inFlight: flag,
-    overdue: flag,
-    limit: z.coerce
-      .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
-      .int('limit must be a whole number from 1 to 100')
-      .min(1, 'limit must be from 1 to 100')
-      .max(100, 'limit must be from 1 to 100')
-      .default(25),
-    cursor: z.string().optional(),
-  })
-  .strict();
-
-const exportQuerySchema = z
-  .object({
-    from: time('from'),
-    to: time('to'),
-    format: z.enum(['csv', 'json']).default('csv'),
-  })
-  .strict();
-const freezeQuerySchema = z.object({ at: time('at') }).strict();
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -102,8 +29,8 @@ export interface RouterOptions {
 
 /**
  * Translates HTTP to service calls, and wraps every mutation in an auditor
- * event; every rule lives in the services. The OpenAPI spec validates shapes
- * first (src/schema/openapi.yaml).
+ * event; every rule lives in the services. The shared zod schemas read the
+ * query strings here and the bodies in the services.
  */
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, userInfo, auditor, changes, changeLog, freeze } = options;
