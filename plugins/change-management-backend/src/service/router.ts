@@ -3,20 +3,49 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   exportQuerySchema,
   freezeQuerySchema,
   listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
-import { Request } from 'express';
-import { parseInput } from '../errors';
+import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actor } from './ChangeAccess';
 import { toCsv } from './changeLog';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { FreezeService } from './FreezeService';
+
+/** 415: a body that is not JSON. */
+class UnsupportedMediaTypeError extends CustomErrorBase {
+  name = 'UnsupportedMediaTypeError' as const;
+  statusCode = 415;
+}
+
+/** 415 for a body that is not JSON; `is` is null when there is no body. */
+const refuseOtherBodies: RequestHandler = (req, _res, next) => {
+  next(
+    req.is('application/json') === false
+      ? new UnsupportedMediaTypeError(
+          `Send the body as application/json, not ${req.get('content-type')}`,
+        )
+      : undefined,
+  );
+};
+
+/** Malformed JSON is invalid input, named as such. */
+const nameMalformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
+  next(
+    error.type === 'entity.parse.failed'
+      ? inputError(`The body is not valid JSON: ${error.message}`, [
+          { path: '', message: 'The body is not valid JSON' },
+        ])
+      : error,
+  );
+};
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -155,5 +184,10 @@ export async function createRouter(options: RouterOptions) {
     res.json(await changeLog.verify(await actorOf(req)));
   });
 
-  return router;
+  // Bodies are read ahead of the OpenAPI router, whose validator would turn
+  // any body error into a 400 naming no field: so a body over the limit
+  // answers 413 (body-parser's error) and one that is not JSON 415.
+  return express
+    .Router()
+    .use(refuseOtherBodies, express.json(), nameMalformedJson, router);
 }
