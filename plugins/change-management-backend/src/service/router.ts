@@ -19,6 +19,13 @@ import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { FreezeService } from './FreezeService';
 
+/**
+ * A request of any route. The spec types each route's own request and
+ * response (the query as it reads, `limit` a number), which Express's
+ * default `Request` does not accept.
+ */
+type AnyRequest = Request<any, any, any, any>;
+
 /** 415: a body that is not JSON. */
 class UnsupportedMediaTypeError extends CustomErrorBase {
   name = 'UnsupportedMediaTypeError' as const;
@@ -59,7 +66,8 @@ export interface RouterOptions {
 /**
  * Translates HTTP to service calls, and wraps every mutation in an auditor
  * event; every rule lives in the services. The shared zod schemas read the
- * query strings here and the bodies in the services.
+ * query strings here and the bodies in the services; the OpenAPI document
+ * is generated from the same schemas (src/schema/openapi.ts).
  */
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, userInfo, auditor, changes, changeLog, freeze } = options;
@@ -72,7 +80,7 @@ export async function createRouter(options: RouterOptions) {
     validatorOptions: { validateRequests: false, validateSecurity: false },
   });
 
-  const actorOf = async (req: Request): Promise<Actor> => {
+  const actorOf = async (req: AnyRequest): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const info = await userInfo.getUserInfo(credentials);
     return {
@@ -84,7 +92,7 @@ export async function createRouter(options: RouterOptions) {
 
   /** Runs a mutation inside an auditor event: success or fail, never neither. */
   const audited = async <T extends { id: string; state: string }>(
-    req: Request,
+    req: AnyRequest,
     eventId: string,
     meta: JsonObject,
     run: () => Promise<T>,
