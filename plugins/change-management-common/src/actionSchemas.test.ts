@@ -1,5 +1,7 @@
 import { ZodError } from 'zod';
-import { parseActionRequest } from './actionSchemas';
+import { actionRequestSchema, parseActionRequest } from './actionSchemas';
+import { changeEditSchema } from './schemas';
+import { CHANGE_ACTIONS } from './types';
 
 const messages = (fn: () => unknown) => {
   try {
@@ -83,5 +85,44 @@ describe('parseActionRequest', () => {
     expect(messages(() => parseActionRequest('approve'))).toContain(
       'version is required: send the version you last saw',
     );
+  });
+});
+
+describe('the action request schemas', () => {
+  it('refuses a field another action records', () => {
+    expect(
+      messages(() =>
+        parseActionRequest({ action: 'approve', version: 2, reason: 'x' }),
+      ),
+    ).toEqual([
+      expect.stringMatching(/Unrecognized key\(s\) in object: 'reason'/),
+    ]);
+  });
+
+  it('takes an edit without its type, filling the draft defaults', () => {
+    const edit = {
+      title: 'Upgrade',
+      affectedEntityRefs: ['component:default/payments-service'],
+    };
+    expect(parseActionRequest({ action: 'edit', version: 2, ...edit })).toEqual(
+      {
+        action: 'edit',
+        version: 2,
+        ...edit,
+        description: '',
+        risks: '',
+        testingNotes: '',
+      },
+    );
+    expect(changeEditSchema.parse({ ...edit, version: 2 })).toMatchObject(edit);
+    expect(() =>
+      changeEditSchema.parse({ ...edit, type: 'minor', version: 2 }),
+    ).toThrow(/Type must be one of standard, emergency, infrastructure/);
+  });
+
+  it('describes exactly one request per action, told apart by its name', () => {
+    expect(
+      actionRequestSchema.options.map(option => option.shape.action.value),
+    ).toEqual(CHANGE_ACTIONS);
   });
 });

@@ -1,60 +1,46 @@
 import { z } from 'zod';
-import { changeDraftSchema, changeTypeSchema } from './schemas';
-import { CHANGE_ACTIONS, ChangeAction } from './types';
-
-const required = (label: string, max = 20000) =>
-  z
-    .string({
-      required_error: `${label} is required`,
-      invalid_type_error: `${label} must be text`,
-    })
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine(s => s.trim().length > 0, `${label} is required`);
-
-const optional = (label: string, max = 20000) =>
-  z
-    .string({ invalid_type_error: `${label} must be text` })
-    .max(max, `${label} must be at most ${max} characters`)
-    .optional();
-
-const flag = (label: string) =>
-  z.boolean({
-    required_error: `${label} is required (true or false)`,
-    invalid_type_error: `${label} must be true or false`,
-  });
+import { flag, optionalText, requiredText } from './fields';
+import { changeEditSchema, versionSchema } from './schemas';
+import {
+  CHANGE_ACTIONS,
+  ChangeAction,
+  changeActionSchema,
+  stagingTestedSchema,
+} from './types';
 
 const yesNo = (label: string) =>
   z.enum(['yes', 'no'], {
     errorMap: () => ({ message: `${label} must be 'yes' or 'no'` }),
   });
 
-/** The fields each action records, beside `action` and `version`. */
+/**
+ * The fields each action records, beside `action` and `version`
+ * (WORKFLOW.md, "Action fields"). This is where an action's fields are
+ * defined: the request schemas, the types and the OpenAPI document follow.
+ *
+ * @public
+ */
 export const actionFieldSchemas = {
-  // The whole draft again; the type may be sent but never changes.
-  edit: changeDraftSchema
-    .omit({ type: true })
-    .extend({ type: changeTypeSchema.optional() }),
-  submit: z.object({}),
-  review: z.object({ comment: optional('Comment') }),
-  'request-changes': z.object({ comment: required('Comment') }),
-  'waive-review': z.object({ reason: required('Reason') }),
-  approve: z.object({ comment: optional('Comment') }),
-  reject: z.object({ comment: required('Comment') }),
+  edit: changeEditSchema.omit({ version: true }),
+  submit: z.object({}).describe("Checks the draft's own fields."),
+  review: z.object({ comment: optionalText('Comment') }),
+  'request-changes': z.object({ comment: requiredText('Comment') }),
+  'waive-review': z.object({ reason: requiredText('Reason') }),
+  approve: z.object({ comment: optionalText('Comment') }),
+  reject: z.object({ comment: requiredText('Comment') }),
   'record-staging': z.object({
     functionalTested: flag('Functional tested'),
     regressionChecked: flag('Regression checked'),
     noUnexpectedSideEffects: flag('No unexpected side effects'),
-    stagingTested: z.enum(['yes', 'no', 'n/a'], {
-      errorMap: () => ({
-        message: "Staging tested must be 'yes', 'no' or 'n/a'",
-      }),
-    }),
-    comment: optional('Comment'),
+    stagingTested: stagingTestedSchema,
+    comment: optionalText('Comment'),
   }),
-  'sign-off': z.object({ comment: optional('Comment') }),
+  'sign-off': z.object({ comment: optionalText('Comment') }),
   deploy: z.object({
-    deploymentRef: optional('Deployment reference', 2000),
-    comment: optional('Comment'),
+    deploymentRef: optionalText('Deployment reference', 2000).describe(
+      'For example a pipeline run URL.',
+    ),
+    comment: optionalText('Comment'),
   }),
   verify: z.object({
     postDeploymentVerified: yesNo('Post-deployment verified'),
@@ -64,44 +50,78 @@ export const actionFieldSchemas = {
           'Issues encountered is required (send an empty string for none)',
         invalid_type_error: 'Issues encountered must be text',
       })
-      .max(20000),
+      .max(20000)
+      .describe('Free text; an empty string for none.'),
   }),
-  'roll-back': z.object({ reason: required('Reason') }),
+  'roll-back': z.object({ reason: requiredText('Reason') }),
   'document-retrospective': z.object({
-    whatChanged: required('What changed'),
-    why: required('Why'),
-    approvalReceived: required('Approval received'),
+    whatChanged: requiredText('What changed'),
+    why: requiredText('Why'),
+    approvalReceived: requiredText('Approval received'),
   }),
   'complete-review': z.object({
     preventable: yesNo('Preventable'),
-    notes: required('Notes'),
+    notes: requiredText('Notes'),
   }),
-  cancel: z.object({ reason: required('Reason') }),
+  cancel: z.object({ reason: requiredText('Reason') }),
 } satisfies Record<ChangeAction, z.AnyZodObject>;
+
+type ActionFieldSchemas = typeof actionFieldSchemas;
 
 /** @public */
 export type ActionFields<A extends ChangeAction> = z.infer<
-  (typeof actionFieldSchemas)[A]
+  ActionFieldSchemas[A]
 >;
 
+type FieldsShape<A extends ChangeAction> =
+  ActionFieldSchemas[A] extends z.ZodObject<infer S> ? S : never;
+
+/** The body of one action: its name, the version and exactly its fields. */
+type ActionRequestSchema<A extends ChangeAction> = z.ZodObject<
+  { action: z.ZodLiteral<A>; version: typeof versionSchema } & FieldsShape<A>,
+  'strict'
+>;
+
+/**
+ * The body of `POST /changes/:id/actions` for each action. Strict: a body
+ * cannot smuggle in an actor or a state.
+ *
+ * @public
+ */
+export const actionRequestSchemas = Object.fromEntries(
+  CHANGE_ACTIONS.map(action => [
+    action,
+    z
+      .object({ action: z.literal(action), version: versionSchema })
+      // zod cannot call merge on a union of object types: one shape at a time.
+      .merge(actionFieldSchemas[action] as z.AnyZodObject)
+      .strict(),
+  ]),
+) as { [A in ChangeAction]: ActionRequestSchema<A> };
+
+const [firstRequest, ...otherRequests] = CHANGE_ACTIONS.map(
+  action => actionRequestSchemas[action],
+);
+
+/**
+ * Any action request, told apart by `action`.
+ *
+ * @public
+ */
+export const actionRequestSchema = z.discriminatedUnion('action', [
+  firstRequest,
+  ...otherRequests,
+]);
+
 /** A parsed action request. @public */
-export type ActionRequest = {
-  [A in ChangeAction]: { action: A; version: number } & ActionFields<A>;
-}[ChangeAction];
+export type ActionRequest = z.infer<typeof actionRequestSchema>;
+
+/** An action request as a client writes it (defaults not yet applied). @public */
+export type ActionRequestInput = z.input<typeof actionRequestSchema>;
 
 const envelope = z.object({
-  action: z.enum(CHANGE_ACTIONS, {
-    errorMap: () => ({
-      message: `Unknown action; use one of ${CHANGE_ACTIONS.join(', ')}`,
-    }),
-  }),
-  version: z
-    .number({
-      required_error: 'version is required: send the version you last saw',
-      invalid_type_error: 'version must be a whole number',
-    })
-    .int('version must be a whole number')
-    .min(1, 'version must be a whole number'),
+  action: changeActionSchema,
+  version: versionSchema,
 });
 
 /**
@@ -112,10 +132,9 @@ const envelope = z.object({
  * @public
  */
 export function parseActionRequest(body: unknown): ActionRequest {
-  const { action, version } = envelope.parse(
-    body && typeof body === 'object' ? body : {},
-  );
-  const { action: _a, version: _v, ...rest } = body as Record<string, unknown>;
-  const fields = actionFieldSchemas[action].strict().parse(rest);
-  return { action, version, ...fields } as ActionRequest;
+  const request = body && typeof body === 'object' ? body : {};
+  // The action and the version first, so that an unknown action or a missing
+  // version is named as such rather than as a bad discriminator.
+  envelope.parse(request);
+  return actionRequestSchema.parse(request);
 }

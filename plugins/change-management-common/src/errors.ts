@@ -1,4 +1,6 @@
-import { ChangeAction, ChangeState } from './types';
+import { z } from 'zod';
+import { freezeWindowSchema } from './responses';
+import { changeActionSchema, changeStateSchema } from './types';
 
 /**
  * One field the server refused, by its dotted path in the request body
@@ -6,10 +8,70 @@ import { ChangeAction, ChangeState } from './types';
  *
  * @public
  */
-export type InputIssue = { path: string; message: string };
+export const inputIssueSchema = z
+  .object({
+    path: z
+      .string()
+      .describe(
+        'The dotted path of the field (`incident.severity`); empty for the request as a whole.',
+      ),
+    message: z.string(),
+  })
+  .strict();
+
+/** @public */
+export type InputIssue = z.infer<typeof inputIssueSchema>;
 
 /** A freeze or blackout window as a refusal names it. @public */
-export type RefusalWindow = { start: string; end: string; timeZone: string };
+export const refusalWindowSchema = freezeWindowSchema.extend({
+  timeZone: z.string().describe('The IANA zone of the freeze calendar.'),
+});
+
+/** @public */
+export type RefusalWindow = z.infer<typeof refusalWindowSchema>;
+
+const refusal = <N extends string, S extends z.ZodRawShape>(
+  name: N,
+  fields: S,
+) =>
+  z
+    .object({
+      name: z.literal(name),
+      message: z
+        .string()
+        .describe('For people; programs read the name and the fields.'),
+      ...fields,
+    })
+    .strict();
+
+/** 400: one issue per bad field. @public */
+export const inputRefusalSchema = refusal('InputError', {
+  issues: z.array(inputIssueSchema),
+});
+
+/** 403: a role or separation-of-duties rule, or the permission policy. @public */
+export const notAllowedRefusalSchema = refusal('NotAllowedError', {});
+
+/** 409: the action is not open in the change's state. @public */
+export const invalidTransitionRefusalSchema = refusal(
+  'InvalidTransitionError',
+  {
+    state: changeStateSchema.describe('The state the change is in.'),
+    allowedActions: z
+      .array(changeActionSchema)
+      .describe('The actions the caller may take in that state.'),
+  },
+);
+
+/** 409: production deploys are frozen for this change. @public */
+export const freezeRefusalSchema = refusal('FreezeError', {
+  window: refusalWindowSchema,
+});
+
+/** 409: the client acted on a version that is no longer current. @public */
+export const staleVersionRefusalSchema = refusal('StaleVersionError', {
+  currentVersion: z.number().int().min(1),
+});
 
 /**
  * Why the workflow refuses a request: the `error.name` of the HTTP answer and
@@ -17,17 +79,16 @@ export type RefusalWindow = { start: string; end: string; timeZone: string };
  *
  * @public
  */
-export type Refusal =
-  | { name: 'InputError'; message: string; issues: InputIssue[] }
-  | { name: 'NotAllowedError'; message: string }
-  | {
-      name: 'InvalidTransitionError';
-      message: string;
-      state: ChangeState;
-      allowedActions: ChangeAction[];
-    }
-  | { name: 'FreezeError'; message: string; window: RefusalWindow }
-  | { name: 'StaleVersionError'; message: string; currentVersion: number };
+export const refusalSchema = z.discriminatedUnion('name', [
+  inputRefusalSchema,
+  notAllowedRefusalSchema,
+  invalidTransitionRefusalSchema,
+  freezeRefusalSchema,
+  staleVersionRefusalSchema,
+]);
+
+/** @public */
+export type Refusal = z.infer<typeof refusalSchema>;
 
 /** The `error.name`s of the refusals. @public */
 export type RefusalName = Refusal['name'];
@@ -40,6 +101,65 @@ export const REFUSAL_STATUS: Record<RefusalName, 400 | 403 | 409> = {
   FreezeError: 409,
   StaleVersionError: 409,
 };
+
+// What Backstage's error handler adds when it serializes an error: the
+// error's other own properties (our 409 errors carry their statusCode) and,
+// in development only, the stack.
+const serialized = {
+  statusCode: z.number().int().optional(),
+  stack: z.string().optional().describe('Only in development.'),
+};
+
+const errorBody = (error: z.ZodTypeAny, statusCode: z.ZodTypeAny) =>
+  z
+    .object({
+      error,
+      request: z
+        .object({ method: z.string(), url: z.string() })
+        .strict()
+        .optional(),
+      response: z.object({ statusCode }).strict(),
+    })
+    .strict();
+
+/**
+ * Backstage's error body, `{ error: { name, message, ... }, request?,
+ * response: { statusCode } }`, for errors that are not refusals: 401, 404,
+ * 413, 415. Their `error` is left open, because Backstage and the HTTP
+ * middleware add fields of their own (`expose`, `limit`, ...).
+ *
+ * @public
+ */
+export const errorBodySchema = errorBody(
+  z.object({
+    name: z.string().describe('The error class, e.g. NotFoundError.'),
+    message: z.string(),
+    ...serialized,
+  }),
+  z.number().int().min(400),
+);
+
+const refusalBody = (error: z.AnyZodObject, name: RefusalName) =>
+  errorBody(error.extend(serialized), z.literal(REFUSAL_STATUS[name]));
+
+/**
+ * Backstage's error body around each refusal, by `error.name`.
+ *
+ * @public
+ */
+export const refusalBodySchemas = {
+  InputError: refusalBody(inputRefusalSchema, 'InputError'),
+  NotAllowedError: refusalBody(notAllowedRefusalSchema, 'NotAllowedError'),
+  InvalidTransitionError: refusalBody(
+    invalidTransitionRefusalSchema,
+    'InvalidTransitionError',
+  ),
+  FreezeError: refusalBody(freezeRefusalSchema, 'FreezeError'),
+  StaleVersionError: refusalBody(
+    staleVersionRefusalSchema,
+    'StaleVersionError',
+  ),
+} satisfies Record<RefusalName, z.AnyZodObject>;
 
 /**
  * The refusal in an error from the server, when there is one: reads Backstage's

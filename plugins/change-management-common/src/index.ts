@@ -1,12 +1,19 @@
 /**
  * Types, workflow rules and schemas shared by the change-management plugins.
  *
+ * The zod schemas here are the one source of the HTTP contract: the types
+ * are inferred from them, the server validates with them and the backend's
+ * OpenAPI document is generated from them.
+ *
  * @packageDocumentation
  */
 
 export * from './types';
 export * from './schemas';
 export * from './actionSchemas';
+export * from './events';
+export * from './responses';
+export * from './queries';
 export * from './freeze';
 export * from './permissions';
 export * from './errors';

@@ -1,20 +1,6 @@
 import { z } from 'zod';
-import { CHANGE_TYPES } from './types';
-
-const text = (label: string, max: number) =>
-  z
-    .string({
-      required_error: `${label} is required`,
-      invalid_type_error: `${label} must be text`,
-    })
-    .max(max, `${label} must be at most ${max} characters`);
-
-/** @public */
-export const changeTypeSchema = z.enum(CHANGE_TYPES, {
-  errorMap: () => ({
-    message: `Type must be one of ${CHANGE_TYPES.join(', ')}`,
-  }),
-});
+import { changeTypeSchema, incidentSchema } from './types';
+import { text } from './fields';
 
 const httpUrl = z
   .string()
@@ -34,41 +20,68 @@ export const changeDraftSchema = z
   .object({
     type: changeTypeSchema,
     title: text('Title', 200).trim().min(1, 'Title is required'),
-    description: text('Description', 20000).default(''),
-    risks: text('Risks', 20000).default(''),
-    testingNotes: text('Testing notes', 20000).default(''),
-    pullRequestUrl: httpUrl.optional(),
-    incident: z
-      .object({
-        ref: text('Incident reference', 200).trim().min(1),
-        severity: z.enum(['P1', 'P2'], {
-          errorMap: () => ({ message: 'Incident severity must be P1 or P2' }),
-        }),
-      })
-      .optional(),
-    proposedFix: text('Proposed fix', 20000).optional(),
+    description: text('Description')
+      .default('')
+      .describe('What is being changed and why.'),
+    risks: text('Risks')
+      .default('')
+      .describe('Risks and potential side effects.'),
+    testingNotes: text('Testing notes')
+      .default('')
+      .describe('How the change was tested locally.'),
+    pullRequestUrl: httpUrl
+      .optional()
+      .describe('Required to submit a standard change.'),
+    incident: incidentSchema
+      .optional()
+      .describe('Required to submit an emergency.'),
+    proposedFix: text('Proposed fix')
+      .optional()
+      .describe('Required to submit an emergency.'),
     affectedEntityRefs: z
       .array(text('Entity ref', 255), {
         required_error: 'Affected entities are required',
       })
-      .max(50, 'At most 50 affected entities'),
+      .max(50, 'At most 50 affected entities')
+      .describe(
+        'Entity refs that must exist in the catalog and be visible to the caller.',
+      ),
   })
-  .strict();
+  .strict()
+  .describe(
+    'The editable fields of a change. A draft may be incomplete; `submit` checks completeness. The author is always the caller.',
+  );
 
 /** @public */
 export type ChangeDraftInput = z.input<typeof changeDraftSchema>;
 
+/** The version of a change the client last saw. @public */
+export const versionSchema = z
+  .number({
+    required_error: 'version is required: send the version you last saw',
+    invalid_type_error: 'version must be a whole number',
+  })
+  .int('version must be a whole number')
+  .min(1, 'version must be a whole number')
+  .describe(
+    'The version of the change the client last saw; a stale one is refused with 409.',
+  );
+
 /**
  * `PATCH /changes/:id`: the whole draft again, with the version the client
- * last saw.
+ * last saw. A field left out is cleared. The type may be sent but never
+ * changes (the workflow refuses another one).
  *
  * @public
  */
-export const changeEditSchema = changeDraftSchema.extend({
-  version: z
-    .number({
-      required_error: 'version is required: send the version you last saw',
-    })
-    .int('version must be a whole number')
-    .min(1, 'version must be a whole number'),
-});
+export const changeEditSchema = changeDraftSchema
+  .extend({
+    type: changeTypeSchema
+      .optional()
+      .describe('May be sent, but must stay the type of the change.'),
+    version: versionSchema,
+  })
+  .describe('The whole draft again, with the version the client last saw.');
+
+/** @public */
+export type ChangeEditInput = z.input<typeof changeEditSchema>;

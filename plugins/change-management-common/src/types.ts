@@ -1,160 +1,156 @@
-/**
- * The three change categories of the Change Management SOP.
- *
- * @public
- */
-export const CHANGE_TYPES = [
-  'standard',
-  'emergency',
-  'infrastructure',
-] as const;
+import { z } from 'zod';
+import {
+  changeActionSchema,
+  changeExceptionKindSchema,
+  changeStateSchema,
+  changeTypeSchema,
+  incidentSeveritySchema,
+  stagingTestedSchema,
+  yesNoSchema,
+} from './enums';
+import { isoTime, text } from './fields';
+
+export * from './enums';
+
+// The record of a change as the server answers it. These schemas are the
+// contract: the types below are inferred from them and the backend's OpenAPI
+// document is generated from them. They are strict, so the document says
+// `additionalProperties: false` and a key the server sends but does not
+// declare fails the contract test.
+
+/** The incident an emergency change responds to. @public */
+export const incidentSchema = z
+  .object({
+    ref: text('Incident reference', 200)
+      .trim()
+      .min(1)
+      .describe('The incident in the incident tracker, e.g. INC-1042.'),
+    severity: incidentSeveritySchema,
+  })
+  .strict();
+
+const userRef = (description: string) =>
+  z.string().describe(`${description} (a user entity ref).`);
+
+/** Who did a step and when. @public */
+export const changeSignatureSchema = z
+  .object({
+    by: userRef('Who did it'),
+    at: isoTime('When, ISO 8601.'),
+  })
+  .strict();
 
 /** @public */
-export type ChangeType = (typeof CHANGE_TYPES)[number];
-
-/**
- * Every state of both state machines (docs/workflow.md). Standard and
- * infrastructure changes use one machine, emergencies another; some states
- * (draft, approved, deployed, completed, ...) appear in both.
- *
- * @public
- */
-export const CHANGE_STATES = [
-  'draft',
-  'in_review',
-  'awaiting_approval',
-  'approved',
-  'staging_verified',
-  'ready_for_production',
-  'deployed',
-  'verified',
-  'retrospective_done',
-  'completed',
-  'rolled_back',
-  'rejected',
-  'cancelled',
-] as const;
+export type ChangeSignature = z.infer<typeof changeSignatureSchema>;
 
 /** @public */
-export type ChangeState = (typeof CHANGE_STATES)[number];
-
-/**
- * Every workflow action, `edit` of a draft included. Each is an edge of the
- * state machines in `workflow/transitions.ts`.
- *
- * @public
- */
-export const CHANGE_ACTIONS = [
-  'edit',
-  'submit',
-  'review',
-  'request-changes',
-  'waive-review',
-  'approve',
-  'reject',
-  'record-staging',
-  'sign-off',
-  'deploy',
-  'verify',
-  'roll-back',
-  'document-retrospective',
-  'complete-review',
-  'cancel',
-] as const;
+export const changeExceptionSchema = z
+  .object({
+    kind: changeExceptionKindSchema,
+    actor: userRef('Whoever caused the exception'),
+    at: isoTime('When, ISO 8601.'),
+    detail: z.string().describe('What happened, for an auditor.'),
+  })
+  .strict();
 
 /** @public */
-export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+export type ChangeException = z.infer<typeof changeExceptionSchema>;
 
-/** Severity of the incident an emergency change responds to. @public */
-export type IncidentSeverity = 'P1' | 'P2';
-
-/** @public */
-export type YesNo = 'yes' | 'no';
-
-/** The SOP's "Staging tested" column. @public */
-export type StagingTested = 'yes' | 'no' | 'n/a';
-
-/**
- * An exception to the normal workflow, kept on the record for auditors.
- *
- * @public
- */
-export type ChangeExceptionKind =
-  | 'waived-review'
-  | 'self-approval'
-  | 'freeze-override'
-  | 'late-retrospective';
-
-/** @public */
-export type ChangeException = {
-  kind: ChangeExceptionKind;
-  /** The user entity ref of whoever caused the exception. */
-  actor: string;
-  /** ISO time. */
-  at: string;
-  detail: string;
-};
-
-/** Who did a step and when (ISO time). @public */
-export type ChangeSignature = {
-  by: string;
-  at: string;
-};
+const signed = (description: string) =>
+  changeSignatureSchema.optional().describe(description);
 
 /**
  * One change: a row of the SOP's change log plus its workflow state.
  *
  * @public
  */
-export type Change = {
-  id: string;
-  type: ChangeType;
-  state: ChangeState;
-  /** Increases with every accepted write; actions must send the last one seen. */
-  version: number;
-  title: string;
-  /** What is being changed and why. */
-  description: string;
-  /** Risks and potential side effects. */
-  risks: string;
-  /** How the change was tested locally. */
-  testingNotes: string;
-  pullRequestUrl?: string;
-  incident?: { ref: string; severity: IncidentSeverity };
-  /** Emergency only: the fix proposed to the CTO. */
-  proposedFix?: string;
-  /** The entities the change touches (components, resources, systems, ...). */
-  affectedEntityRefs: string[];
-  /** The systems those entities belonged to when the change was raised. */
-  affectedSystemRefs: string[];
-  /** The author: the user who raised the change. */
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  reviewed?: ChangeSignature;
-  approved?: ChangeSignature;
-  signedOff?: ChangeSignature;
-  stagingTested?: StagingTested;
-  deployed?: ChangeSignature & { deploymentRef?: string };
-  postDeploymentVerified?: YesNo;
-  verified?: ChangeSignature;
-  issuesEncountered?: string;
-  /** Emergency only: exactly 48 hours after the production deploy. */
-  retrospectiveDueAt?: string;
-  retrospective?: ChangeSignature & {
-    whatChanged: string;
-    why: string;
-    approvalReceived: string;
-    late: boolean;
-  };
-  postDeploymentReview?: ChangeSignature & {
-    preventable: YesNo;
-    notes: string;
-  };
-  exceptions: ChangeException[];
-  /** An emergency past its retrospective due time without a retrospective. */
-  overdue: boolean;
-};
+export const changeSchema = z
+  .object({
+    id: z.string().uuid().describe('Assigned by the server.'),
+    type: changeTypeSchema,
+    state: changeStateSchema,
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe(
+        'Increases with every accepted write; actions must send the last one seen.',
+      ),
+    title: z.string(),
+    description: z.string().describe('What is being changed and why.'),
+    risks: z.string().describe('Risks and potential side effects.'),
+    testingNotes: z.string().describe('How the change was tested locally.'),
+    pullRequestUrl: z.string().url().optional(),
+    incident: incidentSchema.optional().describe('Emergency only.'),
+    proposedFix: z
+      .string()
+      .optional()
+      .describe('Emergency only: the fix proposed to the CTO.'),
+    affectedEntityRefs: z
+      .array(z.string())
+      .describe(
+        'The entities the change touches (components, resources, systems, ...).',
+      ),
+    affectedSystemRefs: z
+      .array(z.string())
+      .describe('The systems those entities belonged to when recorded.'),
+    createdBy: userRef('The author: the user who raised the change'),
+    createdAt: isoTime('When the change was raised.'),
+    updatedAt: isoTime('The last accepted write.'),
+    reviewed: signed('The peer review.'),
+    approved: signed('The CTO approval.'),
+    signedOff: signed("The CTO's production sign-off."),
+    stagingTested: stagingTestedSchema.optional(),
+    deployed: changeSignatureSchema
+      .extend({
+        deploymentRef: z
+          .string()
+          .optional()
+          .describe('For example a pipeline run URL.'),
+      })
+      .optional()
+      .describe('The production deploy.'),
+    postDeploymentVerified: yesNoSchema.optional(),
+    verified: signed('The post-deployment verification.'),
+    issuesEncountered: z
+      .string()
+      .optional()
+      .describe('Issues found after the deploy; empty for none.'),
+    retrospectiveDueAt: isoTime(
+      'Emergency only: exactly 48 hours after the production deploy.',
+    ).optional(),
+    retrospective: changeSignatureSchema
+      .extend({
+        whatChanged: z.string(),
+        why: z.string(),
+        approvalReceived: z.string(),
+        late: z.boolean().describe('Documented after the due time.'),
+      })
+      .optional()
+      .describe("Emergency only: the author's retrospective."),
+    postDeploymentReview: changeSignatureSchema
+      .extend({
+        preventable: yesNoSchema.describe(
+          'Could the issue have been prevented?',
+        ),
+        notes: z.string(),
+      })
+      .optional()
+      .describe("Emergency only: the CTO's review of the retrospective."),
+    exceptions: z
+      .array(changeExceptionSchema)
+      .describe('Exceptions to the normal workflow, for auditors.'),
+    overdue: z
+      .boolean()
+      .describe(
+        'An emergency past its retrospective due time without a retrospective.',
+      ),
+  })
+  .strict()
+  .describe('One change: a row of the SOP change log with its workflow state.');
+
+/** @public */
+export type Change = z.infer<typeof changeSchema>;
 
 /**
  * A change as returned to a particular caller: with the actions that caller
@@ -162,12 +158,27 @@ export type Change = {
  *
  * @public
  */
-export type ChangeView = Change & {
-  allowedActions: ChangeAction[];
-};
+export const changeViewSchema = changeSchema
+  .extend({
+    allowedActions: z
+      .array(changeActionSchema)
+      .describe('The actions the caller may take now.'),
+  })
+  .describe('A change with the actions the caller may take now.');
+
+/** @public */
+export type ChangeView = z.infer<typeof changeViewSchema>;
 
 /** A page of changes, newest first. @public */
-export type ChangeList = {
-  items: Change[];
-  nextCursor?: string;
-};
+export const changeListSchema = z
+  .object({
+    items: z.array(changeSchema),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe('Pass as `cursor` for the next page; absent on the last.'),
+  })
+  .strict();
+
+/** @public */
+export type ChangeList = z.infer<typeof changeListSchema>;

@@ -4,10 +4,14 @@ import {
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
 import {
+  AuditVerification,
   Change,
+  ChangeEvent,
   ChangeState,
   ChangeType,
 } from '@trove/backstage-plugin-change-management-common';
+
+export type { ChangeEvent };
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
@@ -19,26 +23,17 @@ export interface AffectedEntity {
   ownerRef?: string;
 }
 
-/** An event to append to the audit trail. */
-export interface NewChangeEvent {
-  action: string;
-  fromState?: ChangeState;
-  toState: ChangeState;
-  actor: string;
+/**
+ * An event to append to the audit trail; the store gives it its id, its
+ * place in the chain and its hashes. Its fields are what the workflow says
+ * the action recorded (`ActionOutcome.eventFields`).
+ */
+export type NewChangeEvent = Pick<
+  ChangeEvent,
+  'action' | 'fromState' | 'toState' | 'actor' | 'comment'
+> & {
   at: Date;
-  comment?: string;
-  /** The record fields the action set. */
   fields: Record<string, unknown>;
-}
-
-/** An event of the audit trail, as stored. */
-export type ChangeEvent = Omit<NewChangeEvent, 'at'> & {
-  id: string;
-  changeId: string;
-  seq: number;
-  at: string;
-  previousHash: string;
-  hash: string;
 };
 
 /** Who asks "what waits on me?", as a list query needs it. */
@@ -109,9 +104,5 @@ export interface ChangeStore {
   listEvents(changeId: string): Promise<ChangeEvent[]>;
 
   /** Re-computes the whole hash chain, oldest event first. */
-  verifyEventChain(): Promise<{
-    ok: boolean;
-    checked: number;
-    firstBadEventId?: string;
-  }>;
+  verifyEventChain(): Promise<AuditVerification>;
 }

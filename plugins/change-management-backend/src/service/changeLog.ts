@@ -1,38 +1,23 @@
-import { Change } from '@trove/backstage-plugin-change-management-common';
+import {
+  Change,
+  ChangeLogRow,
+} from '@trove/backstage-plugin-change-management-common';
 import { stringify } from 'csv-stringify/sync';
 
-/** One row of the SOP's change log. */
-export interface ChangeLogRow {
-  id: string;
-  date: string;
-  changeType: string;
-  description: string;
-  systemsAffected: string;
-  raisedBy: string;
-  reviewedBy: string;
-  ctoApproval: string;
-  stagingTested: string;
-  deployedToProduction: string;
-  postDeploymentVerified: string;
-  issuesEncountered: string;
-  state: string;
-  incident: string;
-  retrospective: string;
-  exceptions: string;
-}
+export type { ChangeLogRow };
 
 const TYPE_NAMES = {
   standard: 'Standard',
   emergency: 'Emergency',
   infrastructure: 'Infrastructure',
-};
+} as const;
 
 const signed = (s?: { by: string; at: string }) =>
   s ? `${s.by} at ${s.at}` : '';
 const STAGING = { yes: 'Yes', no: 'No', 'n/a': 'N/A' } as const;
 const VERIFIED = { yes: 'Yes', no: 'No' } as const;
 
-function stagingTested(change: Change): string {
+function stagingTested(change: Change): ChangeLogRow['stagingTested'] {
   if (change.stagingTested) {
     return STAGING[change.stagingTested];
   }

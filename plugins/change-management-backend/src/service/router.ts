@@ -3,15 +3,15 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
-  CHANGE_STATES,
-  CHANGE_TYPES,
-  ChangeState,
+  exportQuerySchema,
+  freezeQuerySchema,
+  listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
-import { Request } from 'express';
-import { z } from 'zod';
-import { parseInput } from '../errors';
+import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actor } from './ChangeAccess';
 import { toCsv } from './changeLog';
@@ -19,77 +19,40 @@ import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { FreezeService } from './FreezeService';
 
-const time = (name: string) =>
-  z
-    .string()
-    .transform((value, ctx) => {
-      const parsed = new Date(value);
-      if (Number.isNaN(parsed.getTime())) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          message: `${name} must be an ISO 8601 time, like 2026-10-01 or 2026-10-01T00:00:00Z`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    })
-    .optional();
+/**
+ * A request of any route. The spec types each route's own request and
+ * response (the query as it reads, `limit` a number), which Express's
+ * default `Request` does not accept.
+ */
+type AnyRequest = Request<any, any, any, any>;
 
-const isChangeState = (value: string): value is ChangeState =>
-  (CHANGE_STATES as readonly string[]).includes(value);
+/** 415: a body that is not JSON. */
+class UnsupportedMediaTypeError extends CustomErrorBase {
+  name = 'UnsupportedMediaTypeError' as const;
+  statusCode = 415;
+}
 
-const flag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform(value => value === 'true');
+/** 415 for a body that is not JSON; `is` is null when there is no body. */
+const refuseOtherBodies: RequestHandler = (req, _res, next) => {
+  next(
+    req.is('application/json') === false
+      ? new UnsupportedMediaTypeError(
+          `Send the body as application/json, not ${req.get('content-type')}`,
+        )
+      : undefined,
+  );
+};
 
-/** The query string of `GET /changes`, read into a list request. */
-const listQuerySchema = z
-  .object({
-    entityRef: z.string().optional(),
-    state: z
-      .string()
-      .transform((value, ctx) => {
-        const states = value.split(',');
-        if (!states.every(state => isChangeState(state))) {
-          ctx.addIssue({
-            code: z.ZodIssueCode.custom,
-            message: `state must be one or more of ${CHANGE_STATES.join(
-              ', ',
-            )}, separated by commas`,
-          });
-          return z.NEVER;
-        }
-        return states as ChangeState[];
-      })
-      .optional(),
-    type: z.enum(CHANGE_TYPES).optional(),
-    author: z.string().optional(),
-    needsActionBy: z
-      .literal('me', {
-        errorMap: () => ({ message: "needsActionBy takes only 'me'" }),
-      })
-      .optional(),
-    inFlight: flag,
-    overdue: flag,
-    limit: z.coerce
-      .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
-      .int('limit must be a whole number from 1 to 100')
-      .min(1, 'limit must be from 1 to 100')
-      .max(100, 'limit must be from 1 to 100')
-      .default(25),
-    cursor: z.string().optional(),
-  })
-  .strict();
-
-const exportQuerySchema = z
-  .object({
-    from: time('from'),
-    to: time('to'),
-    format: z.enum(['csv', 'json']).default('csv'),
-  })
-  .strict();
-const freezeQuerySchema = z.object({ at: time('at') }).strict();
+/** Malformed JSON is invalid input, named as such. */
+const nameMalformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
+  next(
+    error.type === 'entity.parse.failed'
+      ? inputError(`The body is not valid JSON: ${error.message}`, [
+          { path: '', message: 'The body is not valid JSON' },
+        ])
+      : error,
+  );
+};
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -102,8 +65,9 @@ export interface RouterOptions {
 
 /**
  * Translates HTTP to service calls, and wraps every mutation in an auditor
- * event; every rule lives in the services. The OpenAPI spec validates shapes
- * first (src/schema/openapi.yaml).
+ * event; every rule lives in the services. The shared zod schemas read the
+ * query strings here and the bodies in the services; the OpenAPI document
+ * is generated from the same schemas (src/schema/openapi.ts).
  */
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, userInfo, auditor, changes, changeLog, freeze } = options;
@@ -116,7 +80,7 @@ export async function createRouter(options: RouterOptions) {
     validatorOptions: { validateRequests: false, validateSecurity: false },
   });
 
-  const actorOf = async (req: Request): Promise<Actor> => {
+  const actorOf = async (req: AnyRequest): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const info = await userInfo.getUserInfo(credentials);
     return {
@@ -128,7 +92,7 @@ export async function createRouter(options: RouterOptions) {
 
   /** Runs a mutation inside an auditor event: success or fail, never neither. */
   const audited = async <T extends { id: string; state: string }>(
-    req: Request,
+    req: AnyRequest,
     eventId: string,
     meta: JsonObject,
     run: () => Promise<T>,
@@ -228,5 +192,10 @@ export async function createRouter(options: RouterOptions) {
     res.json(await changeLog.verify(await actorOf(req)));
   });
 
-  return router;
+  // Bodies are read ahead of the OpenAPI router, whose validator would turn
+  // any body error into a 400 naming no field: so a body over the limit
+  // answers 413 (body-parser's error) and one that is not JSON 415.
+  return express
+    .Router()
+    .use(refuseOtherBodies, express.json(), nameMalformedJson, router);
 }

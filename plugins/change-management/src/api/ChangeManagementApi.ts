@@ -1,12 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  ActionRequest,
+  ActionRequestInput,
   ChangeDraftInput,
+  ChangeEditInput,
+  ChangeEventList,
   ChangeList,
   ChangeState,
   ChangeType,
   ChangeView,
-  FreezeWindow,
+  FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';
 
 /** @public */
@@ -25,29 +27,9 @@ export interface ChangeListRequest {
   cursor?: string;
 }
 
-/** An event of a change's audit trail. @public */
-export type ChangeEvent = {
-  id: string;
-  changeId: string;
-  seq: number;
-  action: string;
-  fromState?: ChangeState;
-  toState: ChangeState;
-  actor: string;
-  at: string;
-  comment?: string;
-  fields: Record<string, unknown>;
-};
-
-/** Whether production deploys are frozen now. @public */
-export type FreezeStatus = {
-  frozen: boolean;
-  timeZone: string;
-  window?: FreezeWindow;
-};
-
 /**
- * The change-management backend, as the frontend sees it.
+ * The change-management backend, as the frontend sees it. The bodies are
+ * the shared contract of change-management-common.
  *
  * @public
  */
@@ -56,13 +38,10 @@ export interface ChangeManagementApi {
   getChange(id: string): Promise<ChangeView>;
   createChange(input: ChangeDraftInput): Promise<ChangeView>;
   /** Replaces a draft's fields, at the version the author last saw. */
-  editChange(
-    id: string,
-    input: ChangeDraftInput & { version: number },
-  ): Promise<ChangeView>;
+  editChange(id: string, input: ChangeEditInput): Promise<ChangeView>;
   /** Takes a workflow action at the version the user last saw. */
-  act(id: string, request: ActionRequest): Promise<ChangeView>;
-  listEvents(id: string): Promise<{ items: ChangeEvent[] }>;
+  act(id: string, request: ActionRequestInput): Promise<ChangeView>;
+  listEvents(id: string): Promise<ChangeEventList>;
   getFreeze(): Promise<FreezeStatus>;
   /** The change log of changes raised in [from, to), as CSV text. */
   exportChangeLog(range: { from: string; to: string }): Promise<string>;

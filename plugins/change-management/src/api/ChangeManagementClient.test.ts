@@ -1,4 +1,8 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  ChangeEventList,
+  FreezeStatus,
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeManagementClient } from './ChangeManagementClient';
 
 const baseUrl = 'http://localhost:7007/api/change-management';
@@ -36,6 +40,71 @@ describe('ChangeManagementClient', () => {
       needsActionBy: 'me',
       limit: '10',
       cursor: 'abc',
+    });
+  });
+
+  it('sends the other filters by their names in the query schema', async () => {
+    const { client, fetch } = clientWith(json({ items: [] }));
+    await client.listChanges({
+      type: 'emergency',
+      inFlight: true,
+      overdue: true,
+      needsActionByMe: false,
+      states: [],
+    });
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      type: 'emergency',
+      inFlight: 'true',
+      overdue: 'true',
+    });
+  });
+
+  it('reads the freeze and the events as the shared types', async () => {
+    const freeze: FreezeStatus = {
+      frozen: true,
+      timeZone: 'Europe/London',
+      window: {
+        start: '2026-10-01T00:00:00.000+01:00',
+        end: '2027-01-01T00:00:00.000+00:00',
+      },
+    };
+    const events: ChangeEventList = {
+      items: [
+        {
+          id: 'e1',
+          changeId: 'c1',
+          seq: 1,
+          action: 'create',
+          toState: 'draft',
+          actor: 'user:default/alice',
+          at: '2026-06-10T09:00:00.000Z',
+          fields: { title: 'Upgrade' },
+          previousHash: '0'.repeat(64),
+          hash: 'a'.repeat(64),
+        },
+      ],
+    };
+    await expect(clientWith(json(freeze)).client.getFreeze()).resolves.toEqual(
+      freeze,
+    );
+    const { client, fetch } = clientWith(json(events));
+    await expect(client.listEvents('c 1')).resolves.toEqual(events);
+    expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/changes/c%201/events`);
+  });
+
+  it('patches a draft with the version seen', async () => {
+    const { client, fetch } = clientWith(json({ id: 'c1' }));
+    const edit = {
+      title: 'Upgrade',
+      affectedEntityRefs: ['component:default/payments-service'],
+      version: 2,
+    };
+    await client.editChange('c1', edit);
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/changes/c1`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(edit),
     });
   });
 

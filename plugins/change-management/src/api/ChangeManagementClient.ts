@@ -1,17 +1,26 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  ActionRequest,
+  ActionRequestInput,
   ChangeDraftInput,
+  ChangeEditInput,
+  ChangeEventList,
   ChangeList,
   ChangeView,
-} from '@trove/backstage-plugin-change-management-common';
-import {
-  ChangeEvent,
-  ChangeListRequest,
-  ChangeManagementApi,
+  ExportQueryInput,
   FreezeStatus,
-} from './ChangeManagementApi';
+  ListQueryInput,
+} from '@trove/backstage-plugin-change-management-common';
+import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
+
+/** A query string of the parameters that are set, in their order. */
+function queryString(params: Record<string, string | number | undefined>) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(name, String(value));
+  }
+  return search.toString();
+}
 
 /**
  * Talks to the change-management backend with the signed-in user's token.
@@ -28,16 +37,18 @@ export class ChangeManagementClient implements ChangeManagementApi {
   }
 
   async listChanges(request: ChangeListRequest): Promise<ChangeList> {
-    const params = new URLSearchParams();
-    if (request.entityRef) params.set('entityRef', request.entityRef);
-    if (request.states?.length) params.set('state', request.states.join(','));
-    if (request.type) params.set('type', request.type);
-    if (request.needsActionByMe) params.set('needsActionBy', 'me');
-    if (request.inFlight) params.set('inFlight', 'true');
-    if (request.overdue) params.set('overdue', 'true');
-    if (request.limit) params.set('limit', String(request.limit));
-    if (request.cursor) params.set('cursor', request.cursor);
-    return this.json(`/changes?${params}`);
+    // Typed by the server's query schema, so a renamed parameter fails here.
+    const query: ListQueryInput = {
+      entityRef: request.entityRef || undefined,
+      state: request.states?.length ? request.states.join(',') : undefined,
+      type: request.type,
+      needsActionBy: request.needsActionByMe ? 'me' : undefined,
+      inFlight: request.inFlight ? 'true' : undefined,
+      overdue: request.overdue ? 'true' : undefined,
+      limit: request.limit || undefined,
+      cursor: request.cursor || undefined,
+    };
+    return this.json(`/changes?${queryString(query)}`);
   }
 
   async getChange(id: string): Promise<ChangeView> {
@@ -48,24 +59,21 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return this.json('/changes', { method: 'POST', body: input });
   }
 
-  async editChange(
-    id: string,
-    input: ChangeDraftInput & { version: number },
-  ): Promise<ChangeView> {
+  async editChange(id: string, input: ChangeEditInput): Promise<ChangeView> {
     return this.json(`/changes/${encodeURIComponent(id)}`, {
       method: 'PATCH',
       body: input,
     });
   }
 
-  async act(id: string, request: ActionRequest): Promise<ChangeView> {
+  async act(id: string, request: ActionRequestInput): Promise<ChangeView> {
     return this.json(`/changes/${encodeURIComponent(id)}/actions`, {
       method: 'POST',
       body: request,
     });
   }
 
-  async listEvents(id: string): Promise<{ items: ChangeEvent[] }> {
+  async listEvents(id: string): Promise<ChangeEventList> {
     return this.json(`/changes/${encodeURIComponent(id)}/events`);
   }
 
@@ -74,8 +82,8 @@ export class ChangeManagementClient implements ChangeManagementApi {
   }
 
   async exportChangeLog(range: { from: string; to: string }): Promise<string> {
-    const params = new URLSearchParams({ ...range, format: 'csv' });
-    const response = await this.fetch(`/export?${params}`);
+    const query: ExportQueryInput = { ...range, format: 'csv' };
+    const response = await this.fetch(`/export?${queryString(query)}`);
     return response.text();
   }
 

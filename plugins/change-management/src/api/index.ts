@@ -1,8 +1,12 @@
 export { changeManagementApiRef } from './ChangeManagementApi';
 export type {
-  ChangeEvent,
   ChangeListRequest,
   ChangeManagementApi,
-  FreezeStatus,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';
+// The bodies are defined once, in common; the components and apps that
+// imported these from the frontend package still find them here.
+export type {
+  ChangeEvent,
+  FreezeStatus,
+} from '@trove/backstage-plugin-change-management-common';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+// The words of the contract: each list is the one place its values are
+// spelled, the zod enum built from it validates and documents them, and the
+// type is inferred from the enum.
+
+/**
+ * The three change categories of the Change Management SOP.
+ *
+ * @public
+ */
+export const CHANGE_TYPES = [
+  'standard',
+  'emergency',
+  'infrastructure',
+] as const;
+
+/** @public */
+export const changeTypeSchema = z
+  .enum(CHANGE_TYPES, {
+    errorMap: () => ({
+      message: `Type must be one of ${CHANGE_TYPES.join(', ')}`,
+    }),
+  })
+  .describe(
+    'The SOP category; emergency changes follow their own state machine.',
+  );
+
+/** @public */
+export type ChangeType = z.infer<typeof changeTypeSchema>;
+
+/**
+ * Every state of both state machines (docs/workflow.md). Standard and
+ * infrastructure changes use one machine, emergencies another; some states
+ * (draft, approved, deployed, completed, ...) appear in both.
+ *
+ * @public
+ */
+export const CHANGE_STATES = [
+  'draft',
+  'in_review',
+  'awaiting_approval',
+  'approved',
+  'staging_verified',
+  'ready_for_production',
+  'deployed',
+  'verified',
+  'retrospective_done',
+  'completed',
+  'rolled_back',
+  'rejected',
+  'cancelled',
+] as const;
+
+/** @public */
+export const changeStateSchema = z
+  .enum(CHANGE_STATES)
+  .describe('A state of the workflow (WORKFLOW.md).');
+
+/** @public */
+export type ChangeState = z.infer<typeof changeStateSchema>;
+
+/**
+ * Every workflow action, `edit` of a draft included. Each is an edge of the
+ * state machines in `workflow/transitions.ts`.
+ *
+ * @public
+ */
+export const CHANGE_ACTIONS = [
+  'edit',
+  'submit',
+  'review',
+  'request-changes',
+  'waive-review',
+  'approve',
+  'reject',
+  'record-staging',
+  'sign-off',
+  'deploy',
+  'verify',
+  'roll-back',
+  'document-retrospective',
+  'complete-review',
+  'cancel',
+] as const;
+
+/** @public */
+export const changeActionSchema = z
+  .enum(CHANGE_ACTIONS, {
+    errorMap: () => ({
+      message: `Unknown action; use one of ${CHANGE_ACTIONS.join(', ')}`,
+    }),
+  })
+  .describe('A workflow action (WORKFLOW.md).');
+
+/** @public */
+export type ChangeAction = z.infer<typeof changeActionSchema>;
+
+/** Severity of the incident an emergency change responds to. @public */
+export const incidentSeveritySchema = z.enum(['P1', 'P2'], {
+  errorMap: () => ({ message: 'Incident severity must be P1 or P2' }),
+});
+
+/** @public */
+export type IncidentSeverity = z.infer<typeof incidentSeveritySchema>;
+
+/** @public */
+export const yesNoSchema = z.enum(['yes', 'no']);
+
+/** @public */
+export type YesNo = z.infer<typeof yesNoSchema>;
+
+/** The SOP's "Staging tested" column. @public */
+export const stagingTestedSchema = z.enum(['yes', 'no', 'n/a'], {
+  errorMap: () => ({
+    message: "Staging tested must be 'yes', 'no' or 'n/a'",
+  }),
+});
+
+/** @public */
+export type StagingTested = z.infer<typeof stagingTestedSchema>;
+
+/**
+ * An exception to the normal workflow, kept on the record for auditors.
+ *
+ * @public
+ */
+export const changeExceptionKindSchema = z.enum([
+  'waived-review',
+  'self-approval',
+  'freeze-override',
+  'late-retrospective',
+]);
+
+/** @public */
+export type ChangeExceptionKind = z.infer<typeof changeExceptionKindSchema>;

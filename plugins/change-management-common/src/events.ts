@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { actionFieldSchemas } from './actionSchemas';
+import { isoTime } from './fields';
+import { freezeWindowSchema } from './responses';
+import {
+  CHANGE_ACTIONS,
+  ChangeAction,
+  changeExceptionSchema,
+  changeSignatureSchema,
+  changeStateSchema,
+} from './types';
+
+const sha256 = (description: string) =>
+  z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe(description);
+
+type UnionToIntersection<U> = (
+  U extends unknown ? (u: U) => void : never
+) extends (i: infer I) => void
+  ? I
+  : never;
+
+/**
+ * Every key any action records, typed as that action sends it. Without the
+ * draft's defaults: an event holds what was sent, and an action that sends
+ * no description records none.
+ */
+type RecordedShape = {
+  [K in keyof AllFieldShapes]: AllFieldShapes[K] extends z.ZodDefault<infer T>
+    ? T
+    : AllFieldShapes[K];
+};
+type AllFieldShapes = UnionToIntersection<
+  (typeof actionFieldSchemas)[ChangeAction]['shape']
+>;
+
+const withoutDefault = (schema: z.ZodTypeAny) =>
+  schema instanceof z.ZodDefault ? schema.removeDefault() : schema;
+
+const recordedFields = CHANGE_ACTIONS.reduce(
+  (all: z.AnyZodObject, action) =>
+    all.extend(
+      Object.fromEntries(
+        Object.entries(actionFieldSchemas[action].shape).map(
+          ([key, schema]) => [key, withoutDefault(schema)],
+        ),
+      ),
+    ),
+  z.object({}),
+) as z.ZodObject<RecordedShape>;
+
+/**
+ * Everything an event may record: the fields of its action as they were
+ * sent (the draft itself for `create` and `edit`), and what the workflow adds
+ * to some of them. Built from every action's field schema, so a field added
+ * to an action is described here too.
+ *
+ * @public
+ */
+export const changeEventFieldsSchema = recordedFields
+  .extend({
+    failedChecks: z
+      .array(z.string())
+      .describe('record-staging: the checks that failed, back to draft.'),
+    freezeOverride: z
+      .literal(true)
+      .describe('deploy: an emergency deployed during a freeze.'),
+    freezeWindow: freezeWindowSchema.describe(
+      'deploy: the freeze the emergency deployed in.',
+    ),
+    approvalReliedOn: changeSignatureSchema.describe(
+      'deploy: the CTO approval a freeze override relied on.',
+    ),
+    exceptions: z
+      .array(changeExceptionSchema)
+      .describe('Exceptions the action added to the record.'),
+  })
+  .partial()
+  .strict();
+
+/**
+ * One entry of the audit trail. Events are never updated or deleted.
+ *
+ * @public
+ */
+export const changeEventSchema = z
+  .object({
+    id: z.string().uuid(),
+    changeId: z.string().uuid(),
+    seq: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The position in the whole audit trail, across changes.'),
+    action: z
+      .enum(['create', ...CHANGE_ACTIONS])
+      .describe('`create`, or the workflow action taken.'),
+    fromState: changeStateSchema.optional().describe('Absent on create.'),
+    toState: changeStateSchema,
+    actor: z
+      .string()
+      .describe('The user entity ref, from the credentials, never a body.'),
+    at: isoTime('Server time, ISO 8601.'),
+    comment: z.string().optional(),
+    fields: changeEventFieldsSchema,
+    previousHash: sha256('The hash of the event before, across changes.'),
+    hash: sha256('sha256(previousHash + canonical JSON of the event), hex.'),
+  })
+  .strict();
+
+/** @public */
+export type ChangeEvent = z.infer<typeof changeEventSchema>;
+
+/** A change's events, oldest first. @public */
+export const changeEventListSchema = z
+  .object({ items: z.array(changeEventSchema) })
+  .strict();
+
+/** @public */
+export type ChangeEventList = z.infer<typeof changeEventListSchema>;
+
+/** The answer of re-computing the hash chain. @public */
+export const auditVerificationSchema = z
+  .object({
+    ok: z.boolean(),
+    checked: z
+      .number()
+      .int()
+      .min(0)
+      .describe('How many events matched before the first bad one.'),
+    firstBadEventId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe(
+        'The first event whose hash does not match; absent when the newest events were removed.',
+      ),
+  })
+  .strict();
+
+/** @public */
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

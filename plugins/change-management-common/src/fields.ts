@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// Builders for the fields people type, each refusing with a message that
+// names the field the way the form labels it.
+
+/** Text of at most `max` characters; may be blank. */
+export const text = (label: string, max = 20000) =>
+  z
+    .string({
+      required_error: `${label} is required`,
+      invalid_type_error: `${label} must be text`,
+    })
+    .max(max, `${label} must be at most ${max} characters`);
+
+/** Text that must not be blank. */
+export const requiredText = (label: string, max = 20000) =>
+  text(label, max).refine(s => s.trim().length > 0, `${label} is required`);
+
+/** Text that may be left out. */
+export const optionalText = (label: string, max = 20000) =>
+  z
+    .string({ invalid_type_error: `${label} must be text` })
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional();
+
+/** A checkbox: true or false, never left out. */
+export const flag = (label: string) =>
+  z.boolean({
+    required_error: `${label} is required (true or false)`,
+    invalid_type_error: `${label} must be true or false`,
+  });
+
+/** An ISO 8601 time as the server writes it. */
+export const isoTime = (description: string) =>
+  z.string().datetime({ offset: true }).describe(description);

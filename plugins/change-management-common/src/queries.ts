@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { CHANGE_STATES, changeStateSchema, changeTypeSchema } from './types';
+
+// The query strings of the API. Each value arrives as text; the schemas read
+// it into what the server uses (dates, lists, booleans, numbers).
+
+const time = (name: string, description: string) =>
+  z
+    .string({ required_error: `${name} is required` })
+    .transform((value, ctx) => {
+      const parsed = new Date(value);
+      if (Number.isNaN(parsed.getTime())) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${name} must be an ISO 8601 time, like 2026-10-01 or 2026-10-01T00:00:00Z`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .describe(`${description} An ISO 8601 date or time.`);
+
+const flag = (description: string) =>
+  z
+    .enum(['true', 'false'])
+    .optional()
+    .transform(value => value === 'true')
+    .describe(description);
+
+const states = z
+  .string()
+  .transform((value, ctx) => {
+    const parsed = z.array(changeStateSchema).safeParse(value.split(','));
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `state must be one or more of ${CHANGE_STATES.join(
+          ', ',
+        )}, separated by commas`,
+      });
+      return z.NEVER;
+    }
+    return parsed.data;
+  })
+  .describe('One state, or several separated by commas.');
+
+/**
+ * The query string of `GET /changes`.
+ *
+ * @public
+ */
+export const listQuerySchema = z
+  .object({
+    entityRef: z
+      .string()
+      .optional()
+      .describe(
+        'The entity itself, or for a System everything that is part of it.',
+      ),
+    state: states.optional(),
+    type: changeTypeSchema.optional(),
+    author: z.string().optional().describe('A user entity ref.'),
+    needsActionBy: z
+      .literal('me', {
+        errorMap: () => ({ message: "needsActionBy takes only 'me'" }),
+      })
+      .optional()
+      .describe('`me`: changes waiting for an action of the caller.'),
+    inFlight: flag('`true`: submitted changes that still wait on someone.'),
+    overdue: flag('`true`: emergencies whose retrospective is past due.'),
+    limit: z.coerce
+      .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
+      .int('limit must be a whole number from 1 to 100')
+      .min(1, 'limit must be from 1 to 100')
+      .max(100, 'limit must be from 1 to 100')
+      .default(25)
+      .describe('The page size.'),
+    cursor: z
+      .string()
+      .optional()
+      .describe('The nextCursor of the previous page.'),
+  })
+  .strict();
+
+/** @public */
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** The query string of `GET /changes` as a client writes it. @public */
+export type ListQueryInput = z.input<typeof listQuerySchema>;
+
+/**
+ * The query string of `GET /export`: changes raised in [from, to).
+ *
+ * @public
+ */
+export const exportQuerySchema = z
+  .object({
+    from: time('from', 'The start of the range, inclusive.'),
+    to: time('to', 'The end of the range, exclusive.'),
+    format: z.enum(['csv', 'json']).default('csv'),
+  })
+  .strict();
+
+/** The query string of `GET /export` as a client writes it. @public */
+export type ExportQueryInput = z.input<typeof exportQuerySchema>;
+
+/**
+ * The query string of `GET /freeze`.
+ *
+ * @public
+ */
+export const freezeQuerySchema = z
+  .object({
+    at: time('at', 'The time to ask about; now by default.').optional(),
+  })
+  .strict();

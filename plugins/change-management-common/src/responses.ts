@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { isoTime } from './fields';
+import { FreezeWindow } from './freeze';
+import { changeStateSchema } from './types';
+
+/** The liveness answer. @public */
+export const healthSchema = z.object({ status: z.literal('ok') }).strict();
+
+/** A concrete occurrence of a freeze window. @public */
+export const freezeWindowSchema = z
+  .object({
+    start: isoTime('Inclusive, midnight in the calendar time zone.'),
+    end: isoTime('Exclusive, midnight in the calendar time zone.'),
+  })
+  .strict() satisfies z.ZodType<FreezeWindow>;
+
+/** Whether production deploys are frozen at a time. @public */
+export const freezeStatusSchema = z
+  .object({
+    frozen: z.boolean(),
+    timeZone: z.string().describe('The IANA zone of the freeze calendar.'),
+    window: freezeWindowSchema
+      .optional()
+      .describe('The window that applies at that time, when frozen.'),
+  })
+  .strict();
+
+/** @public */
+export type FreezeStatus = z.infer<typeof freezeStatusSchema>;
+
+const signedColumn = (step: string) =>
+  z.string().describe(`${step}: "<user ref> at <ISO time>", or empty.`);
+
+/**
+ * One row of the SOP's change log, the columns of the CSV export.
+ *
+ * @public
+ */
+export const changeLogRowSchema = z
+  .object({
+    id: z.string().uuid(),
+    date: isoTime('When the change was raised.'),
+    changeType: z.enum(['Standard', 'Emergency', 'Infrastructure']),
+    description: z.string().describe('"<title>: <description>".'),
+    systemsAffected: z
+      .string()
+      .describe('The systems, then the entity refs, separated by spaces.'),
+    raisedBy: z.string().describe('The author, a user entity ref.'),
+    reviewedBy: signedColumn('The peer review'),
+    ctoApproval: z
+      .string()
+      .describe(
+        'The approval and the production sign-off, separated by "; ", or empty.',
+      ),
+    stagingTested: z
+      .enum(['Yes', 'No', 'N/A', ''])
+      .describe('N/A for an emergency; empty before staging.'),
+    deployedToProduction: signedColumn('The production deploy'),
+    postDeploymentVerified: z.enum(['Yes', 'No', '']),
+    issuesEncountered: z.string(),
+    state: changeStateSchema,
+    incident: z
+      .string()
+      .describe('Emergency only: "<ref> (<severity>)", or empty.'),
+    retrospective: z
+      .string()
+      .describe('Emergency only: documented, due or overdue, or empty.'),
+    exceptions: z
+      .string()
+      .describe('"<kind>: <detail>" for each exception, separated by "; ".'),
+  })
+  .strict();
+
+/** @public */
+export type ChangeLogRow = z.infer<typeof changeLogRowSchema>;
+
+/** The change log as JSON, oldest first. @public */
+export const changeLogExportSchema = z
+  .object({ items: z.array(changeLogRowSchema) })
+  .strict();
+
+/** @public */
+export type ChangeLogExport = z.infer<typeof changeLogExportSchema>;
