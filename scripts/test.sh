@@ -28,6 +28,9 @@ node scripts/generate-openapi.js --check
 yarn lint:all
 yarn prettier:check
 
+step "Building the backend (a unit test checks the production bundle has no test clock)"
+yarn build:backend
+
 step "Unit tests (SQLite and PostgreSQL)"
 CI=true yarn test
 

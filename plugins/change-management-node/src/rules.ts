@@ -2,20 +2,29 @@ import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
 import { changePermissionResourceRef } from './resource';
 
-const claims = z.object({
+const claimsSchema = z.object({
   claims: z
     .array(z.string())
     .describe(
       'Entity refs, typically the ownership refs of the user: their own ref and their groups',
     ),
 });
+type Claims = z.infer<typeof claimsSchema>;
+
+// permission-node validates and describes zod 3 schemas at run time (through
+// zod-to-json-schema), but its types name zod 4, which the plugin packages
+// do not use yet: a second zod in the app would split the schemas' identity.
+const claims = claimsSchema as any;
 
 /**
  * The change was raised by one of the claims, e.g. the user themselves.
  *
  * @public
  */
-export const isAuthor = createPermissionRule({
+export const isAuthor = createPermissionRule<
+  typeof changePermissionResourceRef,
+  Claims
+>({
   name: 'IS_AUTHOR',
   description: 'Allow changes raised by one of the given users',
   resourceRef: changePermissionResourceRef,
@@ -30,7 +39,10 @@ export const isAuthor = createPermissionRule({
  *
  * @public
  */
-export const affectsEntityOwnedBy = createPermissionRule({
+export const affectsEntityOwnedBy = createPermissionRule<
+  typeof changePermissionResourceRef,
+  Claims
+>({
   name: 'AFFECTS_ENTITY_OWNED_BY',
   description:
     'Allow changes to entities owned by one of the given users or groups',

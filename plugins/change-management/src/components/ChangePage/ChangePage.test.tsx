@@ -159,7 +159,7 @@ describe('ChangePage', () => {
         ...standardEvents[2],
         id: 'e4',
         seq: 4,
-        action: 'reject',
+        action: 'reject' as const,
         fromState: 'awaiting_approval' as const,
         toState: 'rejected' as const,
       },

@@ -11,7 +11,7 @@ export const spec = {
     description:
       'Changes under the Change Management SOP: standard, infrastructure and emergency changes, their workflow actions and the audit trail. Every workflow rule is enforced by this API. Refusals carry `error.name` and fields that programs read (see the *ErrorResponse schemas).',
     license: {
-      name: 'UNLICENSED',
+      name: 'Apache-2.0',
     },
   },
   servers: [

@@ -94,13 +94,15 @@ export const standardEvents: ChangeEvent[] = [
   id: `e${i + 1}`,
   changeId: 'c1',
   seq: i + 1,
-  action: action!,
+  action: action as ChangeEvent['action'],
   fromState: fromState as ChangeEvent['fromState'],
   toState: toState as ChangeEvent['toState'],
   actor: `user:default/${who}`,
   at: `2026-03-0${i + 1}T10:00:00.000Z`,
   comment,
   fields: {},
+  previousHash: String(i).padStart(64, '0'),
+  hash: String(i + 1).padStart(64, '0'),
 }));
 
 export type FakeApi = {
