@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, optionalText, requiredText } from './fields';
+import { flag, optionalText, requiredText, text } from './fields';
 import { changeEditSchema, versionSchema } from './schemas';
 import {
   CHANGE_ACTIONS,
@@ -15,7 +15,7 @@ const yesNo = (label: string) =>
 
 /**
  * The fields each action records, beside `action` and `version`
- * (WORKFLOW.md, "Action fields"). This is where an action's fields are
+ * (docs/workflow.md, "Action fields"). This is where an action's fields are
  * defined: the request schemas, the types and the OpenAPI document follow.
  *
  * @public
@@ -44,14 +44,9 @@ export const actionFieldSchemas = {
   }),
   verify: z.object({
     postDeploymentVerified: yesNo('Post-deployment verified'),
-    issuesEncountered: z
-      .string({
-        required_error:
-          'Issues encountered is required (send an empty string for none)',
-        invalid_type_error: 'Issues encountered must be text',
-      })
-      .max(20000)
-      .describe('Free text; an empty string for none.'),
+    issuesEncountered: text(
+      'Issues encountered (send an empty string for none)',
+    ).describe('Free text; an empty string for none.'),
   }),
   'roll-back': z.object({ reason: requiredText('Reason') }),
   'document-retrospective': z.object({

@@ -3,14 +3,28 @@ import { z } from 'zod';
 // Builders for the fields people type, each refusing with a message that
 // names the field the way the form labels it.
 
-/** Text of at most `max` characters; may be blank. */
-export const text = (label: string, max = 20000) =>
+/**
+ * Text both databases store as sent: well-formed UTF-16 (no lone surrogate,
+ * which would be stored as U+FFFD) and no NUL, which PostgreSQL refuses in
+ * text.
+ */
+const STORABLE = /^(?:[^\0\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+
+/** A string that is storable text of at most `max` characters. */
+export const storable = (label: string, max: number) =>
   z
     .string({
       required_error: `${label} is required`,
       invalid_type_error: `${label} must be text`,
     })
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .regex(
+      STORABLE,
+      `${label} must be valid Unicode text without NUL characters`,
+    );
+
+/** Text of at most `max` characters; may be blank. */
+export const text = (label: string, max = 20000) => storable(label, max);
 
 /** Text that must not be blank. */
 export const requiredText = (label: string, max = 20000) =>
@@ -18,10 +32,7 @@ export const requiredText = (label: string, max = 20000) =>
 
 /** Text that may be left out. */
 export const optionalText = (label: string, max = 20000) =>
-  z
-    .string({ invalid_type_error: `${label} must be text` })
-    .max(max, `${label} must be at most ${max} characters`)
-    .optional();
+  storable(label, max).optional();
 
 /** A checkbox: true or false, never left out. */
 export const flag = (label: string) =>

@@ -1,5 +1,32 @@
 import { z } from 'zod';
+import { storable } from './fields';
 import { CHANGE_STATES, changeStateSchema, changeTypeSchema } from './types';
+
+/**
+ * The times the API reads: 1970 to 9999. Beyond, the databases cannot store
+ * or compare them (PostgreSQL refuses the year -271821 that JavaScript
+ * allows), and no change log lives there.
+ *
+ * @public
+ */
+export const TIME_RANGE = {
+  min: new Date('1970-01-01T00:00:00.000Z'),
+  max: new Date('9999-12-31T23:59:59.999Z'),
+};
+
+/** Whether a time is within {@link TIME_RANGE}. @public */
+export function isTimeInRange(time: Date): boolean {
+  return time >= TIME_RANGE.min && time <= TIME_RANGE.max;
+}
+
+/**
+ * The id of a change in a path: a UUID, as the server assigns them.
+ *
+ * @public
+ */
+export const changeIdSchema = z
+  .string()
+  .uuid('id must be the id of a change (a UUID)');
 
 // The query strings of the API. Each value arrives as text; the schemas read
 // it into what the server uses (dates, lists, booleans, numbers).
@@ -9,10 +36,10 @@ const time = (name: string, description: string) =>
     .string({ required_error: `${name} is required` })
     .transform((value, ctx) => {
       const parsed = new Date(value);
-      if (Number.isNaN(parsed.getTime())) {
+      if (Number.isNaN(parsed.getTime()) || !isTimeInRange(parsed)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `${name} must be an ISO 8601 time, like 2026-10-01 or 2026-10-01T00:00:00Z`,
+          message: `${name} must be an ISO 8601 time from 1970 to 9999, like 2026-10-01 or 2026-10-01T00:00:00Z`,
         });
         return z.NEVER;
       }
@@ -51,15 +78,14 @@ const states = z
  */
 export const listQuerySchema = z
   .object({
-    entityRef: z
-      .string()
+    entityRef: storable('entityRef', 255)
       .optional()
       .describe(
         'The entity itself, or for a System everything that is part of it.',
       ),
     state: states.optional(),
     type: changeTypeSchema.optional(),
-    author: z.string().optional().describe('A user entity ref.'),
+    author: storable('author', 255).optional().describe('A user entity ref.'),
     needsActionBy: z
       .literal('me', {
         errorMap: () => ({ message: "needsActionBy takes only 'me'" }),
@@ -75,8 +101,7 @@ export const listQuerySchema = z
       .max(100, 'limit must be from 1 to 100')
       .default(25)
       .describe('The page size.'),
-    cursor: z
-      .string()
+    cursor: storable('cursor', 1000)
       .optional()
       .describe('The nextCursor of the previous page.'),
   })

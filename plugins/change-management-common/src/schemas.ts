@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { changeTypeSchema, incidentSchema } from './types';
-import { text } from './fields';
+import { storable, text } from './fields';
 
-const httpUrl = z
-  .string()
+const httpUrl = storable('Pull request URL', 2000)
   .url('Pull request URL must be a URL')
   .refine(
     url => /^https?:\/\//i.test(url),

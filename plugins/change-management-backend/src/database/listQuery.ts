@@ -1,4 +1,5 @@
 import {
+  isTimeInRange,
   RecordFacts,
   WAITING_RULES,
   WaitingRule,
@@ -102,12 +103,18 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     const [createdAt, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     );
+    // Only what a page of ours could have written: a time the databases
+    // compare, and a change id.
+    const time = new Date(createdAt);
     if (
       typeof createdAt === 'string' &&
+      isTimeInRange(time) &&
       typeof id === 'string' &&
-      !Number.isNaN(Date.parse(createdAt))
+      id.length <= 64 &&
+      id.isWellFormed() &&
+      !id.includes('\0')
     ) {
-      return { createdAt: new Date(createdAt), id };
+      return { createdAt: time, id };
     }
   } catch {
     // fall through to the error below

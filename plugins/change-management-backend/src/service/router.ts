@@ -6,11 +6,13 @@ import {
 import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  changeIdSchema,
   exportQuerySchema,
   freezeQuerySchema,
   listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { z } from 'zod';
 import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actor } from './ChangeAccess';
@@ -53,6 +55,19 @@ const nameMalformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
       : error,
   );
 };
+
+const pathSchema = z.object({ id: changeIdSchema });
+
+/** The change id in the path, refused with 400 naming `id` if malformed. */
+const idOf = (req: AnyRequest): string =>
+  parseInput(() => pathSchema.parse(req.params)).id;
+
+/**
+ * The largest valid body, with margin: a draft's four free-text fields of
+ * 20,000 characters, each escaped by JSON as up to 6 bytes (`\u0001`), is
+ * about 480 kB, and the rest adds under 20 kB.
+ */
+const BODY_LIMIT = '1mb';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -140,12 +155,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id', async (req, res) => {
-    res.json(await changes.getChange(req.params.id, await actorOf(req)));
+    res.json(await changes.getChange(idOf(req), await actorOf(req)));
   });
 
   // Editing a draft is the workflow's `edit` action, at its own address.
   router.patch('/changes/:id', async (req, res) => {
-    const { id } = req.params;
+    const id = idOf(req);
     res.json(
       await audited(req, 'change-edit', { changeId: id }, async () =>
         changes.act(id, { ...req.body, action: 'edit' }, await actorOf(req)),
@@ -154,7 +169,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/changes/:id/actions', async (req, res) => {
-    const { id } = req.params;
+    const id = idOf(req);
     const action = String((req.body as { action?: unknown }).action);
     res.json(
       await audited(req, 'change-action', { changeId: id, action }, async () =>
@@ -164,7 +179,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id/events', async (req, res) => {
-    res.json(await changes.listEvents(req.params.id, await actorOf(req)));
+    res.json(await changes.listEvents(idOf(req), await actorOf(req)));
   });
 
   router.get('/freeze', async (req, res) => {
@@ -197,5 +212,10 @@ export async function createRouter(options: RouterOptions) {
   // answers 413 (body-parser's error) and one that is not JSON 415.
   return express
     .Router()
-    .use(refuseOtherBodies, express.json(), nameMalformedJson, router);
+    .use(
+      refuseOtherBodies,
+      express.json({ limit: BODY_LIMIT }),
+      nameMalformedJson,
+      router,
+    );
 }

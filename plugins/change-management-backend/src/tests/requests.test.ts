@@ -212,7 +212,9 @@ describe('requests the API must refuse', () => {
 
     it('answers an unknown change with 404', async () => {
       const h = await start();
-      const res = await h.as('oscar').get('/changes/does-not-exist');
+      const res = await h
+        .as('oscar')
+        .get('/changes/00000000-0000-4000-8000-000000000000');
       expect(res.status).toBe(404);
     });
 

@@ -107,6 +107,8 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'The incident in the incident tracker, e.g. INC-1042.',
           },
           severity: {
@@ -706,28 +708,39 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           description: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'What is being changed and why.',
           },
           risks: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'Risks and potential side effects.',
           },
           testingNotes: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'How the change was tested locally.',
           },
           pullRequestUrl: {
             type: 'string',
+            maxLength: 2000,
             format: 'uri',
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit a standard change.',
           },
           incident: {
@@ -743,6 +756,8 @@ export const spec = {
           proposedFix: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
           affectedEntityRefs: {
@@ -750,6 +765,8 @@ export const spec = {
             items: {
               type: 'string',
               maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             },
             maxItems: 50,
             description:
@@ -779,28 +796,39 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           description: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'What is being changed and why.',
           },
           risks: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'Risks and potential side effects.',
           },
           testingNotes: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'How the change was tested locally.',
           },
           pullRequestUrl: {
             type: 'string',
+            maxLength: 2000,
             format: 'uri',
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit a standard change.',
           },
           incident: {
@@ -816,6 +844,8 @@ export const spec = {
           proposedFix: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
           affectedEntityRefs: {
@@ -823,6 +853,8 @@ export const spec = {
             items: {
               type: 'string',
               maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             },
             maxItems: 50,
             description:
@@ -868,28 +900,39 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           description: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'What is being changed and why.',
           },
           risks: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'Risks and potential side effects.',
           },
           testingNotes: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             default: '',
             description: 'How the change was tested locally.',
           },
           pullRequestUrl: {
             type: 'string',
+            maxLength: 2000,
             format: 'uri',
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit a standard change.',
           },
           incident: {
@@ -905,6 +948,8 @@ export const spec = {
           proposedFix: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
           affectedEntityRefs: {
@@ -912,6 +957,8 @@ export const spec = {
             items: {
               type: 'string',
               maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             },
             maxItems: 50,
             description:
@@ -954,6 +1001,8 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version'],
@@ -975,6 +1024,8 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version', 'comment'],
@@ -996,6 +1047,8 @@ export const spec = {
           reason: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version', 'reason'],
@@ -1017,6 +1070,8 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version'],
@@ -1038,6 +1093,8 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version', 'comment'],
@@ -1071,6 +1128,8 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: [
@@ -1099,6 +1158,8 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version'],
@@ -1120,11 +1181,15 @@ export const spec = {
           deploymentRef: {
             type: 'string',
             maxLength: 2000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'For example a pipeline run URL.',
           },
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version'],
@@ -1150,6 +1215,8 @@ export const spec = {
           issuesEncountered: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Free text; an empty string for none.',
           },
         },
@@ -1177,6 +1244,8 @@ export const spec = {
           reason: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version', 'reason'],
@@ -1198,14 +1267,20 @@ export const spec = {
           whatChanged: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           why: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           approvalReceived: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: [
@@ -1237,6 +1312,8 @@ export const spec = {
           notes: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version', 'preventable', 'notes'],
@@ -1258,6 +1335,8 @@ export const spec = {
           reason: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
         },
         required: ['action', 'version', 'reason'],
@@ -1395,22 +1474,33 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           description: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           risks: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           testingNotes: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           pullRequestUrl: {
             type: 'string',
+            maxLength: 2000,
             format: 'uri',
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit a standard change.',
           },
           incident: {
@@ -1426,6 +1516,8 @@ export const spec = {
           proposedFix: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
           affectedEntityRefs: {
@@ -1433,6 +1525,8 @@ export const spec = {
             items: {
               type: 'string',
               maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             },
             maxItems: 50,
             description:
@@ -1441,10 +1535,14 @@ export const spec = {
           comment: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           reason: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           functionalTested: {
             type: 'boolean',
@@ -1461,6 +1559,8 @@ export const spec = {
           deploymentRef: {
             type: 'string',
             maxLength: 2000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'For example a pipeline run URL.',
           },
           postDeploymentVerified: {
@@ -1470,19 +1570,27 @@ export const spec = {
           issuesEncountered: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Free text; an empty string for none.',
           },
           whatChanged: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           why: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           approvalReceived: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           preventable: {
             type: 'string',
@@ -1491,6 +1599,8 @@ export const spec = {
           notes: {
             type: 'string',
             maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
           },
           failedChecks: {
             type: 'array',
@@ -2301,6 +2411,9 @@ export const spec = {
           {
             schema: {
               type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
               description:
                 'The entity itself, or for a System everything that is part of it.',
             },
@@ -2336,6 +2449,9 @@ export const spec = {
           {
             schema: {
               type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
               description: 'A user entity ref.',
             },
             required: false,
@@ -2395,6 +2511,9 @@ export const spec = {
           {
             schema: {
               type: 'string',
+              maxLength: 1000,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
               description: 'The nextCursor of the previous page.',
             },
             required: false,
