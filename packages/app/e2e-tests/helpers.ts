@@ -21,7 +21,7 @@ export async function signIn(browser: Browser, user: string): Promise<Page> {
   return page;
 }
 
-/** A user token for API calls, as scripts get one (API.md). */
+/** A user token for API calls, as scripts get one (README, "Scripts act as a sample user"). */
 export async function tokenFor(request: APIRequestContext, user: string) {
   let token = '';
   // Right after start-up the catalog may not have read the sample users yet.

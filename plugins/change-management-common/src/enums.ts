@@ -55,7 +55,7 @@ export const CHANGE_STATES = [
 /** @public */
 export const changeStateSchema = z
   .enum(CHANGE_STATES)
-  .describe('A state of the workflow (WORKFLOW.md).');
+  .describe('A state of the workflow (docs/workflow.md).');
 
 /** @public */
 export type ChangeState = z.infer<typeof changeStateSchema>;
@@ -91,7 +91,7 @@ export const changeActionSchema = z
       message: `Unknown action; use one of ${CHANGE_ACTIONS.join(', ')}`,
     }),
   })
-  .describe('A workflow action (WORKFLOW.md).');
+  .describe('A workflow action (docs/workflow.md).');
 
 /** @public */
 export type ChangeAction = z.infer<typeof changeActionSchema>;

@@ -143,7 +143,7 @@ function registerRoutes(registry: OpenAPIRegistry) {
     path: '/changes/{id}/actions',
     operationId: 'ActOnChange',
     description:
-      'Takes a workflow action with the version the client last saw and exactly the fields that action records (WORKFLOW.md).',
+      'Takes a workflow action with the version the client last saw and exactly the fields that action records (docs/workflow.md).',
     request: { params: changeId, body: body(actionRequestSchema) },
     responses: {
       200: answer('The updated change.', changeViewSchema),

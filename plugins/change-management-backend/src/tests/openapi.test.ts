@@ -25,7 +25,7 @@ const ROUTES = {
   '/audit/verify': ['get'],
 };
 
-/** WORKFLOW.md's fields of each action; `?` marks the optional ones. */
+/** docs/workflow.md's fields of each action; `?` marks the optional ones. */
 const ACTION_FIELDS: Record<string, string[]> = {
   edit: [
     'type?',

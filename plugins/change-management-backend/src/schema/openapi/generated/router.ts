@@ -56,7 +56,7 @@ export const spec = {
           'rejected',
           'cancelled',
         ],
-        description: 'A state of the workflow (WORKFLOW.md).',
+        description: 'A state of the workflow (docs/workflow.md).',
       },
       ChangeAction: {
         type: 'string',
@@ -77,7 +77,7 @@ export const spec = {
           'complete-review',
           'cancel',
         ],
-        description: 'A workflow action (WORKFLOW.md).',
+        description: 'A workflow action (docs/workflow.md).',
       },
       IncidentSeverity: {
         type: 'string',
@@ -2750,7 +2750,7 @@ export const spec = {
       post: {
         operationId: 'ActOnChange',
         description:
-          'Takes a workflow action with the version the client last saw and exactly the fields that action records (WORKFLOW.md).',
+          'Takes a workflow action with the version the client last saw and exactly the fields that action records (docs/workflow.md).',
         parameters: [
           {
             schema: {

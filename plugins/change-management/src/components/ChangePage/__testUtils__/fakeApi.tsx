@@ -148,7 +148,7 @@ export async function renderPage(api: FakeApi) {
 
 /**
  * An error as the API client throws it for a failed response: a Backstage
- * error body with the refusal's name and fields (API.md, "Refusals").
+ * error body with the refusal's name and fields (docs/api.md, "Refusals").
  */
 export function responseError(
   status: number,
