@@ -14,7 +14,9 @@ import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { readChangeManagementConfig } from './service/config';
+import { BlackoutCalendar } from './service/blackouts';
 import { FreezeService } from './service/FreezeService';
+import { GateService } from './service/GateService';
 import { createRouter } from './service/router';
 
 /**
@@ -29,12 +31,14 @@ export const changeManagementPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         clock: changeManagementClockServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
@@ -57,7 +61,12 @@ export const changeManagementPlugin = createBackendPlugin({
             changePermissionResourceRef,
           ),
         );
-        const freeze = new FreezeService(config, deps.clock);
+        const freeze = new FreezeService(
+          config,
+          deps.clock,
+          new BlackoutCalendar(config.blackouts, deps.catalog, deps.logger),
+          deps.auth,
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -67,15 +76,18 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.clock,
         );
         const changeLog = new ChangeLogService(store, access, deps.clock);
+        const gate = new GateService(store, access, freeze, deps.clock);
 
         deps.httpRouter.use(
           await createRouter({
+            auth: deps.auth,
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
             auditor: deps.auditor,
             changes,
             changeLog,
             freeze,
+            gate,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -40,6 +40,9 @@ export const actionFieldSchemas = {
     deploymentRef: optionalText('Deployment reference', 2000).describe(
       'For example a pipeline run URL.',
     ),
+    commitSha: optionalText('Commit SHA', 100).describe(
+      'The commit deployed, as a pipeline records it.',
+    ),
     comment: optionalText('Comment'),
   }),
   verify: z.object({

@@ -25,6 +25,11 @@ export type InputIssue = z.infer<typeof inputIssueSchema>;
 /** A freeze or blackout window as a refusal names it. @public */
 export const refusalWindowSchema = freezeWindowSchema.extend({
   timeZone: z.string().describe('The IANA zone of the freeze calendar.'),
+  entityRef: z
+    .string()
+    .optional()
+    .describe('For a blackout: the System or Domain it is declared on.'),
+  reason: z.string().optional().describe('For a blackout: why.'),
 });
 
 /** @public */

@@ -11,6 +11,7 @@ describe('changeEventFieldsSchema', () => {
       freezeWindow: {
         start: '2026-10-01T00:00:00.000Z',
         end: '2027-01-01T00:00:00.000Z',
+        timeZone: 'UTC',
       },
     };
     expect(changeEventFieldsSchema.parse(fields)).toEqual(fields);

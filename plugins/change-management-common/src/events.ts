@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actionFieldSchemas } from './actionSchemas';
 import { isoTime } from './fields';
-import { freezeWindowSchema } from './responses';
+import { refusalWindowSchema } from './errors';
 import {
   CHANGE_ACTIONS,
   ChangeAction,
@@ -67,7 +67,7 @@ export const changeEventFieldsSchema = recordedFields
     freezeOverride: z
       .literal(true)
       .describe('deploy: an emergency deployed during a freeze.'),
-    freezeWindow: freezeWindowSchema.describe(
+    freezeWindow: refusalWindowSchema.describe(
       'deploy: the freeze the emergency deployed in.',
     ),
     approvalReliedOn: changeSignatureSchema.describe(

@@ -15,6 +15,7 @@ export * from './events';
 export * from './responses';
 export * from './queries';
 export * from './freeze';
+export * from './blackouts';
 export * from './permissions';
 export * from './errors';
 export * from './workflow';

@@ -137,5 +137,31 @@ export type ExportQueryInput = z.input<typeof exportQuerySchema>;
 export const freezeQuerySchema = z
   .object({
     at: time('at', 'The time to ask about; now by default.').optional(),
+    entityRef: storable('entityRef', 255)
+      .optional()
+      .describe(
+        'Also the blackouts of this entity, its System and its Domain.',
+      ),
   })
   .strict();
+
+/**
+ * The query string of `GET /gate`: may this change be deployed there now?
+ *
+ * @public
+ */
+export const gateQuerySchema = z
+  .object({
+    changeId: changeIdSchema,
+    environment: z
+      .enum(['production', 'staging'], {
+        errorMap: () => ({
+          message: "environment must be 'production' or 'staging'",
+        }),
+      })
+      .default('production'),
+  })
+  .strict();
+
+/** The query string of `GET /gate` as a client writes it. @public */
+export type GateQueryInput = z.input<typeof gateQuerySchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { blackoutSchema } from './blackouts';
 import { isoTime } from './fields';
 import { FreezeWindow } from './freeze';
-import { changeStateSchema } from './types';
+import { changeStateSchema, changeTypeSchema } from './types';
 
 /** The liveness answer. @public */
 export const healthSchema = z.object({ status: z.literal('ok') }).strict();
@@ -22,6 +23,12 @@ export const freezeStatusSchema = z
     window: freezeWindowSchema
       .optional()
       .describe('The window that applies at that time, when frozen.'),
+    blackouts: z
+      .array(blackoutSchema)
+      .optional()
+      .describe(
+        'With `entityRef`: the blackouts of that entity, its System and Domain, at that time.',
+      ),
   })
   .strict();
 
@@ -81,3 +88,32 @@ export const changeLogExportSchema = z
 
 /** @public */
 export type ChangeLogExport = z.infer<typeof changeLogExportSchema>;
+
+/**
+ * The gate's answer: whether the change may be deployed to the environment
+ * now, and why not, in sentences a developer can act on.
+ *
+ * @public
+ */
+export const gateAnswerSchema = z
+  .object({
+    allowed: z.boolean(),
+    reasons: z
+      .array(z.string())
+      .describe('Why not; or, for an emergency, the override it relies on.'),
+    change: z
+      .object({
+        id: z.string().uuid(),
+        type: changeTypeSchema,
+        state: changeStateSchema,
+        version: z.number().int(),
+      })
+      .strict(),
+    freeze: freezeStatusSchema
+      .optional()
+      .describe('For production: the freeze and the blackouts that apply.'),
+  })
+  .strict();
+
+/** @public */
+export type GateAnswer = z.infer<typeof gateAnswerSchema>;

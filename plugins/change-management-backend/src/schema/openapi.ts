@@ -20,6 +20,8 @@ import {
   exportQuerySchema,
   freezeQuerySchema,
   freezeStatusSchema,
+  gateAnswerSchema,
+  gateQuerySchema,
   healthSchema,
   listQuerySchema,
   refusalBodySchemas,
@@ -177,6 +179,21 @@ function registerRoutes(registry: OpenAPIRegistry) {
         freezeStatusSchema,
       ),
       ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/gate',
+    operationId: 'CheckGate',
+    description:
+      'May this change be deployed to this environment now? For pipelines: callable by users and by external-access static tokens.',
+    request: { query: gateQuerySchema },
+    responses: {
+      200: answer(
+        'The decision, with reasons a developer can act on.',
+        gateAnswerSchema,
+      ),
+      ...errors(400, 401, 403, 404),
     },
   });
   registry.registerPath({

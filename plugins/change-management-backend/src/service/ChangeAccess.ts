@@ -30,11 +30,15 @@ import {
 import { QueueActor, StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
 
-/** The signed-in user an operation runs for, from Backstage auth only. */
+/**
+ * Who an operation runs for, from Backstage auth only: a signed-in user, or
+ * a pipeline's service principal (its subject stands in `userEntityRef`).
+ */
 export interface Actor {
   userEntityRef: string;
   ownershipEntityRefs: string[];
   credentials: BackstageCredentials;
+  isService?: boolean;
 }
 
 /**
@@ -63,6 +67,15 @@ export class ChangeAccess {
 
   /** Facts about the actor that the workflow needs, for one change. */
   workflowActor(actor: Actor, change: ChangeResource): WorkflowActor {
+    if (actor.isService) {
+      // A pipeline records what the engineers' deploy did; it decides nothing.
+      return {
+        userEntityRef: actor.userEntityRef,
+        isCto: false,
+        isEngineer: true,
+        isService: true,
+      };
+    }
     const scope = this.engineerScope(actor);
     return {
       userEntityRef: actor.userEntityRef,
@@ -125,6 +138,15 @@ export class ChangeAccess {
   /** Raising a change: the policy's conditions are judged on the draft. */
   async authorizeCreate(actor: Actor, draft: ChangeResource) {
     await this.require(changeCreatePermission, actor, draft, 'create changes');
+  }
+
+  /** A pipeline records actions only where config allows it. */
+  authorizeRecording(actor: Actor) {
+    if (actor.isService && !this.config.allowCiRecording) {
+      throw new NotAllowedError(
+        'Pipelines may not record actions here; set changeManagement.ci.allowRecording to let them record deploy and roll-back',
+      );
+    }
   }
 
   async authorizeAction(

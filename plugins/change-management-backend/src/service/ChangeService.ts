@@ -38,6 +38,11 @@ export interface ListChangesRequest {
   cursor?: string;
 }
 
+/** The entities a change affects, with the Systems they belonged to. */
+export function affectedRefs(change: StoredChange): string[] {
+  return [...change.affectedEntityRefs, ...change.affectedSystemRefs];
+}
+
 /** A stored change as of a time: `overdue` depends on the clock. */
 export function asOf(change: StoredChange, now: Date): Change {
   return { ...change, overdue: isRetrospectiveOverdue(change, now) };
@@ -106,6 +111,7 @@ export class ChangeService {
    */
   async act(id: string, body: unknown, actor: Actor): Promise<ChangeView> {
     const request = parseInput(() => parseActionRequest(body));
+    this.access.authorizeRecording(actor);
     const change = await this.load(id);
     if (change.version !== request.version) {
       throw new StaleVersionError(
@@ -115,13 +121,16 @@ export class ChangeService {
     }
     const current = await this.resource(change.id);
     const now = this.clock.now();
-    const freeze = this.freeze.status(now);
+    // Blackouts are read from the catalog only where they matter: a deploy.
+    const production = await this.freeze.production(
+      now,
+      request.action === 'deploy' ? affectedRefs(change) : [],
+    );
     const outcome = applyAction(asOf(change, now), request, {
       actor: this.access.workflowActor(actor, current),
       now,
       allowSelfApproval: this.config.allowSelfApproval,
-      freeze: freeze.window,
-      freezeTimeZone: freeze.timeZone,
+      ...production,
     });
     if (!outcome.ok) {
       throw refusalError(outcome);

@@ -1,24 +1,71 @@
+import { AuthService } from '@backstage/backend-plugin-api';
 import {
+  Blackout,
   findFreezeWindow,
+  FreezeStatus,
   FreezeWindow,
 } from '@trove/backstage-plugin-change-management-common';
+import { BlackoutCalendar } from './blackouts';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
 
-/** Whether production deploys are frozen, from the configured calendar. */
+/**
+ * Whether production is closed to non-emergency changes: the company-wide
+ * freeze calendar, and blackouts scoped by the catalog.
+ */
 export class FreezeService {
   constructor(
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
+    private readonly blackouts: BlackoutCalendar,
+    private readonly auth: AuthService,
   ) {}
 
-  /** The freeze at a time, now by default. */
-  status(at?: Date): {
-    frozen: boolean;
-    timeZone: string;
-    window?: FreezeWindow;
-  } {
-    const window = findFreezeWindow(at ?? this.clock.now(), this.config.freeze);
-    return { frozen: !!window, timeZone: this.config.freeze.timeZone, window };
+  /** The freeze at a time, now by default; with an entity, its blackouts. */
+  async status(at?: Date, entityRef?: string): Promise<FreezeStatus> {
+    const time = at ?? this.clock.now();
+    const window = findFreezeWindow(time, this.config.freeze);
+    return {
+      frozen: !!window,
+      timeZone: this.config.freeze.timeZone,
+      window,
+      ...(entityRef && {
+        blackouts: await this.blackoutsAt(time, [entityRef]),
+      }),
+    };
+  }
+
+  /**
+   * What closes production to these entities at a time, as the workflow
+   * reads it: the freeze window and the blackouts that contain the time.
+   */
+  async production(
+    at: Date,
+    entityRefs: string[],
+  ): Promise<{
+    freeze?: FreezeWindow;
+    freezeTimeZone: string;
+    blackouts: Blackout[];
+  }> {
+    return {
+      freeze: findFreezeWindow(at, this.config.freeze),
+      freezeTimeZone: this.config.freeze.timeZone,
+      blackouts: await this.blackoutsAt(at, entityRefs),
+    };
+  }
+
+  /**
+   * Blackouts apply whoever asks, so the catalog is read with the plugin's
+   * own credentials, not the caller's.
+   */
+  private async blackoutsAt(at: Date, refs: string[]): Promise<Blackout[]> {
+    if (refs.length === 0) {
+      return [];
+    }
+    return this.blackouts.at(
+      at,
+      refs,
+      await this.auth.getOwnServiceCredentials(),
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  Blackout,
+  blackoutSchema,
   DEFAULT_FREEZE_CALENDAR,
   FreezeCalendar,
   validateFreezeCalendar,
@@ -17,6 +19,10 @@ export interface ChangeManagementConfig {
   };
   freeze: FreezeCalendar;
   allowSelfApproval: boolean;
+  /** One-off blackouts of Systems or Domains, from config. */
+  blackouts: Blackout[];
+  /** Whether pipelines (service principals) may record deploy and roll-back. */
+  allowCiRecording: boolean;
 }
 
 export function readChangeManagementConfig(
@@ -44,7 +50,12 @@ export function readChangeManagementConfig(
       `Invalid changeManagement.freeze config: ${(error as Error).message}`,
     );
   }
+  const blackouts = (root?.getOptionalConfigArray('blackouts') ?? []).map(
+    (b, i) => readBlackout(b, i),
+  );
   return {
+    blackouts,
+    allowCiRecording: root?.getOptionalBoolean('ci.allowRecording') ?? false,
     ctoRefs,
     engineers: {
       exclude: groupRefs('roles.engineers.exclude'),
@@ -53,6 +64,25 @@ export function readChangeManagementConfig(
     },
     freeze,
     allowSelfApproval: root?.getOptionalBoolean('allowSelfApproval') ?? false,
+  };
+}
+
+function readBlackout(config: Config, index: number): Blackout {
+  const key = `changeManagement.blackouts[${index}]`;
+  const parsed = blackoutSchema.safeParse({
+    entityRef: config.getString('entityRef'),
+    start: config.getString('start'),
+    end: config.getString('end'),
+    reason: config.getString('reason'),
+  });
+  if (!parsed.success || parsed.data.start >= parsed.data.end) {
+    throw new Error(
+      `Invalid ${key}: give an entityRef, ISO date-times start before end (e.g. 2026-11-27T00:00:00Z), and a reason`,
+    );
+  }
+  return {
+    ...parsed.data,
+    entityRef: stringifyEntityRef(parseEntityRef(parsed.data.entityRef)),
   };
 }
 

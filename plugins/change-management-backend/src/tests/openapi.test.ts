@@ -21,6 +21,7 @@ const ROUTES = {
   '/changes/{id}/actions': ['post'],
   '/changes/{id}/events': ['get'],
   '/freeze': ['get'],
+  '/gate': ['get'],
   '/export': ['get'],
   '/audit/verify': ['get'],
 };
@@ -52,7 +53,7 @@ const ACTION_FIELDS: Record<string, string[]> = {
     'comment?',
   ],
   'sign-off': ['comment?'],
-  deploy: ['deploymentRef?', 'comment?'],
+  deploy: ['deploymentRef?', 'commitSha?', 'comment?'],
   verify: ['postDeploymentVerified', 'issuesEncountered'],
   'roll-back': ['reason'],
   'document-retrospective': ['whatChanged', 'why', 'approvalReceived'],

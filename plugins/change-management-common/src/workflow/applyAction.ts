@@ -1,6 +1,7 @@
 import { ActionRequest } from '../actionSchemas';
 import { Refusal } from '../errors';
-import { describeFreezeWindow, FreezeWindow } from '../freeze';
+import { Blackout, productionClosure } from '../blackouts';
+import { FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
 import { checkAction, WorkflowActor } from './checkAction';
 import { missingForSubmit } from './submitChecks';
@@ -19,6 +20,8 @@ export interface WorkflowContext {
   /** The freeze window that contains `now`, if any. */
   freeze?: FreezeWindow;
   freezeTimeZone: string;
+  /** The blackouts of the change's entities that contain `now`. */
+  blackouts?: Blackout[];
 }
 
 /** An accepted action: the next state and everything it records. @public */
@@ -154,18 +157,14 @@ export function applyAction(
       const patch: Partial<Change> = {
         deployed: { by, at, deploymentRef: request.deploymentRef },
       };
+      const closure = productionClosure(ctx);
       if (change.type !== 'emergency') {
-        if (ctx.freeze) {
+        if (closure) {
           return {
             ok: false,
             name: 'FreezeError',
-            message: `Production deploys of ${
-              change.type
-            } changes are frozen from ${describeFreezeWindow(
-              ctx.freeze,
-              ctx.freezeTimeZone,
-            )}; only emergency changes may deploy`,
-            window: { ...ctx.freeze, timeZone: ctx.freezeTimeZone },
+            message: `Production deploys of ${change.type} changes are ${closure.description}; only emergency changes may deploy`,
+            window: closure.window,
           };
         }
         return outcome(patch);
@@ -173,19 +172,19 @@ export function applyAction(
       patch.retrospectiveDueAt = new Date(
         ctx.now.getTime() + RETROSPECTIVE_DUE_MS,
       ).toISOString();
-      if (!ctx.freeze) {
+      if (!closure) {
         return outcome(patch);
       }
-      const window = describeFreezeWindow(ctx.freeze, ctx.freezeTimeZone);
+      // The SOP lets an emergency through, on the CTO's approval: recorded.
       exception(
         'freeze-override',
-        `Emergency deployed during the freeze ${window}, on the CTO approval of ${change.approved?.by} at ${change.approved?.at}`,
+        `Emergency deployed while production was ${closure.description}, on the CTO approval of ${change.approved?.by} at ${change.approved?.at}`,
       );
       return outcome(patch, {
         eventFields: {
           ...fields,
           freezeOverride: true,
-          freezeWindow: ctx.freeze,
+          freezeWindow: closure.window,
           approvalReliedOn: change.approved,
         },
       });

@@ -13,7 +13,15 @@ export interface WorkflowActor {
    * back) are theirs (config `changeManagement.roles.engineers`).
    */
   isEngineer: boolean;
+  /**
+   * A pipeline's service principal rather than a person. It may only record
+   * what happened (deploy, roll-back); a person makes every decision.
+   */
+  isService?: boolean;
 }
+
+/** What a pipeline may record on its own. @public */
+export const PIPELINE_ACTIONS: ChangeAction[] = ['deploy', 'roll-back'];
 
 /**
  * Actions where the CTO signs for a change: on their own change they need
@@ -79,6 +87,13 @@ export function checkAction(
     };
   }
 
+  if (actor.isService && !PIPELINE_ACTIONS.includes(action)) {
+    return notAllowed(
+      `A pipeline may only record ${PIPELINE_ACTIONS.join(
+        ' and ',
+      )}; a person must ${action} this change`,
+    );
+  }
   const isAuthor = actor.userEntityRef === change.createdBy;
   switch (transition.role) {
     case 'author':

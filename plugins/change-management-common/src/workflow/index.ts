@@ -4,7 +4,7 @@ export type {
   RefusedOutcome,
   WorkflowContext,
 } from './applyAction';
-export { checkAction } from './checkAction';
+export { checkAction, PIPELINE_ACTIONS } from './checkAction';
 export type { WorkflowActor } from './checkAction';
 export { missingForSubmit } from './submitChecks';
 export {
@@ -24,6 +24,7 @@ export type {
 export {
   actionsForRole,
   isFinished,
+  nextSteps,
   openActions,
   recordFacts,
   stateOutcome,
@@ -32,3 +33,5 @@ export {
 } from './waitsOn';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export { isRetrospectiveOverdue } from './overdue';
+export { gateDecision, waitingReason } from './gate';
+export type { GateDecision, GateEnvironment } from './gate';

@@ -2,6 +2,7 @@ import { Change, ChangeAction, ChangeState, ChangeType } from '../types';
 import {
   ActionRole,
   edgesFrom,
+  transitionFor,
   happyPath,
   MACHINES,
   needsMet,
@@ -57,16 +58,29 @@ export function openActions(change: WorkflowChange): ChangeAction[] {
 }
 
 /**
- * Whom the change waits on now: the parties of its open forward edges, in
- * the machine's order. Empty when the change is finished.
+ * The SOP's next steps open on the change: its open forward edges, in the
+ * machine's order. Empty when the change is finished.
+ *
+ * @public
+ */
+export function nextSteps(change: WorkflowChange): ChangeAction[] {
+  const facts = recordFacts(change);
+  return edgesFrom(change.type, change.state)
+    .filter(([, t]) => t.kind === 'forward' && needsMet(t, facts))
+    .map(([action]) => action);
+}
+
+/**
+ * Whom the change waits on now: the parties of its next steps, in the
+ * machine's order. Empty when the change is finished.
  *
  * @public
  */
 export function waitsOn(change: WorkflowChange): Party[] {
-  const facts = recordFacts(change);
-  const parties = edgesFrom(change.type, change.state)
-    .filter(([, t]) => t.kind === 'forward' && needsMet(t, facts))
-    .map(([, t]) => PARTY_OF_ROLE[t.role]);
+  const parties = nextSteps(change).map(
+    action =>
+      PARTY_OF_ROLE[transitionFor(change.type, change.state, action)!.role],
+  );
   return [...new Set(parties)];
 }
 

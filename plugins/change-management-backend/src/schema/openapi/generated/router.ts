@@ -1185,6 +1185,13 @@ export const spec = {
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'For example a pipeline run URL.',
           },
+          commitSha: {
+            type: 'string',
+            maxLength: 100,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+            description: 'The commit deployed, as a pipeline records it.',
+          },
           comment: {
             type: 'string',
             maxLength: 20000,
@@ -1431,6 +1438,31 @@ export const spec = {
         required: ['start', 'end'],
         additionalProperties: false,
       },
+      Blackout: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            description:
+              'The System or Domain it is declared on; its parts inherit it.',
+          },
+          start: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Inclusive.',
+          },
+          end: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Exclusive.',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['entityRef', 'start', 'end', 'reason'],
+        additionalProperties: false,
+      },
       FreezeStatus: {
         type: 'object',
         properties: {
@@ -1452,8 +1484,65 @@ export const spec = {
               },
             ],
           },
+          blackouts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Blackout',
+            },
+            description:
+              'With `entityRef`: the blackouts of that entity, its System and Domain, at that time.',
+          },
         },
         required: ['frozen', 'timeZone'],
+        additionalProperties: false,
+      },
+      GateAnswer: {
+        type: 'object',
+        properties: {
+          allowed: {
+            type: 'boolean',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Why not; or, for an emergency, the override it relies on.',
+          },
+          change: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+                format: 'uuid',
+              },
+              type: {
+                $ref: '#/components/schemas/ChangeType',
+              },
+              state: {
+                $ref: '#/components/schemas/ChangeState',
+              },
+              version: {
+                type: 'integer',
+              },
+            },
+            required: ['id', 'type', 'state', 'version'],
+            additionalProperties: false,
+          },
+          freeze: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/FreezeStatus',
+              },
+              {
+                description:
+                  'For production: the freeze and the blackouts that apply.',
+              },
+            ],
+          },
+        },
+        required: ['allowed', 'reasons', 'change'],
         additionalProperties: false,
       },
       ChangeEventFields: {
@@ -1563,6 +1652,13 @@ export const spec = {
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'For example a pipeline run URL.',
           },
+          commitSha: {
+            type: 'string',
+            maxLength: 100,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+            description: 'The commit deployed, as a pipeline records it.',
+          },
           postDeploymentVerified: {
             type: 'string',
             enum: ['yes', 'no'],
@@ -1628,8 +1724,21 @@ export const spec = {
                 format: 'date-time',
                 description: 'Exclusive, midnight in the calendar time zone.',
               },
+              timeZone: {
+                type: 'string',
+                description: 'The IANA zone of the freeze calendar.',
+              },
+              entityRef: {
+                type: 'string',
+                description:
+                  'For a blackout: the System or Domain it is declared on.',
+              },
+              reason: {
+                type: 'string',
+                description: 'For a blackout: why.',
+              },
             },
-            required: ['start', 'end'],
+            required: ['start', 'end', 'timeZone'],
             additionalProperties: false,
             description: 'deploy: the freeze the emergency deployed in.',
           },
@@ -1938,6 +2047,15 @@ export const spec = {
           timeZone: {
             type: 'string',
             description: 'The IANA zone of the freeze calendar.',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'For a blackout: the System or Domain it is declared on.',
+          },
+          reason: {
+            type: 'string',
+            description: 'For a blackout: why.',
           },
         },
         required: ['start', 'end', 'timeZone'],
@@ -2945,6 +3063,21 @@ export const spec = {
             name: 'at',
             in: 'query',
           },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'Also the blackouts of this entity, its System and its Domain.',
+            },
+            required: false,
+            description:
+              'Also the blackouts of this entity, its System and its Domain.',
+            name: 'entityRef',
+            in: 'query',
+          },
         ],
         responses: {
           '200': {
@@ -2984,6 +3117,87 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/gate': {
+      get: {
+        operationId: 'CheckGate',
+        description:
+          'May this change be deployed to this environment now? For pipelines: callable by users and by external-access static tokens.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              format: 'uuid',
+            },
+            required: true,
+            name: 'changeId',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              enum: ['production', 'staging'],
+              default: 'production',
+            },
+            required: false,
+            name: 'environment',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The decision, with reasons a developer can act on.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GateAnswer',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No change with that id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
                 },
               },
             },

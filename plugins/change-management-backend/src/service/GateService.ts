@@ -1,0 +1,64 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  GateAnswer,
+  gateDecision,
+  GateEnvironment,
+  productionClosure,
+} from '@trove/backstage-plugin-change-management-common';
+import { ChangeStore } from '../database/ChangeStore';
+import { Actor, ChangeAccess } from './ChangeAccess';
+import { affectedRefs } from './ChangeService';
+import { Clock } from './Clock';
+import { FreezeService } from './FreezeService';
+
+/**
+ * The one question a pipeline asks before it deploys: may this change go to
+ * this environment now? The answer comes from the workflow and the freeze
+ * and blackouts, exactly as a deploy would be judged.
+ */
+export class GateService {
+  constructor(
+    private readonly store: ChangeStore,
+    private readonly access: ChangeAccess,
+    private readonly freeze: FreezeService,
+    private readonly clock: Clock,
+  ) {}
+
+  async check(
+    changeId: string,
+    environment: GateEnvironment,
+    actor: Actor,
+  ): Promise<GateAnswer> {
+    const change = await this.store.getChange(changeId);
+    const [resource] = await this.store.getPermissionResources([changeId]);
+    if (!change || !resource) {
+      throw new NotFoundError(`No change with id '${changeId}'`);
+    }
+    await this.access.authorizeRead(actor, resource);
+    const now = this.clock.now();
+    const production =
+      environment === 'production'
+        ? await this.freeze.production(now, affectedRefs(change))
+        : undefined;
+    const closure = production && productionClosure(production);
+    const { allowed, reasons } = gateDecision(change, environment, closure);
+    return {
+      allowed,
+      reasons,
+      change: {
+        id: change.id,
+        type: change.type,
+        state: change.state,
+        version: change.version,
+      },
+      ...(production && {
+        freeze: {
+          frozen: !!production.freeze,
+          timeZone: production.freezeTimeZone,
+          window: production.freeze,
+          blackouts: production.blackouts,
+        },
+      }),
+    };
+  }
+}

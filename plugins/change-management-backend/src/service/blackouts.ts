@@ -1,0 +1,124 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  Blackout,
+  blackoutSchema,
+  BLACKOUTS_ANNOTATION,
+} from '@trove/backstage-plugin-change-management-common';
+import { z } from 'zod';
+
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.annotations',
+  'spec.system',
+  'spec.domain',
+];
+
+/** The ref of a relation in spec (`system`, `domain`), if there is one. */
+function specRef(entity: Entity, key: 'system' | 'domain') {
+  const value = entity.spec?.[key];
+  return typeof value === 'string' && value
+    ? stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: key,
+          defaultNamespace: entity.metadata.namespace,
+        }),
+      )
+    : undefined;
+}
+
+const annotationSchema = z.array(blackoutSchema.omit({ entityRef: true }));
+
+/**
+ * Blackouts scoped by the catalog: those declared in config and in the
+ * annotation of a System or Domain, inherited by its parts through
+ * `spec.system` and `spec.domain`.
+ */
+export class BlackoutCalendar {
+  constructor(
+    private readonly configured: Blackout[],
+    private readonly catalog: CatalogService,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /**
+   * The blackouts that apply to these entities at a time: their own, their
+   * Systems' and their Domains', read from the catalog in at most three
+   * batched calls.
+   */
+  async at(
+    time: Date,
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Blackout[]> {
+    const entities = await this.withAncestors(entityRefs, credentials);
+    const declared = [
+      ...this.configured,
+      ...entities.flatMap(entity => this.annotated(entity)),
+    ];
+    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
+    entityRefs.forEach(ref => refs.add(ref));
+    return declared.filter(
+      b =>
+        refs.has(b.entityRef) &&
+        Date.parse(b.start) <= time.getTime() &&
+        time.getTime() < Date.parse(b.end),
+    );
+  }
+
+  /** The entities, then their Systems, then their Domains. */
+  private async withAncestors(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const found: Entity[] = [];
+    let next = [...new Set(refs)];
+    for (let depth = 0; depth < 3 && next.length; depth++) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: next, fields: FIELDS },
+        { credentials },
+      );
+      const entities = items.filter((e): e is Entity => !!e);
+      found.push(...entities);
+      const known = new Set(found.map(e => stringifyEntityRef(e)));
+      next = [
+        ...new Set(
+          entities.flatMap(e =>
+            [specRef(e, 'system'), specRef(e, 'domain')].filter(
+              (r): r is string => !!r && !known.has(r),
+            ),
+          ),
+        ),
+      ];
+    }
+    return found;
+  }
+
+  private annotated(entity: Entity): Blackout[] {
+    const raw = entity.metadata.annotations?.[BLACKOUTS_ANNOTATION];
+    if (!raw) {
+      return [];
+    }
+    const entityRef = stringifyEntityRef(entity);
+    try {
+      return annotationSchema
+        .parse(JSON.parse(raw))
+        .map(b => ({ ...b, entityRef }));
+    } catch (error) {
+      this.logger.warn(
+        `Ignoring the ${BLACKOUTS_ANNOTATION} annotation of ${entityRef}: ${error}`,
+      );
+      return [];
+    }
+  }
+}
