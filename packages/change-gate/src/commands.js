@@ -32,19 +32,24 @@ const REFUSAL_STATUSES = [403, 409];
  */
 async function check({ change, env }, ctx) {
   const gate = await ctx.client.gate(change, env);
-  if (gate.allowed) {
-    ctx.out(
-      `Allowed: change ${change} (${gate.change.state}) may deploy to ${env}.`,
-    );
-    return EXIT.OK;
-  }
-  ctx.out(
-    `Refused: change ${change} (${gate.change.state}) may not deploy to ${env}:`,
-  );
-  for (const reason of gate.reasons) {
-    ctx.out(`- ${reason}`);
-  }
-  return EXIT.REFUSED;
+  verdict(change, env, gate).forEach(ctx.out);
+  return gate.allowed ? EXIT.OK : EXIT.REFUSED;
+}
+
+/**
+ * The answer as lines: the verdict, then each reason. An open gate may
+ * name one too: an emergency deploying through a freeze.
+ *
+ * @param {string} change
+ * @param {string} env
+ * @param {import('./client').GateAnswer} gate
+ */
+function verdict(change, env, gate) {
+  const { allowed, reasons } = gate;
+  const head = `${allowed ? 'Allowed' : 'Refused'}: change ${change} (${
+    gate.change.state
+  }) may ${allowed ? '' : 'not '}deploy to ${env}${reasons.length ? ':' : '.'}`;
+  return [head, ...reasons.map(reason => `- ${reason}`)];
 }
 
 /**
@@ -76,9 +81,8 @@ async function wait({ change, env, timeoutMs, intervalMs }, ctx) {
     }
     const elapsed = formatDuration(ctx.now() - started);
     if (gate?.allowed) {
-      ctx.out(
-        `[${elapsed}] Allowed: change ${change} (${gate.change.state}) may deploy to ${env}.`,
-      );
+      const [head, ...reasons] = verdict(change, env, gate);
+      [`[${elapsed}] ${head}`, ...reasons].forEach(ctx.out);
       return EXIT.OK;
     }
     const status = gate
