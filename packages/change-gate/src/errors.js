@@ -33,7 +33,8 @@ class HttpError extends RequestFailedError {
    * @param {string} message
    */
   constructor(status, errorName, message) {
-    super(`${errorName}: ${message}`);
+    // One line in a pipeline's log, whatever the server wrote.
+    super(`${errorName}: ${message}`.replace(/\s*\n\s*/g, ' '));
     this.status = status;
     this.errorName = errorName;
   }

@@ -196,6 +196,16 @@ describe('record-deploy', () => {
     },
   );
 
+  it('keeps a refusal on one line', async () => {
+    const { url } = await backendAnswering(
+      errorReply(409, 'InvalidTransitionError', 'Cannot deploy\n  in draft'),
+    );
+    expect(await recordDeploy(url)).toMatchObject({
+      code: 1,
+      stderr: 'InvalidTransitionError: Cannot deploy in draft\n',
+    });
+  });
+
   it('exits 3 on a server error', async () => {
     const { url } = await backendAnswering(
       errorReply(500, 'Error', 'database is gone'),
