@@ -44,9 +44,35 @@ export interface Config {
       timeZone?: string;
     };
     /**
-     * Whether the CTO may approve or sign off their own change. Each time
-     * they do it is recorded as an exception. Defaults to false.
+     * Whether the CTO may sign for their own change (approve, sign off,
+     * waive its review, complete its review) or approve a change they
+     * peer-reviewed. Each time is recorded as an exception. Defaults to
+     * false.
      */
     allowSelfApproval?: boolean;
+    /** Pipelines calling with service principals (external access tokens). */
+    ci?: {
+      /**
+       * Whether a pipeline may record `deploy` and `roll-back`. Every rule
+       * still applies, and a pipeline never takes a decision. Defaults to
+       * false.
+       */
+      allowRecording?: boolean;
+    };
+    /**
+     * One-off blackouts of a System or Domain, beyond the yearly freeze: no
+     * standard or infrastructure change to it or its parts may deploy to
+     * production then. Emergencies may, and the override is recorded.
+     */
+    blackouts?: Array<{
+      /** The System or Domain, e.g. `system:default/payments`. */
+      entityRef: string;
+      /** ISO date-time, inclusive. */
+      start: string;
+      /** ISO date-time, exclusive. */
+      end: string;
+      /** Why, shown to whoever is refused. */
+      reason: string;
+    }>;
   };
 }

@@ -8,6 +8,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { Server } from 'node:http';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -48,6 +49,8 @@ export async function startChangeManagement(options: {
   changeManagement?: Record<string, unknown>;
   /** More app config beside changeManagement, e.g. `permission`. */
   config?: Record<string, unknown>;
+  /** The catalog, the sample one by default. */
+  entities?: Entity[];
   now?: string;
   extraFeatures?: any[];
 }) {
@@ -56,7 +59,9 @@ export async function startChangeManagement(options: {
     features: [
       changeManagementPlugin,
       mockServices.database.factory({ knex: options.knex }),
-      catalogServiceMock.factory({ entities: sampleEntities }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? sampleEntities,
+      }),
       mockServices.rootConfig.factory({
         data: {
           ...options.config,

@@ -153,6 +153,8 @@ describe('conditional permissions from a policy', () => {
       ]);
       const other = await h.as('bob').get(`/changes/${alices.body.id}`);
       expect(other.status).toBe(403);
+      const gate = await h.as('bob').get(`/gate?changeId=${alices.body.id}`);
+      expect(gate.status).toBe(403);
       const all = await h.as('carol').get('/changes');
       expect(all.body.items).toHaveLength(2);
     });

@@ -42,7 +42,8 @@ export interface ChangeManagementApi {
   /** Takes a workflow action at the version the user last saw. */
   act(id: string, request: ActionRequestInput): Promise<ChangeView>;
   listEvents(id: string): Promise<ChangeEventList>;
-  getFreeze(): Promise<FreezeStatus>;
+  /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
+  getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
   /** The change log of changes raised in [from, to), as CSV text. */
   exportChangeLog(range: { from: string; to: string }): Promise<string>;
 }

@@ -88,6 +88,11 @@ describe('ChangeManagementClient', () => {
     await expect(clientWith(json(freeze)).client.getFreeze()).resolves.toEqual(
       freeze,
     );
+    const scoped = clientWith(json(freeze));
+    await scoped.client.getFreeze({ entityRef: 'system:default/payments' });
+    expect(scoped.fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/freeze?entityRef=system%3Adefault%2Fpayments`,
+    );
     const { client, fetch } = clientWith(json(events));
     await expect(client.listEvents('c 1')).resolves.toEqual(events);
     expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/changes/c%201/events`);

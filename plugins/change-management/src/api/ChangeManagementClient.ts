@@ -77,8 +77,12 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return this.json(`/changes/${encodeURIComponent(id)}/events`);
   }
 
-  async getFreeze(): Promise<FreezeStatus> {
-    return this.json('/freeze');
+  async getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus> {
+    return this.json(
+      options?.entityRef
+        ? `/freeze?${new URLSearchParams({ entityRef: options.entityRef })}`
+        : '/freeze',
+    );
   }
 
   async exportChangeLog(range: { from: string; to: string }): Promise<string> {

@@ -59,6 +59,9 @@ describe('EntityChangesContent', () => {
     ).toHaveLength(1);
     expect(api.listChanges).toHaveBeenCalledTimes(1);
     expect(api.getFreeze).toHaveBeenCalledTimes(1);
+    expect(api.getFreeze).toHaveBeenCalledWith({
+      entityRef: 'system:default/payments',
+    });
     expect(api.listChanges).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: 'system:default/payments',

@@ -24,7 +24,7 @@ export const EntityChangesContent = () => {
   const entityRef = stringifyEntityRef(entity);
   const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
   const [raising, setRaising] = useState(false);
-  const freeze = useAsync(() => api.getFreeze(), [api]);
+  const freeze = useAsync(() => api.getFreeze({ entityRef }), [api, entityRef]);
 
   const raiseButton = (
     <Button

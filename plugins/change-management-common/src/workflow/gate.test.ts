@@ -1,0 +1,117 @@
+import { ProductionClosure } from '../blackouts';
+import { CHANGE_STATES, ChangeState, ChangeType } from '../types';
+import { gateDecision } from './gate';
+
+const freeze: ProductionClosure = {
+  description: 'frozen from 2026-10-01 to 2027-01-01 (UTC)',
+  window: {
+    start: '2026-10-01T00:00:00.000Z',
+    end: '2027-01-01T00:00:00.000Z',
+    timeZone: 'UTC',
+  },
+};
+const blackout: ProductionClosure = {
+  description:
+    'blacked out for system:default/payments from 2026-06-01T00:00:00Z to 2026-06-02T00:00:00Z (migration)',
+  window: {
+    start: '2026-06-01T00:00:00Z',
+    end: '2026-06-02T00:00:00Z',
+    timeZone: 'UTC',
+    entityRef: 'system:default/payments',
+    reason: 'migration',
+  },
+};
+
+/**
+ * The gate for every type and state, written out by hand from the SOP:
+ * P = production allowed, S = staging allowed, '-' = neither. Open means no
+ * freeze; in a freeze or blackout only an emergency goes to production.
+ */
+const TABLE: Record<ChangeType, Partial<Record<ChangeState, string>>> = {
+  standard: {
+    approved: 'S',
+    ready_for_production: 'PS',
+  },
+  infrastructure: {
+    approved: 'S',
+    ready_for_production: 'PS',
+  },
+  emergency: {
+    approved: 'PS',
+  },
+};
+
+const approved = { by: 'user:default/carol', at: '2026-06-01T08:00:00Z' };
+
+describe('gateDecision', () => {
+  const cells = (['standard', 'infrastructure', 'emergency'] as ChangeType[])
+    .flatMap(type => CHANGE_STATES.map(state => [type, state] as const))
+    .map(([type, state]) => [type, state, TABLE[type][state] ?? '-'] as const);
+
+  it.each(cells)('%s in %s: %s', (type, state, expected) => {
+    const change = { type, state, approved };
+    const answer = (
+      env: 'production' | 'staging',
+      closure?: ProductionClosure,
+    ) => gateDecision(change, env, closure).allowed;
+    expect({
+      production: answer('production'),
+      staging: answer('staging'),
+      frozen: answer('production', freeze),
+      blackedOut: answer('production', blackout),
+      stagingFrozen: answer('staging', freeze),
+    }).toEqual({
+      production: expected.includes('P'),
+      staging: expected.includes('S'),
+      // only an emergency passes the freeze or a blackout
+      frozen: expected.includes('P') && type === 'emergency',
+      blackedOut: expected.includes('P') && type === 'emergency',
+      // staging is never frozen
+      stagingFrozen: expected.includes('S'),
+    });
+  });
+
+  it('says what a standard change waits for, in words', () => {
+    const reasons = (state: ChangeState) =>
+      gateDecision({ type: 'standard', state }, 'production').reasons;
+    expect(reasons('in_review')).toEqual([
+      'Waiting for a peer review by an engineer other than the author',
+    ]);
+    expect(reasons('staging_verified')).toEqual([
+      'Waiting for CTO sign-off for production',
+    ]);
+    expect(reasons('completed')).toEqual([
+      'The change is completed; nothing more is deployed under it. Raise a new change',
+    ]);
+  });
+
+  it('names the freeze and when production reopens', () => {
+    expect(
+      gateDecision(
+        { type: 'standard', state: 'ready_for_production' },
+        'production',
+        freeze,
+      ),
+    ).toEqual({
+      allowed: false,
+      reasons: [
+        'Production is frozen from 2026-10-01 to 2027-01-01 (UTC): only emergency changes may deploy. Deploy once it reopens on 2027-01-01, or raise an emergency change',
+      ],
+    });
+  });
+
+  it('lets an emergency through a blackout, naming the override', () => {
+    expect(
+      gateDecision(
+        { type: 'emergency', state: 'approved', approved },
+        'production',
+        blackout,
+      ),
+    ).toEqual({
+      allowed: true,
+      reasons: [
+        `Emergency: deploys while production is ${blackout.description}, on the CTO approval of user:default/carol; the override is recorded`,
+      ],
+    });
+  });
+});
