@@ -56,7 +56,10 @@ describe('the new frontend system plugin', () => {
         },
       },
     );
-    expect(await screen.findByText('No changes yet')).toBeInTheDocument();
+    // The tab's content is loaded lazily: under a full test run that takes a while.
+    expect(
+      await screen.findByText('No changes yet', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(listChanges).toHaveBeenCalledWith(
       expect.objectContaining({ entityRef: 'resource:default/payments-db' }),
     );

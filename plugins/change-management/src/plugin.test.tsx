@@ -65,7 +65,10 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
     );
 
     expect(screen.getByRole('tab', { name: 'Changes' })).toBeInTheDocument();
-    expect(await screen.findByText('No changes yet')).toBeInTheDocument();
+    // The tab's content is loaded lazily: under a full test run that takes a while.
+    expect(
+      await screen.findByText('No changes yet', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(listChanges).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: 'component:default/payments-service',
