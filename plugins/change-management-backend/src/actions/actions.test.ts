@@ -2,6 +2,11 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { JsonObject } from '@backstage/types';
+import {
+  CHANGE_ACTIONS,
+  CHANGE_STATES,
+  changeDraftSchema,
+} from '@trove/backstage-plugin-change-management-common';
 import { drafts } from '../__testUtils__/changes';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
@@ -66,7 +71,7 @@ function setUp() {
       input,
       credentials,
     });
-  return { invoke, changes, gate, auditor };
+  return { actionsRegistry, invoke, changes, gate, auditor };
 }
 
 /** The actor the default mock user stands for. */
@@ -193,6 +198,37 @@ describe('the actions’ input schemas', () => {
       cause: { message: expect.stringMatching(message) },
     });
     expect(changes.createChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('what the registry tells agents', () => {
+  it('describes the inputs and outputs from the shared schemas', async () => {
+    const { actions } = await setUp().actionsRegistry.list();
+    const schemaOf = (name: string) =>
+      actions.find(a => a.name === name)!.schema as any;
+    const create = schemaOf('create-change');
+    expect(Object.keys(create.input.properties)).toEqual(
+      Object.keys(changeDraftSchema.shape),
+    );
+    expect(create.input.required).toEqual([
+      'type',
+      'title',
+      'affectedEntityRefs',
+    ]);
+    expect(create.input.additionalProperties).toBe(false);
+    expect(create.output.properties.allowedActions.items.enum).toEqual(
+      CHANGE_ACTIONS,
+    );
+    expect(schemaOf('list-changes').input.properties.state.items.enum).toEqual(
+      CHANGE_STATES,
+    );
+    expect(schemaOf('check-gate').input).toMatchObject({
+      required: ['changeId'],
+      properties: {
+        environment: { enum: ['production', 'staging'], default: 'production' },
+      },
+    });
+    expect(schemaOf('get-change').input.required).toEqual(['id']);
   });
 });
 
