@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
 import {
   changePermissionResourceRef,
   changePermissionRules,
 } from '@trove/backstage-plugin-change-management-node';
+import { registerChangeActions } from './actions';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
@@ -30,6 +32,7 @@ export const changeManagementPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -90,6 +93,7 @@ export const changeManagementPlugin = createBackendPlugin({
             gate,
           }),
         );
+        registerChangeActions({ ...deps, changes, gate });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

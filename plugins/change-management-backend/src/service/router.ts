@@ -17,6 +17,7 @@ import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { Actors } from './actors';
 import { Actor } from './ChangeAccess';
 import { toCsv } from './changeLog';
 import { ChangeLogService } from './ChangeLogService';
@@ -109,35 +110,17 @@ export async function createRouter(options: RouterOptions) {
     validatorOptions: { validateRequests: false, validateSecurity: false },
   });
 
-  const actorOf = async (req: AnyRequest): Promise<Actor> => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const info = await userInfo.getUserInfo(credentials);
-    return {
-      userEntityRef: credentials.principal.userEntityRef,
-      ownershipEntityRefs: info.ownershipEntityRefs,
-      credentials,
-    };
-  };
+  const actors = new Actors(auth, userInfo);
 
-  /**
-   * A user, or a pipeline: a service principal such as an external-access
-   * static token, which reads the gate and a change, and records deploys
-   * where config allows it. Its subject is recorded as the actor.
-   */
-  const userOrPipelineOf = async (req: AnyRequest): Promise<Actor> => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    if (!auth.isPrincipal(credentials, 'service')) {
-      return actorOf(req);
-    }
-    return {
-      userEntityRef: credentials.principal.subject,
-      ownershipEntityRefs: [],
-      credentials,
-      isService: true,
-    };
-  };
+  /** A signed-in user; a service token is refused with 403. */
+  const actorOf = async (req: AnyRequest): Promise<Actor> =>
+    actors.user(await httpAuth.credentials(req, { allow: ['user'] }));
+
+  /** A user, or a pipeline (see {@link Actors.userOrPipeline}). */
+  const userOrPipelineOf = async (req: AnyRequest): Promise<Actor> =>
+    actors.userOrPipeline(
+      await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    );
 
   /** Runs a mutation inside an auditor event: success or fail, never neither. */
   const audited = async <T extends { id: string; state: string }>(

@@ -1,0 +1,49 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  changeIdSchema,
+  changeViewSchema,
+} from '@trove/backstage-plugin-change-management-common';
+import { z } from 'zod';
+import { Actors } from '../service/actors';
+import { ChangeService } from '../service/ChangeService';
+import { registrySchema } from './schemas';
+
+/** `get-change`: one change, as `GET /changes/:id` answers it. */
+export const createGetChangeAction = ({
+  actionsRegistry,
+  actors,
+  changes,
+}: {
+  actionsRegistry: ActionsRegistryService;
+  actors: Actors;
+  changes: ChangeService;
+}) => {
+  actionsRegistry.register({
+    name: 'get-change',
+    title: 'Get a change',
+    attributes: {
+      destructive: false,
+      readOnly: true,
+      idempotent: true,
+    },
+    description: `Gets one change request of the Change Management SOP by its id: its fields, its workflow state, its signatures (review, approval, sign-off, deploy, verification) and the workflow actions the caller may take now.
+The actions in allowedActions are for the caller to take in Backstage; they cannot be taken through these tools.`,
+    schema: {
+      input: () =>
+        registrySchema(
+          z
+            .object({
+              id: changeIdSchema.describe('The id of the change (a UUID).'),
+            })
+            .strict(),
+        ),
+      output: () => registrySchema(changeViewSchema),
+    },
+    action: async ({ input, credentials }) => ({
+      output: await changes.getChange(
+        input.id,
+        await actors.userOrPipeline(credentials),
+      ),
+    }),
+  });
+};
