@@ -22,7 +22,8 @@ export function createAppBackend() {
 
   // permissions
   backend.add(import('@backstage/plugin-permission-backend'));
-  // the CTO role gets the CTO actions; signed-in users everything else
+  // only the owning group deploys or rolls back; the SOP's roles are the
+  // change-management workflow's own
   backend.add(permissionPolicyModule);
 
   // user settings, notifications and signals
@@ -32,6 +33,10 @@ export function createAppBackend() {
 
   // change management
   backend.add(import('@trove/backstage-plugin-change-management-backend'));
+
+  // its actions for automation and AI agents, over MCP at /api/mcp-actions
+  // (backend.actions.pluginSources in app-config.yaml)
+  backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
   return backend;
 }
