@@ -206,20 +206,23 @@ describe('the deployment gate', () => {
     });
 
     it.each([
-      ['in_review', 'review'],
-      ['awaiting_approval', 'approve'],
-      ['staging_verified', 'sign-off'],
-      ['in_review', 'waive-review'],
+      ['standard', 'in_review', 'review'],
+      ['standard', 'in_review', 'request-changes'],
+      ['standard', 'in_review', 'waive-review'],
+      ['standard', 'awaiting_approval', 'approve'],
+      ['standard', 'awaiting_approval', 'reject'],
+      ['standard', 'staging_verified', 'sign-off'],
+      ['emergency', 'retrospective_done', 'complete-review'],
     ] as const)(
-      'never lets a pipeline take a decision: %s, %s',
-      async (state, action) => {
+      'never lets a pipeline take a decision: %s in %s, %s',
+      async (type, state, action) => {
         const h = await start({
           changeManagement: {
             roles: { cto: ['group:default/cto'] },
             ci: { allowRecording: true },
           },
         });
-        const change = await changeIn(h, 'standard', state);
+        const change = await changeIn(h, type, state);
         const res = await pipeline(h).post(`/changes/${change.id}/actions`, {
           action,
           version: change.version,
