@@ -19,6 +19,7 @@ const SOCKET_ERRORS = /** @type {Record<string, string>} */ ({
  * @typedef {{
  *   allowed: boolean,
  *   reasons: string[],
+ *   final?: boolean,
  *   change: { id: string, type: string, state: string, version: number },
  * }} GateAnswer
  * @typedef {{ id: string, state: string, version: number }} ChangeSummary

@@ -85,6 +85,13 @@ async function wait({ change, env, timeoutMs, intervalMs }, ctx) {
       [`[${elapsed}] ${head}`, ...reasons].forEach(ctx.out);
       return EXIT.OK;
     }
+    // The server says the gate can never open (finished, or past the
+    // deploy): waiting longer cannot help.
+    if (gate?.final) {
+      const [head, ...reasons] = verdict(change, env, gate);
+      [`[${elapsed}] ${head}`, ...reasons].forEach(ctx.err);
+      return EXIT.REFUSED;
+    }
     const status = gate
       ? `${gate.change.state}: ${gate.reasons[0] ?? 'not allowed'}`
       : `no answer: ${failure?.message}`;

@@ -84,6 +84,23 @@ describe('wait', () => {
     );
   });
 
+  it('exits 1 at once when the server says the gate can never open', async () => {
+    const { url, requests } = await serve(() => ({
+      json: {
+        allowed: false,
+        final: true,
+        reasons: ['The change is cancelled'],
+        change: { id: 'c-1', type: 'standard', state: 'cancelled', version: 2 },
+      },
+    }));
+    const clock = fakeClock();
+    const result = await wait(url, [], clock);
+    expect(result.code).toBe(1);
+    expect(requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(result.stderr).toContain('The change is cancelled');
+  });
+
   it('backs off to the interval and polls a last time at the deadline, then exits 2', async () => {
     const { url, requests } = await serve(() =>
       gateReply(false, 'approved', ['The CTO has not signed off']),

@@ -101,6 +101,11 @@ export const gateAnswerSchema = z
     reasons: z
       .array(z.string())
       .describe('Why not; or, for an emergency, the override it relies on.'),
+    final: z
+      .boolean()
+      .describe(
+        'The gate can never open for this change there (finished, or past the deploy): stop waiting.',
+      ),
     change: z
       .object({
         id: z.string().uuid(),

@@ -40,6 +40,7 @@ const view = {
 };
 const answer = {
   allowed: false,
+  final: false,
   reasons: ['The change is a draft'],
   change: { id: ID, type: 'infrastructure', state: 'draft', version: 1 },
 };

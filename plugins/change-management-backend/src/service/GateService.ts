@@ -41,10 +41,8 @@ export class GateService {
         ? await this.freeze.production(now, affectedRefs(change))
         : undefined;
     const closure = production && productionClosure(production);
-    const { allowed, reasons } = gateDecision(change, environment, closure);
     return {
-      allowed,
-      reasons,
+      ...gateDecision(change, environment, closure),
       change: {
         id: change.id,
         type: change.type,

@@ -70,6 +70,7 @@ describe('the deployment gate', () => {
       expect(waiting.status).toBe(200);
       expect(waiting.body).toEqual({
         allowed: false,
+        final: false,
         reasons: [
           'Waiting for a peer review by an engineer other than the author',
         ],

@@ -71,6 +71,34 @@ describe('gateDecision', () => {
     });
   });
 
+  it('says when the gate can never open, so a pipeline stops waiting', () => {
+    const final = (
+      type: ChangeType,
+      state: ChangeState,
+      env: 'production' | 'staging',
+    ) => gateDecision({ type, state }, env).final;
+    // still ahead: waiting makes sense
+    expect(final('standard', 'in_review', 'production')).toBe(false);
+    expect(final('standard', 'draft', 'staging')).toBe(false);
+    expect(final('emergency', 'awaiting_approval', 'production')).toBe(false);
+    // past the deploy, or ended
+    expect(final('standard', 'deployed', 'production')).toBe(true);
+    expect(final('standard', 'deployed', 'staging')).toBe(true);
+    expect(final('emergency', 'verified', 'production')).toBe(true);
+    expect(final('emergency', 'rolled_back', 'production')).toBe(true);
+    for (const state of ['completed', 'rejected', 'cancelled'] as const) {
+      expect(final('standard', state, 'production')).toBe(true);
+    }
+    // frozen is not final: the freeze ends
+    expect(
+      gateDecision(
+        { type: 'standard', state: 'ready_for_production' },
+        'production',
+        freeze,
+      ).final,
+    ).toBe(false);
+  });
+
   it('says what a standard change waits for, in words', () => {
     const reasons = (state: ChangeState) =>
       gateDecision({ type: 'standard', state }, 'production').reasons;
@@ -94,6 +122,7 @@ describe('gateDecision', () => {
       ),
     ).toEqual({
       allowed: false,
+      final: false,
       reasons: [
         'Production is frozen from 2026-10-01 to 2027-01-01 (UTC): only emergency changes may deploy. Deploy once it reopens on 2027-01-01, or raise an emergency change',
       ],
@@ -109,6 +138,7 @@ describe('gateDecision', () => {
       ),
     ).toEqual({
       allowed: true,
+      final: false,
       reasons: [
         `Emergency: deploys while production is ${blackout.description}, on the CTO approval of user:default/carol; the override is recorded`,
       ],

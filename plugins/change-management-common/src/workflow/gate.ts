@@ -1,12 +1,44 @@
 import { ProductionClosure } from '../blackouts';
 import { Change, ChangeAction } from '../types';
+import { machineFor } from './transitions';
 import { nextSteps, openActions, WorkflowChange } from './waitsOn';
 
 /** Where a pipeline deploys. @public */
 export type GateEnvironment = 'production' | 'staging';
 
-/** What a pipeline is told before it deploys. @public */
-export type GateDecision = { allowed: boolean; reasons: string[] };
+/**
+ * What a pipeline is told before it deploys. `final` says the gate can
+ * never open for this change there, so waiting is pointless.
+ *
+ * @public
+ */
+export type GateDecision = {
+  allowed: boolean;
+  reasons: string[];
+  final: boolean;
+};
+
+/** The actions that open the gate to an environment. */
+const OPENING: Record<GateEnvironment, ChangeAction[]> = {
+  production: ['deploy'],
+  staging: ['record-staging', 'deploy'],
+};
+
+/** Whether any state the change can still reach opens the gate. */
+function canStillOpen(change: WorkflowChange, env: GateEnvironment) {
+  const machine = machineFor(change.type);
+  const seen = [change.state];
+  for (let i = 0; i < seen.length; i++) {
+    const edges = machine[seen[i]] ?? {};
+    if (OPENING[env].some(action => action in edges)) {
+      return true;
+    }
+    for (const t of Object.values(edges)) {
+      if (t && !seen.includes(t.to)) seen.push(t.to);
+    }
+  }
+  return false;
+}
 
 /** What a change waits for before its next step, in a developer's words. */
 const WAITING_FOR: Partial<Record<ChangeAction, string>> = {
@@ -47,20 +79,21 @@ export function gateDecision(
   closure?: ProductionClosure,
 ): GateDecision {
   const open = openActions(change);
-  if (environment === 'staging') {
-    return open.includes('record-staging') || open.includes('deploy')
-      ? { allowed: true, reasons: [] }
-      : { allowed: false, reasons: [waitingReason(change)] };
+  const closed = (reasons: string[]) => ({
+    allowed: false,
+    reasons,
+    final: !canStillOpen(change, environment),
+  });
+  if (!OPENING[environment].some(action => open.includes(action))) {
+    return closed([waitingReason(change)]);
   }
-  if (!open.includes('deploy')) {
-    return { allowed: false, reasons: [waitingReason(change)] };
-  }
-  if (!closure) {
-    return { allowed: true, reasons: [] };
+  if (environment === 'staging' || !closure) {
+    return { allowed: true, reasons: [], final: false };
   }
   if (change.type !== 'emergency') {
     return {
       allowed: false,
+      final: false,
       reasons: [
         `Production is ${
           closure.description
@@ -73,6 +106,7 @@ export function gateDecision(
   }
   return {
     allowed: true,
+    final: false,
     reasons: [
       `Emergency: deploys while production is ${closure.description}, on the CTO approval of ${change.approved?.by}; the override is recorded`,
     ],

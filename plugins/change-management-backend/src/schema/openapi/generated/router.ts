@@ -1510,6 +1510,11 @@ export const spec = {
             description:
               'Why not; or, for an emergency, the override it relies on.',
           },
+          final: {
+            type: 'boolean',
+            description:
+              'The gate can never open for this change there (finished, or past the deploy): stop waiting.',
+          },
           change: {
             type: 'object',
             properties: {
@@ -1542,7 +1547,7 @@ export const spec = {
             ],
           },
         },
-        required: ['allowed', 'reasons', 'change'],
+        required: ['allowed', 'reasons', 'final', 'change'],
         additionalProperties: false,
       },
       ChangeEventFields: {
