@@ -115,11 +115,13 @@ describe('hostile input', () => {
         description: 'x'.repeat(1_100_000),
       });
       expect(tooLarge.status).toBe(413);
+      expect(tooLarge.body.error.name).toBe('PayloadTooLargeError');
       const notJson = await h
         .as('alice')
         .post('/changes', 'type=standard')
         .set('Content-Type', 'text/plain');
       expect(notJson.status).toBe(415);
+      expect(notJson.body.error.name).toBe('UnsupportedMediaTypeError');
       expect(await h.count('changes')).toBe(0);
     });
   });
