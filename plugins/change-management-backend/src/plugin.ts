@@ -68,6 +68,7 @@ export const changeManagementPlugin = createBackendPlugin({
           config,
           deps.clock,
           new BlackoutCalendar(config.blackouts, deps.catalog, deps.logger),
+          deps.catalog,
           deps.auth,
         );
         const changes = new ChangeService(

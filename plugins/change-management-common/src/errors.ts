@@ -64,7 +64,9 @@ export const invalidTransitionRefusalSchema = refusal(
     state: changeStateSchema.describe('The state the change is in.'),
     allowedActions: z
       .array(changeActionSchema)
-      .describe('The actions the caller may take in that state.'),
+      .describe(
+        'The actions open in that state, whoever asks (docs/workflow.md).',
+      ),
   },
 );
 

@@ -113,13 +113,16 @@ export class ChangeService {
     const request = parseInput(() => parseActionRequest(body));
     this.access.authorizeRecording(actor);
     const change = await this.load(id);
+    const current = await this.resource(change.id);
+    // Who may not read the change learns nothing about it, not even its
+    // version or state through a refusal.
+    await this.access.authorizeRead(actor, current);
     if (change.version !== request.version) {
       throw new StaleVersionError(
         `Change ${change.id} is at version ${change.version}, you sent ${request.version}: someone else acted on it; reload it and try again`,
         change.version,
       );
     }
-    const current = await this.resource(change.id);
     const now = this.clock.now();
     // Blackouts are read from the catalog only where they matter: a deploy.
     const production = await this.freeze.production(
@@ -145,11 +148,14 @@ export class ChangeService {
             actor.credentials,
           )
         : undefined;
-    await this.access.authorizeAction(
-      request.action,
-      actor,
-      entities ? { createdBy: change.createdBy, affected: entities } : current,
-    );
+    const next = entities
+      ? { createdBy: change.createdBy, affected: entities }
+      : current;
+    await this.access.authorizeAction(request.action, actor, next);
+    if (entities) {
+      // An edit may not take a draft where its author could not raise one.
+      await this.access.authorizeCreate(actor, next);
+    }
     const fields = entities
       ? {
           ...outcome.eventFields,

@@ -1,10 +1,15 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Blackout,
   findFreezeWindow,
   FreezeStatus,
   FreezeWindow,
 } from '@trove/backstage-plugin-change-management-common';
+import { resolveAffectedEntities } from './affectedEntities';
 import { BlackoutCalendar } from './blackouts';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
@@ -18,19 +23,34 @@ export class FreezeService {
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
     private readonly blackouts: BlackoutCalendar,
+    private readonly catalog: CatalogService,
     private readonly auth: AuthService,
   ) {}
 
-  /** The freeze at a time, now by default; with an entity, its blackouts. */
-  async status(at?: Date, entityRef?: string): Promise<FreezeStatus> {
+  /**
+   * The freeze at a time, now by default; with an entity the caller can
+   * see, also its blackouts.
+   */
+  async status(
+    at?: Date,
+    entity?: { entityRef: string; credentials: BackstageCredentials },
+  ): Promise<FreezeStatus> {
     const time = at ?? this.clock.now();
     const window = findFreezeWindow(time, this.config.freeze);
+    const [entityRef] = entity
+      ? await resolveAffectedEntities(
+          [entity.entityRef],
+          this.catalog,
+          entity.credentials,
+          'entityRef',
+        )
+      : [];
     return {
       frozen: !!window,
       timeZone: this.config.freeze.timeZone,
       window,
       ...(entityRef && {
-        blackouts: await this.blackoutsAt(time, [entityRef]),
+        blackouts: await this.blackoutsAt(time, [entityRef.entityRef]),
       }),
     };
   }

@@ -11,8 +11,8 @@ import { inputError } from '../errors';
 /** The kinds of entity a change may affect. */
 const AFFECTABLE_KINDS = ['component', 'resource', 'system', 'api', 'domain'];
 
-const refused = (message: string) =>
-  inputError(message, [{ path: 'affectedEntityRefs', message }]);
+const refusedAt = (path: string) => (message: string) =>
+  inputError(message, [{ path, message }]);
 
 /** The System an entity belongs to: itself for a System, else spec.system. */
 function systemOf(entity: Entity): string | undefined {
@@ -54,7 +54,9 @@ export async function resolveAffectedEntities(
   refs: string[],
   catalog: CatalogService,
   credentials: BackstageCredentials,
+  field = 'affectedEntityRefs',
 ): Promise<AffectedEntity[]> {
+  const refused = refusedAt(field);
   const normalized: string[] = [];
   for (const ref of refs) {
     let parsed;

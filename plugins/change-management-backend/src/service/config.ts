@@ -75,7 +75,10 @@ function readBlackout(config: Config, index: number): Blackout {
     end: config.getString('end'),
     reason: config.getString('reason'),
   });
-  if (!parsed.success || parsed.data.start >= parsed.data.end) {
+  if (
+    !parsed.success ||
+    Date.parse(parsed.data.start) >= Date.parse(parsed.data.end)
+  ) {
     throw new Error(
       `Invalid ${key}: give an entityRef, ISO date-times start before end (e.g. 2026-11-27T00:00:00Z), and a reason`,
     );

@@ -200,11 +200,16 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/freeze', async (req, res) => {
-    await actorOf(req);
+    const { credentials } = await actorOf(req);
     const { at, entityRef } = parseInput(() =>
       freezeQuerySchema.parse(req.query),
     );
-    res.json(await freeze.status(at, entityRef));
+    res.json(
+      await freeze.status(
+        at,
+        entityRef ? { entityRef, credentials } : undefined,
+      ),
+    );
   });
 
   router.get('/gate', async (req, res) => {

@@ -167,9 +167,11 @@ describe('fuzzing the API', () => {
       const { body: change } = await h
         .as('alice')
         .post('/changes', drafts.standard);
+      // Rows, and the version of the change the requests aim at.
       const counts = async () => [
         await h.count('changes'),
         await h.count('change_events'),
+        (await h.knex('changes').where({ id: change.id }).first()).version,
       ];
       let refused = 0;
       await fc.assert(

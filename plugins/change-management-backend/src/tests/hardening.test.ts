@@ -85,6 +85,8 @@ describe('hostile input', () => {
       ['/export?from=-271821-04-20&to=2026-01-01', 'from'],
       ['/export?from=2026-01-01&to=%2B275760-09-13', 'to'],
       ['/freeze?at=0001-01-01', 'at'],
+      ['/freeze?entityRef=payments', 'entityRef'],
+      ['/freeze?entityRef=component:default/nope', 'entityRef'],
     ])('answers GET %s with 400 naming %s', async (path, field) => {
       const h = await start();
       const res = await h.as('oscar').get(path);

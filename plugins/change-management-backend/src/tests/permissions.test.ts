@@ -126,6 +126,22 @@ describe('conditional permissions from a policy', () => {
       expect(await h.count('changes')).toBe(1);
     });
 
+    it('does not let an edit take a draft where its author could not raise one', async () => {
+      const h = await start();
+      const { body } = await h.as('alice').post('/changes', drafts.standard);
+      // payments-db is owned by platform, not alice's payments group
+      const edited = await h.as('alice').patch(`/changes/${body.id}`, {
+        ...drafts.standard,
+        affectedEntityRefs: ['resource:default/payments-db'],
+        version: 1,
+      });
+      expect(edited.status).toBe(403);
+      expect(edited.body.error.message).toBe(
+        'The permission policy does not let you create changes',
+      );
+      expect(await h.count('change_events')).toBe(1);
+    });
+
     it('offers and accepts deploy only for members of the owning group', async () => {
       const h = await start();
       const ready = await changeIn(h, 'standard', 'ready_for_production');
@@ -155,6 +171,21 @@ describe('conditional permissions from a policy', () => {
       expect(other.status).toBe(403);
       const gate = await h.as('bob').get(`/gate?changeId=${alices.body.id}`);
       expect(gate.status).toBe(403);
+      // An action tells him nothing either: not the change, not its version.
+      for (const version of [1, 7]) {
+        const act = await h
+          .as('bob')
+          .post(`/changes/${alices.body.id}/actions`, {
+            action: 'cancel',
+            version,
+            reason: 'x',
+          });
+        expect(act.status).toBe(403);
+        expect(act.body.error).toEqual(
+          expect.not.objectContaining({ currentVersion: expect.anything() }),
+        );
+      }
+      expect(await h.count('change_events')).toBe(2);
       const all = await h.as('carol').get('/changes');
       expect(all.body.items).toHaveLength(2);
     });

@@ -3,8 +3,8 @@ import { ChangeAction, ChangeState, ChangeType } from '../types';
 /**
  * Who may take an action, before separation of duties is applied:
  * - `author`: only the change's author;
- * - `engineer`: any signed-in user;
- * - `reviewer`: any signed-in user but the author;
+ * - `engineer`: any engineer (`changeManagement.roles.engineers`);
+ * - `reviewer`: any engineer but the author;
  * - `cto`: only a holder of the CTO role;
  * - `author-or-cto`: the author or a holder of the CTO role.
  *

@@ -320,6 +320,31 @@ describe('ChangePage actions', () => {
     expect(api.getChange).toHaveBeenCalledTimes(1);
   });
 
+  it('names a blackout, its entity and its reason, rather than the freeze', async () => {
+    const { api, dialog } = await openDialog('deploy');
+    api.act.mockRejectedValue(
+      await responseError(409, 'FreezeError', 'Refused', {
+        window: {
+          start: '2026-06-10T00:00:00Z',
+          end: '2026-06-11T00:00:00Z',
+          timeZone: 'UTC',
+          entityRef: 'system:default/payments',
+          reason: 'Payments database migration',
+        },
+      }),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    );
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Deployment blackout: Payments database migration',
+    );
+    expect(alert).toHaveTextContent('system:default/payments');
+    expect(alert).not.toHaveTextContent('Production deploys are frozen');
+  });
+
   it("puts the server's input issues beside the dialog's fields", async () => {
     const { api, dialog } = await openDialog('reject');
     api.act.mockRejectedValue(

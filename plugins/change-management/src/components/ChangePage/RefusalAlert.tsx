@@ -23,6 +23,17 @@ export type RefusalAlertProps = {
 export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
   const refusal = refusalOf(error);
   const style = { marginBottom: 16 };
+  if (refusal?.name === 'FreezeError' && refusal.window.entityRef) {
+    const { window } = refusal;
+    return (
+      <Alert severity="error" style={style}>
+        <AlertTitle>Deployment blackout: {window.reason}</AlertTitle>
+        Production deploys to {window.entityRef} and everything that is part of
+        it are closed from {window.start} to {window.end}; only emergency
+        changes may deploy until then.
+      </Alert>
+    );
+  }
   if (refusal?.name === 'FreezeError') {
     const { window } = refusal;
     return (

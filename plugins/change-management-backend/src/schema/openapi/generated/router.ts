@@ -2270,7 +2270,8 @@ export const spec = {
                 items: {
                   $ref: '#/components/schemas/ChangeAction',
                 },
-                description: 'The actions the caller may take in that state.',
+                description:
+                  'The actions open in that state, whoever asks (docs/workflow.md).',
               },
               statusCode: {
                 type: 'integer',
