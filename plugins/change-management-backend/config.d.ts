@@ -60,6 +60,31 @@ export interface Config {
       allowRecording?: boolean;
     };
     /**
+     * Backstage notifications sent after each workflow action, to whoever
+     * the change now waits on. Every kind is on unless set to false.
+     */
+    notifications?: {
+      /** Tell the owners' members that a change waits on peer review. */
+      review?: boolean;
+      /** Tell the CTO role that a change waits on approval, sign-off or review. */
+      cto?: boolean;
+      /** Tell the author of a decision on their change. */
+      decision?: boolean;
+      /**
+       * Tell the owners of entities that depend on a deployed standard or
+       * infrastructure change, and the owners of their Systems.
+       */
+      dependents?: boolean;
+      /** Tell the CTO role and the owners when an emergency is deployed. */
+      emergency?: boolean;
+      /**
+       * When no group that owns an affected entity has a member other than
+       * the author, the review notice goes to the other members of the
+       * author's own groups, at most this many. Defaults to 10.
+       */
+      reviewerCap?: number;
+    };
+    /**
      * One-off blackouts of a System or Domain, beyond the yearly freeze: no
      * standard or infrastructure change to it or its parts may deploy to
      * production then. Emergencies may, and the override is recorded.

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
 import {
   changePermissionResourceRef,
@@ -13,6 +14,7 @@ import { registerChangeActions } from './actions';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
+import { ChangeNotifier } from './service/ChangeNotifier';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { readChangeManagementConfig } from './service/config';
@@ -42,6 +44,7 @@ export const changeManagementPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         userInfo: coreServices.userInfo,
@@ -78,6 +81,13 @@ export const changeManagementPlugin = createBackendPlugin({
           freeze,
           config,
           deps.clock,
+          new ChangeNotifier(
+            deps.notifications,
+            deps.catalog,
+            deps.auth,
+            config,
+            deps.logger,
+          ),
         );
         const changeLog = new ChangeLogService(store, access, deps.clock);
         const gate = new GateService(store, access, freeze, deps.clock);

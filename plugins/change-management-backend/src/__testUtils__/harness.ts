@@ -8,6 +8,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  notificationService,
+  NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
 import { Entity } from '@backstage/catalog-model';
 import { Server } from 'node:http';
 import { Knex } from 'knex';
@@ -41,8 +45,8 @@ export const OPEN_TIME = '2026-06-10T09:00:00.000Z';
 
 /**
  * The plugin in a test backend on a real database, with the sample catalog,
- * group membership from it (carol is in group:default/cto) and a clock the
- * test controls.
+ * group membership from it (carol is in group:default/cto), a clock the
+ * test controls and a notification service that records what it is sent.
  */
 export async function startChangeManagement(options: {
   knex: Knex;
@@ -55,6 +59,7 @@ export async function startChangeManagement(options: {
   extraFeatures?: any[];
 }) {
   const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
+  const sent: NotificationSendOptions[] = [];
   const { server }: { server: Server } = await startTestBackend({
     features: [
       changeManagementPlugin,
@@ -88,6 +93,15 @@ export async function startChangeManagement(options: {
         service: changeManagementClockServiceRef,
         deps: {},
         factory: () => clock,
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          async send(notification: NotificationSendOptions) {
+            sent.push(notification);
+          },
+        }),
       }),
       ...(options.extraFeatures ?? []),
     ],
@@ -142,7 +156,7 @@ export async function startChangeManagement(options: {
     return Number(n);
   };
 
-  return { server, clock, as, act, count, knex: options.knex };
+  return { server, clock, sent, as, act, count, knex: options.knex };
 }
 
 export type Harness = Awaited<ReturnType<typeof startChangeManagement>>;

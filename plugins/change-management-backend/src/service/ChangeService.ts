@@ -18,6 +18,7 @@ import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
 import { Actor, ChangeAccess } from './ChangeAccess';
 import { Clock } from './Clock';
+import { ChangeNotifier } from './ChangeNotifier';
 import { ChangeManagementConfig } from './config';
 import { FreezeService } from './FreezeService';
 
@@ -62,6 +63,7 @@ export class ChangeService {
     private readonly freeze: FreezeService,
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
+    private readonly notifier: ChangeNotifier,
   ) {}
 
   async createChange(body: unknown, actor: Actor): Promise<ChangeView> {
@@ -184,6 +186,13 @@ export class ChangeService {
           ? { ...fields, exceptions: outcome.exceptions }
           : fields,
       },
+    });
+    // Only once the action is stored; the notifier logs its own failures.
+    await this.notifier.actionTaken({
+      action: request.action,
+      fromState: change.state,
+      change: updated,
+      actor: actor.userEntityRef,
     });
     return this.view(updated, actor);
   }

@@ -23,7 +23,21 @@ export interface ChangeManagementConfig {
   blackouts: Blackout[];
   /** Whether pipelines (service principals) may record deploy and roll-back. */
   allowCiRecording: boolean;
+  notifications: NotificationsConfig;
 }
+
+/** Which notifications are sent (each kind on by default), and to how many. */
+export interface NotificationsConfig {
+  review: boolean;
+  cto: boolean;
+  decision: boolean;
+  dependents: boolean;
+  emergency: boolean;
+  /** The most reviewers told when no owner group has another member. */
+  reviewerCap: number;
+}
+
+const DEFAULT_REVIEWER_CAP = 10;
 
 export function readChangeManagementConfig(
   config: Config,
@@ -64,6 +78,26 @@ export function readChangeManagementConfig(
     },
     freeze,
     allowSelfApproval: root?.getOptionalBoolean('allowSelfApproval') ?? false,
+    notifications: readNotifications(root?.getOptionalConfig('notifications')),
+  };
+}
+
+function readNotifications(config: Config | undefined): NotificationsConfig {
+  const on = (key: string) => config?.getOptionalBoolean(key) ?? true;
+  const reviewerCap =
+    config?.getOptionalNumber('reviewerCap') ?? DEFAULT_REVIEWER_CAP;
+  if (!Number.isInteger(reviewerCap) || reviewerCap < 0) {
+    throw new Error(
+      `Invalid changeManagement.notifications.reviewerCap: ${reviewerCap}; use a whole number, 0 or more`,
+    );
+  }
+  return {
+    review: on('review'),
+    cto: on('cto'),
+    decision: on('decision'),
+    dependents: on('dependents'),
+    emergency: on('emergency'),
+    reviewerCap,
   };
 }
 

@@ -1,0 +1,403 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ChangeAction,
+  ChangeState,
+  ChangeType,
+} from '@trove/backstage-plugin-change-management-common';
+import { AcceptedAction, ChangeNotifier } from './ChangeNotifier';
+import { NotificationsConfig } from './config';
+
+const rel = (type: string, ...targetRefs: string[]) =>
+  targetRefs.map(targetRef => ({ type, targetRef }));
+
+const entity = (
+  ref: string,
+  relations: { type: string; targetRef: string }[],
+): Entity => {
+  const [kind, rest] = ref.split(':');
+  const [namespace, name] = rest.split('/');
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace },
+    relations,
+  };
+};
+
+/**
+ * resource:db <- component:api <- component:web and component:mobile
+ * (`dependencyOf` points at the dependents). solo has only olga, who is also
+ * in guild with three others. orphan and mobile have no owner; mobile's
+ * System is owned by a user directly.
+ */
+const catalogEntities: Entity[] = [
+  entity('resource:default/db', [
+    ...rel('ownedBy', 'group:default/team-a'),
+    ...rel('partOf', 'system:default/core'),
+    ...rel('dependencyOf', 'component:default/api'),
+  ]),
+  entity('component:default/api', [
+    ...rel('ownedBy', 'group:default/team-a'),
+    ...rel('partOf', 'system:default/core'),
+    ...rel('dependencyOf', 'component:default/web', 'component:default/mobile'),
+  ]),
+  entity('component:default/web', [
+    ...rel('ownedBy', 'group:default/web-team'),
+    ...rel('partOf', 'system:default/storefront'),
+  ]),
+  entity('component:default/mobile', rel('partOf', 'system:default/apps')),
+  entity('component:default/solo-tool', rel('ownedBy', 'group:default/solo')),
+  entity('component:default/orphan', []),
+  entity('system:default/core', rel('ownedBy', 'group:default/platform')),
+  entity('system:default/storefront', rel('ownedBy', 'group:default/shop')),
+  entity('system:default/apps', rel('ownedBy', 'user:default/ursula')),
+  entity(
+    'group:default/team-a',
+    rel(
+      'hasMember',
+      'user:default/alice',
+      'user:default/bob',
+      'user:default/erin',
+    ),
+  ),
+  entity(
+    'group:default/web-team',
+    rel('hasMember', 'user:default/wendy', 'user:default/will'),
+  ),
+  entity('group:default/shop', rel('hasMember', 'user:default/sam')),
+  entity('group:default/platform', rel('hasMember', 'user:default/pat')),
+  entity('group:default/cto', rel('hasMember', 'user:default/carol')),
+  entity('group:default/solo', rel('hasMember', 'user:default/olga')),
+  entity(
+    'group:default/guild',
+    rel(
+      'hasMember',
+      'user:default/olga',
+      'user:default/ivan',
+      'user:default/hank',
+      'user:default/gina',
+    ),
+  ),
+  entity('user:default/alice', rel('memberOf', 'group:default/team-a')),
+  entity(
+    'user:default/olga',
+    rel('memberOf', 'group:default/solo', 'group:default/guild'),
+  ),
+];
+
+const ALL_ON: NotificationsConfig = {
+  review: true,
+  cto: true,
+  decision: true,
+  dependents: true,
+  emergency: true,
+  reviewerCap: 10,
+};
+
+function setup(notifications: Partial<NotificationsConfig> = {}) {
+  const catalog = catalogServiceMock({ entities: catalogEntities });
+  const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
+  const send = jest.fn(async () => {});
+  const logger = mockServices.logger.mock();
+  const notifier = new ChangeNotifier(
+    { send },
+    catalog,
+    mockServices.auth(),
+    {
+      ctoRefs: ['group:default/cto', 'user:default/frank'],
+      engineers: { exclude: [], ownersOnly: false },
+      notifications: { ...ALL_ON, ...notifications },
+    },
+    logger,
+  );
+  return { notifier, lookups, send, logger };
+}
+
+function event(options: {
+  action: ChangeAction;
+  from: ChangeState;
+  to: ChangeState;
+  type?: ChangeType;
+  author?: string;
+  actor: string;
+  affected?: string[];
+  retrospective?: boolean;
+}): AcceptedAction {
+  return {
+    action: options.action,
+    fromState: options.from,
+    actor: options.actor,
+    change: {
+      id: 'c-1',
+      version: 2,
+      title: 'Upgrade the SDK',
+      description: 'Moves api to SDK v5.',
+      risks: 'Refunds could fail.',
+      testingNotes: 'Unit tests.',
+      createdAt: '2026-06-10T09:00:00.000Z',
+      updatedAt: '2026-06-10T09:00:00.000Z',
+      exceptions: [],
+      type: options.type ?? 'standard',
+      state: options.to,
+      createdBy: options.author ?? 'user:default/alice',
+      affectedEntityRefs: options.affected ?? ['component:default/api'],
+      affectedSystemRefs: [],
+      retrospective: options.retrospective
+        ? {
+            at: '2026-06-11T09:00:00.000Z',
+            by: 'user:default/alice',
+            whatChanged: 'Defaulted the currency',
+            why: 'INC-1042',
+            approvalReceived: 'carol, on the call',
+            late: false,
+          }
+        : undefined,
+    },
+  };
+}
+
+const submitted = (author: string, affected: string[]) =>
+  event({
+    action: 'submit',
+    from: 'draft',
+    to: 'in_review',
+    author,
+    actor: author,
+    affected,
+  });
+
+describe('ChangeNotifier', () => {
+  it('tells the owner groups of a submitted change, but not its author', async () => {
+    const { notifier, lookups } = setup();
+    const notices = await notifier.plan(
+      submitted('user:default/alice', [
+        'component:default/api',
+        'component:default/orphan',
+      ]),
+    );
+    expect(notices).toEqual([
+      {
+        kind: 'review',
+        recipients: ['user:default/bob', 'user:default/erin'],
+        payload: expect.objectContaining({
+          severity: 'normal',
+          link: '/change-management/changes/c-1',
+          topic: 'change:c-1',
+          title: 'Change waits on your review: Upgrade the SDK',
+        }),
+      },
+    ]);
+    // The entities with the author, then the groups: no lookup per entity.
+    expect(lookups).toHaveBeenCalledTimes(2);
+  });
+
+  it('falls back to the other members of the author’s groups, capped, when the owners have nobody else', async () => {
+    const { notifier } = setup({ reviewerCap: 2 });
+    const notices = await notifier.plan(
+      submitted('user:default/olga', ['component:default/solo-tool']),
+    );
+    expect(notices.map(n => [n.kind, n.recipients])).toEqual([
+      ['review', ['user:default/gina', 'user:default/hank']],
+    ]);
+  });
+
+  it('falls back too when the affected entity has no owner', async () => {
+    const { notifier } = setup();
+    const notices = await notifier.plan(
+      submitted('user:default/olga', ['component:default/orphan']),
+    );
+    expect(notices.map(n => n.recipients)).toEqual([
+      ['user:default/gina', 'user:default/hank', 'user:default/ivan'],
+    ]);
+  });
+
+  it('tells the CTO role, users and group members, with high severity, and the author of the review', async () => {
+    const { notifier } = setup();
+    const notices = await notifier.plan(
+      event({
+        action: 'review',
+        from: 'in_review',
+        to: 'awaiting_approval',
+        actor: 'user:default/bob',
+      }),
+    );
+    expect(
+      notices.map(n => [n.kind, n.recipients, n.payload.severity]),
+    ).toEqual([
+      ['cto', ['user:default/carol', 'user:default/frank'], 'high'],
+      ['decision', ['user:default/alice'], 'normal'],
+    ]);
+  });
+
+  it.each([
+    ['record-staging', 'approved', 'staging_verified', 'standard', false],
+    [
+      'document-retrospective',
+      'verified',
+      'retrospective_done',
+      'emergency',
+      true,
+    ],
+  ] as const)(
+    'tells the CTO role after %s',
+    async (action, from, to, type, retrospective) => {
+      const { notifier } = setup();
+      const notices = await notifier.plan(
+        event({
+          action,
+          from,
+          to,
+          type,
+          retrospective,
+          actor: 'user:default/alice',
+        }),
+      );
+      expect(notices.map(n => [n.kind, n.recipients])).toEqual([
+        ['cto', ['user:default/carol', 'user:default/frank']],
+      ]);
+    },
+  );
+
+  it.each([
+    ['approve', 'awaiting_approval', 'approved'],
+    ['reject', 'awaiting_approval', 'rejected'],
+    ['request-changes', 'in_review', 'draft'],
+    ['sign-off', 'staging_verified', 'ready_for_production'],
+  ] as const)('tells the author of %s', async (action, from, to) => {
+    const { notifier } = setup();
+    const notices = await notifier.plan(
+      event({ action, from, to, actor: 'user:default/carol' }),
+    );
+    expect(notices.map(n => [n.kind, n.recipients])).toEqual([
+      ['decision', ['user:default/alice']],
+    ]);
+  });
+
+  it('tells the owners of the dependents and of their Systems of a deploy, with low severity', async () => {
+    const { notifier, lookups } = setup();
+    const notices = await notifier.plan(
+      event({
+        action: 'deploy',
+        from: 'ready_for_production',
+        to: 'deployed',
+        actor: 'user:default/bob',
+      }),
+    );
+    // web's owners and System owners; mobile has no owner, its System a user.
+    expect(
+      notices.map(n => [n.kind, n.recipients, n.payload.severity]),
+    ).toEqual([
+      [
+        'dependents',
+        [
+          'user:default/sam',
+          'user:default/ursula',
+          'user:default/wendy',
+          'user:default/will',
+        ],
+        'low',
+      ],
+    ]);
+    // Affected, dependents, their Systems, groups: four batched lookups.
+    expect(lookups).toHaveBeenCalledTimes(4);
+  });
+
+  it('follows one step of the dependsOn chain, and spares the deployer', async () => {
+    const { notifier } = setup();
+    const notices = await notifier.plan(
+      event({
+        action: 'deploy',
+        from: 'ready_for_production',
+        to: 'deployed',
+        type: 'infrastructure',
+        actor: 'user:default/bob',
+        affected: ['resource:default/db'],
+      }),
+    );
+    expect(notices.map(n => n.recipients)).toEqual([
+      ['user:default/alice', 'user:default/erin', 'user:default/pat'],
+    ]);
+  });
+
+  it('tells the CTO role and the owners of a deployed emergency, with high severity', async () => {
+    const { notifier } = setup();
+    const notices = await notifier.plan(
+      event({
+        action: 'deploy',
+        from: 'approved',
+        to: 'deployed',
+        type: 'emergency',
+        actor: 'user:default/bob',
+      }),
+    );
+    expect(
+      notices.map(n => [n.kind, n.recipients, n.payload.severity]),
+    ).toEqual([
+      [
+        'emergency',
+        [
+          'user:default/alice',
+          'user:default/carol',
+          'user:default/erin',
+          'user:default/frank',
+        ],
+        'high',
+      ],
+    ]);
+  });
+
+  it('tells nobody of a kind switched off, and does not read the catalog for it', async () => {
+    const { notifier, lookups } = setup({ review: false });
+    expect(
+      await notifier.plan(
+        submitted('user:default/alice', ['component:default/api']),
+      ),
+    ).toEqual([]);
+    expect(lookups).not.toHaveBeenCalled();
+  });
+
+  it('sends each notice to entity refs and never tells the actor', async () => {
+    const { notifier, send } = setup();
+    await notifier.actionTaken(
+      event({
+        action: 'submit',
+        from: 'draft',
+        to: 'awaiting_approval',
+        type: 'emergency',
+        author: 'user:default/carol',
+        actor: 'user:default/carol',
+      }),
+    );
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith({
+      recipients: {
+        type: 'entity',
+        entityRef: ['user:default/frank'],
+        excludeEntityRef: 'user:default/carol',
+      },
+      payload: expect.objectContaining({
+        topic: 'change:c-1',
+        severity: 'high',
+      }),
+    });
+  });
+
+  it('logs a failed send and carries on', async () => {
+    const { notifier, send, logger } = setup();
+    send.mockRejectedValue(new Error('notifications backend down'));
+    await expect(
+      notifier.actionTaken(
+        event({
+          action: 'review',
+          from: 'in_review',
+          to: 'awaiting_approval',
+          actor: 'user:default/bob',
+        }),
+      ),
+    ).resolves.toBeUndefined();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+  });
+});

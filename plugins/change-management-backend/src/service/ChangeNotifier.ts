@@ -1,0 +1,233 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+import {
+  ChangeAction,
+  ChangeState,
+  nextSteps,
+  transitionFor,
+  waitsOn,
+} from '@trove/backstage-plugin-change-management-common';
+import { StoredChange } from '../database/ChangeStore';
+import { ChangeManagementConfig, NotificationsConfig } from './config';
+import { CatalogGraph } from './catalogGraph';
+
+/** A workflow action the store has accepted, as the notifier reads it. */
+export interface AcceptedAction {
+  action: ChangeAction;
+  fromState: ChangeState;
+  /** The change as stored after the action. */
+  change: StoredChange;
+  /** Who took the action; never told about it. */
+  actor: string;
+}
+
+/** The kinds of notice, each switched by `changeManagement.notifications`. */
+export type NoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
+
+type Payload = NotificationSendOptions['payload'];
+
+/** One notification to send: what, and the user entity refs told. */
+export interface Notice {
+  kind: NoticeKind;
+  recipients: string[];
+  payload: Payload;
+}
+
+/**
+ * The kinds of notice an accepted action calls for, from the workflow in
+ * -common: whom the change now waits on, which role took the step, and
+ * whether it went to production.
+ */
+export function noticeKinds(event: AcceptedAction): NoticeKind[] {
+  const { change, action, fromState } = event;
+  const kinds: NoticeKind[] = [];
+  const parties = waitsOn(change);
+  if (parties.includes('reviewer')) {
+    kinds.push('review');
+  }
+  if (parties.includes('cto')) {
+    kinds.push('cto');
+  }
+  // A decision is a step the author could not take: a peer's or the CTO's.
+  const role = transitionFor(change.type, fromState, action)?.role;
+  if (role === 'reviewer' || role === 'cto') {
+    kinds.push('decision');
+  }
+  if (action === 'deploy') {
+    kinds.push(change.type === 'emergency' ? 'emergency' : 'dependents');
+  }
+  return kinds;
+}
+
+/**
+ * Who to tell and what after a workflow action: the parties the change now
+ * waits on, resolved from the catalog in a few batched calls per action,
+ * sent through the Backstage notifications service. It never fails the
+ * action it reports: a failure is logged.
+ */
+export class ChangeNotifier {
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly config: Pick<
+      ChangeManagementConfig,
+      'ctoRefs' | 'engineers' | 'notifications'
+    >,
+    private readonly logger: LoggerService,
+  ) {}
+
+  async actionTaken(event: AcceptedAction): Promise<void> {
+    let notices: Notice[];
+    try {
+      notices = await this.plan(event);
+    } catch (error) {
+      this.logger.warn(
+        `Could not work out whom to notify of ${event.action} on change ${event.change.id}`,
+        error as Error,
+      );
+      return;
+    }
+    for (const notice of notices) {
+      try {
+        await this.notifications.send({
+          recipients: {
+            type: 'entity',
+            entityRef: notice.recipients,
+            excludeEntityRef: event.actor,
+          },
+          payload: notice.payload,
+        });
+      } catch (error) {
+        this.logger.warn(
+          `Could not send the ${notice.kind} notification of change ${event.change.id}`,
+          error as Error,
+        );
+      }
+    }
+  }
+
+  /** The notices an action calls for, with their recipients resolved. */
+  async plan(event: AcceptedAction): Promise<Notice[]> {
+    const { change, actor } = event;
+    const settings = this.config.notifications;
+    const kinds = noticeKinds(event).filter(kind => settings[kind]);
+    if (kinds.length === 0) {
+      return [];
+    }
+    const graph = await CatalogGraph.load(
+      this.catalog,
+      await this.auth.getOwnServiceCredentials(),
+      {
+        entityRefs: change.affectedEntityRefs,
+        userRef: kinds.includes('review') ? change.createdBy : undefined,
+        dependents: kinds.includes('dependents'),
+        groupRefs: [...this.config.ctoRefs, ...this.config.engineers.exclude],
+      },
+    );
+    const author = change.createdBy;
+    const notices = kinds.map(kind => {
+      const recipients = this.recipients(kind, graph, author);
+      return {
+        kind,
+        // Nobody is told of their own action.
+        recipients: [...new Set(recipients)]
+          .filter(ref => ref !== actor)
+          .sort(),
+        payload: payloadFor(kind, event),
+      };
+    });
+    return notices.filter(notice => notice.recipients.length > 0);
+  }
+
+  private recipients(
+    kind: NoticeKind,
+    graph: CatalogGraph,
+    author: string,
+  ): string[] {
+    const ctos = () => graph.users(this.config.ctoRefs);
+    const byKind: Record<NoticeKind, () => string[]> = {
+      review: () => this.reviewers(graph, author),
+      cto: ctos,
+      decision: () => [author],
+      dependents: () => graph.users(graph.dependentOwners),
+      emergency: () => [...ctos(), ...graph.users(graph.owners)],
+    };
+    return byKind[kind]();
+  }
+
+  /**
+   * The members of the groups that own the affected entities, but the author
+   * and anyone `roles.engineers.exclude` bars from reviewing. When that
+   * leaves nobody, the other members of the author's own groups, capped:
+   * they are the engineers nearest the work. With `ownersOnly`, only owners
+   * may review, so there is no fallback.
+   */
+  private reviewers(graph: CatalogGraph, author: string): string[] {
+    const barred = new Set([
+      author,
+      ...graph.users(this.config.engineers.exclude),
+    ]);
+    const eligible = (refs: string[]) =>
+      [...new Set(graph.users(refs))].filter(ref => !barred.has(ref)).sort();
+    const owners = eligible(graph.owners);
+    if (owners.length > 0 || this.config.engineers.ownersOnly) {
+      return owners;
+    }
+    return eligible(graph.authorGroups).slice(
+      0,
+      this.config.notifications.reviewerCap,
+    );
+  }
+}
+
+/** The change page in the portal, relative to the app's base URL. */
+export function changeLink(id: string): string {
+  return `/change-management/changes/${encodeURIComponent(id)}`;
+}
+
+type Wording = Pick<Payload, 'title' | 'description' | 'severity'>;
+
+function payloadFor(kind: NoticeKind, event: AcceptedAction): Payload {
+  const { change, action, actor } = event;
+  const name = `"${change.title}"`;
+  const affected = change.affectedEntityRefs.join(', ');
+  const wordings: Record<NoticeKind, () => Wording> = {
+    review: () => ({
+      severity: 'normal',
+      title: `Change waits on your review: ${change.title}`,
+      description: `${change.createdBy} submitted ${name} for peer review; any engineer but the author may review it.`,
+    }),
+    cto: () => ({
+      severity: 'high',
+      title: `Change waits on the CTO: ${change.title}`,
+      description: `${name} is ${change.state}; next: ${nextSteps(change).join(
+        ' or ',
+      )}.`,
+    }),
+    decision: () => ({
+      severity: 'normal',
+      title: `Decision on your change: ${change.title}`,
+      description: `${actor} took "${action}" on ${name}; it is now ${change.state}.`,
+    }),
+    dependents: () => ({
+      severity: 'low',
+      title: `Deployed to something you depend on: ${change.title}`,
+      description: `${name} (${change.type}) was deployed to production, changing ${affected}, which an entity you own, or its System, depends on.`,
+    }),
+    emergency: () => ({
+      severity: 'high',
+      title: `Emergency change deployed: ${change.title}`,
+      description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within 48 hours.`,
+    }),
+  };
+  return {
+    ...wordings[kind](),
+    link: changeLink(change.id),
+    topic: `change:${change.id}`,
+  };
+}
