@@ -96,6 +96,22 @@ export const changeActionSchema = z
 /** @public */
 export type ChangeAction = z.infer<typeof changeActionSchema>;
 
+/**
+ * What the plugin itself records on a change's trail, besides the workflow
+ * actions: the 48-hour clock's reminders and escalations. These events do
+ * not move the change; `fromState` equals `toState`.
+ *
+ * @public
+ */
+export const SYSTEM_EVENTS = [
+  'reminder-sent',
+  'retrospective-overdue',
+  'verification-overdue',
+] as const;
+
+/** @public */
+export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
+
 /** Severity of the incident an emergency change responds to. @public */
 export const incidentSeveritySchema = z.enum(['P1', 'P2'], {
   errorMap: () => ({ message: 'Incident severity must be P1 or P2' }),

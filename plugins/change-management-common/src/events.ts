@@ -5,6 +5,7 @@ import { refusalWindowSchema } from './errors';
 import {
   CHANGE_ACTIONS,
   ChangeAction,
+  SYSTEM_EVENTS,
   changeExceptionSchema,
   changeSignatureSchema,
   changeStateSchema,
@@ -95,8 +96,10 @@ export const changeEventSchema = z
       .min(1)
       .describe('The position in the whole audit trail, across changes.'),
     action: z
-      .enum(['create', ...CHANGE_ACTIONS])
-      .describe('`create`, or the workflow action taken.'),
+      .enum(['create', ...CHANGE_ACTIONS, ...SYSTEM_EVENTS])
+      .describe(
+        '`create`, the workflow action taken, or what the plugin recorded itself (a reminder, an escalation).',
+      ),
     fromState: changeStateSchema.optional().describe('Absent on create.'),
     toState: changeStateSchema,
     actor: z

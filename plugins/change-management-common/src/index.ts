@@ -19,3 +19,4 @@ export * from './blackouts';
 export * from './permissions';
 export * from './errors';
 export * from './workflow';
+export * from './labels';

@@ -1811,8 +1811,12 @@ export const spec = {
               'document-retrospective',
               'complete-review',
               'cancel',
+              'reminder-sent',
+              'retrospective-overdue',
+              'verification-overdue',
             ],
-            description: '`create`, or the workflow action taken.',
+            description:
+              '`create`, the workflow action taken, or what the plugin recorded itself (a reminder, an escalation).',
           },
           fromState: {
             allOf: [

@@ -1,0 +1,58 @@
+import { ChangeEvent } from './events';
+import { ChangeState, ChangeType } from './types';
+
+// The words people read: the portal, the CSV export and notifications show
+// these instead of the contract's identifiers. One place, so that the page,
+// the file an auditor opens and the bell say the same thing.
+
+/** "Ready for production", not `ready_for_production`. @public */
+export const STATE_LABELS: Record<ChangeState, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  awaiting_approval: 'Awaiting approval',
+  approved: 'Approved',
+  staging_verified: 'Staging verified',
+  ready_for_production: 'Ready for production',
+  deployed: 'Deployed',
+  verified: 'Verified',
+  retrospective_done: 'Retrospective done',
+  completed: 'Completed',
+  rolled_back: 'Rolled back',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+};
+
+/** @public */
+export const TYPE_LABELS: Record<ChangeType, string> = {
+  standard: 'Standard',
+  emergency: 'Emergency',
+  infrastructure: 'Infrastructure',
+};
+
+/**
+ * What an event of the trail did, in words: "Recorded staging", not
+ * `record-staging`.
+ *
+ * @public
+ */
+export const EVENT_LABELS: Record<ChangeEvent['action'], string> = {
+  create: 'Raised',
+  edit: 'Edited',
+  submit: 'Submitted for peer review',
+  review: 'Reviewed',
+  'request-changes': 'Requested changes',
+  'waive-review': 'Waived the peer review',
+  approve: 'Approved',
+  reject: 'Rejected',
+  'record-staging': 'Recorded staging',
+  'sign-off': 'Signed off for production',
+  deploy: 'Deployed to production',
+  verify: 'Recorded post-deployment verification',
+  'roll-back': 'Rolled back',
+  'document-retrospective': 'Documented the retrospective',
+  'complete-review': 'Completed the post-deployment review',
+  cancel: 'Cancelled',
+  'reminder-sent': 'Sent a reminder',
+  'retrospective-overdue': 'Retrospective overdue: escalated to the CTO',
+  'verification-overdue': 'Verification overdue: escalated to the CTO',
+};
