@@ -112,6 +112,30 @@ export const SYSTEM_EVENTS = [
 /** @public */
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
+/**
+ * The deadlines the plugin's clock watches: an emergency's retrospective
+ * (deploy + 48 h) and the verification of a deployed standard or
+ * infrastructure change (deploy + `reminders.verificationDueAfter`).
+ *
+ * @public
+ */
+export const REMINDER_CLOCKS = ['retrospective', 'verification'] as const;
+
+/** @public */
+export type ReminderClock = (typeof REMINDER_CLOCKS)[number];
+
+/**
+ * The points on a clock at which the plugin acts, each once per change: a
+ * `reminder` to the author before the deadline, and `overdue` at it, when the
+ * CTO role is told as well.
+ *
+ * @public
+ */
+export const REMINDER_THRESHOLDS = ['reminder', 'overdue'] as const;
+
+/** @public */
+export type ReminderThreshold = (typeof REMINDER_THRESHOLDS)[number];
+
 /** Severity of the incident an emergency change responds to. @public */
 export const incidentSeveritySchema = z.enum(['P1', 'P2'], {
   errorMap: () => ({ message: 'Incident severity must be P1 or P2' }),

@@ -5,6 +5,8 @@ import { refusalWindowSchema } from './errors';
 import {
   CHANGE_ACTIONS,
   ChangeAction,
+  REMINDER_CLOCKS,
+  REMINDER_THRESHOLDS,
   SYSTEM_EVENTS,
   changeExceptionSchema,
   changeSignatureSchema,
@@ -77,6 +79,24 @@ export const changeEventFieldsSchema = recordedFields
     exceptions: z
       .array(changeExceptionSchema)
       .describe('Exceptions the action added to the record.'),
+    clock: z
+      .enum(REMINDER_CLOCKS)
+      .describe(
+        'reminder-sent, retrospective-overdue, verification-overdue: the deadline watched.',
+      ),
+    threshold: z
+      .enum(REMINDER_THRESHOLDS)
+      .describe(
+        'reminder-sent, retrospective-overdue, verification-overdue: a reminder before the deadline, or the deadline itself.',
+      ),
+    dueAt: isoTime(
+      'reminder-sent, retrospective-overdue, verification-overdue: the deadline, ISO 8601.',
+    ),
+    notified: z
+      .array(z.string())
+      .describe(
+        'reminder-sent, retrospective-overdue, verification-overdue: the user entity refs the plugin notified.',
+      ),
   })
   .partial()
   .strict();

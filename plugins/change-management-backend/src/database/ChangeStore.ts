@@ -57,7 +57,7 @@ export interface ChangeListQuery {
   waitingOn?: QueueActor;
   /** Submitted changes that still wait on someone. */
   inFlight?: boolean;
-  /** Emergencies whose retrospective was due before this time. */
+  /** Emergencies whose retrospective was due at or before this time. */
   overdueAt?: Date;
   /** Raised in [from, to). */
   createdFrom?: Date;

@@ -154,7 +154,8 @@ export function applyListQuery(
   if (query.createdFrom) q.where('created_at', '>=', query.createdFrom);
   if (query.createdTo) q.where('created_at', '<', query.createdTo);
   if (query.overdueAt) {
-    q.where('retrospective_due_at', '<', query.overdueAt).whereNull(
+    // Overdue from the due time itself, as isRetrospectiveOverdue says.
+    q.where('retrospective_due_at', '<=', query.overdueAt).whereNull(
       'retrospective_at',
     );
   }

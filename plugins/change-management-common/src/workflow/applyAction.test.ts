@@ -201,24 +201,36 @@ describe('applyAction', () => {
     });
   });
 
-  it('is not late at exactly the due time', () => {
-    const result = applyAction(
-      change({
-        type: 'emergency',
-        state: 'verified',
-        retrospectiveDueAt: NOW.toISOString(),
-      }),
-      parseActionRequest({
-        action: 'document-retrospective',
-        version: 6,
-        whatChanged: 'a',
-        why: 'b',
-        approvalReceived: 'c',
-      }),
-      ctx(),
-    );
-    expect(result).toMatchObject({ ok: true, exceptions: [] });
-  });
+  it.each([
+    [1, false],
+    [0, true],
+  ])(
+    'is late from exactly the due time on, when the change shows overdue (due %p ms after now: late %p)',
+    (dueAfterNow, late) => {
+      const result = applyAction(
+        change({
+          type: 'emergency',
+          state: 'verified',
+          retrospectiveDueAt: new Date(
+            NOW.getTime() + dueAfterNow,
+          ).toISOString(),
+        }),
+        parseActionRequest({
+          action: 'document-retrospective',
+          version: 6,
+          whatChanged: 'a',
+          why: 'b',
+          approvalReceived: 'c',
+        }),
+        ctx(),
+      );
+      expect(result).toMatchObject({
+        ok: true,
+        patch: { retrospective: { late } },
+        exceptions: late ? [{ kind: 'late-retrospective' }] : [],
+      });
+    },
+  );
 
   it('records a waived review as an exception with its reason', () => {
     const result = applyAction(

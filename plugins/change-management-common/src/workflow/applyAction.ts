@@ -5,6 +5,7 @@ import { FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
 import { checkAction, WorkflowActor } from './checkAction';
 import { missingForSubmit } from './submitChecks';
+import { isRetrospectiveOverdue } from './overdue';
 
 /** A refused request: the error name, its message and its fields. @public */
 export type RefusedOutcome = { ok: false } & Refusal;
@@ -198,9 +199,8 @@ export function applyAction(
     case 'roll-back':
       return outcome({}, { comment: request.reason });
     case 'document-retrospective': {
-      const late =
-        !!change.retrospectiveDueAt &&
-        ctx.now.getTime() > Date.parse(change.retrospectiveDueAt);
+      // Late exactly when the change shows as overdue: from the due time on.
+      const late = isRetrospectiveOverdue(change, ctx.now);
       if (late) {
         exception(
           'late-retrospective',

@@ -3,15 +3,15 @@ import { isRetrospectiveOverdue } from './overdue';
 const due = '2026-11-27T09:00:00.000Z';
 
 describe('isRetrospectiveOverdue', () => {
-  it('is overdue only after the due time, while undocumented', () => {
-    expect(
-      isRetrospectiveOverdue({ retrospectiveDueAt: due }, new Date(due)),
-    ).toBe(false);
+  it('is overdue from the due time on, not a millisecond before, while undocumented', () => {
     expect(
       isRetrospectiveOverdue(
         { retrospectiveDueAt: due },
-        new Date(Date.parse(due) + 1),
+        new Date(Date.parse(due) - 1),
       ),
+    ).toBe(false);
+    expect(
+      isRetrospectiveOverdue({ retrospectiveDueAt: due }, new Date(due)),
     ).toBe(true);
   });
 

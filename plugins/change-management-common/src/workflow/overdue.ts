@@ -2,7 +2,9 @@ import { Change } from '../types';
 
 /**
  * An emergency whose retrospective was due (deploy + 48 h) and is still not
- * documented. Exactly at the due time it is not yet overdue.
+ * documented. It is overdue from the due time itself, the instant the
+ * plugin's clock escalates it to the CTO, and a retrospective documented
+ * from then on is late.
  *
  * @public
  */
@@ -13,6 +15,6 @@ export function isRetrospectiveOverdue(
   return (
     !!change.retrospectiveDueAt &&
     !change.retrospective &&
-    now.getTime() > Date.parse(change.retrospectiveDueAt)
+    now.getTime() >= Date.parse(change.retrospectiveDueAt)
   );
 }

@@ -1772,6 +1772,32 @@ export const spec = {
             },
             description: 'Exceptions the action added to the record.',
           },
+          clock: {
+            type: 'string',
+            enum: ['retrospective', 'verification'],
+            description:
+              'reminder-sent, retrospective-overdue, verification-overdue: the deadline watched.',
+          },
+          threshold: {
+            type: 'string',
+            enum: ['reminder', 'overdue'],
+            description:
+              'reminder-sent, retrospective-overdue, verification-overdue: a reminder before the deadline, or the deadline itself.',
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'reminder-sent, retrospective-overdue, verification-overdue: the deadline, ISO 8601.',
+          },
+          notified: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'reminder-sent, retrospective-overdue, verification-overdue: the user entity refs the plugin notified.',
+          },
         },
         additionalProperties: false,
       },
