@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the change-management plugin. */
   changeManagement?: {
@@ -78,11 +80,42 @@ export interface Config {
       /** Tell the CTO role and the owners when an emergency is deployed. */
       emergency?: boolean;
       /**
+       * Remind the author, `reminders.remindBefore` ahead, that a
+       * retrospective or a verification is due.
+       */
+      reminder?: boolean;
+      /**
+       * At the due time, tell the CTO role (critical) and the author that a
+       * retrospective or a verification is overdue. The escalation is
+       * recorded on the change either way.
+       */
+      overdue?: boolean;
+      /**
        * When no group that owns an affected entity has a member other than
        * the author, the review notice goes to the other members of the
        * author's own groups, at most this many. Defaults to 10.
        */
       reviewerCap?: number;
+    };
+    /**
+     * The clock that chases what the SOP puts a deadline on: an emergency's
+     * retrospective (48 h after its deploy) and the verification of a
+     * deployed standard or infrastructure change. A scheduled task, run once
+     * across all replicas, reminds the author before each deadline and
+     * escalates to the CTO role at it, each once per change, and records
+     * both on the change's audit trail. Durations are strings such as
+     * `'5m'` or `'PT12H'`, or objects such as `{ hours: 12 }`.
+     */
+    reminders?: {
+      /** How often the task runs. Defaults to every 5 minutes. */
+      frequency?: string | HumanDuration;
+      /** How long before a deadline the author is reminded. Defaults to 12 hours. */
+      remindBefore?: string | HumanDuration;
+      /**
+       * How long after its deploy a standard or infrastructure change may
+       * stay unverified before it is overdue. Defaults to 24 hours.
+       */
+      verificationDueAfter?: string | HumanDuration;
     };
     /**
      * One-off blackouts of a System or Domain, beyond the yearly freeze: no

@@ -12,9 +12,11 @@ import {
 } from '@trove/backstage-plugin-change-management-node';
 import { registerChangeActions } from './actions';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { DatabaseReminderStore } from './database/ReminderStore';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
+import { ChangeReminders, REMINDERS_TASK_ID } from './service/ChangeReminders';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { readChangeManagementConfig } from './service/config';
@@ -47,6 +49,7 @@ export const changeManagementPlugin = createBackendPlugin({
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
       },
       async init(deps) {
@@ -74,6 +77,13 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.catalog,
           deps.auth,
         );
+        const notifier = new ChangeNotifier(
+          deps.notifications,
+          deps.catalog,
+          deps.auth,
+          config,
+          deps.logger,
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -81,13 +91,7 @@ export const changeManagementPlugin = createBackendPlugin({
           freeze,
           config,
           deps.clock,
-          new ChangeNotifier(
-            deps.notifications,
-            deps.catalog,
-            deps.auth,
-            config,
-            deps.logger,
-          ),
+          notifier,
         );
         const changeLog = new ChangeLogService(store, access, deps.clock);
         const gate = new GateService(store, access, freeze, deps.clock);
@@ -105,6 +109,25 @@ export const changeManagementPlugin = createBackendPlugin({
           }),
         );
         registerChangeActions({ ...deps, changes, gate });
+
+        const reminders = new ChangeReminders(
+          await DatabaseReminderStore.create({ database: deps.database }),
+          notifier,
+          config,
+          deps.clock,
+          deps.logger,
+        );
+        // Global: however many replicas run, one of them runs each pass.
+        await deps.scheduler.scheduleTask({
+          id: REMINDERS_TASK_ID,
+          scope: 'global',
+          frequency: config.reminders.frequency,
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await reminders.run();
+          },
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -14,7 +13,8 @@ import {
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
-import { asStored, GENESIS_HASH, hashEvent } from './eventChain';
+import { appendEvent } from './appendEvent';
+import { GENESIS_HASH, hashEvent } from './eventChain';
 import { applyListQuery, encodeCursor } from './listQuery';
 import { ChangeRow, changeToRow, rowToChange } from './rows';
 import { toIso } from './timestamps';
@@ -48,7 +48,7 @@ export class DatabaseChangeStore implements ChangeStore {
     await this.db.transaction(async tx => {
       await tx('changes').insert(changeToRow(change));
       await this.insertEntities(tx, change.id, entities);
-      await this.appendEvent(tx, change.id, event);
+      await appendEvent(tx, change.id, event);
     });
     return (await this.getChange(change.id))!;
   }
@@ -132,7 +132,7 @@ export class DatabaseChangeStore implements ChangeStore {
       if (entities) {
         await this.insertEntities(tx, change.id, entities);
       }
-      await this.appendEvent(tx, change.id, event);
+      await appendEvent(tx, change.id, event);
     });
     return (await this.getChange(change.id))!;
   }
@@ -236,48 +236,5 @@ export class DatabaseChangeStore implements ChangeStore {
         })),
       );
     }
-  }
-
-  /**
-   * Appends one event to the hash chain. Locking the chain head row makes
-   * concurrent appends wait for each other (SQLite serialises writers
-   * anyway), so no two events ever share a previous hash.
-   */
-  private async appendEvent(
-    tx: Knex.Transaction,
-    changeId: string,
-    event: NewChangeEvent,
-  ) {
-    const headQuery = tx('change_event_chain').where({ id: 1 });
-    const head = await (this.db.client.config.client === 'pg'
-      ? headQuery.forUpdate()
-      : headQuery
-    ).first();
-    const stored = asStored({
-      id: randomUUID(),
-      changeId,
-      action: event.action,
-      fromState: event.fromState,
-      toState: event.toState,
-      actor: event.actor,
-      at: event.at.toISOString(),
-      comment: event.comment,
-      fields: event.fields,
-    });
-    const hash = hashEvent(head.last_hash, stored);
-    await tx('change_events').insert({
-      id: stored.id,
-      change_id: changeId,
-      action: stored.action,
-      from_state: stored.fromState ?? null,
-      to_state: stored.toState,
-      actor: stored.actor,
-      created_at: event.at,
-      comment: stored.comment ?? null,
-      fields: JSON.stringify(stored.fields),
-      previous_hash: head.last_hash,
-      hash,
-    });
-    await tx('change_event_chain').where({ id: 1 }).update({ last_hash: hash });
   }
 }

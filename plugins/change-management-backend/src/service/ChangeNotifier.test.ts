@@ -7,6 +7,7 @@ import {
   ChangeType,
 } from '@trove/backstage-plugin-change-management-common';
 import { AcceptedAction, ChangeNotifier } from './ChangeNotifier';
+import { ClockEvent } from './clockWording';
 import { NotificationsConfig } from './config';
 
 const rel = (type: string, ...targetRefs: string[]) =>
@@ -93,6 +94,8 @@ const ALL_ON: NotificationsConfig = {
   decision: true,
   dependents: true,
   emergency: true,
+  reminder: true,
+  overdue: true,
   reviewerCap: 10,
 };
 
@@ -399,5 +402,73 @@ describe('ChangeNotifier', () => {
     ).resolves.toBeUndefined();
     expect(send).toHaveBeenCalledTimes(2);
     expect(logger.warn).toHaveBeenCalledTimes(2);
+  });
+
+  describe('the clock', () => {
+    const clockEvent = (
+      threshold: ClockEvent['threshold'],
+      author = 'user:default/alice',
+    ): ClockEvent => ({
+      change: {
+        id: 'c-1',
+        title: 'Hotfix refunds',
+        type: 'emergency',
+        createdBy: author,
+      },
+      clock: 'retrospective',
+      threshold,
+      dueAt: '2026-06-12T10:00:00.000Z',
+    });
+
+    it('reads the CTO role’s users from the catalog, groups expanded', async () => {
+      const { notifier, lookups } = setup();
+      await expect(notifier.ctoUsers()).resolves.toEqual([
+        'user:default/carol',
+        'user:default/frank',
+      ]);
+      expect(lookups).toHaveBeenCalledTimes(1);
+    });
+
+    it('reminds the author alone, before the deadline', () => {
+      const { notifier } = setup();
+      const notices = notifier.clockNotices(clockEvent('reminder'), [
+        'user:default/carol',
+      ]);
+      expect(
+        notices.map(n => [n.kind, n.recipients, n.payload.severity]),
+      ).toEqual([['reminder', ['user:default/alice'], 'high']]);
+      expect(notices[0].payload).toMatchObject({
+        title: 'Retrospective due soon: Hotfix refunds',
+        link: '/change-management/changes/c-1',
+        topic: 'change:c-1',
+      });
+    });
+
+    it('escalates to the CTO role as critical and tells the author, at the deadline', () => {
+      const { notifier } = setup();
+      const ctos = ['user:default/carol', 'user:default/frank'];
+      expect(
+        notifier
+          .clockNotices(clockEvent('overdue'), ctos)
+          .map(n => [n.kind, n.recipients, n.payload.severity]),
+      ).toEqual([
+        ['overdue', ctos, 'critical'],
+        ['overdue', ['user:default/alice'], 'high'],
+      ]);
+      // An author who holds the role has the escalation, not a second notice.
+      expect(
+        notifier
+          .clockNotices(clockEvent('overdue', 'user:default/carol'), ctos)
+          .map(n => n.recipients),
+      ).toEqual([ctos]);
+    });
+
+    it('tells nobody of a clock notice switched off', () => {
+      const { notifier } = setup({ reminder: false, overdue: false });
+      expect(notifier.clockNotices(clockEvent('reminder'), [])).toEqual([]);
+      expect(
+        notifier.clockNotices(clockEvent('overdue'), ['user:default/carol']),
+      ).toEqual([]);
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
 import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, NotificationsConfig } from './config';
 import { CatalogGraph } from './catalogGraph';
+import { ClockEvent, clockWording, Wording } from './clockWording';
 
 /** A workflow action the store has accepted, as the notifier reads it. */
 export interface AcceptedAction {
@@ -27,6 +28,10 @@ export interface AcceptedAction {
 
 /** The kinds of notice, each switched by `changeManagement.notifications`. */
 export type NoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
+
+/** The notices of the plugin's clock, rather than of an action. */
+type ClockNoticeKind = 'reminder' | 'overdue';
+type ActionNoticeKind = Exclude<NoticeKind, ClockNoticeKind>;
 
 type Payload = NotificationSendOptions['payload'];
 
@@ -42,9 +47,9 @@ export interface Notice {
  * -common: whom the change now waits on, which role took the step, and
  * whether it went to production.
  */
-export function noticeKinds(event: AcceptedAction): NoticeKind[] {
+export function noticeKinds(event: AcceptedAction): ActionNoticeKind[] {
   const { change, action, fromState } = event;
-  const kinds: NoticeKind[] = [];
+  const kinds: ActionNoticeKind[] = [];
   const parties = waitsOn(change);
   if (parties.includes('reviewer')) {
     kinds.push('review');
@@ -92,23 +97,71 @@ export class ChangeNotifier {
       );
       return;
     }
+    await this.send(event.change.id, notices, event.actor);
+  }
+
+  /** Sends planned notices; a failed send is logged, the others still go. */
+  async send(
+    changeId: string,
+    notices: Notice[],
+    excludeEntityRef?: string,
+  ): Promise<void> {
     for (const notice of notices) {
       try {
         await this.notifications.send({
           recipients: {
             type: 'entity',
             entityRef: notice.recipients,
-            excludeEntityRef: event.actor,
+            ...(excludeEntityRef ? { excludeEntityRef } : {}),
           },
           payload: notice.payload,
         });
       } catch (error) {
         this.logger.warn(
-          `Could not send the ${notice.kind} notification of change ${event.change.id}`,
+          `Could not send the ${notice.kind} notification of change ${changeId}`,
           error as Error,
         );
       }
     }
+  }
+
+  /** The users who hold the CTO role, from the catalog in one or two calls. */
+  async ctoUsers(): Promise<string[]> {
+    const graph = await CatalogGraph.load(
+      this.catalog,
+      await this.auth.getOwnServiceCredentials(),
+      { entityRefs: [], dependents: false, groupRefs: this.config.ctoRefs },
+    );
+    return [...new Set(graph.users(this.config.ctoRefs))].sort();
+  }
+
+  /**
+   * The notices of the clock: before the deadline, a reminder to the
+   * author; at it, a critical escalation to the CTO role's users and a
+   * notice to the author, unless the author holds the role and has the
+   * escalation already.
+   */
+  clockNotices(event: ClockEvent, ctoUsers: string[]): Notice[] {
+    const settings = this.config.notifications;
+    const author = event.change.createdBy;
+    const to = (audience: 'author' | 'cto') => ({
+      ...clockWording(event, audience),
+      ...whereTo(event.change.id),
+    });
+    const notices: Notice[] =
+      event.threshold === 'reminder'
+        ? [{ kind: 'reminder', recipients: [author], payload: to('author') }]
+        : [
+            { kind: 'overdue', recipients: ctoUsers, payload: to('cto') },
+            {
+              kind: 'overdue',
+              recipients: ctoUsers.includes(author) ? [] : [author],
+              payload: to('author'),
+            },
+          ];
+    return notices.filter(
+      notice => settings[notice.kind] && notice.recipients.length > 0,
+    );
   }
 
   /** The notices an action calls for, with their recipients resolved. */
@@ -145,12 +198,12 @@ export class ChangeNotifier {
   }
 
   private recipients(
-    kind: NoticeKind,
+    kind: ActionNoticeKind,
     graph: CatalogGraph,
     author: string,
   ): string[] {
     const ctos = () => graph.users(this.config.ctoRefs);
-    const byKind: Record<NoticeKind, () => string[]> = {
+    const byKind: Record<ActionNoticeKind, () => string[]> = {
       review: () => this.reviewers(graph, author),
       cto: ctos,
       decision: () => [author],
@@ -190,13 +243,16 @@ export function changeLink(id: string): string {
   return `/change-management/changes/${encodeURIComponent(id)}`;
 }
 
-type Wording = Pick<Payload, 'title' | 'description' | 'severity'>;
+/** Every notice of a change links to its page, under the change's topic. */
+function whereTo(id: string): Pick<Payload, 'link' | 'topic'> {
+  return { link: changeLink(id), topic: `change:${id}` };
+}
 
-function payloadFor(kind: NoticeKind, event: AcceptedAction): Payload {
+function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {
   const { change, action, actor } = event;
   const name = `"${change.title}"`;
   const affected = change.affectedEntityRefs.join(', ');
-  const wordings: Record<NoticeKind, () => Wording> = {
+  const wordings: Record<ActionNoticeKind, () => Wording> = {
     review: () => ({
       severity: 'normal',
       title: `Change waits on your review: ${change.title}`,
@@ -225,9 +281,5 @@ function payloadFor(kind: NoticeKind, event: AcceptedAction): Payload {
       description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within 48 hours.`,
     }),
   };
-  return {
-    ...wordings[kind](),
-    link: changeLink(change.id),
-    topic: `change:${change.id}`,
-  };
+  return { ...wordings[kind](), ...whereTo(change.id) };
 }

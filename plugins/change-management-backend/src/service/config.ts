@@ -1,4 +1,5 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   Blackout,
@@ -24,6 +25,17 @@ export interface ChangeManagementConfig {
   /** Whether pipelines (service principals) may record deploy and roll-back. */
   allowCiRecording: boolean;
   notifications: NotificationsConfig;
+  reminders: RemindersConfig;
+}
+
+/** The clock that chases retrospectives and verifications. */
+export interface RemindersConfig {
+  /** How often the scheduled task runs, once across all replicas. */
+  frequency: HumanDuration;
+  /** How long before a deadline its author is reminded, in ms. */
+  remindBeforeMs: number;
+  /** How long a deployed standard or infrastructure change may stay unverified, in ms. */
+  verificationDueAfterMs: number;
 }
 
 /** Which notifications are sent (each kind on by default), and to how many. */
@@ -33,6 +45,10 @@ export interface NotificationsConfig {
   decision: boolean;
   dependents: boolean;
   emergency: boolean;
+  /** Remind the author before a retrospective or verification is due. */
+  reminder: boolean;
+  /** Tell the author and the CTO role when it is overdue. */
+  overdue: boolean;
   /** The most reviewers told when no owner group has another member. */
   reviewerCap: number;
 }
@@ -79,6 +95,39 @@ export function readChangeManagementConfig(
     freeze,
     allowSelfApproval: root?.getOptionalBoolean('allowSelfApproval') ?? false,
     notifications: readNotifications(root?.getOptionalConfig('notifications')),
+    reminders: readReminders(root?.getOptionalConfig('reminders')),
+  };
+}
+
+const DEFAULT_REMINDERS = {
+  frequency: { minutes: 5 },
+  remindBefore: { hours: 12 },
+  verificationDueAfter: { hours: 24 },
+};
+
+function readReminders(config: Config | undefined): RemindersConfig {
+  const duration = (key: keyof typeof DEFAULT_REMINDERS) => {
+    if (!config?.has(key)) {
+      return DEFAULT_REMINDERS[key];
+    }
+    try {
+      const value = readDurationFromConfig(config, { key });
+      if (durationToMilliseconds(value) > 0) {
+        return value;
+      }
+    } catch {
+      // reported below, with the key and an example
+    }
+    throw new Error(
+      `Invalid changeManagement.reminders.${key}; use a positive duration such as '12h' or { hours: 12 }`,
+    );
+  };
+  return {
+    frequency: duration('frequency'),
+    remindBeforeMs: durationToMilliseconds(duration('remindBefore')),
+    verificationDueAfterMs: durationToMilliseconds(
+      duration('verificationDueAfter'),
+    ),
   };
 }
 
@@ -97,6 +146,8 @@ function readNotifications(config: Config | undefined): NotificationsConfig {
     decision: on('decision'),
     dependents: on('dependents'),
     emergency: on('emergency'),
+    reminder: on('reminder'),
+    overdue: on('overdue'),
     reviewerCap,
   };
 }

@@ -27,8 +27,25 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_entities', 'owner_ref'),
       ).resolves.toBe(true);
 
-      // one step down removes the owner column and keeps the rest
-      await knex.migrate.down({ directory: migrationsDir });
+      await expect(knex.schema.hasTable('change_reminders')).resolves.toBe(
+        true,
+      );
+
+      // undoing the reminders migration removes its table, and only that
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261126000000_reminders.js',
+      });
+      await expect(knex.schema.hasTable('change_reminders')).resolves.toBe(
+        false,
+      );
+      await expect(knex.schema.hasTable('changes')).resolves.toBe(true);
+
+      // undoing the owner migration removes the column and keeps the rest
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261125120000_entity_owner.js',
+      });
       await expect(
         knex.schema.hasColumn('change_entities', 'owner_ref'),
       ).resolves.toBe(false);

@@ -1,0 +1,53 @@
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { REMINDERS_TASK_ID } from '../service/ChangeReminders';
+import { startChangeManagement } from './harness';
+
+/**
+ * The harness with a scheduler that records what the plugin schedules and
+ * runs nothing by itself: `runClock` runs the reminders task once, now, at
+ * the harness clock's time, and fails the test if the task throws.
+ */
+export async function startWithClock(
+  options: Parameters<typeof startChangeManagement>[0],
+) {
+  const scheduler = mockServices.scheduler.mock();
+  const h = await startChangeManagement({
+    ...options,
+    extraFeatures: [...(options.extraFeatures ?? []), scheduler.factory],
+  });
+  const task = (): SchedulerServiceTaskScheduleDefinition &
+    SchedulerServiceTaskInvocationDefinition => {
+    const call = scheduler.scheduleTask.mock.calls.find(
+      ([t]) => t.id === REMINDERS_TASK_ID,
+    );
+    if (!call) throw new Error(`${REMINDERS_TASK_ID} was not scheduled`);
+    return call[0];
+  };
+  const runClock = () => task().fn(new AbortController().signal);
+  return { ...h, task, runClock };
+}
+
+export type ClockHarness = Awaited<ReturnType<typeof startWithClock>>;
+
+/** What the harness was sent, as [recipients, severity, title]. */
+export function sentSince(h: ClockHarness, from: number) {
+  return h.sent
+    .slice(from)
+    .map(({ recipients, payload }) => [
+      recipients.type === 'entity' ? recipients.entityRef : 'all',
+      payload.severity,
+      payload.title,
+    ]);
+}
+
+/** The events the plugin itself recorded on a change. */
+export async function clockEvents(h: ClockHarness, id: string) {
+  const res = await h.as('oscar').get(`/changes/${id}/events`);
+  return (res.body.items as any[]).filter(
+    e => e.actor === 'plugin:change-management',
+  );
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  CHANGE_STATES,
+  ChangeState,
+  ChangeType,
+  ReminderClock,
+  ReminderThreshold,
+  transitionFor,
+} from '@trove/backstage-plugin-change-management-common';
+import { Knex } from 'knex';
+import { appendEvent } from './appendEvent';
+import { NewChangeEvent } from './ChangeStore';
+import { toIso } from './timestamps';
+
+/** A change a clock runs for, with the time its deadline counts from. */
+export interface PendingChange {
+  id: string;
+  type: ChangeType;
+  state: ChangeState;
+  title: string;
+  createdBy: string;
+  /** The clock's column: the retrospective due time, or the deploy time. */
+  time: string;
+}
+
+/** Changes whose clock's time is in (after, upTo], by time then id. */
+export interface PendingQuery {
+  clock: ReminderClock;
+  threshold: ReminderThreshold;
+  /** Exclusive lower bound of the clock's time, if any. */
+  after?: Date;
+  /** Inclusive upper bound of the clock's time. */
+  upTo: Date;
+  /** The last change of the previous batch. */
+  cursor?: { time: string; id: string };
+  limit: number;
+}
+
+/** What the clock has sent, and the changes it has still to act on. */
+export interface ReminderStore {
+  /** Changes the clock still runs for, that have no row for the threshold. */
+  listPending(query: PendingQuery): Promise<PendingChange[]>;
+
+  /**
+   * Records the threshold and appends its event in one transaction, if the
+   * change still runs that clock and nobody recorded the threshold first;
+   * returns whether it did.
+   */
+  recordReminder(options: {
+    changeId: string;
+    clock: ReminderClock;
+    threshold: ReminderThreshold;
+    /** The event; its states are the change's, read in the transaction. */
+    event: Omit<NewChangeEvent, 'fromState' | 'toState'>;
+  }): Promise<boolean>;
+}
+
+/** The types whose deployed changes must be verified in time. */
+const VERIFIED_TYPES: ChangeType[] = ['standard', 'infrastructure'];
+
+/** The states in which a standard change waits on `verify`: `deployed`. */
+const UNVERIFIED_STATES = CHANGE_STATES.filter(state =>
+  transitionFor('standard', state, 'verify'),
+);
+
+/**
+ * Each clock's time column, and which changes it still runs for: an
+ * emergency until its retrospective is documented (a rolled-back one too),
+ * a standard or infrastructure change while it waits on verification.
+ */
+const CLOCKS: Record<
+  ReminderClock,
+  { column: string; running: (q: Knex.QueryBuilder) => void }
+> = {
+  retrospective: {
+    column: 'retrospective_due_at',
+    running: q => q.whereNull('retrospective_at'),
+  },
+  verification: {
+    column: 'deployed_at',
+    running: q =>
+      q.whereIn('state', UNVERIFIED_STATES).whereIn('type', VERIFIED_TYPES),
+  },
+};
+
+/** The Knex implementation of {@link ReminderStore}. */
+export class DatabaseReminderStore implements ReminderStore {
+  /** The change store's migrations create its table; run those first. */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseReminderStore> {
+    return new DatabaseReminderStore(await options.database.getClient());
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async listPending(query: PendingQuery): Promise<PendingChange[]> {
+    const { column, running } = CLOCKS[query.clock];
+    const q = this.db('changes')
+      .select('id', 'type', 'state', 'title', 'created_by', `${column} as time`)
+      .where(column, '<=', query.upTo)
+      .whereNotExists(
+        this.db('change_reminders')
+          .select(this.db.raw('1'))
+          .whereRaw('change_reminders.change_id = changes.id')
+          .where({ clock: query.clock, threshold: query.threshold }),
+      );
+    running(q);
+    if (query.after) q.where(column, '>', query.after);
+    const { cursor } = query;
+    if (cursor) {
+      const time = new Date(cursor.time);
+      q.where(next =>
+        next
+          .where(column, '>', time)
+          .orWhere(tie =>
+            tie.where(column, '=', time).where('id', '>', cursor.id),
+          ),
+      );
+    }
+    // The range on the clock's column is served by changes_retro_due_idx or
+    // changes_deployed_idx (state, deployed_at); the batch keeps memory flat.
+    const rows = await q
+      .orderBy([
+        { column, order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(query.limit);
+    return rows.map(row => ({
+      id: row.id,
+      type: row.type,
+      state: row.state,
+      title: row.title,
+      createdBy: row.created_by,
+      time: toIso(row.time),
+    }));
+  }
+
+  async recordReminder(options: {
+    changeId: string;
+    clock: ReminderClock;
+    threshold: ReminderThreshold;
+    event: Omit<NewChangeEvent, 'fromState' | 'toState'>;
+  }): Promise<boolean> {
+    const { changeId, clock, threshold, event } = options;
+    return this.db.transaction(async tx => {
+      // Read the change again, locked on PostgreSQL, so that a retrospective
+      // or verification recorded since the batch was read stops the reminder.
+      const current = tx('changes')
+        .select('state')
+        .where({ id: changeId })
+        .where(q => CLOCKS[clock].running(q));
+      const row = await (tx.client.config.client === 'pg'
+        ? current.forUpdate()
+        : current
+      ).first();
+      if (!row) {
+        return false;
+      }
+      // The primary key decides between replicas that race to this point.
+      const eventId = randomUUID();
+      const inserted = await tx('change_reminders')
+        .insert({
+          change_id: changeId,
+          clock,
+          threshold,
+          sent_at: event.at,
+          event_id: eventId,
+        })
+        .onConflict(['change_id', 'clock', 'threshold'])
+        .ignore()
+        .returning('change_id');
+      if (inserted.length === 0) {
+        return false;
+      }
+      const states = { fromState: row.state, toState: row.state };
+      await appendEvent(tx, changeId, { ...event, ...states }, eventId);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import {
+  ReminderClock,
+  ReminderThreshold,
+  TYPE_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
+import { StoredChange } from '../database/ChangeStore';
+
+/** A deadline of a change that the plugin's clock has reached. */
+export interface ClockEvent {
+  change: Pick<StoredChange, 'id' | 'title' | 'type' | 'createdBy'>;
+  clock: ReminderClock;
+  threshold: ReminderThreshold;
+  /** The deadline, ISO 8601. */
+  dueAt: string;
+}
+
+/** What a notice says, without where it links. */
+export type Wording = Pick<
+  NotificationSendOptions['payload'],
+  'title' | 'description' | 'severity'
+>;
+
+/**
+ * What the clock tells the author, or at the deadline the CTO role. A
+ * reminder is `high` for a retrospective (the SOP's 48 hours) and `normal`
+ * for a verification; the author's overdue notice is `high`; the CTO's
+ * escalation is `critical`.
+ */
+export function clockWording(
+  event: ClockEvent,
+  audience: 'author' | 'cto',
+): Wording {
+  const { change, clock, threshold, dueAt } = event;
+  const name = `"${change.title}"`;
+  const [noun, owed] =
+    clock === 'retrospective'
+      ? [
+          'Retrospective',
+          `${name} was deployed as an emergency; the SOP asks for its retrospective (what changed, why, the approval received) within 48 hours`,
+        ]
+      : [
+          'Verification',
+          `${name} (${
+            TYPE_LABELS[change.type]
+          }) was deployed to production and is not verified yet`,
+        ];
+  if (threshold === 'reminder') {
+    return {
+      severity: clock === 'retrospective' ? 'high' : 'normal',
+      title: `${noun} due soon: ${change.title}`,
+      description: `${owed}. It is due at ${dueAt}.`,
+    };
+  }
+  if (audience === 'author') {
+    return {
+      severity: 'high',
+      title: `Your ${noun.toLocaleLowerCase('en-US')} is overdue: ${
+        change.title
+      }`,
+      description: `${owed}. It was due at ${dueAt}; the CTO has been told.`,
+    };
+  }
+  return {
+    severity: 'critical',
+    title: `${noun} overdue: ${change.title}`,
+    description: `${owed}. It was due at ${dueAt}. Raised by ${change.createdBy}.`,
+  };
+}
