@@ -1,0 +1,40 @@
+import { ConfigReader } from '@backstage/config';
+import { readChangeManagementConfig } from './config';
+
+const reminders = (value?: Record<string, unknown>) =>
+  readChangeManagementConfig(
+    new ConfigReader({ changeManagement: { reminders: value } }),
+  ).reminders;
+
+describe('changeManagement.reminders', () => {
+  it('defaults to every 5 minutes, 12 h ahead, verification due in 24 h', () => {
+    expect(reminders()).toEqual({
+      frequency: { minutes: 5 },
+      remindBeforeMs: 12 * 3_600_000,
+      verificationDueAfterMs: 24 * 3_600_000,
+    });
+  });
+
+  it('reads durations as strings, ISO durations or objects', () => {
+    expect(
+      reminders({
+        frequency: '15m',
+        remindBefore: 'PT6H',
+        verificationDueAfter: { days: 2 },
+      }),
+    ).toEqual({
+      frequency: { minutes: 15 },
+      remindBeforeMs: 6 * 3_600_000,
+      verificationDueAfterMs: 48 * 3_600_000,
+    });
+  });
+
+  it.each([['soon'], [{ hours: 0 }], [12]])(
+    'refuses %p, naming the key',
+    value => {
+      expect(() => reminders({ remindBefore: value })).toThrow(
+        /changeManagement\.reminders\.remindBefore/,
+      );
+    },
+  );
+});
