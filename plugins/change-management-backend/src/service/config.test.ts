@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { readChangeManagementConfig } from './config';
 
-const reminders = (value?: Record<string, unknown>) =>
+const reminders = (value?: JsonValue) =>
   readChangeManagementConfig(
     new ConfigReader({ changeManagement: { reminders: value } }),
   ).reminders;
@@ -29,7 +30,7 @@ describe('changeManagement.reminders', () => {
     });
   });
 
-  it.each([['soon'], [{ hours: 0 }], [12]])(
+  it.each<[JsonValue]>([['soon'], [{ hours: 0 }], [12]])(
     'refuses %p, naming the key',
     value => {
       expect(() => reminders({ remindBefore: value })).toThrow(
