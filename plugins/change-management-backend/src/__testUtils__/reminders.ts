@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { changeEventListSchema } from '@trove/backstage-plugin-change-management-common';
 import { REMINDERS_TASK_ID } from '../service/ChangeReminders';
 import { startChangeManagement } from './harness';
 
@@ -44,10 +45,13 @@ export function sentSince(h: ClockHarness, from: number) {
     ]);
 }
 
-/** The events the plugin itself recorded on a change. */
+/**
+ * The events the plugin itself recorded on a change, checked against the
+ * contract's event schema.
+ */
 export async function clockEvents(h: ClockHarness, id: string) {
   const res = await h.as('oscar').get(`/changes/${id}/events`);
-  return (res.body.items as any[]).filter(
-    e => e.actor === 'plugin:change-management',
-  );
+  return changeEventListSchema
+    .parse(res.body)
+    .items.filter(e => e.actor === 'plugin:change-management');
 }

@@ -84,6 +84,43 @@ const CLOCKS: Record<
   },
 };
 
+/**
+ * The query of {@link ReminderStore.listPending}. The range on the clock's
+ * column is served by changes_retro_due_idx, or changes_deployed_idx (state,
+ * deployed_at); the batch and the keyset cursor keep memory flat.
+ */
+export function pendingQuery(db: Knex, query: PendingQuery): Knex.QueryBuilder {
+  const { column, running } = CLOCKS[query.clock];
+  const q = db('changes')
+    .select('id', 'type', 'state', 'title', 'created_by', `${column} as time`)
+    .where(column, '<=', query.upTo)
+    .whereNotExists(
+      db('change_reminders')
+        .select(db.raw('1'))
+        .whereRaw('change_reminders.change_id = changes.id')
+        .where({ clock: query.clock, threshold: query.threshold }),
+    );
+  running(q);
+  if (query.after) q.where(column, '>', query.after);
+  const { cursor } = query;
+  if (cursor) {
+    const time = new Date(cursor.time);
+    q.where(next =>
+      next
+        .where(column, '>', time)
+        .orWhere(tie =>
+          tie.where(column, '=', time).where('id', '>', cursor.id),
+        ),
+    );
+  }
+  return q
+    .orderBy([
+      { column, order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(query.limit);
+}
+
 /** The Knex implementation of {@link ReminderStore}. */
 export class DatabaseReminderStore implements ReminderStore {
   /** The change store's migrations create its table; run those first. */
@@ -96,37 +133,7 @@ export class DatabaseReminderStore implements ReminderStore {
   private constructor(private readonly db: Knex) {}
 
   async listPending(query: PendingQuery): Promise<PendingChange[]> {
-    const { column, running } = CLOCKS[query.clock];
-    const q = this.db('changes')
-      .select('id', 'type', 'state', 'title', 'created_by', `${column} as time`)
-      .where(column, '<=', query.upTo)
-      .whereNotExists(
-        this.db('change_reminders')
-          .select(this.db.raw('1'))
-          .whereRaw('change_reminders.change_id = changes.id')
-          .where({ clock: query.clock, threshold: query.threshold }),
-      );
-    running(q);
-    if (query.after) q.where(column, '>', query.after);
-    const { cursor } = query;
-    if (cursor) {
-      const time = new Date(cursor.time);
-      q.where(next =>
-        next
-          .where(column, '>', time)
-          .orWhere(tie =>
-            tie.where(column, '=', time).where('id', '>', cursor.id),
-          ),
-      );
-    }
-    // The range on the clock's column is served by changes_retro_due_idx or
-    // changes_deployed_idx (state, deployed_at); the batch keeps memory flat.
-    const rows = await q
-      .orderBy([
-        { column, order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .limit(query.limit);
+    const rows: Record<string, any>[] = await pendingQuery(this.db, query);
     return rows.map(row => ({
       id: row.id,
       type: row.type,
