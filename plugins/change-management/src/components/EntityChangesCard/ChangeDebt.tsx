@@ -117,7 +117,7 @@ export const ChangeDebt = (props: {
         {inFlight.total === 0 && (
           <Typography variant="body2">Nothing in flight.</Typography>
         )}
-        <List dense disablePadding>
+        <List disablePadding>
           {inFlight.items.map(c => (
             <ListItem key={c.id} disableGutters>
               <ListItemText
@@ -143,7 +143,7 @@ export const ChangeDebt = (props: {
         {overdue.total === 0 && (
           <Typography variant="body2">No retrospective is overdue.</Typography>
         )}
-        <List dense disablePadding>
+        <List disablePadding>
           {overdue.items.map(c => (
             <ListItem key={c.id} disableGutters>
               <ListItemText
