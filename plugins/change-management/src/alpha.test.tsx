@@ -109,7 +109,11 @@ describe('the change debt card of the new frontend system', () => {
       },
     );
     expect(
-      await screen.findByText(/^No changes yet/, {}, { timeout: 10_000 }),
+      await screen.findByText(
+        /^Nothing in flight, no retrospective owed/,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(getSummary).toHaveBeenCalledWith('resource:default/payments-db');
   });

@@ -78,7 +78,9 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
         entityRef: 'component:default/payments-service',
       }),
     );
-  });
+    // The first render of an entity page loads its lazy chunks: over 5 s on a
+    // loaded machine.
+  }, 20_000);
 });
 
 describe('ChangeManagementPage (legacy frontend system)', () => {
@@ -144,7 +146,11 @@ describe('EntityChangesCard (legacy frontend system)', () => {
       { mountedRoutes: { '/change-management': rootRouteRef } },
     );
     expect(
-      await screen.findByText(/^No changes yet/, {}, { timeout: 10_000 }),
+      await screen.findByText(
+        /^Nothing in flight, no retrospective owed/,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(getSummary).toHaveBeenCalledWith(
       'component:default/payments-service',

@@ -103,8 +103,8 @@ export const ChangeDebt = (props: {
       <>
         {freezeStatus}
         <Typography variant="body2" color="textSecondary">
-          No changes yet: nothing in flight, no retrospective owed, nothing
-          deployed to production through the change process.
+          Nothing in flight, no retrospective owed, and nothing deployed to
+          production yet.
         </Typography>
       </>
     );

@@ -197,7 +197,9 @@ describe('EntityChangesCard', () => {
     const fetch = await renderCard({
       summary: async () => json(nothing('component:default/payments-service')),
     });
-    expect(await screen.findByText(/^No changes yet/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^Nothing in flight, no retrospective owed/),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('No freeze or blackout: production deploys are open.'),
     ).toBeInTheDocument();
