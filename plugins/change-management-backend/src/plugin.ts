@@ -23,6 +23,7 @@ import { readChangeManagementConfig } from './service/config';
 import { BlackoutCalendar } from './service/blackouts';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
+import { SummaryService } from './service/SummaryService';
 import { createRouter } from './service/router';
 
 /**
@@ -106,6 +107,7 @@ export const changeManagementPlugin = createBackendPlugin({
             changeLog,
             freeze,
             gate,
+            summary: new SummaryService(store, access, deps.clock),
           }),
         );
         registerChangeActions({ ...deps, changes, gate });

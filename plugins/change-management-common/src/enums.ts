@@ -174,3 +174,17 @@ export const changeExceptionKindSchema = z.enum([
 
 /** @public */
 export type ChangeExceptionKind = z.infer<typeof changeExceptionKindSchema>;
+
+/**
+ * The kinds of catalog entity a change may affect, in lower case: the
+ * server refuses others, and the UI shows change cards on these only.
+ *
+ * @public
+ */
+export const AFFECTABLE_KINDS = [
+  'component',
+  'resource',
+  'system',
+  'api',
+  'domain',
+] as const;

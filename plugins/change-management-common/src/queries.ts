@@ -165,3 +165,21 @@ export const gateQuerySchema = z
 
 /** The query string of `GET /gate` as a client writes it. @public */
 export type GateQueryInput = z.input<typeof gateQuerySchema>;
+
+/**
+ * The query string of `GET /summary`: one entity's change debt.
+ *
+ * @public
+ */
+export const summaryQuerySchema = z
+  .object({
+    entityRef: storable('entityRef', 255)
+      .min(1, 'entityRef is required')
+      .describe(
+        'The entity itself, or for a System everything that is part of it.',
+      ),
+  })
+  .strict();
+
+/** The query string of `GET /summary` as a client writes it. @public */
+export type SummaryQueryInput = z.input<typeof summaryQuerySchema>;

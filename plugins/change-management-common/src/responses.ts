@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blackoutSchema } from './blackouts';
 import { isoTime } from './fields';
 import { FreezeWindow } from './freeze';
-import { changeStateSchema, changeTypeSchema } from './types';
+import { changeSchema, changeStateSchema, changeTypeSchema } from './types';
 
 /** The liveness answer. @public */
 export const healthSchema = z.object({ status: z.literal('ok') }).strict();
@@ -122,3 +122,47 @@ export const gateAnswerSchema = z
 
 /** @public */
 export type GateAnswer = z.infer<typeof gateAnswerSchema>;
+
+/**
+ * How many changes the summary lists in each of its parts; `total` counts
+ * them all.
+ *
+ * @public
+ */
+export const SUMMARY_ITEMS = 5;
+
+const summaryPart = (description: string) =>
+  z
+    .object({
+      items: z
+        .array(changeSchema)
+        .describe(`The newest ${SUMMARY_ITEMS}, newest first.`),
+      total: z.number().int().min(0).describe('How many in all.'),
+    })
+    .strict()
+    .describe(description);
+
+/**
+ * One entity's change debt, for its catalog card: what is in flight, which
+ * retrospectives are overdue, and what last went to production. Only the
+ * changes the caller may read are counted.
+ *
+ * @public
+ */
+export const entitySummarySchema = z
+  .object({
+    entityRef: z.string().describe('The entity asked about.'),
+    inFlight: summaryPart(
+      'Submitted changes that still wait on someone (not drafts, not finished).',
+    ),
+    overdue: summaryPart(
+      'Emergencies whose retrospective was due (deploy + 48 h) and is not documented.',
+    ),
+    lastProductionChange: changeSchema
+      .optional()
+      .describe('The change most recently deployed to production, if any.'),
+  })
+  .strict();
+
+/** @public */
+export type EntitySummary = z.infer<typeof entitySummarySchema>;

@@ -6,7 +6,10 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { changeManagementApiRef } from './api';
 import changeManagementPlugin from './alpha';
@@ -63,5 +66,55 @@ describe('the new frontend system plugin', () => {
     expect(listChanges).toHaveBeenCalledWith(
       expect.objectContaining({ entityRef: 'resource:default/payments-db' }),
     );
+  });
+});
+
+describe('the change debt card of the new frontend system', () => {
+  const card = changeManagementPlugin.getExtension(
+    'entity-card:change-management',
+  );
+
+  it('goes on the Overview of the kinds a change may affect', () => {
+    const tester = createExtensionTester(card);
+    const shows = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const of = (kind: string) => ({ ...entity, kind });
+    for (const kind of ['Component', 'Resource', 'System', 'API', 'Domain']) {
+      expect({ kind, shown: shows(of(kind)) }).toEqual({ kind, shown: true });
+    }
+    for (const kind of ['User', 'Group', 'Location', 'Template']) {
+      expect({ kind, shown: shows(of(kind)) }).toEqual({ kind, shown: false });
+    }
+  });
+
+  it("renders the entity's change debt", async () => {
+    const getSummary = jest.fn().mockResolvedValue({
+      entityRef: 'resource:default/payments-db',
+      inFlight: { items: [], total: 0 },
+      overdue: { items: [], total: 0 },
+    });
+    const getFreeze = jest
+      .fn()
+      .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
+    const tester = createExtensionTester(card);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[changeManagementApiRef, { getSummary, getFreeze }]]}
+      >
+        <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/change-management': convertLegacyRouteRef(rootRouteRef),
+        },
+      },
+    );
+    expect(
+      await screen.findByText(
+        /^Nothing in flight, no retrospective owed/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(getSummary).toHaveBeenCalledWith('resource:default/payments-db');
   });
 });

@@ -5,8 +5,12 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import { AFFECTABLE_KINDS } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
 import { changeRouteRef, rootRouteRef } from './routes';
 
@@ -31,6 +35,20 @@ const entityChangesContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The change debt card on the Overview tab of the entities a change may
+ * affect.
+ */
+const entityChangesCard = EntityCardBlueprint.make({
+  params: {
+    filter: { kind: { $in: [...AFFECTABLE_KINDS] } },
+    loader: () =>
+      import('./components/EntityChangesCard').then(m => (
+        <m.EntityChangesCard />
+      )),
+  },
+});
+
 /** The portal page with its sidebar item, and each change's page. */
 const changeManagementPage = PageBlueprint.make({
   params: {
@@ -50,7 +68,12 @@ const changeManagementPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'change-management',
   info: { packageJson: () => import('../package.json') },
-  extensions: [changeManagementApi, entityChangesContent, changeManagementPage],
+  extensions: [
+    changeManagementApi,
+    entityChangesContent,
+    changeManagementPage,
+    entityChangesCard,
+  ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     change: convertLegacyRouteRef(changeRouteRef),

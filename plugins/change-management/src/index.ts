@@ -9,5 +9,6 @@ export {
   changeManagementPlugin,
   ChangeManagementPage,
   EntityChangeManagementContent,
+  EntityChangesCard,
 } from './plugin';
 export * from './api';

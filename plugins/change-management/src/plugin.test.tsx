@@ -18,7 +18,11 @@ import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { changeManagementApiRef } from './api';
 // From the package entry, as a legacy app imports them.
-import { ChangeManagementPage, EntityChangeManagementContent } from './index';
+import {
+  ChangeManagementPage,
+  EntityChangeManagementContent,
+  EntityChangesCard,
+} from './index';
 import { rootRouteRef } from './routes';
 
 const entity: Entity = {
@@ -74,7 +78,9 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
         entityRef: 'component:default/payments-service',
       }),
     );
-  });
+    // The first render of an entity page loads its lazy chunks: over 5 s on a
+    // loaded machine.
+  }, 20_000);
 });
 
 describe('ChangeManagementPage (legacy frontend system)', () => {
@@ -116,5 +122,38 @@ describe('ChangeManagementPage (legacy frontend system)', () => {
       await screen.findByText('Error: no such change'),
     ).toBeInTheDocument();
     expect(getChange).toHaveBeenCalledWith('c1');
+  });
+});
+
+describe('EntityChangesCard (legacy frontend system)', () => {
+  it("renders on an entity's Overview", async () => {
+    const getSummary = jest.fn().mockResolvedValue({
+      entityRef: 'component:default/payments-service',
+      inFlight: { items: [], total: 0 },
+      overdue: { items: [], total: 0 },
+    });
+    const getFreeze = jest
+      .fn()
+      .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[changeManagementApiRef, { getSummary, getFreeze }]]}
+      >
+        <EntityProvider entity={entity}>
+          <EntityChangesCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/change-management': rootRouteRef } },
+    );
+    expect(
+      await screen.findByText(
+        /^Nothing in flight, no retrospective owed/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(getSummary).toHaveBeenCalledWith(
+      'component:default/payments-service',
+    );
   });
 });

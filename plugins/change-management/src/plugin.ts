@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -55,5 +56,22 @@ export const ChangeManagementPage = changeManagementPlugin.provide(
     name: 'ChangeManagementPage',
     component: () => import('./components/Router').then(m => m.Router),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The entity's change debt, for the Overview tab of the legacy frontend
+ * system: the freeze, changes in flight, overdue retrospectives and the last
+ * production change.
+ *
+ * @public
+ */
+export const EntityChangesCard = changeManagementPlugin.provide(
+  createComponentExtension({
+    name: 'EntityChangesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityChangesCard').then(m => m.EntityChangesCard),
+    },
   }),
 );

@@ -68,6 +68,9 @@ export interface ChangeListQuery {
   cursor?: string;
 }
 
+/** The filters of a list query without its page, as a count needs them. */
+export type ChangeFilterQuery = Omit<ChangeListQuery, 'limit' | 'cursor'>;
+
 export interface ChangeStore {
   /** Inserts a change, its affected entities and its first event. */
   createChange(options: {
@@ -87,6 +90,14 @@ export interface ChangeStore {
   listChanges(
     query: ChangeListQuery,
   ): Promise<{ items: StoredChange[]; nextCursor?: string }>;
+
+  /** How many changes match the filters. */
+  countChanges(query: ChangeFilterQuery): Promise<number>;
+
+  /** Of the changes that match, the one most recently deployed to production. */
+  lastDeployedChange(
+    query: ChangeFilterQuery,
+  ): Promise<StoredChange | undefined>;
 
   /**
    * Replaces a change with its next version and appends its event, in one

@@ -8,6 +8,7 @@ import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import {
   AffectedEntity,
   ChangeEvent,
+  ChangeFilterQuery,
   ChangeListQuery,
   ChangeStore,
   NewChangeEvent,
@@ -15,7 +16,7 @@ import {
 } from './ChangeStore';
 import { appendEvent } from './appendEvent';
 import { GENESIS_HASH, hashEvent } from './eventChain';
-import { applyListQuery, encodeCursor } from './listQuery';
+import { applyListFilters, applyListQuery, encodeCursor } from './listQuery';
 import { ChangeRow, changeToRow, rowToChange } from './rows';
 import { toIso } from './timestamps';
 
@@ -105,6 +106,32 @@ export class DatabaseChangeStore implements ChangeStore {
       items,
       nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : undefined,
     };
+  }
+
+  async countChanges(query: ChangeFilterQuery): Promise<number> {
+    const [{ n }] = await applyListFilters(
+      this.db,
+      this.db('changes'),
+      query,
+    ).count({ n: '*' });
+    return Number(n);
+  }
+
+  async lastDeployedChange(
+    query: ChangeFilterQuery,
+  ): Promise<StoredChange | undefined> {
+    const row: ChangeRow | undefined = await applyListFilters(
+      this.db,
+      this.db<ChangeRow>('changes'),
+      query,
+    )
+      .whereNotNull('deployed_at')
+      .orderBy([
+        { column: 'deployed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row && (await this.withEntities([row]))[0];
   }
 
   async updateChange(options: {

@@ -13,7 +13,12 @@ import {
 import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
 import { inputError } from '../errors';
-import { ChangeListQuery, QueueActor, StoredChange } from './ChangeStore';
+import {
+  ChangeFilterQuery,
+  ChangeListQuery,
+  QueueActor,
+  StoredChange,
+} from './ChangeStore';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -126,14 +131,13 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /**
- * Applies the filters and the keyset cursor of a list query to a query on
- * `changes`. Ordering is newest first, ties broken by id, which the
- * (…, created_at, id) indexes serve.
+ * Applies the filters of a list query to a query on `changes`, the
+ * permission policy's conditions included; no order, no page.
  */
-export function applyListQuery(
+export function applyListFilters(
   db: Knex,
   q: Knex.QueryBuilder,
-  query: ChangeListQuery,
+  query: ChangeFilterQuery,
 ): Knex.QueryBuilder {
   if (query.entityRef) {
     // A System's history includes its components and resources, through
@@ -164,6 +168,20 @@ export function applyListQuery(
   if (query.inFlight) q.where(any => inFlight(any));
   const filter = query.permissionFilter;
   if (filter) q.where(allowed => matchesCriteria(db, allowed, filter));
+  return q;
+}
+
+/**
+ * Applies the filters and the keyset cursor of a list query to a query on
+ * `changes`. Ordering is newest first, ties broken by id, which the
+ * (…, created_at, id) indexes serve.
+ */
+export function applyListQuery(
+  db: Knex,
+  q: Knex.QueryBuilder,
+  query: ChangeListQuery,
+): Knex.QueryBuilder {
+  applyListFilters(db, q, query);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     q.where(inner =>

@@ -50,6 +50,7 @@ const COMPONENTS: [string, z.ZodTypeAny][] = [
   ['AuditVerification', contract.auditVerificationSchema],
   ['ChangeLogRow', contract.changeLogRowSchema],
   ['ChangeLogExport', contract.changeLogExportSchema],
+  ['EntitySummary', contract.entitySummarySchema],
   ['Health', contract.healthSchema],
   ['InputIssue', contract.inputIssueSchema],
   ['RefusalWindow', contract.refusalWindowSchema],

@@ -16,6 +16,7 @@ import {
   changeListSchema,
   changeLogExportSchema,
   changeViewSchema,
+  entitySummarySchema,
   errorBodySchema,
   exportQuerySchema,
   freezeQuerySchema,
@@ -26,6 +27,7 @@ import {
   listQuerySchema,
   refusalBodySchemas,
   RefusalName,
+  summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { z } from 'zod';
 import packageJson from '../../package.json';
@@ -194,6 +196,18 @@ function registerRoutes(registry: OpenAPIRegistry) {
         gateAnswerSchema,
       ),
       ...errors(400, 401, 403, 404),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/summary',
+    operationId: 'GetEntitySummary',
+    description:
+      "One entity's change debt, for its catalog card: the changes in flight, the overdue retrospectives and the last production change. A System includes its parts; only changes the caller may read count.",
+    request: { query: summaryQuerySchema },
+    responses: {
+      200: answer("The entity's change debt.", entitySummarySchema),
+      ...errors(400, 401, 403),
     },
   });
   registry.registerPath({

@@ -4,12 +4,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AFFECTABLE_KINDS } from '@trove/backstage-plugin-change-management-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { AffectedEntity } from '../database/ChangeStore';
 import { inputError } from '../errors';
-
-/** The kinds of entity a change may affect. */
-const AFFECTABLE_KINDS = ['component', 'resource', 'system', 'api', 'domain'];
 
 const refusedAt = (path: string) => (message: string) =>
   inputError(message, [{ path, message }]);
@@ -68,7 +66,8 @@ export async function resolveAffectedEntities(
       );
     }
     // A change is made to a system, not to a person or a team.
-    if (!AFFECTABLE_KINDS.includes(parsed.kind.toLocaleLowerCase('en-US'))) {
+    const kind = parsed.kind.toLocaleLowerCase('en-US');
+    if (!(AFFECTABLE_KINDS as readonly string[]).includes(kind)) {
       throw refused(
         `'${ref}' is a ${
           parsed.kind

@@ -12,6 +12,7 @@ import {
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { z } from 'zod';
@@ -24,6 +25,7 @@ import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
+import { SummaryService } from './SummaryService';
 
 /**
  * A request of any route. The spec types each route's own request and
@@ -82,6 +84,7 @@ export interface RouterOptions {
   changeLog: ChangeLogService;
   freeze: FreezeService;
   gate: GateService;
+  summary: SummaryService;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function createRouter(options: RouterOptions) {
     changeLog,
     freeze,
     gate,
+    summary,
   } = options;
   // The spec types the routes and is served at /openapi.json. It is
   // generated from the shared zod schemas, which validate every request here
@@ -218,6 +222,12 @@ export async function createRouter(options: RouterOptions) {
       gateQuerySchema.parse(req.query),
     );
     res.json(await gate.check(changeId, environment, actor));
+  });
+
+  router.get('/summary', async (req, res) => {
+    const actor = await actorOf(req);
+    const { entityRef } = parseInput(() => summaryQuerySchema.parse(req.query));
+    res.json(await summary.summarize(entityRef, actor));
   });
 
   router.get('/export', async (req, res) => {

@@ -98,6 +98,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get(`/export?${range}`);
       await api.as('oscar').get(`/export?${range}&format=json`);
       await api.as('oscar').get('/audit/verify');
+      await api.as('oscar').get('/summary?entityRef=system:default/payments');
       await api.as('oscar').get(`/gate?changeId=${standard}`);
       await api
         .as('oscar')
@@ -109,6 +110,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('alice').post('/changes', '{"title":', 'application/json');
       await api.as('oscar').get('/changes?limit=abc');
       await api.as('oscar').get('/freeze?at=yesterday');
+      await api.as('oscar').get('/summary');
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
       await api.as('alice').patch(`/changes/${infra}`, {
         ...drafts.infrastructure,

@@ -1,10 +1,4 @@
 import {
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
   AuthorizeResult,
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -25,7 +19,7 @@ import {
 import { drafts } from '../__testUtils__/changes';
 import { changeIn } from '../__testUtils__/changeIn';
 import { startChangeManagement } from '../__testUtils__/harness';
-import { sampleGroups } from '../__testUtils__/sampleCatalog';
+import { policyPermissions } from '../__testUtils__/policyPermissions';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
@@ -67,42 +61,6 @@ class OwnersOnlyPolicy implements PermissionPolicy {
   }
 }
 
-/**
- * The permission service, answering with the policy above as the permission
- * backend does for a plugin's conditional query: the policy's decision, with
- * its conditions for the plugin to apply. (Through the real permission
- * backend, the test auth service cannot issue the on-behalf-of tokens that
- * backend requires for conditional queries.)
- */
-const policyPermissions = (ownReadsOnly?: string) =>
-  createServiceFactory({
-    service: coreServices.permissions,
-    deps: {},
-    factory(): PermissionsService {
-      const policy = new OwnersOnlyPolicy(ownReadsOnly);
-      const userOf = (credentials: BackstageCredentials) => {
-        const ref = (credentials.principal as { userEntityRef: string })
-          .userEntityRef;
-        return {
-          credentials,
-          info: {
-            userEntityRef: ref,
-            ownershipEntityRefs: [ref, ...(sampleGroups[ref] ?? [])],
-          },
-        };
-      };
-      return {
-        authorizeConditional: async (queries, { credentials }) =>
-          Promise.all(
-            queries.map(q => policy.handle(q, userOf(credentials))),
-          ) as any,
-        authorize: async () => {
-          throw new Error('the plugin asks conditional queries only');
-        },
-      };
-    },
-  });
-
 describe('conditional permissions from a policy', () => {
   const databases = createTestDatabases();
 
@@ -110,7 +68,7 @@ describe('conditional permissions from a policy', () => {
     const start = async (ownReadsOnly?: string) =>
       startChangeManagement({
         knex: await databases.init(databaseId),
-        extraFeatures: [policyPermissions(ownReadsOnly)],
+        extraFeatures: [policyPermissions(new OwnersOnlyPolicy(ownReadsOnly))],
       });
 
     it('lets only the owning group raise a change on its service, judged on the draft', async () => {

@@ -8,6 +8,7 @@ import {
   ChangeState,
   ChangeType,
   ChangeView,
+  EntitySummary,
   FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';
 
@@ -46,6 +47,11 @@ export interface ChangeManagementApi {
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
   /** The change log of changes raised in [from, to), as CSV text. */
   exportChangeLog(range: { from: string; to: string }): Promise<string>;
+  /**
+   * One entity's change debt (for a System, with its parts): in flight,
+   * overdue retrospectives, the last production change.
+   */
+  getSummary(entityRef: string): Promise<EntitySummary>;
 }
 
 /** @public */

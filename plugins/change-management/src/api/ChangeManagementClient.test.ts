@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import {
   ChangeEventList,
+  EntitySummary,
   FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeManagementClient } from './ChangeManagementClient';
@@ -96,6 +97,21 @@ describe('ChangeManagementClient', () => {
     const { client, fetch } = clientWith(json(events));
     await expect(client.listEvents('c 1')).resolves.toEqual(events);
     expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/changes/c%201/events`);
+  });
+
+  it("asks for an entity's summary by its ref", async () => {
+    const summary: EntitySummary = {
+      entityRef: 'system:default/payments',
+      inFlight: { items: [], total: 0 },
+      overdue: { items: [], total: 0 },
+    };
+    const { client, fetch } = clientWith(json(summary));
+    await expect(client.getSummary('system:default/payments')).resolves.toEqual(
+      summary,
+    );
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/summary?entityRef=system%3Adefault%2Fpayments`,
+    );
   });
 
   it('patches a draft with the version seen', async () => {

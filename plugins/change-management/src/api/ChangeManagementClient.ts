@@ -7,9 +7,11 @@ import {
   ChangeEventList,
   ChangeList,
   ChangeView,
+  EntitySummary,
   ExportQueryInput,
   FreezeStatus,
   ListQueryInput,
+  SummaryQueryInput,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
 
@@ -89,6 +91,11 @@ export class ChangeManagementClient implements ChangeManagementApi {
     const query: ExportQueryInput = { ...range, format: 'csv' };
     const response = await this.fetch(`/export?${queryString(query)}`);
     return response.text();
+  }
+
+  async getSummary(entityRef: string): Promise<EntitySummary> {
+    const query: SummaryQueryInput = { entityRef };
+    return this.json(`/summary?${queryString(query)}`);
   }
 
   private async json<T>(

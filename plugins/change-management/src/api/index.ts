@@ -8,5 +8,6 @@ export { ChangeManagementClient } from './ChangeManagementClient';
 // imported these from the frontend package still find them here.
 export type {
   ChangeEvent,
+  EntitySummary,
   FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';

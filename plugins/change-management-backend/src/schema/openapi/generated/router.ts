@@ -2040,6 +2040,70 @@ export const spec = {
         required: ['items'],
         additionalProperties: false,
       },
+      EntitySummary: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'The entity asked about.',
+          },
+          inFlight: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Change',
+                },
+                description: 'The newest 5, newest first.',
+              },
+              total: {
+                type: 'integer',
+                minimum: 0,
+                description: 'How many in all.',
+              },
+            },
+            required: ['items', 'total'],
+            additionalProperties: false,
+            description:
+              'Submitted changes that still wait on someone (not drafts, not finished).',
+          },
+          overdue: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Change',
+                },
+                description: 'The newest 5, newest first.',
+              },
+              total: {
+                type: 'integer',
+                minimum: 0,
+                description: 'How many in all.',
+              },
+            },
+            required: ['items', 'total'],
+            additionalProperties: false,
+            description:
+              'Emergencies whose retrospective was due (deploy + 48 h) and is not documented.',
+          },
+          lastProductionChange: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/Change',
+              },
+              {
+                description:
+                  'The change most recently deployed to production, if any.',
+              },
+            ],
+          },
+        },
+        required: ['entityRef', 'inFlight', 'overdue'],
+        additionalProperties: false,
+      },
       Health: {
         type: 'object',
         properties: {
@@ -3234,6 +3298,74 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/summary': {
+      get: {
+        operationId: 'GetEntitySummary',
+        description:
+          "One entity's change debt, for its catalog card: the changes in flight, the overdue retrospectives and the last production change. A System includes its parts; only changes the caller may read count.",
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: true,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's change debt.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySummary',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
                 },
               },
             },

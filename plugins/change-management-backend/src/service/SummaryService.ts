@@ -1,0 +1,52 @@
+import {
+  EntitySummary,
+  SUMMARY_ITEMS,
+} from '@trove/backstage-plugin-change-management-common';
+import { ChangeFilterQuery, ChangeStore } from '../database/ChangeStore';
+import { Actor, ChangeAccess } from './ChangeAccess';
+import { asOf } from './ChangeService';
+import { Clock } from './Clock';
+
+/**
+ * One entity's change debt, for its catalog card: the same filters as the
+ * change list (the entity, or a System with its parts, and the permission
+ * policy's conditions on reading), asked three questions at once.
+ */
+export class SummaryService {
+  constructor(
+    private readonly store: ChangeStore,
+    private readonly access: ChangeAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  async summarize(entityRef: string, actor: Actor): Promise<EntitySummary> {
+    const permissionFilter = await this.access.readFilter(actor);
+    const now = this.clock.now();
+    const scope = { entityRef, permissionFilter };
+    const [inFlight, overdue, lastDeployed] = await Promise.all([
+      this.part({ ...scope, inFlight: true }, now),
+      this.part({ ...scope, overdueAt: now }, now),
+      this.store.lastDeployedChange(scope),
+    ]);
+    return {
+      entityRef,
+      inFlight,
+      overdue,
+      lastProductionChange: lastDeployed && asOf(lastDeployed, now),
+    };
+  }
+
+  /** The newest few that match, and how many match: counted only if more. */
+  private async part(query: ChangeFilterQuery, now: Date) {
+    const page = await this.store.listChanges({
+      ...query,
+      limit: SUMMARY_ITEMS,
+    });
+    return {
+      items: page.items.map(c => asOf(c, now)),
+      total: page.nextCursor
+        ? await this.store.countChanges(query)
+        : page.items.length,
+    };
+  }
+}

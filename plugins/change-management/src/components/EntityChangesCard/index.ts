@@ -1,0 +1,1 @@
+export { EntityChangesCard } from './EntityChangesCard';
