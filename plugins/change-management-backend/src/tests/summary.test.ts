@@ -102,8 +102,9 @@ describe('GET /summary: an entity’s change debt', () => {
       ]);
       await submitted(h, 'dana', ['component:default/storefront-web']);
 
-      // Exactly at the due time (deploy + 48 h) it is not yet overdue.
-      h.clock.set(at(49));
+      // A millisecond before the due time (deploy + 48 h) it is not yet
+      // overdue; from the due time on it is (the clock escalates then).
+      h.clock.set(new Date(Date.parse(at(49)) - 1).toISOString());
       let service = await summaryOf(
         h,
         'component:default/payments-service',
@@ -111,7 +112,7 @@ describe('GET /summary: an entity’s change debt', () => {
       );
       expect(service.overdue).toEqual({ items: [], total: 0 });
 
-      h.clock.set(at(50));
+      h.clock.set(at(49));
       service = await summaryOf(
         h,
         'component:default/payments-service',
