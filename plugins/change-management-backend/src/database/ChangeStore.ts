@@ -9,12 +9,16 @@ import {
   ChangeEvent,
   ChangeState,
   ChangeType,
+  SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 
 export type { ChangeEvent };
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
+
+/** A change in a list: a draft sent back also says why. */
+export type ListedChange = StoredChange & { sentBack?: SentBack };
 
 /** An affected entity, with its System and owner when recorded. */
 export interface AffectedEntity {
@@ -47,7 +51,10 @@ export interface QueueActor {
   engineerOf: 'any' | 'none' | string[];
 }
 
-export interface ChangeListQuery {
+/** Newest first, or the queues' order: emergencies first (listOrder.ts). */
+export type ListOrder = 'newest' | 'due';
+
+export interface ChangeListFilters {
   /** A System matches every change to it or to anything that is part of it. */
   entityRef?: string;
   states?: ChangeState[];
@@ -64,6 +71,12 @@ export interface ChangeListQuery {
   createdTo?: Date;
   /** The permission policy's conditions on reading, as a filter. */
   permissionFilter?: PermissionCriteria<ChangeFilter>;
+  /** Text the title contains, ignoring case. */
+  titleContains?: string;
+}
+
+export interface ChangeListQuery extends ChangeListFilters {
+  order?: ListOrder;
   limit: number;
   cursor?: string;
 }
@@ -83,10 +96,13 @@ export interface ChangeStore {
     ids: string[],
   ): Promise<(ChangeResource | undefined)[]>;
 
-  /** Newest first, keyset-paged. */
+  /** In the order asked for (newest first by default), keyset-paged. */
   listChanges(
     query: ChangeListQuery,
-  ): Promise<{ items: StoredChange[]; nextCursor?: string }>;
+  ): Promise<{ items: ListedChange[]; nextCursor?: string }>;
+
+  /** How many changes match the filters. */
+  countChanges(filters: ChangeListFilters): Promise<number>;
 
   /**
    * Replaces a change with its next version and appends its event, in one
