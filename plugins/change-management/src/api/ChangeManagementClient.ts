@@ -10,6 +10,7 @@ import {
   ExportQueryInput,
   FreezeStatus,
   ListQueryInput,
+  QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
 
@@ -45,10 +46,16 @@ export class ChangeManagementClient implements ChangeManagementApi {
       needsActionBy: request.needsActionByMe ? 'me' : undefined,
       inFlight: request.inFlight ? 'true' : undefined,
       overdue: request.overdue ? 'true' : undefined,
+      q: request.search || undefined,
+      order: request.order,
       limit: request.limit || undefined,
       cursor: request.cursor || undefined,
     };
     return this.json(`/changes?${queryString(query)}`);
+  }
+
+  async countQueues(): Promise<QueueCounts> {
+    return this.json('/queues');
   }
 
   async getChange(id: string): Promise<ChangeView> {
@@ -85,8 +92,16 @@ export class ChangeManagementClient implements ChangeManagementApi {
     );
   }
 
-  async exportChangeLog(range: { from: string; to: string }): Promise<string> {
-    const query: ExportQueryInput = { ...range, format: 'csv' };
+  async exportChangeLog(range: {
+    from: string;
+    to: string;
+    entityRef?: string;
+  }): Promise<string> {
+    // entityRef: the export's scope to one entity's history (see docs/api.md).
+    const query: ExportQueryInput & { entityRef?: string } = {
+      ...range,
+      format: 'csv',
+    };
     const response = await this.fetch(`/export?${queryString(query)}`);
     return response.text();
   }
