@@ -101,10 +101,15 @@ export const ChangesTable = (props: ChangesTableProps) => {
     return <>{empty}</>;
   }
 
+  // Cells wrap between words only ("Emergency", not "Emergenc / y").
   const column = (
     c: TableColumn<ChangeListItem>,
     onPhone = false,
-  ): TableColumn<ChangeListItem> => ({ ...c, hidden: narrow && !onPhone });
+  ): TableColumn<ChangeListItem> => ({
+    ...c,
+    hidden: narrow && !onPhone,
+    cellStyle: { wordBreak: 'normal' },
+  });
   const affected = (c: ChangeListItem) =>
     systemRef
       ? c.affectedEntityRefs.filter(ref => ref !== systemRef)
