@@ -180,9 +180,7 @@ test.describe.serial('the freeze', () => {
     ).toBeVisible();
     await expect(oscar.getByText('Redesign the checkout page')).toBeVisible();
     await expect(
-      oscar
-        .getByRole('cell', { name: 'component:default/payments-service' })
-        .first(),
+      oscar.getByRole('link', { name: 'payments-service' }).first(),
     ).toBeVisible();
     await oscar.screenshot({
       path: `${SCREENSHOTS}/system-history.png`,

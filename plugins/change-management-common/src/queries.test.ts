@@ -16,6 +16,7 @@ describe('listQuerySchema', () => {
       needsActionBy: 'me',
       inFlight: true,
       overdue: false,
+      order: 'newest',
       limit: 10,
     });
   });
@@ -28,6 +29,7 @@ describe('listQuerySchema', () => {
     [{ state: 'draft,shipped' }, /state must be one or more of draft, /],
     [{ limit: '101' }, /limit must be from 1 to 100/],
     [{ needsActionBy: 'bob' }, /needsActionBy takes only 'me'/],
+    [{ order: 'oldest' }, /order must be 'newest' or 'due'/],
     [{ sort: 'title' }, /Unrecognized key\(s\) in object: 'sort'/],
   ])('refuses %p', (query, message) => {
     expect(() => listQuerySchema.parse(query)).toThrow(message);

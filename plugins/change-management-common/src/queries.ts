@@ -94,6 +94,19 @@ export const listQuerySchema = z
       .describe('`me`: changes waiting for an action of the caller.'),
     inFlight: flag('`true`: submitted changes that still wait on someone.'),
     overdue: flag('`true`: emergencies whose retrospective is past due.'),
+    q: storable('q', 200)
+      .optional()
+      .describe(
+        'Changes whose title contains this text, ignoring case (ASCII letters on SQLite).',
+      ),
+    order: z
+      .enum(['newest', 'due'], {
+        errorMap: () => ({ message: "order must be 'newest' or 'due'" }),
+      })
+      .default('newest')
+      .describe(
+        '`newest`: newest first. `due`: emergencies first (those not yet deployed, then by retrospective due time, soonest first), then the rest newest first. A cursor pages only the order it came from.',
+      ),
     limit: z.coerce
       .number({ invalid_type_error: 'limit must be a number from 1 to 100' })
       .int('limit must be a whole number from 1 to 100')

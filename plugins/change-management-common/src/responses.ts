@@ -166,3 +166,29 @@ export const entitySummarySchema = z
 
 /** @public */
 export type EntitySummary = z.infer<typeof entitySummarySchema>;
+
+/**
+ * How many changes each of the caller's queues holds: the tab headers of the
+ * portal, in one call.
+ *
+ * @public
+ */
+export const queueCountsSchema = z
+  .object({
+    needsAction: z
+      .number()
+      .int()
+      .describe('Changes waiting for an action of the caller.'),
+    inFlight: z
+      .number()
+      .int()
+      .describe('Submitted changes that still wait on someone.'),
+    overdue: z
+      .number()
+      .int()
+      .describe('Emergencies whose retrospective is past due.'),
+  })
+  .strict();
+
+/** @public */
+export type QueueCounts = z.infer<typeof queueCountsSchema>;

@@ -169,10 +169,45 @@ export const changeViewSchema = changeSchema
 /** @public */
 export type ChangeView = z.infer<typeof changeViewSchema>;
 
-/** A page of changes, newest first. @public */
+/**
+ * Why a draft is a draft again: the event that sent it back, a
+ * `request-changes` with its comment or a `record-staging` with the checks
+ * that failed.
+ *
+ * @public
+ */
+export const sentBackSchema = z
+  .object({
+    action: z.enum(['request-changes', 'record-staging']),
+    by: userRef('Who sent it back'),
+    at: isoTime('When, ISO 8601.'),
+    comment: z.string().optional(),
+    failedChecks: z
+      .array(z.string())
+      .optional()
+      .describe('record-staging: the checks that failed.'),
+  })
+  .strict();
+
+/** @public */
+export type SentBack = z.infer<typeof sentBackSchema>;
+
+/** A change in a list: a draft sent back also says why. @public */
+export const changeListItemSchema = changeSchema
+  .extend({
+    sentBack: sentBackSchema
+      .optional()
+      .describe('A draft that was sent back: the event that did it.'),
+  })
+  .describe('A change in a list; a draft sent back also says why.');
+
+/** @public */
+export type ChangeListItem = z.infer<typeof changeListItemSchema>;
+
+/** A page of changes, in the order asked for. @public */
 export const changeListSchema = z
   .object({
-    items: z.array(changeSchema),
+    items: z.array(changeListItemSchema),
     nextCursor: z
       .string()
       .optional()

@@ -23,6 +23,9 @@ const entity: Entity = {
   spec: { type: 'database', system: 'payments' },
 };
 
+// The tab's content loads lazily: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('the new frontend system plugin', () => {
   const content = changeManagementPlugin.getExtension(
     'entity-content:change-management',

@@ -32,6 +32,9 @@ const entity: Entity = {
   spec: { type: 'service', system: 'payments' },
 };
 
+// A whole entity page, lazily loaded: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('EntityChangeManagementContent (legacy frontend system)', () => {
   it('renders as a tab of an entity page', async () => {
     const listChanges = jest.fn().mockResolvedValue({ items: [] });
@@ -103,12 +106,15 @@ describe('ChangeManagementPage (legacy frontend system)', () => {
   it('serves the portal page at its root', async () => {
     await renderAt('/change-management', {
       listChanges: jest.fn().mockResolvedValue({ items: [] }),
+      countQueues: jest
+        .fn()
+        .mockResolvedValue({ needsAction: 0, inFlight: 0, overdue: 0 }),
       getFreeze: jest
         .fn()
         .mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
     });
     expect(
-      await screen.findByRole('tab', { name: 'Needs my action' }),
+      await screen.findByRole('tab', { name: 'My changes (0)' }),
     ).toBeInTheDocument();
   });
 

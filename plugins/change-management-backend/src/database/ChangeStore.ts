@@ -9,12 +9,16 @@ import {
   ChangeEvent,
   ChangeState,
   ChangeType,
+  SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 
 export type { ChangeEvent };
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
+
+/** A change in a list: a draft sent back also says why. */
+export type ListedChange = StoredChange & { sentBack?: SentBack };
 
 /** An affected entity, with its System and owner when recorded. */
 export interface AffectedEntity {
@@ -47,7 +51,10 @@ export interface QueueActor {
   engineerOf: 'any' | 'none' | string[];
 }
 
-export interface ChangeListQuery {
+/** Newest first, or the queues' order: emergencies first (listOrder.ts). */
+export type ListOrder = 'newest' | 'due';
+
+export interface ChangeListFilters {
   /** A System matches every change to it or to anything that is part of it. */
   entityRef?: string;
   states?: ChangeState[];
@@ -64,12 +71,15 @@ export interface ChangeListQuery {
   createdTo?: Date;
   /** The permission policy's conditions on reading, as a filter. */
   permissionFilter?: PermissionCriteria<ChangeFilter>;
+  /** Text the title contains, ignoring case. */
+  titleContains?: string;
+}
+
+export interface ChangeListQuery extends ChangeListFilters {
+  order?: ListOrder;
   limit: number;
   cursor?: string;
 }
-
-/** The filters of a list query without its page, as a count needs them. */
-export type ChangeFilterQuery = Omit<ChangeListQuery, 'limit' | 'cursor'>;
 
 export interface ChangeStore {
   /** Inserts a change, its affected entities and its first event. */
@@ -86,17 +96,17 @@ export interface ChangeStore {
     ids: string[],
   ): Promise<(ChangeResource | undefined)[]>;
 
-  /** Newest first, keyset-paged. */
+  /** In the order asked for (newest first by default), keyset-paged. */
   listChanges(
     query: ChangeListQuery,
-  ): Promise<{ items: StoredChange[]; nextCursor?: string }>;
+  ): Promise<{ items: ListedChange[]; nextCursor?: string }>;
 
   /** How many changes match the filters. */
-  countChanges(query: ChangeFilterQuery): Promise<number>;
+  countChanges(filters: ChangeListFilters): Promise<number>;
 
   /** Of the changes that match, the one most recently deployed to production. */
   lastDeployedChange(
-    query: ChangeFilterQuery,
+    filters: ChangeListFilters,
   ): Promise<StoredChange | undefined>;
 
   /**

@@ -8,15 +8,18 @@ import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import {
   AffectedEntity,
   ChangeEvent,
-  ChangeFilterQuery,
+  ChangeListFilters,
   ChangeListQuery,
   ChangeStore,
+  ListedChange,
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
 import { appendEvent } from './appendEvent';
 import { GENESIS_HASH, hashEvent } from './eventChain';
-import { applyListFilters, applyListQuery, encodeCursor } from './listQuery';
+import { applyListFilters, applyListQuery } from './listQuery';
+import { encodeCursor } from './listOrder';
+import { sentBackOf } from './sentBack';
 import { ChangeRow, changeToRow, rowToChange } from './rows';
 import { toIso } from './timestamps';
 
@@ -94,36 +97,46 @@ export class DatabaseChangeStore implements ChangeStore {
 
   async listChanges(
     query: ChangeListQuery,
-  ): Promise<{ items: StoredChange[]; nextCursor?: string }> {
+  ): Promise<{ items: ListedChange[]; nextCursor?: string }> {
     const rows: ChangeRow[] = await applyListQuery(
       this.db,
       this.db<ChangeRow>('changes'),
       query,
     ).limit(query.limit + 1);
-    const items = await this.withEntities(rows.slice(0, query.limit));
+    const changes = await this.withEntities(rows.slice(0, query.limit));
+    const sentBack = await sentBackOf(
+      this.db,
+      changes.filter(c => c.state === 'draft').map(c => c.id),
+    );
+    const items = changes.map(c =>
+      sentBack.has(c.id) ? { ...c, sentBack: sentBack.get(c.id) } : c,
+    );
     const hasMore = rows.length > query.limit;
     return {
       items,
-      nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : undefined,
+      nextCursor: hasMore
+        ? encodeCursor(items[items.length - 1], query.order ?? 'newest')
+        : undefined,
     };
   }
 
-  async countChanges(query: ChangeFilterQuery): Promise<number> {
-    const [{ n }] = await applyListFilters(
+  async countChanges(filters: ChangeListFilters): Promise<number> {
+    const [{ count }] = await applyListFilters(
       this.db,
       this.db('changes'),
-      query,
-    ).count({ n: '*' });
-    return Number(n);
+      filters,
+    ).count({ count: '*' });
+    // PostgreSQL counts in bigint, which arrives as a string.
+    return Number(count);
   }
 
   async lastDeployedChange(
-    query: ChangeFilterQuery,
+    filters: ChangeListFilters,
   ): Promise<StoredChange | undefined> {
     const row: ChangeRow | undefined = await applyListFilters(
       this.db,
       this.db<ChangeRow>('changes'),
-      query,
+      filters,
     )
       .whereNotNull('deployed_at')
       .orderBy([

@@ -1,5 +1,4 @@
 import {
-  isTimeInRange,
   RecordFacts,
   WAITING_RULES,
   WaitingRule,
@@ -12,13 +11,8 @@ import {
 } from '@backstage/plugin-permission-node';
 import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
-import { inputError } from '../errors';
-import {
-  ChangeFilterQuery,
-  ChangeListQuery,
-  QueueActor,
-  StoredChange,
-} from './ChangeStore';
+import { ChangeListFilters, ChangeListQuery, QueueActor } from './ChangeStore';
+import { orderPage } from './listOrder';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -97,47 +91,11 @@ function inFlight(q: Knex.QueryBuilder) {
   }
 }
 
-export function encodeCursor(change: StoredChange): string {
-  return Buffer.from(JSON.stringify([change.createdAt, change.id])).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    );
-    // Only what a page of ours could have written: a time the databases
-    // compare, and a change id.
-    const time = new Date(createdAt);
-    if (
-      typeof createdAt === 'string' &&
-      isTimeInRange(time) &&
-      typeof id === 'string' &&
-      id.length <= 64 &&
-      id.isWellFormed() &&
-      !id.includes('\0')
-    ) {
-      return { createdAt: time, id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw inputError(
-    'Malformed cursor; pass the nextCursor of a previous page unchanged',
-    [{ path: 'cursor', message: 'Malformed cursor' }],
-  );
-}
-
-/**
- * Applies the filters of a list query to a query on `changes`, the
- * permission policy's conditions included; no order, no page.
- */
+/** Applies the filters of a list query to a query on `changes`. */
 export function applyListFilters(
   db: Knex,
   q: Knex.QueryBuilder,
-  query: ChangeFilterQuery,
+  query: ChangeListFilters,
 ): Knex.QueryBuilder {
   if (query.entityRef) {
     // A System's history includes its components and resources, through
@@ -168,13 +126,20 @@ export function applyListFilters(
   if (query.inFlight) q.where(any => inFlight(any));
   const filter = query.permissionFilter;
   if (filter) q.where(allowed => matchesCriteria(db, allowed, filter));
+  if (query.titleContains) {
+    // A substring, not a pattern: the wildcards a person types are escaped.
+    const escaped = query.titleContains.replace(/[\\%_]/g, c => `\\${c}`);
+    q.whereRaw('lower(title) like ? escape ?', [
+      `%${escaped.toLowerCase()}%`,
+      '\\',
+    ]);
+  }
   return q;
 }
 
 /**
- * Applies the filters and the keyset cursor of a list query to a query on
- * `changes`. Ordering is newest first, ties broken by id, which the
- * (…, created_at, id) indexes serve.
+ * Applies the filters, the order and the keyset cursor of a list query to a
+ * query on `changes`.
  */
 export function applyListQuery(
   db: Knex,
@@ -182,20 +147,5 @@ export function applyListQuery(
   query: ChangeListQuery,
 ): Knex.QueryBuilder {
   applyListFilters(db, q, query);
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
-    q.where(inner =>
-      inner
-        .where('created_at', '<', cursor.createdAt)
-        .orWhere(tie =>
-          tie
-            .where('created_at', '=', cursor.createdAt)
-            .where('id', '<', cursor.id),
-        ),
-    );
-  }
-  return q.orderBy([
-    { column: 'created_at', order: 'desc' },
-    { column: 'id', order: 'desc' },
-  ]);
+  return orderPage(q, query.order ?? 'newest', query.cursor);
 }

@@ -25,6 +25,7 @@ import {
   gateQuerySchema,
   healthSchema,
   listQuerySchema,
+  queueCountsSchema,
   refusalBodySchemas,
   RefusalName,
   summaryQuerySchema,
@@ -105,11 +106,23 @@ function registerRoutes(registry: OpenAPIRegistry) {
     method: 'get',
     path: '/changes',
     operationId: 'ListChanges',
-    description: 'Changes newest first, keyset-paged.',
+    description:
+      'Changes newest first, or with `order=due` emergencies first; keyset-paged.',
     request: { query: listQuerySchema },
     responses: {
       200: answer('A page of changes.', changeListSchema),
       ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/queues',
+    operationId: 'CountQueues',
+    description:
+      "How many changes wait on the caller, are in flight, and are overdue: the portal's tab headers in one call.",
+    responses: {
+      200: answer("The caller's queues, counted.", queueCountsSchema),
+      ...errors(401, 403),
     },
   });
   registry.registerPath({

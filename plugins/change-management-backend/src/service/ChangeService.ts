@@ -10,10 +10,11 @@ import {
   ChangeType,
   ChangeView,
   isRetrospectiveOverdue,
+  QueueCounts,
   parseActionRequest,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
-import { ChangeStore, StoredChange } from '../database/ChangeStore';
+import { ChangeStore, ListOrder, StoredChange } from '../database/ChangeStore';
 import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
 import { Actor, ChangeAccess } from './ChangeAccess';
@@ -35,6 +36,10 @@ export interface ListChangesRequest {
   inFlight?: boolean;
   /** Only emergencies whose retrospective is past due. */
   overdue?: boolean;
+  /** Text the title contains, ignoring case. */
+  q?: string;
+  /** Newest first, or emergencies first (the queues). */
+  order?: ListOrder;
   limit: number;
   cursor?: string;
 }
@@ -45,7 +50,10 @@ export function affectedRefs(change: StoredChange): string[] {
 }
 
 /** A stored change as of a time: `overdue` depends on the clock. */
-export function asOf(change: StoredChange, now: Date): Change {
+export function asOf<T extends StoredChange>(
+  change: T,
+  now: Date,
+): T & Pick<Change, 'overdue'> {
   return { ...change, overdue: isRetrospectiveOverdue(change, now) };
 }
 
@@ -221,10 +229,25 @@ export class ChangeService {
         : undefined,
       inFlight: request.inFlight,
       overdueAt: request.overdue ? now : undefined,
+      titleContains: request.q,
+      order: request.order,
       limit: request.limit,
       cursor: request.cursor,
     });
     return { items: items.map(c => asOf(c, now)), nextCursor };
+  }
+
+  /** The caller's queues counted, with the same filters as their lists. */
+  async countQueues(actor: Actor): Promise<QueueCounts> {
+    const permissionFilter = await this.access.readFilter(actor);
+    const waitingOn = this.access.queueActor(actor);
+    const count = this.store.countChanges.bind(this.store);
+    const [needsAction, inFlight, overdue] = await Promise.all([
+      count({ permissionFilter, waitingOn }),
+      count({ permissionFilter, inFlight: true }),
+      count({ permissionFilter, overdueAt: this.clock.now() }),
+    ]);
+    return { needsAction, inFlight, overdue };
   }
 
   async listEvents(id: string, actor: Actor) {

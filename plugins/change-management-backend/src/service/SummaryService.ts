@@ -2,7 +2,7 @@ import {
   EntitySummary,
   SUMMARY_ITEMS,
 } from '@trove/backstage-plugin-change-management-common';
-import { ChangeFilterQuery, ChangeStore } from '../database/ChangeStore';
+import { ChangeListFilters, ChangeStore } from '../database/ChangeStore';
 import { Actor, ChangeAccess } from './ChangeAccess';
 import { asOf } from './ChangeService';
 import { Clock } from './Clock';
@@ -37,7 +37,7 @@ export class SummaryService {
   }
 
   /** The newest few that match, and how many match: counted only if more. */
-  private async part(query: ChangeFilterQuery, now: Date) {
+  private async part(query: ChangeListFilters, now: Date) {
     const page = await this.store.listChanges({
       ...query,
       limit: SUMMARY_ITEMS,

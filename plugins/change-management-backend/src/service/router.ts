@@ -175,6 +175,10 @@ export async function createRouter(options: RouterOptions) {
     );
   });
 
+  router.get('/queues', async (req, res) => {
+    res.json(await changes.countQueues(await actorOf(req)));
+  });
+
   router.get('/changes/:id', async (req, res) => {
     res.json(await changes.getChange(idOf(req), await userOrPipelineOf(req)));
   });

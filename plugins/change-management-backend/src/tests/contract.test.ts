@@ -85,6 +85,8 @@ describe('the API answers as its OpenAPI document says', () => {
 
       // Reading.
       await api.as('bob').get('/changes?limit=1');
+      await api.as('alice').get('/changes?needsActionBy=me&order=due&q=psp');
+      await api.as('carol').get('/queues');
       await api
         .as('carol')
         .get('/changes?needsActionBy=me&inFlight=true&state=draft,approved');

@@ -25,6 +25,7 @@ const ROUTES = {
   '/export': ['get'],
   '/audit/verify': ['get'],
   '/summary': ['get'],
+  '/queues': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */

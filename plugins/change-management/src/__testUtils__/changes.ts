@@ -1,7 +1,9 @@
-import { Change } from '@trove/backstage-plugin-change-management-common';
+import { ChangeListItem } from '@trove/backstage-plugin-change-management-common';
 
 /** A standard change awaiting the CTO's approval, for list tests. */
-export function aChange(overrides: Partial<Change> = {}): Change {
+export function aChange(
+  overrides: Partial<ChangeListItem> = {},
+): ChangeListItem {
   return {
     id: '0e5b9a4c-5c1f-4d5e-9a55-1f2f3c4d5e6f',
     type: 'standard',

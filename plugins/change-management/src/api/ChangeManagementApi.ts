@@ -10,6 +10,7 @@ import {
   ChangeView,
   EntitySummary,
   FreezeStatus,
+  QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 
 /** @public */
@@ -24,6 +25,10 @@ export interface ChangeListRequest {
   inFlight?: boolean;
   /** Only emergencies whose retrospective is past due. */
   overdue?: boolean;
+  /** Only changes whose title contains this text, ignoring case. */
+  search?: string;
+  /** `due`: emergencies first, soonest due first (the queues' order). */
+  order?: 'newest' | 'due';
   limit?: number;
   cursor?: string;
 }
@@ -36,6 +41,8 @@ export interface ChangeListRequest {
  */
 export interface ChangeManagementApi {
   listChanges(request: ChangeListRequest): Promise<ChangeList>;
+  /** How many changes wait on the signed-in user, are in flight, are overdue. */
+  countQueues(): Promise<QueueCounts>;
   getChange(id: string): Promise<ChangeView>;
   createChange(input: ChangeDraftInput): Promise<ChangeView>;
   /** Replaces a draft's fields, at the version the author last saw. */
@@ -45,8 +52,15 @@ export interface ChangeManagementApi {
   listEvents(id: string): Promise<ChangeEventList>;
   /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
-  /** The change log of changes raised in [from, to), as CSV text. */
-  exportChangeLog(range: { from: string; to: string }): Promise<string>;
+  /**
+   * The change log of changes raised in [from, to), as CSV text; with an
+   * entity, only its changes (for a System, also its parts').
+   */
+  exportChangeLog(range: {
+    from: string;
+    to: string;
+    entityRef?: string;
+  }): Promise<string>;
   /**
    * One entity's change debt (for a System, with its parts): in flight,
    * overdue retrospectives, the last production change.

@@ -52,13 +52,24 @@ describe('ChangeManagementClient', () => {
       overdue: true,
       needsActionByMe: false,
       states: [],
+      search: '100% refunds',
+      order: 'due',
     });
     const url = new URL(fetch.mock.calls[0][0]);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       type: 'emergency',
       inFlight: 'true',
       overdue: 'true',
+      q: '100% refunds',
+      order: 'due',
     });
+  });
+
+  it('counts the queues in one call', async () => {
+    const counts = { needsAction: 2, inFlight: 5, overdue: 1 };
+    const { client, fetch } = clientWith(json(counts));
+    await expect(client.countQueues()).resolves.toEqual(counts);
+    expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/queues`);
   });
 
   it('reads the freeze and the events as the shared types', async () => {
@@ -165,5 +176,16 @@ describe('ChangeManagementClient', () => {
     expect(fetch.mock.calls[0][0]).toBe(
       `${baseUrl}/export?from=2026-01-01&to=2027-01-01&format=csv`,
     );
+  });
+
+  it("exports one entity's change log", async () => {
+    const { client, fetch } = clientWith(new Response('ID\n'));
+    await client.exportChangeLog({
+      from: '2026-01-01',
+      to: '2027-01-01',
+      entityRef: 'system:default/payments',
+    });
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.searchParams.get('entityRef')).toBe('system:default/payments');
   });
 });

@@ -12,6 +12,7 @@ import {
   FreezeStatus,
   ListQueryInput,
   SummaryQueryInput,
+  QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
 
@@ -47,10 +48,16 @@ export class ChangeManagementClient implements ChangeManagementApi {
       needsActionBy: request.needsActionByMe ? 'me' : undefined,
       inFlight: request.inFlight ? 'true' : undefined,
       overdue: request.overdue ? 'true' : undefined,
+      q: request.search || undefined,
+      order: request.order,
       limit: request.limit || undefined,
       cursor: request.cursor || undefined,
     };
     return this.json(`/changes?${queryString(query)}`);
+  }
+
+  async countQueues(): Promise<QueueCounts> {
+    return this.json('/queues');
   }
 
   async getChange(id: string): Promise<ChangeView> {
@@ -87,8 +94,16 @@ export class ChangeManagementClient implements ChangeManagementApi {
     );
   }
 
-  async exportChangeLog(range: { from: string; to: string }): Promise<string> {
-    const query: ExportQueryInput = { ...range, format: 'csv' };
+  async exportChangeLog(range: {
+    from: string;
+    to: string;
+    entityRef?: string;
+  }): Promise<string> {
+    // entityRef: the export's scope to one entity's history (see docs/api.md).
+    const query: ExportQueryInput & { entityRef?: string } = {
+      ...range,
+      format: 'csv',
+    };
     const response = await this.fetch(`/export?${queryString(query)}`);
     return response.text();
   }

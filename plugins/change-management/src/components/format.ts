@@ -1,9 +1,15 @@
 import { DateTime } from 'luxon';
 
-/** A time for people, in their own zone: "Jun 10, 2026, 9:00 AM". */
+/**
+ * A time for people, in their own zone, which it names (a team spans
+ * zones, and an emergency's 48 hours are exact): "Jun 10, 2026, 9:00 AM UTC".
+ */
 export function formatTime(iso?: string): string {
   return iso
-    ? DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED)
+    ? DateTime.fromISO(iso).toLocaleString({
+        ...DateTime.DATETIME_MED,
+        timeZoneName: 'short',
+      })
     : '—';
 }
 

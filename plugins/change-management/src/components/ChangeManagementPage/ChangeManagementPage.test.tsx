@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { aChange } from '../../__testUtils__/changes';
+import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { ChangeManagementPage } from './ChangeManagementPage';
 
 const change = aChange();
@@ -16,6 +17,9 @@ const change = aChange();
 function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
   return {
     listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+    countQueues: jest
+      .fn()
+      .mockResolvedValue({ needsAction: 2, inFlight: 5, overdue: 1 }),
     getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
     exportChangeLog: jest.fn().mockResolvedValue('id,title\n1,x\n'),
     ...overrides,
@@ -26,18 +30,15 @@ async function renderPage(
   api: Partial<ChangeManagementApi>,
   routeEntries?: string[],
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[changeManagementApiRef, api]]}>
-      <ChangeManagementPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/change-management': rootRouteRef }, routeEntries },
-  );
+  return renderWithCatalog(<ChangeManagementPage />, api, routeEntries);
 }
 
 const panel = () => screen.getByRole('tabpanel');
 
+jest.setTimeout(30_000);
+
 describe('ChangeManagementPage', () => {
-  it('shows the four lists with the first selected, in two calls', async () => {
+  it('shows the four lists with the first selected and counted, in three calls', async () => {
     const api = fakeApi();
     await renderPage(api);
 
@@ -45,12 +46,14 @@ describe('ChangeManagementPage', () => {
       screen.getByRole('heading', { name: 'Change management' }),
     ).toBeInTheDocument();
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map(t => t.textContent)).toEqual([
-      'Needs my action',
-      'In flight',
-      'Overdue retrospectives',
-      'All',
-    ]);
+    await waitFor(() =>
+      expect(tabs.map(t => t.textContent)).toEqual([
+        'My changes (2)',
+        'In flight (5)',
+        'Overdue retrospectives (1)',
+        'All',
+      ]),
+    );
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     expect(tabs[0]).toHaveAttribute('aria-controls', panel().id);
     expect(panel()).toHaveAttribute('aria-labelledby', tabs[0].id);
@@ -61,8 +64,10 @@ describe('ChangeManagementPage', () => {
     expect(api.listChanges).toHaveBeenCalledTimes(1);
     expect(api.listChanges).toHaveBeenCalledWith({
       needsActionByMe: true,
+      order: 'due',
       limit: 25,
     });
+    expect(api.countQueues).toHaveBeenCalledTimes(1);
     expect(api.getFreeze).toHaveBeenCalledTimes(1);
     expect(api.exportChangeLog).not.toHaveBeenCalled();
   });
@@ -70,15 +75,16 @@ describe('ChangeManagementPage', () => {
   it('asks for the changes in flight', async () => {
     const api = fakeApi();
     await renderPage(api);
-    await userEvent.click(screen.getByRole('tab', { name: 'In flight' }));
+    await userEvent.click(screen.getByRole('tab', { name: /^In flight/ }));
 
-    expect(screen.getByRole('tab', { name: 'In flight' })).toHaveAttribute(
+    expect(screen.getByRole('tab', { name: /^In flight/ })).toHaveAttribute(
       'aria-selected',
       'true',
     );
     await waitFor(() =>
       expect(api.listChanges).toHaveBeenLastCalledWith({
         inFlight: true,
+        order: 'due',
         limit: 25,
       }),
     );
@@ -88,12 +94,13 @@ describe('ChangeManagementPage', () => {
     const api = fakeApi();
     await renderPage(api);
     await userEvent.click(
-      screen.getByRole('tab', { name: 'Overdue retrospectives' }),
+      screen.getByRole('tab', { name: /^Overdue retrospectives/ }),
     );
 
     await waitFor(() =>
       expect(api.listChanges).toHaveBeenLastCalledWith({
         overdue: true,
+        order: 'due',
         limit: 25,
       }),
     );
@@ -117,10 +124,10 @@ describe('ChangeManagementPage', () => {
   it('switches tabs with the keyboard', async () => {
     const api = fakeApi();
     await renderPage(api);
-    screen.getByRole('tab', { name: 'Needs my action' }).focus();
+    screen.getByRole('tab', { name: /^My changes/ }).focus();
     await userEvent.keyboard('{ArrowRight}{Enter}');
 
-    expect(screen.getByRole('tab', { name: 'In flight' })).toHaveAttribute(
+    expect(screen.getByRole('tab', { name: /^In flight/ })).toHaveAttribute(
       'aria-selected',
       'true',
     );
@@ -131,14 +138,60 @@ describe('ChangeManagementPage', () => {
     await renderPage(api, ['/?tab=overdue']);
 
     expect(
-      screen.getByRole('tab', { name: 'Overdue retrospectives' }),
+      screen.getByRole('tab', { name: /^Overdue retrospectives/ }),
     ).toHaveAttribute('aria-selected', 'true');
     await waitFor(() => expect(api.listChanges).toHaveBeenCalledTimes(1));
-    expect(api.listChanges).toHaveBeenCalledWith({ overdue: true, limit: 25 });
+    expect(api.listChanges).toHaveBeenCalledWith({
+      overdue: true,
+      order: 'due',
+      limit: 25,
+    });
+  });
+
+  it('keeps the list in the URL, and starts another tab afresh', async () => {
+    const api = fakeApi();
+    await renderPage(api, ['/?tab=all&q=psp&state=draft']);
+
+    expect(screen.getByRole('tab', { name: 'All' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await waitFor(() =>
+      expect(api.listChanges).toHaveBeenCalledWith({
+        states: ['draft'],
+        search: 'psp',
+        limit: 25,
+      }),
+    );
+    await userEvent.click(screen.getByRole('tab', { name: /^My changes/ }));
+    await waitFor(() =>
+      expect(api.listChanges).toHaveBeenLastCalledWith({
+        needsActionByMe: true,
+        order: 'due',
+        limit: 25,
+      }),
+    );
+  });
+
+  it('shows the tabs without counts when they cannot be counted', async () => {
+    const api = fakeApi({
+      countQueues: jest.fn().mockRejectedValue(new Error('counts down')),
+    });
+    await renderPage(api);
+
+    expect(await within(panel()).findByText(change.title)).toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(t => t.textContent)).toEqual([
+      'My changes',
+      'In flight',
+      'Overdue retrospectives',
+      'All',
+    ]);
   });
 
   it('explains itself in the support button', async () => {
-    const api = fakeApi();
+    const api = fakeApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [] }),
+    });
     await renderInTestApp(
       <TestApiProvider
         apis={[
@@ -209,7 +262,7 @@ describe('ChangeManagementPage', () => {
     });
     await renderPage(api);
     await userEvent.click(
-      screen.getByRole('tab', { name: 'Overdue retrospectives' }),
+      screen.getByRole('tab', { name: /^Overdue retrospectives/ }),
     );
 
     expect(

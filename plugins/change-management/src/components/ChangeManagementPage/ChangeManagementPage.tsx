@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { QueueCounts } from '@trove/backstage-plugin-change-management-common';
 import {
   Content,
   ContentHeader,
@@ -20,22 +21,27 @@ import { ExportChangeLog } from './ExportChangeLog';
 type PageTab = {
   id: string;
   label: string;
+  /** Which of the caller's queue counts its header shows. */
+  count?: keyof QueueCounts;
   content: ReactNode;
 };
 
+// The queues list emergencies first, soonest due first (`order: 'due'`).
 const TABS: PageTab[] = [
   {
-    id: 'needs-action',
-    label: 'Needs my action',
+    id: 'mine',
+    label: 'My changes',
+    count: 'needsAction',
     content: (
       <ChangesTable
         title="Waiting for you"
-        query={{ needsActionByMe: true }}
+        query={{ needsActionByMe: true, order: 'due' }}
+        showAffected
         empty={
           <EmptyState
             missing="info"
             title="Nothing needs your action"
-            description="Changes waiting for you will be listed here: changes by others to review, your own to take further, and for the CTO the approvals and sign-offs."
+            description="Changes waiting for you will be listed here: your drafts, including those sent back to you, and what to take further; changes by others to review; and for the CTO the approvals and sign-offs."
           />
         }
       />
@@ -44,10 +50,12 @@ const TABS: PageTab[] = [
   {
     id: 'in-flight',
     label: 'In flight',
+    count: 'inFlight',
     content: (
       <ChangesTable
         title="In flight"
-        query={{ inFlight: true }}
+        query={{ inFlight: true, order: 'due' }}
+        showAffected
         empty={
           <EmptyState
             missing="info"
@@ -61,10 +69,12 @@ const TABS: PageTab[] = [
   {
     id: 'overdue',
     label: 'Overdue retrospectives',
+    count: 'overdue',
     content: (
       <ChangesTable
         title="Overdue retrospectives"
-        query={{ overdue: true }}
+        query={{ overdue: true, order: 'due' }}
+        showAffected
         empty={
           <EmptyState
             missing="info"
@@ -81,7 +91,7 @@ const TABS: PageTab[] = [
     content: (
       <>
         <ExportChangeLog />
-        <ChangesTable title="All changes" query={{}} filters />
+        <ChangesTable title="All changes" query={{}} filters showAffected />
       </>
     ),
   },
@@ -112,25 +122,29 @@ const Freeze = () => {
   ) : null;
 };
 
+/** "My changes (3)"; just the label while the counts load or fail. */
+function tabLabel(tab: PageTab, counts?: QueueCounts) {
+  return tab.count && counts
+    ? `${tab.label} (${counts[tab.count]})`
+    : tab.label;
+}
+
 /**
  * The portal page: what waits for the signed-in user, what is in flight,
  * overdue emergency retrospectives, and every change with the change-log
- * export. The selected tab is kept in the URL (`?tab=`), so coming back from
- * a change returns to the same list.
+ * export. The tab, and the list's filters and page, are kept in the URL
+ * (`?tab=`), so a reload or a shared link shows the same list. The tab
+ * headers count the queues in one call.
  */
 export const ChangeManagementPage = () => {
+  const api = useApi(changeManagementApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const selected = TABS.find(t => t.id === searchParams.get('tab')) ?? TABS[0];
+  const counts = useAsync(() => api.countQueues(), [api]);
 
+  // Another tab starts with its own list: no filters, first page.
   const onChange = (_: unknown, id: string) => {
-    setSearchParams(
-      params => {
-        const next = new URLSearchParams(params);
-        next.set('tab', id);
-        return next;
-      },
-      { replace: true },
-    );
+    setSearchParams({ tab: id }, { replace: true });
   };
 
   return (
@@ -140,8 +154,9 @@ export const ChangeManagementPage = () => {
           Every change to production follows the Change Management SOP: peer
           review, CTO approval, staging, CTO sign-off, deploy and verification;
           emergencies are approved first and documented in a retrospective
-          within 48 hours. "Needs my action" lists the changes waiting for you,
-          for the CTO the approvals and sign-offs. "All" lists every change and
+          within 48 hours. "My changes" lists what waits for you, emergencies
+          first: your drafts (saying why one was sent back), reviews, and for
+          the CTO the approvals and sign-offs. "All" lists every change and
           exports the change log as CSV for auditors.
         </SupportButton>
       </ContentHeader>
@@ -159,7 +174,7 @@ export const ChangeManagementPage = () => {
           <Tab
             key={t.id}
             value={t.id}
-            label={t.label}
+            label={tabLabel(t, counts.value)}
             id={tabId(t.id)}
             aria-controls={panelId(t.id)}
           />

@@ -34,9 +34,10 @@ function downloadText(text: string, fileName: string) {
 /**
  * Downloads the change log (one row per change, the SOP's columns) of the
  * changes raised in [From, To), as CSV, for auditors. The range defaults to
- * this year so far, today included.
+ * this year so far, today included. With an entity, only its history (a
+ * System's includes its parts).
  */
-export const ExportChangeLog = () => {
+export const ExportChangeLog = ({ entityRef }: { entityRef?: string }) => {
   const api = useApi(changeManagementApiRef);
   const [from, setFrom] = useState(() =>
     DateTime.local().startOf('year').toFormat(ISO_DATE),
@@ -48,10 +49,11 @@ export const ExportChangeLog = () => {
 
   const [{ loading, error }, exportCsv] = useAsyncFn(
     async (range: { from: string; to: string }) => {
-      const csv = await api.exportChangeLog(range);
-      downloadText(csv, `change-log-${range.from}-${range.to}.csv`);
+      const csv = await api.exportChangeLog({ ...range, entityRef });
+      const scope = entityRef ? `${entityRef.replace(/[:/]/g, '-')}-` : '';
+      downloadText(csv, `change-log-${scope}${range.from}-${range.to}.csv`);
     },
-    [api],
+    [api, entityRef],
   );
 
   const onExport = () => {
@@ -77,7 +79,12 @@ export const ExportChangeLog = () => {
         One row per change raised from the From date up to, but not including,
         the To date, with the columns of the SOP's change log.
       </Typography>
-      <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 16 }}
+      >
         <TextField
           id="change-log-from"
           type="date"

@@ -48,7 +48,7 @@ describe('ChangePage', () => {
     await renderPage(fakeApi());
     await screen.findByRole('table', { name: 'Change record' });
 
-    expect(recordValue('State')).toBe('awaiting approval');
+    expect(recordValue('State')).toBe('Awaiting approval');
     expect(recordValue('Version')).toBe('4');
     expect(recordValue('Date raised')).toBe(
       formatTime(standardChange.createdAt),

@@ -1,12 +1,15 @@
 import { renderInTestApp } from '@backstage/test-utils';
-import { ChangeState } from '@trove/backstage-plugin-change-management-common';
+import {
+  ChangeState,
+  STATE_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
 import { screen } from '@testing-library/react';
 import { ChangeStateChip } from './ChangeStateChip';
 
 /** The chip's colour, as MUI names it in its classes. */
 async function colourOf(state: ChangeState) {
   await renderInTestApp(<ChangeStateChip state={state} />);
-  const chip = screen.getByText(state.replace(/_/g, ' ')).parentElement!;
+  const chip = screen.getByText(STATE_LABELS[state]).parentElement!;
   return {
     colour: /MuiChip-color(Primary|Secondary)\b/.exec(chip.className)?.[1],
     outlined: chip.className.includes('MuiChip-outlined'),

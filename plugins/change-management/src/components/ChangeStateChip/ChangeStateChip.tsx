@@ -1,9 +1,9 @@
 import Chip from '@material-ui/core/Chip';
 import {
   ChangeState,
+  STATE_LABELS,
   stateOutcome,
 } from '@trove/backstage-plugin-change-management-common';
-import { formatState } from '../format';
 
 const COLOR = {
   active: 'primary',
@@ -22,7 +22,7 @@ export const ChangeStateChip = ({ state }: { state: ChangeState }) => {
       size="small"
       color={COLOR[outcome]}
       variant={outcome === 'done' ? 'default' : 'outlined'}
-      label={formatState(state)}
+      label={STATE_LABELS[state]}
     />
   );
 };

@@ -1,34 +1,40 @@
 import { ReactNode, useState } from 'react';
 import {
-  Link,
   ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import {
-  Change,
   CHANGE_STATES,
   CHANGE_TYPES,
-  ChangeState,
-  ChangeType,
+  ChangeListItem,
+  STATE_LABELS,
+  TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
 import { ChangeListRequest, changeManagementApiRef } from '../../api';
-import { changeRouteRef } from '../../routes';
 import { ChangeStateChip } from '../ChangeStateChip';
-import { formatState, formatTime } from '../format';
+import { formatTime } from '../format';
+import { DueCell, EntityName, EntityNames, TitleCell } from './cells';
+import { useListParams } from './useListParams';
 
 export type ChangesTableProps = {
   title: string;
-  /** What to list; the table adds its own filters and paging. */
-  query: Omit<ChangeListRequest, 'cursor' | 'limit'>;
-  /** Show the state and type filters. */
+  /** What to list; the table adds its own filters, search and paging. */
+  query: Omit<ChangeListRequest, 'cursor' | 'limit' | 'search'>;
+  /** Offer the state and type filters and the title search. */
   filters?: boolean;
+  /** Show the entities each change affects (the portal's lists). */
+  showAffected?: boolean;
   /**
    * The System whose history this is: each row then says through which of
    * its components or resources the change reached it.
@@ -36,39 +42,50 @@ export type ChangesTableProps = {
   systemRef?: string;
   /** Shown instead of the table when there are no changes at all. */
   empty?: ReactNode;
-  /** Shown above the table, beside the filters, e.g. a button to raise one. */
+  /** Shown beside the title, e.g. a button to raise one. */
   toolbar?: ReactNode;
   pageSize?: number;
 };
 
+/** The title search: typed freely, put in the URL once typing pauses. */
+const SearchField = (props: {
+  value: string;
+  onSearch: (q: string) => void;
+}) => {
+  const [text, setText] = useState(props.value);
+  useDebounce(() => text !== props.value && props.onSearch(text), 300, [text]);
+  return (
+    <TextField
+      id="change-title-search"
+      type="search"
+      label="Search titles"
+      InputLabelProps={{ shrink: true }}
+      value={text}
+      onChange={e => setText(e.target.value)}
+    />
+  );
+};
+
 /**
- * Changes newest first, one page at a time through the API's keyset
- * cursors, with optional state and type filters.
+ * Changes one page at a time through the API's keyset cursors, with
+ * optional filters and search; both and the page live in the URL. On a
+ * phone only the title, state and due time stay.
  */
 export const ChangesTable = (props: ChangesTableProps) => {
-  const {
-    title,
-    query,
-    filters,
-    systemRef,
-    empty,
-    toolbar,
-    pageSize = 25,
-  } = props;
+  const { title, query, filters, showAffected, systemRef, empty, toolbar } =
+    props;
   const api = useApi(changeManagementApiRef);
-  const changeLink = useRouteRef(changeRouteRef);
-  const [state, setState] = useState<ChangeState | ''>('');
-  const [type, setType] = useState<ChangeType | ''>('');
-  // cursors[i] is the cursor that loads page i; page 0 has none.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
+  const params = useListParams();
+  const narrow = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'));
+  const page = params.cursors.length;
 
   const request: ChangeListRequest = {
     ...query,
-    states: state ? [state] : query.states,
-    type: type || query.type,
-    limit: pageSize,
-    cursor: cursors[page],
+    states: params.state ? [params.state] : query.states,
+    type: params.type || query.type,
+    search: params.search || undefined,
+    limit: props.pageSize ?? 25,
+    cursor: params.cursors[page - 1],
   };
   const { value, loading, error } = useAsync(
     () => api.listChanges(request),
@@ -78,123 +95,136 @@ export const ChangesTable = (props: ChangesTableProps) => {
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
-  const unfiltered = !state && !type && page === 0;
+  const unfiltered =
+    !params.state && !params.type && !params.search && page === 0;
   if (empty && unfiltered && value && value.items.length === 0) {
     return <>{empty}</>;
   }
 
-  const resetTo =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setCursors([undefined]);
-    };
-
-  const columns: TableColumn<Change>[] = [
-    {
-      title: 'ID',
-      field: 'id',
-      render: c => (
-        <Link to={changeLink({ id: c.id })}>{c.id.slice(0, 8)}</Link>
-      ),
-    },
-    {
-      title: 'Title',
-      field: 'title',
-      render: c => <Link to={changeLink({ id: c.id })}>{c.title}</Link>,
-    },
-    { title: 'Type', field: 'type' },
-    {
-      title: 'State',
-      field: 'state',
-      render: c => <ChangeStateChip state={c.state} />,
-    },
-    ...(systemRef
+  // Cells wrap between words only ("Emergency", not "Emergenc / y").
+  const column = (
+    c: TableColumn<ChangeListItem>,
+    onPhone = false,
+  ): TableColumn<ChangeListItem> => ({
+    ...c,
+    hidden: narrow && !onPhone,
+    cellStyle: { wordBreak: 'normal' },
+  });
+  const affected = (c: ChangeListItem) =>
+    systemRef
+      ? c.affectedEntityRefs.filter(ref => ref !== systemRef)
+      : c.affectedEntityRefs;
+  const columns: TableColumn<ChangeListItem>[] = [
+    column({ title: 'Title', render: c => <TitleCell change={c} /> }, true),
+    ...(systemRef || showAffected
       ? [
-          {
-            title: 'Via',
-            render: (c: Change) =>
-              c.affectedEntityRefs
-                .filter(ref => ref !== systemRef)
-                .join(', ') || 'the system itself',
-          },
+          column({
+            title: systemRef ? 'Via' : 'Affects',
+            render: c =>
+              affected(c).length ? (
+                <EntityNames refs={affected(c)} />
+              ) : (
+                'the system itself'
+              ),
+          }),
         ]
       : []),
-    { title: 'Author', field: 'createdBy' },
-    {
-      title: 'Raised',
-      field: 'createdAt',
-      render: c => formatTime(c.createdAt),
-    },
-    { title: 'Deployed', render: c => formatTime(c.deployed?.at) },
-    {
-      title: 'Overdue',
-      render: c => (c.overdue ? <strong>Retrospective overdue</strong> : ''),
-    },
+    column({ title: 'Type', render: c => TYPE_LABELS[c.type] }),
+    column(
+      { title: 'State', render: c => <ChangeStateChip state={c.state} /> },
+      true,
+    ),
+    column({
+      title: 'Author',
+      render: c => <EntityName entityRef={c.createdBy} />,
+    }),
+    column({ title: 'Raised', render: c => formatTime(c.createdAt) }),
+    column({ title: 'Due', render: c => <DueCell change={c} /> }, true),
   ];
 
   return (
     <>
-      <Box display="flex" alignItems="flex-end" mb={2} style={{ gap: 16 }}>
-        {filters && (
-          <>
-            <TextField
-              id="change-state-filter"
-              select
-              SelectProps={{ displayEmpty: true }}
-              InputLabelProps={{ shrink: true }}
-              label="State"
-              value={state}
-              style={{ minWidth: 200 }}
-              onChange={e => resetTo(setState)(e.target.value as ChangeState)}
-            >
-              <MenuItem value="">All states</MenuItem>
-              {CHANGE_STATES.map(s => (
-                <MenuItem key={s} value={s}>
-                  {formatState(s)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              id="change-type-filter"
-              select
-              SelectProps={{ displayEmpty: true }}
-              InputLabelProps={{ shrink: true }}
-              label="Type"
-              value={type}
-              style={{ minWidth: 160 }}
-              onChange={e => resetTo(setType)(e.target.value as ChangeType)}
-            >
-              <MenuItem value="">All types</MenuItem>
-              {CHANGE_TYPES.map(t => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </TextField>
-          </>
-        )}
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        mb={2}
+        style={{ gap: 16 }}
+      >
+        <Typography variant="h6" component="h2">
+          {title}
+        </Typography>
         <Box flexGrow={1} />
         {toolbar}
       </Box>
-      <Table<Change>
-        title={title}
+      {filters && (
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="flex-end"
+          mb={2}
+          style={{ gap: 16 }}
+        >
+          <SearchField
+            value={params.search}
+            onSearch={q => params.setFilter('q', q)}
+          />
+          <TextField
+            id="change-state-filter"
+            select
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
+            label="State"
+            value={params.state ?? ''}
+            style={{ minWidth: 180 }}
+            onChange={e => params.setFilter('state', e.target.value)}
+          >
+            <MenuItem value="">All states</MenuItem>
+            {CHANGE_STATES.map(s => (
+              <MenuItem key={s} value={s}>
+                {STATE_LABELS[s]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            id="change-type-filter"
+            select
+            SelectProps={{ displayEmpty: true }}
+            InputLabelProps={{ shrink: true }}
+            label="Type"
+            value={params.type ?? ''}
+            style={{ minWidth: 150 }}
+            onChange={e => params.setFilter('type', e.target.value)}
+          >
+            <MenuItem value="">All types</MenuItem>
+            {CHANGE_TYPES.map(t => (
+              <MenuItem key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+      )}
+      <Table<ChangeListItem>
         isLoading={loading}
-        options={{ paging: false, search: false, padding: 'dense' }}
+        options={{
+          toolbar: false,
+          paging: false,
+          search: false,
+          sorting: false,
+          padding: 'dense',
+        }}
         columns={columns}
         data={value?.items ?? []}
         localization={{ body: { emptyDataSourceMessage: 'No changes match' } }}
       />
       <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
-        <Button
-          disabled={page === 0 || loading}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
+        <Button disabled={page === 0 || loading} onClick={params.previousPage}>
           Previous page
         </Button>
         <Button
           disabled={!value?.nextCursor || loading}
-          onClick={() => setCursors([...cursors, value?.nextCursor])}
+          onClick={() => value?.nextCursor && params.nextPage(value.nextCursor)}
         >
           Next page
         </Button>

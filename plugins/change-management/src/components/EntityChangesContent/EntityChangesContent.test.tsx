@@ -1,12 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChangeManagementApi, changeManagementApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { ChangeManagementApi } from '../../api';
 import { aChange } from '../../__testUtils__/changes';
+import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { EntityChangesContent } from './EntityChangesContent';
 
 const system: Entity = {
@@ -16,25 +14,26 @@ const system: Entity = {
   spec: {},
 };
 
-const change = aChange({ overdue: true });
+const change = aChange({
+  type: 'emergency',
+  incident: { ref: 'INC-1042', severity: 'P1' },
+  retrospectiveDueAt: '2026-03-03T10:00:00.000Z',
+  overdue: true,
+});
 
 const open = { frozen: false, timeZone: 'UTC' };
 
 function renderWith(api: Partial<ChangeManagementApi>, entity = system) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [changeManagementApiRef, api],
-        [catalogApiRef, catalogApiMock()],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EntityChangesContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/change-management': rootRouteRef } },
+  return renderWithCatalog(
+    <EntityProvider entity={entity}>
+      <EntityChangesContent />
+    </EntityProvider>,
+    api,
   );
 }
+
+// Names arrive from the catalog a moment after the rows; the machine is slow.
+jest.setTimeout(30_000);
 
 describe('EntityChangesContent', () => {
   it("lists a System's changes, through which part, in two calls", async () => {
@@ -46,9 +45,9 @@ describe('EntityChangesContent', () => {
 
     expect(await screen.findByText('Upgrade the PSP SDK')).toBeInTheDocument();
     const row = screen.getByText('Upgrade the PSP SDK').closest('tr')!;
-    expect(within(row).getByText('awaiting approval')).toBeInTheDocument();
+    expect(within(row).getByText('Awaiting approval')).toBeInTheDocument();
     expect(
-      within(row).getByText('component:default/payments-service'),
+      await within(row).findByText('Payments service'),
     ).toBeInTheDocument();
     expect(within(row).getByText('Retrospective overdue')).toBeInTheDocument();
     expect(
@@ -81,9 +80,8 @@ describe('EntityChangesContent', () => {
       getFreeze: jest.fn().mockResolvedValue(open),
     };
     await renderWith(api);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Next page' }),
-    );
+    await screen.findByText(change.title);
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText('Second page')).toBeInTheDocument();
     expect(api.listChanges).toHaveBeenLastCalledWith(
       expect.objectContaining({ cursor: 'c2' }),
@@ -93,7 +91,7 @@ describe('EntityChangesContent', () => {
       screen.getByRole('button', { name: 'State All states' }),
     );
     await userEvent.click(
-      await screen.findByRole('option', { name: 'deployed' }),
+      await screen.findByRole('option', { name: 'Deployed' }),
     );
     expect(api.listChanges).toHaveBeenLastCalledWith(
       expect.objectContaining({ states: ['deployed'], cursor: undefined }),
@@ -147,5 +145,43 @@ describe('EntityChangesContent', () => {
       getFreeze: jest.fn().mockResolvedValue(open),
     });
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it("exports a System's own history", async () => {
+    const exportChangeLog = jest.fn().mockResolvedValue('ID\n');
+    URL.createObjectURL = jest.fn(() => 'blob:x');
+    URL.revokeObjectURL = jest.fn();
+    await renderWith({
+      listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+      getFreeze: jest.fn().mockResolvedValue(open),
+      exportChangeLog,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export CSV' }),
+    );
+    await waitFor(() =>
+      expect(exportChangeLog).toHaveBeenCalledWith(
+        expect.objectContaining({ entityRef: 'system:default/payments' }),
+      ),
+    );
+  });
+
+  it('offers no export on a component', async () => {
+    await renderWith(
+      {
+        listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+        getFreeze: jest.fn().mockResolvedValue(open),
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'payments-service', namespace: 'default' },
+        spec: {},
+      },
+    );
+    expect(await screen.findByText(change.title)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Export CSV' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -680,13 +680,311 @@ export const spec = {
         additionalProperties: false,
         description: 'A change with the actions the caller may take now.',
       },
+      SentBack: {
+        type: 'object',
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['request-changes', 'record-staging'],
+          },
+          by: {
+            type: 'string',
+            description: 'Who sent it back (a user entity ref).',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When, ISO 8601.',
+          },
+          comment: {
+            type: 'string',
+          },
+          failedChecks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'record-staging: the checks that failed.',
+          },
+        },
+        required: ['action', 'by', 'at'],
+        additionalProperties: false,
+      },
+      ChangeListItem: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+            description: 'Assigned by the server.',
+          },
+          type: {
+            $ref: '#/components/schemas/ChangeType',
+          },
+          state: {
+            $ref: '#/components/schemas/ChangeState',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'Increases with every accepted write; actions must send the last one seen.',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            description: 'What is being changed and why.',
+          },
+          risks: {
+            type: 'string',
+            description: 'Risks and potential side effects.',
+          },
+          testingNotes: {
+            type: 'string',
+            description: 'How the change was tested locally.',
+          },
+          pullRequestUrl: {
+            type: 'string',
+            format: 'uri',
+          },
+          incident: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/Incident',
+              },
+              {
+                description: 'Emergency only.',
+              },
+            ],
+          },
+          proposedFix: {
+            type: 'string',
+            description: 'Emergency only: the fix proposed to the CTO.',
+          },
+          affectedEntityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The entities the change touches (components, resources, systems, ...).',
+          },
+          affectedSystemRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The systems those entities belonged to when recorded.',
+          },
+          createdBy: {
+            type: 'string',
+            description:
+              'The author: the user who raised the change (a user entity ref).',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change was raised.',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The last accepted write.',
+          },
+          reviewed: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: 'The peer review.',
+              },
+            ],
+          },
+          approved: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: 'The CTO approval.',
+              },
+            ],
+          },
+          signedOff: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: "The CTO's production sign-off.",
+              },
+            ],
+          },
+          stagingTested: {
+            $ref: '#/components/schemas/StagingTested',
+          },
+          deployed: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+                description: 'Who did it (a user entity ref).',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When, ISO 8601.',
+              },
+              deploymentRef: {
+                type: 'string',
+                description: 'For example a pipeline run URL.',
+              },
+            },
+            required: ['by', 'at'],
+            additionalProperties: false,
+            description: 'The production deploy.',
+          },
+          postDeploymentVerified: {
+            $ref: '#/components/schemas/YesNo',
+          },
+          verified: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: 'The post-deployment verification.',
+              },
+            ],
+          },
+          issuesEncountered: {
+            type: 'string',
+            description: 'Issues found after the deploy; empty for none.',
+          },
+          retrospectiveDueAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'Emergency only: exactly 48 hours after the production deploy.',
+          },
+          retrospective: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+                description: 'Who did it (a user entity ref).',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When, ISO 8601.',
+              },
+              whatChanged: {
+                type: 'string',
+              },
+              why: {
+                type: 'string',
+              },
+              approvalReceived: {
+                type: 'string',
+              },
+              late: {
+                type: 'boolean',
+                description: 'Documented after the due time.',
+              },
+            },
+            required: [
+              'by',
+              'at',
+              'whatChanged',
+              'why',
+              'approvalReceived',
+              'late',
+            ],
+            additionalProperties: false,
+            description: "Emergency only: the author's retrospective.",
+          },
+          postDeploymentReview: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+                description: 'Who did it (a user entity ref).',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When, ISO 8601.',
+              },
+              preventable: {
+                type: 'string',
+                enum: ['yes', 'no'],
+                description: 'Could the issue have been prevented?',
+              },
+              notes: {
+                type: 'string',
+              },
+            },
+            required: ['by', 'at', 'preventable', 'notes'],
+            additionalProperties: false,
+            description:
+              "Emergency only: the CTO's review of the retrospective.",
+          },
+          exceptions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChangeException',
+            },
+            description: 'Exceptions to the normal workflow, for auditors.',
+          },
+          overdue: {
+            type: 'boolean',
+            description:
+              'An emergency past its retrospective due time without a retrospective.',
+          },
+          sentBack: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/SentBack',
+              },
+              {
+                description:
+                  'A draft that was sent back: the event that did it.',
+              },
+            ],
+          },
+        },
+        required: [
+          'id',
+          'type',
+          'state',
+          'version',
+          'title',
+          'description',
+          'risks',
+          'testingNotes',
+          'affectedEntityRefs',
+          'affectedSystemRefs',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'exceptions',
+          'overdue',
+        ],
+        additionalProperties: false,
+        description: 'A change in a list; a draft sent back also says why.',
+      },
       ChangeList: {
         type: 'object',
         properties: {
           items: {
             type: 'array',
             items: {
-              $ref: '#/components/schemas/Change',
+              $ref: '#/components/schemas/ChangeListItem',
             },
           },
           nextCursor: {
@@ -2115,6 +2413,25 @@ export const spec = {
         required: ['status'],
         additionalProperties: false,
       },
+      QueueCounts: {
+        type: 'object',
+        properties: {
+          needsAction: {
+            type: 'integer',
+            description: 'Changes waiting for an action of the caller.',
+          },
+          inFlight: {
+            type: 'integer',
+            description: 'Submitted changes that still wait on someone.',
+          },
+          overdue: {
+            type: 'integer',
+            description: 'Emergencies whose retrospective is past due.',
+          },
+        },
+        required: ['needsAction', 'inFlight', 'overdue'],
+        additionalProperties: false,
+      },
       InputIssue: {
         type: 'object',
         properties: {
@@ -2624,7 +2941,8 @@ export const spec = {
       },
       get: {
         operationId: 'ListChanges',
-        description: 'Changes newest first, keyset-paged.',
+        description:
+          'Changes newest first, or with `order=due` emergencies first; keyset-paged.',
         parameters: [
           {
             schema: {
@@ -2715,6 +3033,35 @@ export const spec = {
           },
           {
             schema: {
+              type: 'string',
+              maxLength: 200,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'Changes whose title contains this text, ignoring case (ASCII letters on SQLite).',
+            },
+            required: false,
+            description:
+              'Changes whose title contains this text, ignoring case (ASCII letters on SQLite).',
+            name: 'q',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              enum: ['newest', 'due'],
+              default: 'newest',
+              description:
+                '`newest`: newest first. `due`: emergencies first (those not yet deployed, then by retrospective due time, soonest first), then the rest newest first. A cursor pages only the order it came from.',
+            },
+            required: false,
+            description:
+              '`newest`: newest first. `due`: emergencies first (those not yet deployed, then by retrospective due time, soonest first), then the rest newest first. A cursor pages only the order it came from.',
+            name: 'order',
+            in: 'query',
+          },
+          {
+            schema: {
               type: 'integer',
               minimum: 1,
               maximum: 100,
@@ -2757,6 +3104,46 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/queues': {
+      get: {
+        operationId: 'CountQueues',
+        description:
+          "How many changes wait on the caller, are in flight, and are overdue: the portal's tab headers in one call.",
+        responses: {
+          '200': {
+            description: "The caller's queues, counted.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/QueueCounts',
                 },
               },
             },

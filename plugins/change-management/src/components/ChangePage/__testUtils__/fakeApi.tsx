@@ -169,6 +169,9 @@ export function responseError(
 
 /** The text of a row of the change record. */
 export function recordValue(label: string): string {
-  const header = screen.getByRole('cell', { name: label });
+  // The row's header: a state chip may read the same ("Retrospective done").
+  const header = screen
+    .getAllByRole('cell', { name: label })
+    .find(cell => cell.tagName === 'TH')!;
   return within(header.closest('tr')!).getAllByRole('cell')[1].textContent!;
 }

@@ -1,0 +1,110 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
+import {
+  ChangeListItem,
+  SentBack,
+} from '@trove/backstage-plugin-change-management-common';
+import { changeRouteRef } from '../../routes';
+import { formatTime } from '../format';
+
+/**
+ * An entity or user by the name the catalog gives it ("Alice Adams",
+ * "payments-service"), linked to it; the full ref shows on hover. Never
+ * broken across lines.
+ */
+export const EntityName = ({ entityRef }: { entityRef: string }) => {
+  try {
+    parseEntityRef(entityRef);
+  } catch {
+    return <>{entityRef}</>;
+  }
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <EntityRefLink entityRef={entityRef} hideIcon />
+    </span>
+  );
+};
+
+/** Several entities by name, wrapping between names only. */
+export const EntityNames = ({ refs }: { refs: string[] }) => (
+  <Box display="flex" flexWrap="wrap" style={{ columnGap: 8 }}>
+    {refs.map(ref => (
+      <EntityName key={ref} entityRef={ref} />
+    ))}
+  </Box>
+);
+
+/** Why a draft came back to its author. */
+const SentBackNote = ({ sentBack }: { sentBack: SentBack }) => (
+  <Typography variant="body2" color="error">
+    {sentBack.action === 'record-staging'
+      ? `Staging failed: ${(sentBack.failedChecks ?? []).join(', ')}`
+      : 'Changes requested'}
+    {sentBack.comment ? ` — “${sentBack.comment}”` : ''} (
+    <EntityName entityRef={sentBack.by} />, {formatTime(sentBack.at)})
+  </Typography>
+);
+
+/**
+ * The title, linked to the change, over its short id; an emergency's
+ * incident and severity; and why a draft was sent back.
+ */
+export const TitleCell = ({ change }: { change: ChangeListItem }) => {
+  const changeLink = useRouteRef(changeRouteRef);
+  return (
+    <Box minWidth={160}>
+      <Link to={changeLink({ id: change.id })}>{change.title}</Link>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 8 }}
+      >
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          style={{ fontFamily: 'monospace' }}
+        >
+          #{change.id.slice(0, 8)}
+        </Typography>
+        {change.incident && (
+          <Chip
+            size="small"
+            color="secondary"
+            icon={<ReportProblemIcon />}
+            label={`Emergency ${change.incident.ref} · ${change.incident.severity}`}
+          />
+        )}
+      </Box>
+      {change.sentBack && <SentBackNote sentBack={change.sentBack} />}
+    </Box>
+  );
+};
+
+/**
+ * When an emergency's retrospective is due, named as overdue when it is
+ * late. Nothing for the other types.
+ */
+export const DueCell = ({ change }: { change: ChangeListItem }) => {
+  if (change.type !== 'emergency') return null;
+  if (change.retrospective) return <>Retrospective documented</>;
+  if (!change.retrospectiveDueAt) return <>48 h after the deploy</>;
+  return (
+    <>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {formatTime(change.retrospectiveDueAt)}
+      </span>
+      {change.overdue && (
+        <Typography variant="body2" color="error" display="block">
+          <strong>Retrospective overdue</strong>
+        </Typography>
+      )}
+    </>
+  );
+};
