@@ -12,6 +12,8 @@ import {
 } from '@trove/backstage-plugin-change-management-node';
 import { registerChangeActions } from './actions';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { AuditEvidence } from './service/AuditEvidence';
+import { AuditExceptions } from './service/AuditExceptions';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
@@ -89,7 +91,12 @@ export const changeManagementPlugin = createBackendPlugin({
             deps.logger,
           ),
         );
-        const changeLog = new ChangeLogService(store, access, deps.clock);
+        const changeLog = new ChangeLogService(
+          store,
+          access,
+          deps.clock,
+          deps.catalog,
+        );
         const gate = new GateService(store, access, freeze, deps.clock);
 
         deps.httpRouter.use(
@@ -102,6 +109,8 @@ export const changeManagementPlugin = createBackendPlugin({
             changeLog,
             freeze,
             gate,
+            evidence: new AuditEvidence(store, access, deps.clock),
+            exceptions: new AuditExceptions(store, access, deps.clock),
           }),
         );
         registerChangeActions({ ...deps, changes, gate });

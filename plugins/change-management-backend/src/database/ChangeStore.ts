@@ -4,6 +4,7 @@ import {
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
 import {
+  AuditException,
   AuditVerification,
   Change,
   ChangeEvent,
@@ -12,6 +13,12 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 
 export type { ChangeEvent };
+
+/** The filters of an export: those of a list, without paging. */
+export type ExportQuery = Pick<
+  ChangeListQuery,
+  'createdFrom' | 'createdTo' | 'entityRef' | 'type' | 'permissionFilter'
+>;
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
@@ -45,6 +52,13 @@ export interface QueueActor {
    * entity owned by one of these refs.
    */
   engineerOf: 'any' | 'none' | string[];
+}
+
+/** A period of the audit, with the reader's permission filter. */
+export interface AuditQuery {
+  from: Date;
+  to: Date;
+  permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
 export interface ChangeListQuery {
@@ -105,4 +119,18 @@ export interface ChangeStore {
 
   /** Re-computes the whole hash chain, oldest event first. */
   verifyEventChain(): Promise<AuditVerification>;
+
+  /** The changes of an export, oldest first, a batch at a time. */
+  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]>;
+
+  /** The exceptions of a period, oldest first. */
+  listAuditExceptions(
+    query: AuditQuery & { now: Date },
+  ): Promise<AuditException[]>;
+
+  /** How many changes were deployed to production in the period. */
+  countProduction(query: AuditQuery): Promise<number>;
+
+  /** The ids at these 0-based positions of the period's deploy order. */
+  productionAt(query: AuditQuery, positions: number[]): Promise<string[]>;
 }
