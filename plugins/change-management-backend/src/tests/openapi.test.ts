@@ -24,6 +24,8 @@ const ROUTES = {
   '/gate': ['get'],
   '/export': ['get'],
   '/audit/verify': ['get'],
+  '/audit/sample': ['get'],
+  '/audit/exceptions': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */

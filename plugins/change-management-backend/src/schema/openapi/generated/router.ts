@@ -3712,8 +3712,7 @@ export const spec = {
                                     description: 'When, ISO 8601.',
                                   },
                                   fields: {
-                                    type: 'object',
-                                    additionalProperties: {},
+                                    $ref: '#/components/schemas/ChangeEventFields',
                                   },
                                 },
                                 required: ['by', 'at', 'fields'],
