@@ -13,6 +13,8 @@ import {
 import { registerChangeActions } from './actions';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseReminderStore } from './database/ReminderStore';
+import { AuditEvidence } from './service/AuditEvidence';
+import { AuditExceptions } from './service/AuditExceptions';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
@@ -94,7 +96,12 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.clock,
           notifier,
         );
-        const changeLog = new ChangeLogService(store, access, deps.clock);
+        const changeLog = new ChangeLogService(
+          store,
+          access,
+          deps.clock,
+          deps.catalog,
+        );
         const gate = new GateService(store, access, freeze, deps.clock);
 
         deps.httpRouter.use(
@@ -108,6 +115,8 @@ export const changeManagementPlugin = createBackendPlugin({
             freeze,
             gate,
             summary: new SummaryService(store, access, deps.clock),
+            evidence: new AuditEvidence(store, access, deps.clock),
+            exceptions: new AuditExceptions(store, access, deps.clock),
           }),
         );
         registerChangeActions({ ...deps, changes, gate });

@@ -4,6 +4,7 @@ import {
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
 import {
+  AuditException,
   AuditVerification,
   Change,
   ChangeEvent,
@@ -13,6 +14,12 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 
 export type { ChangeEvent };
+
+/** The filters of an export: those of a list, without paging. */
+export type ExportQuery = Pick<
+  ChangeListFilters,
+  'createdFrom' | 'createdTo' | 'entityRef' | 'type' | 'permissionFilter'
+>;
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
@@ -49,6 +56,13 @@ export interface QueueActor {
    * entity owned by one of these refs.
    */
   engineerOf: 'any' | 'none' | string[];
+}
+
+/** A period of the audit, with the reader's permission filter. */
+export interface AuditQuery {
+  from: Date;
+  to: Date;
+  permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
 /** Newest first, or the queues' order: emergencies first (listOrder.ts). */
@@ -126,4 +140,18 @@ export interface ChangeStore {
 
   /** Re-computes the whole hash chain, oldest event first. */
   verifyEventChain(): Promise<AuditVerification>;
+
+  /** The changes of an export, oldest first, a batch at a time. */
+  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]>;
+
+  /** The exceptions of a period, oldest first. */
+  listAuditExceptions(
+    query: AuditQuery & { now: Date },
+  ): Promise<AuditException[]>;
+
+  /** How many changes were deployed to production in the period. */
+  countProduction(query: AuditQuery): Promise<number>;
+
+  /** The ids at these 0-based positions of the period's deploy order. */
+  productionAt(query: AuditQuery, positions: number[]): Promise<string[]>;
 }

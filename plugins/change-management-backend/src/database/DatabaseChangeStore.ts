@@ -5,18 +5,27 @@ import {
 import { Knex } from 'knex';
 import { StaleVersionError } from '../errors';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
+import { AuditException } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
+  AuditQuery,
   ChangeEvent,
   ChangeListFilters,
   ChangeListQuery,
   ChangeStore,
+  ExportQuery,
   ListedChange,
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
 import { appendEvent } from './appendEvent';
 import { GENESIS_HASH, hashEvent } from './eventChain';
+import {
+  countProduction,
+  listAuditExceptions,
+  productionAt,
+} from './auditQuery';
+import { exportChanges } from './exportQuery';
 import { applyListFilters, applyListQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
 import { sentBackOf } from './sentBack';
@@ -237,6 +246,24 @@ export class DatabaseChangeStore implements ChangeStore {
     return previousHash === (await this.chainHead())
       ? { ok: true, checked }
       : { ok: false, checked };
+  }
+
+  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]> {
+    return exportChanges(this.db, query);
+  }
+
+  listAuditExceptions(
+    query: AuditQuery & { now: Date },
+  ): Promise<AuditException[]> {
+    return listAuditExceptions(this.db, query);
+  }
+
+  countProduction(query: AuditQuery): Promise<number> {
+    return countProduction(this.db, query);
+  }
+
+  productionAt(query: AuditQuery, positions: number[]): Promise<string[]> {
+    return productionAt(this.db, query, positions);
   }
 
   private async chainHead(): Promise<string> {

@@ -101,6 +101,9 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get(`/export?${range}&format=json`);
       await api.as('oscar').get('/audit/verify');
       await api.as('oscar').get('/summary?entityRef=system:default/payments');
+      await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
+      await api.as('carol').get(`/audit/sample?${range}&format=zip`);
+      await api.as('carol').get(`/audit/exceptions?${range}`);
       await api.as('oscar').get(`/gate?changeId=${standard}`);
       await api
         .as('oscar')
@@ -114,6 +117,8 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/freeze?at=yesterday');
       await api.as('oscar').get('/summary');
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
+      await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
+      await api.as('carol').get('/audit/exceptions?from=2026-01-01');
       await api.as('alice').patch(`/changes/${infra}`, {
         ...drafts.infrastructure,
         type: 'standard',
@@ -155,7 +160,9 @@ describe('the API answers as its OpenAPI document says', () => {
         ];
         const path =
           template.replace('{id}', standard) +
-          (template === '/export' ? `?${range}` : '') +
+          (['/export', '/audit/sample', '/audit/exceptions'].includes(template)
+            ? `?${range}`
+            : '') +
           (template === '/gate' ? `?changeId=${standard}` : '');
         if (status === '401') await api.anonymous()[method](path, {});
         if (status === '403') {

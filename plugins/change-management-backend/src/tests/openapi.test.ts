@@ -26,6 +26,8 @@ const ROUTES = {
   '/audit/verify': ['get'],
   '/summary': ['get'],
   '/queues': ['get'],
+  '/audit/sample': ['get'],
+  '/audit/exceptions': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */
