@@ -1,0 +1,30 @@
+import { Client, Pool } from 'pg';
+
+const server = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+
+/** The databases of one bench backend: `<prefix><pluginId>`. */
+export async function dropDatabases(prefix: string): Promise<string[]> {
+  const admin = new Client({ ...server, database: 'postgres' });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
+    for (const { datname } of rows) {
+      await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+    }
+    return rows.map(r => r.datname);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A pool on the plugin's own database. */
+export function pluginPool(prefix: string, max = 8): Pool {
+  return new Pool({
+    ...server,
+    database: `${prefix}change-management`,
+    max,
+  });
+}
