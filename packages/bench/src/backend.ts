@@ -55,6 +55,8 @@ export interface BackendOptions {
   /** Databases are named `<prefix><pluginId>`. */
   databasePrefix: string;
   logFile: string;
+  /** The PostgreSQL port on 127.0.0.1 (5432 unless given). */
+  pgPort?: number;
 }
 
 /** The bench's config, layered on the repository's app-config.yaml. */
@@ -73,7 +75,11 @@ function writeConfig(options: BackendOptions): string {
         database: {
           client: 'pg',
           prefix: options.databasePrefix,
-          connection: { host: '127.0.0.1', port: 5432, user: 'postgres' },
+          connection: {
+            host: '127.0.0.1',
+            port: options.pgPort ?? 5432,
+            user: 'postgres',
+          },
         },
       },
       // The production build runs with NODE_ENV=production, where the dev

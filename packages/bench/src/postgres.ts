@@ -1,10 +1,13 @@
 import { Client, Pool } from 'pg';
 
-const server = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+const server = (port = 5432) => ({ host: '127.0.0.1', port, user: 'postgres' });
 
 /** The databases of one bench backend: `<prefix><pluginId>`. */
-export async function dropDatabases(prefix: string): Promise<string[]> {
-  const admin = new Client({ ...server, database: 'postgres' });
+export async function dropDatabases(
+  prefix: string,
+  port?: number,
+): Promise<string[]> {
+  const admin = new Client({ ...server(port), database: 'postgres' });
   await admin.connect();
   try {
     const { rows } = await admin.query(
@@ -21,9 +24,9 @@ export async function dropDatabases(prefix: string): Promise<string[]> {
 }
 
 /** A pool on the plugin's own database. */
-export function pluginPool(prefix: string, max = 8): Pool {
+export function pluginPool(prefix: string, max = 8, port?: number): Pool {
   return new Pool({
-    ...server,
+    ...server(port),
     database: `${prefix}change-management`,
     max,
   });

@@ -10,7 +10,7 @@ import { runList } from './load/sql';
 import { savePlans } from './plans';
 import { dropDatabases, pluginPool } from './postgres';
 import { probeEntities } from './probe';
-import { seed, SeedResult } from './seed/seed';
+import { seed, SeedPlan, SeedResult } from './seed/seed';
 
 export interface TierOptions {
   name: string;
@@ -74,6 +74,28 @@ async function timedGet(url: string, token: string) {
   return { body, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
+async function seedWith(
+  pool: Pool,
+  plan: SeedPlan,
+  log: (message: string) => void,
+): Promise<SeedResult> {
+  const client = await pool.connect();
+  try {
+    const seeded = await seed(client, plan, log);
+    log(
+      `seeded ${seeded.changes} changes in ${seeded.seconds.toFixed(
+        1,
+      )} s; VACUUM ANALYZE`,
+    );
+    await client.query(
+      'VACUUM ANALYZE changes, change_entities, change_events',
+    );
+    return seeded;
+  } finally {
+    client.release();
+  }
+}
+
 export async function runTier(options: TierOptions): Promise<TierResult> {
   const { log, seconds, connections } = options;
   const prefix = `cm_bench_${options.name}_`;
@@ -89,29 +111,18 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     log(`backend up in ${await backend.ready()} ms`);
     const alice = await backend.token('alice');
     const entities = await probeEntities(backend, pool, alice);
-    const client = await pool.connect();
-    let seeded: SeedResult;
-    try {
-      seeded = await seed(
-        client,
-        {
-          count: options.count,
-          entities,
-          common: COMMON,
-          rare: RARE,
-          poolSize: Math.max(2000, seconds * 600),
-          poolEntity: POOL_ENTITY,
-          end: new Date(Date.now() - 24 * 3600_000),
-        },
-        log,
-      );
-      log(`seeded in ${seeded.seconds.toFixed(1)} s; VACUUM ANALYZE`);
-      await client.query(
-        'VACUUM ANALYZE changes, change_entities, change_events',
-      );
-    } finally {
-      client.release();
-    }
+    const day = 24 * 3600_000;
+    const plan = {
+      count: options.count,
+      entities,
+      common: COMMON,
+      rare: RARE,
+      poolSize: 0,
+      poolEntity: POOL_ENTITY,
+      start: new Date(Date.now() - 3 * 365 * day - day),
+      end: new Date(Date.now() - day),
+    };
+    const seeded = await seedWith(pool, plan, log);
     // Fresh tokens: seeding 1M changes outlasts a user token's hour.
     const user = await backend.token('alice');
     const cto = await backend.token('carol');
@@ -173,6 +184,19 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
         }),
       );
     }
+    // Changes for the CTO to approve, raised after the tier's, so that the
+    // lists above measured the tier alone.
+    const { pool: approvals } = await seedWith(
+      pool,
+      {
+        ...plan,
+        count: 0,
+        poolSize: Math.max(2000, seconds * 400),
+        start: plan.end,
+        end: new Date(Date.now() - 60_000),
+      },
+      log,
+    );
     log('load: transition (CTO approves)');
     let next = 0;
     measurements.push(
@@ -183,7 +207,7 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
           token: cto,
           method: 'POST',
           next: () => {
-            const change = seeded.pool[next++ % seeded.pool.length];
+            const change = approvals[next++ % approvals.length];
             return {
               path: `/api/change-management/changes/${change.id}/actions`,
               body: JSON.stringify({

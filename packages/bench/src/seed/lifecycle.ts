@@ -142,6 +142,35 @@ function requestFor(
   return request;
 }
 
+// Freeze windows start and end at midnight in their zone, and every zone's
+// offset is a multiple of 15 minutes: one lookup per quarter hour is exact.
+const QUARTER_HOUR = 900_000;
+const freezeAt = new Map<number, ReturnType<typeof findFreezeWindow>>();
+function freezeWindowAt(at: Date) {
+  const key = Math.floor(at.getTime() / QUARTER_HOUR);
+  if (!freezeAt.has(key)) {
+    freezeAt.set(key, findFreezeWindow(at, DEFAULT_FREEZE_CALENDAR));
+  }
+  return freezeAt.get(key);
+}
+
+const parsedDrafts = new Map<
+  string,
+  ReturnType<typeof changeDraftSchema.parse>
+>();
+function draftFor(type: DraftType, refs: string[]) {
+  const key = `${type} ${refs.join(',')}`;
+  let draft = parsedDrafts.get(key);
+  if (!draft) {
+    draft = changeDraftSchema.parse({
+      ...drafts[type],
+      affectedEntityRefs: refs,
+    });
+    parsedDrafts.set(key, draft);
+  }
+  return draft;
+}
+
 /** As the store reads a change back: entity and System refs sorted. */
 function withEntities(change: StoredChange, entities: AffectedEntity[]) {
   return {
@@ -176,11 +205,8 @@ export function seedChange(options: {
     cto: CTO,
   };
   const refs = entities.map(e => e.entityRef);
-  const input = changeDraftSchema.parse({
-    ...drafts[script.type],
-    title: options.title,
-    affectedEntityRefs: refs,
-  });
+  // The parsed draft of its type, with its own title (a plain one).
+  const input = { ...draftFor(script.type, refs), title: options.title };
   const now = createdAt.toISOString();
   const { affectedEntityRefs: _refs, ...fields } = input;
   let change: StoredChange = withEntities(
@@ -219,7 +245,7 @@ export function seedChange(options: {
         actor: actors[party],
         now: at,
         allowSelfApproval: false,
-        freeze: findFreezeWindow(at, DEFAULT_FREEZE_CALENDAR),
+        freeze: freezeWindowAt(at),
         freezeTimeZone: DEFAULT_FREEZE_CALENDAR.timeZone,
         blackouts: [],
       },

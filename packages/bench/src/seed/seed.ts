@@ -15,7 +15,8 @@ export interface SeedPlan {
   /** Changes waiting for the CTO's approval, for the transition load. */
   poolSize: number;
   poolEntity: string;
-  /** The newest change is raised at this time; the oldest 3 years before. */
+  /** Changes are raised evenly over [start, end). */
+  start: Date;
   end: Date;
 }
 
@@ -29,7 +30,6 @@ export interface SeedResult {
   sampleId: string;
 }
 
-const SPAN_MS = 3 * 365 * 24 * 3600 * 1000;
 const BATCH_EVENTS = 20_000;
 const TOTAL_WEIGHT = SCRIPTS.reduce((sum, s) => sum + s.weight, 0);
 
@@ -49,7 +49,7 @@ function scriptFor(i: number): Script {
 }
 
 /**
- * Seeds the pool (oldest) and then `count` changes, newest last, in batches,
+ * Seeds the pool and then `count` changes, newest last, in batches,
  * reporting progress. Events of a change are closer together than changes
  * are, so the chain's order is also the order of time.
  */
@@ -69,9 +69,9 @@ export async function seed(
     .map(e => e.entityRef)
     .filter(ref => ![plan.common, plan.rare, plan.poolEntity].includes(ref));
   const total = plan.poolSize + plan.count;
-  const spacing = SPAN_MS / total;
+  const first = plan.start.getTime();
+  const spacing = (plan.end.getTime() - first) / total;
   const stepMs = Math.min(3600_000, spacing / 16);
-  const first = plan.end.getTime() - SPAN_MS;
 
   const writer = await BulkWriter.open(client);
   const pool: SeedResult['pool'] = [];
