@@ -103,6 +103,12 @@ function writeConfig(options: BackendOptions): string {
   return file;
 }
 
+/** Every backend started, stopped with this process however it ends. */
+const running = new Set<Backend>();
+process.once('exit', () => running.forEach(b => b.kill('SIGKILL')));
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 /** A running production backend in its own process group. */
 export class Backend {
   readonly baseUrl: string;
@@ -134,7 +140,10 @@ export class Backend {
       },
     );
     fs.closeSync(log);
-    return new Backend(child, options);
+    const backend = new Backend(child, options);
+    running.add(backend);
+    child.once('exit', () => running.delete(backend));
+    return backend;
   }
 
   get exited(): boolean {

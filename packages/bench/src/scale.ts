@@ -99,6 +99,7 @@ async function parallelActions(a: Api, b: Api, pool: Pool) {
 async function main() {
   const dir = path.join(root, 'bench-results', '.backend-scale');
   const logs = path.join(root, 'bench-results', 'scale');
+  fs.rmSync(logs, { recursive: true, force: true });
   fs.mkdirSync(logs, { recursive: true });
   const cluster = new Cluster('cmscale', PG_PORT);
   log(`PostgreSQL ${cluster.version} cluster 'cmscale' on port ${PG_PORT}`);

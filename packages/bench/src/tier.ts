@@ -7,7 +7,7 @@ import { Backend } from './backend';
 import { loadHttp } from './load/http';
 import { Measurement, measureLoop } from './load/measure';
 import { runList } from './load/sql';
-import { savePlans } from './plans';
+import { savePlans, saveSqlitePlans } from './plans';
 import { dropDatabases, pluginPool } from './postgres';
 import { probeEntities } from './probe';
 import { seed, SeedPlan, SeedResult } from './seed/seed';
@@ -224,12 +224,10 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     measurements.push(await measureExport(api, user, pool, log));
     measurements.push(await measureVerify(api, user, log));
     log('EXPLAIN (ANALYZE, BUFFERS) of the hot queries');
-    await savePlans(
-      pool,
-      queries,
-      seeded.sampleId,
-      path.join(options.outDir, 'plans', options.name),
-    );
+    const plans = path.join(options.outDir, 'plans', options.name);
+    await savePlans(pool, queries, seeded.sampleId, plans);
+    log('EXPLAIN QUERY PLAN of the same queries on SQLite');
+    await saveSqlitePlans(queries, entities, path.join(plans, 'sqlite'));
     const { pool: _pool, sampleId: _id, ...seedStats } = seeded;
     return {
       tier: options.name,
