@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: type check, lint, unit tests (the stores on SQLite and
 # PostgreSQL), the pack test (the plugins installed from their tarballs into
-# a fresh Backstage) and the browser tests against the built app in Chromium.
+# a fresh Backstage), the browser tests against the built app in Chromium
+# and the scale test (two production backends on a PostgreSQL of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -42,5 +43,8 @@ yarn build:app
 
 step "Browser tests (Chromium)"
 CI=true yarn test:e2e
+
+step "Scale and faults: two backends on one PostgreSQL, restarts, SIGKILL (about 3 min)"
+yarn test:scale
 
 step "All tests passed"

@@ -165,6 +165,13 @@ export async function createRouter(options: RouterOptions) {
     res.json({ status: 'ok' });
   });
 
+  // A no-op behind Backstage auth: what every route pays before its own
+  // work (token check, routing, JSON), the baseline of `yarn bench`.
+  router.get('/ping', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({});
+  });
+
   router.post('/changes', async (req, res) => {
     const change = await audited(req, 'change-create', {}, async () =>
       changes.createChange(req.body, await actorOf(req)),

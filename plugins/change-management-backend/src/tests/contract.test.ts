@@ -43,6 +43,8 @@ describe('the API answers as its OpenAPI document says', () => {
       };
 
       await api.anonymous().get('/health');
+      await api.anonymous().get('/ping');
+      await api.as('alice').get('/ping');
 
       // A standard change from draft to completed.
       const standard = await create(drafts.standard);

@@ -16,6 +16,7 @@ jest.setTimeout(60_000);
 /** The routes of docs/api.md, with their methods. */
 const ROUTES = {
   '/health': ['get'],
+  '/ping': ['get'],
   '/changes': ['post', 'get'],
   '/changes/{id}': ['get', 'patch'],
   '/changes/{id}/actions': ['post'],

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ActionRequest,
+  applyAction,
+  ChangeAction,
+  changeDraftSchema,
+  DEFAULT_FREEZE_CALENDAR,
+  findFreezeWindow,
+  isRetrospectiveOverdue,
+  parseActionRequest,
+  WorkflowActor,
+} from '@trove/backstage-plugin-change-management-common';
+import {
+  AffectedEntity,
+  NewChangeEvent,
+  StoredChange,
+} from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
+import {
+  actionFields,
+  drafts,
+} from '@trove/backstage-plugin-change-management-backend/src/__testUtils__/changes';
+
+/** Who takes a step: the change's author, its peer reviewer or the CTO. */
+type Party = 'author' | 'reviewer' | 'cto';
+type Step = [Party, ChangeAction];
+type DraftType = keyof typeof drafts;
+
+/** A change as the store would hold it after its actions, with its events. */
+export interface SeededChange {
+  change: StoredChange;
+  entities: AffectedEntity[];
+  events: NewChangeEvent[];
+}
+
+/** A path through the workflow, with how often changes take it. */
+export interface Script {
+  name: string;
+  type: DraftType;
+  steps: Step[];
+  weight: number;
+}
+
+const rework: Step[] = [
+  ['author', 'submit'],
+  ['reviewer', 'request-changes'],
+  ['author', 'edit'],
+];
+const toProduction: Step[] = [
+  ['author', 'submit'],
+  ['reviewer', 'review'],
+  ['cto', 'approve'],
+  ['author', 'record-staging'],
+  ['cto', 'sign-off'],
+  ['author', 'deploy'],
+  ['author', 'verify'],
+];
+
+/**
+ * The mix of paths: about 10 events a change, most of them completed, some
+ * waiting on the CTO (approval) or a reviewer. A deploy the freeze refuses
+ * ends its change where it stands, as on the server.
+ */
+export const SCRIPTS: Script[] = [
+  {
+    name: 'reworked',
+    type: 'standard',
+    steps: [...rework, ...toProduction],
+    weight: 60,
+  },
+  {
+    name: 'emergency',
+    type: 'emergency',
+    steps: [
+      ['author', 'edit'],
+      ['author', 'submit'],
+      ['cto', 'approve'],
+      ['author', 'deploy'],
+      ['author', 'verify'],
+      ['author', 'document-retrospective'],
+      ['cto', 'complete-review'],
+    ],
+    weight: 15,
+  },
+  {
+    name: 'awaiting-approval',
+    type: 'standard',
+    steps: [...rework, ['author', 'submit'], ['reviewer', 'review']],
+    weight: 10,
+  },
+  {
+    name: 'infrastructure',
+    type: 'infrastructure',
+    steps: [
+      ['author', 'submit'],
+      ['reviewer', 'review'],
+      ['cto', 'request-changes'],
+      ['author', 'edit'],
+      ...toProduction,
+    ],
+    weight: 10,
+  },
+  {
+    name: 'in-review',
+    type: 'standard',
+    steps: [['author', 'submit']],
+    weight: 5,
+  },
+];
+
+export const AWAITING_APPROVAL = SCRIPTS[2];
+
+const engineer = (name: string): WorkflowActor => ({
+  userEntityRef: `user:default/${name}`,
+  isCto: false,
+  isEngineer: true,
+});
+/** The sample org: three engineers who author and review, and the CTO. */
+export const ENGINEERS = ['alice', 'bob', 'dana'].map(engineer);
+export const CTO: WorkflowActor = {
+  userEntityRef: 'user:default/carol',
+  isCto: true,
+  isEngineer: true,
+};
+
+// Requests are the same for every change of a script: parse each once.
+const parsedRequests = new Map<string, ActionRequest>();
+function requestFor(
+  type: DraftType,
+  action: ChangeAction,
+  refs: string[],
+): ActionRequest {
+  const key = `${type} ${action} ${refs.join(',')}`;
+  let request = parsedRequests.get(key);
+  if (!request) {
+    const fields =
+      action === 'edit'
+        ? { ...drafts[type], affectedEntityRefs: refs }
+        : actionFields[action];
+    request = parseActionRequest({ action, version: 1, ...fields });
+    parsedRequests.set(key, request);
+  }
+  return request;
+}
+
+// Freeze windows start and end at midnight in their zone, and every zone's
+// offset is a multiple of 15 minutes: one lookup per quarter hour is exact.
+const QUARTER_HOUR = 900_000;
+const freezeAt = new Map<number, ReturnType<typeof findFreezeWindow>>();
+function freezeWindowAt(at: Date) {
+  const key = Math.floor(at.getTime() / QUARTER_HOUR);
+  if (!freezeAt.has(key)) {
+    freezeAt.set(key, findFreezeWindow(at, DEFAULT_FREEZE_CALENDAR));
+  }
+  return freezeAt.get(key);
+}
+
+const parsedDrafts = new Map<
+  string,
+  ReturnType<typeof changeDraftSchema.parse>
+>();
+function draftFor(type: DraftType, refs: string[]) {
+  const key = `${type} ${refs.join(',')}`;
+  let draft = parsedDrafts.get(key);
+  if (!draft) {
+    draft = changeDraftSchema.parse({
+      ...drafts[type],
+      affectedEntityRefs: refs,
+    });
+    parsedDrafts.set(key, draft);
+  }
+  return draft;
+}
+
+/** As the store reads a change back: entity and System refs sorted. */
+function withEntities(change: StoredChange, entities: AffectedEntity[]) {
+  return {
+    ...change,
+    affectedEntityRefs: entities.map(e => e.entityRef).sort(),
+    affectedSystemRefs: [
+      ...new Set(entities.flatMap(e => (e.systemRef ? [e.systemRef] : []))),
+    ].sort(),
+  };
+}
+
+/**
+ * One change raised and taken along a script, built exactly as
+ * ChangeService.createChange and ChangeService.act build the row and the
+ * events they hand the store, with the shared workflow's `applyAction`
+ * judging and recording every step. Events are `stepMs` apart.
+ */
+export function seedChange(options: {
+  script: Script;
+  entities: AffectedEntity[];
+  author: number;
+  createdAt: Date;
+  stepMs: number;
+  title: string;
+}): SeededChange {
+  const { script, entities, createdAt, stepMs } = options;
+  const author = ENGINEERS[options.author % ENGINEERS.length];
+  const reviewer = ENGINEERS[(options.author + 1) % ENGINEERS.length];
+  const actors: Record<Party, WorkflowActor> = {
+    author,
+    reviewer,
+    cto: CTO,
+  };
+  const refs = entities.map(e => e.entityRef);
+  // The parsed draft of its type, with its own title (a plain one).
+  const input = { ...draftFor(script.type, refs), title: options.title };
+  const now = createdAt.toISOString();
+  const { affectedEntityRefs: _refs, ...fields } = input;
+  let change: StoredChange = withEntities(
+    {
+      ...fields,
+      id: randomUUID(),
+      state: 'draft',
+      version: 1,
+      affectedEntityRefs: [],
+      affectedSystemRefs: [],
+      createdBy: author.userEntityRef,
+      createdAt: now,
+      updatedAt: now,
+      exceptions: [],
+    },
+    entities,
+  );
+  const events: NewChangeEvent[] = [
+    {
+      action: 'create',
+      toState: 'draft',
+      actor: author.userEntityRef,
+      at: createdAt,
+      fields: { ...input, affectedEntityRefs: refs },
+    },
+  ];
+  let time = createdAt.getTime();
+  for (const [party, action] of script.steps) {
+    time += stepMs;
+    const at = new Date(time);
+    const request = requestFor(script.type, action, refs);
+    const outcome = applyAction(
+      { ...change, overdue: isRetrospectiveOverdue(change, at) },
+      request,
+      {
+        actor: actors[party],
+        now: at,
+        allowSelfApproval: false,
+        freeze: freezeWindowAt(at),
+        freezeTimeZone: DEFAULT_FREEZE_CALENDAR.timeZone,
+        blackouts: [],
+      },
+    );
+    if (!outcome.ok) {
+      // Refused (a deploy in the freeze): nothing is written, as on the
+      // server; the change stays where it is.
+      break;
+    }
+    const eventFields =
+      action === 'edit'
+        ? { ...outcome.eventFields, affectedEntityRefs: refs }
+        : outcome.eventFields;
+    events.push({
+      action,
+      fromState: change.state,
+      toState: outcome.to,
+      actor: actors[party].userEntityRef,
+      at,
+      comment: outcome.comment,
+      fields: outcome.exceptions.length
+        ? { ...eventFields, exceptions: outcome.exceptions }
+        : eventFields,
+    });
+    change = {
+      ...change,
+      ...outcome.patch,
+      state: outcome.to,
+      version: change.version + 1,
+      updatedAt: at.toISOString(),
+      exceptions: [...change.exceptions, ...outcome.exceptions],
+    };
+  }
+  return { change, entities, events };
+}
