@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { encodeCursor } from '@trove/backstage-plugin-change-management-backend/src/database/listQuery';
+import { encodeCursor } from '@trove/backstage-plugin-change-management-backend/src/database/listOrder';
 import { ChangeListQuery } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
 import { Backend } from './backend';
 import { loadHttp } from './load/http';
@@ -59,7 +59,10 @@ async function deepCursor(pool: Pool, entityRef: string, page: number) {
   const { id, created_at: createdAt } = last.rows[0];
   return {
     page: reachable,
-    cursor: encodeCursor({ id, createdAt: createdAt.toISOString() } as any),
+    cursor: encodeCursor(
+      { id, createdAt: createdAt.toISOString() } as any,
+      'newest',
+    ),
   };
 }
 
