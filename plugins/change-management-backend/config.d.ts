@@ -99,8 +99,9 @@ export interface Config {
       overdue?: boolean;
       /**
        * When no group that owns an affected entity has a member other than
-       * the author, the review notice goes to the other members of the
-       * author's own groups, at most this many. Defaults to 10.
+       * the author, the review notice goes to every engineer who can review,
+       * at most this many: the other members of the author's own groups
+       * first, then the catalog's other users by name. Defaults to 10.
        */
       reviewerCap?: number;
     };

@@ -81,6 +81,10 @@ const catalogEntities: Entity[] = [
       'user:default/gina',
     ),
   ),
+  entity('component:default/lone-tool', rel('ownedBy', 'user:default/lone')),
+  entity('group:default/ops', rel('hasMember', 'user:default/aaron')),
+  entity('user:default/aaron', rel('memberOf', 'group:default/ops')),
+  entity('user:default/lone', []),
   entity('user:default/alice', rel('memberOf', 'group:default/team-a')),
   entity(
     'user:default/olga',
@@ -110,7 +114,7 @@ function setup(notifications: Partial<NotificationsConfig> = {}) {
     mockServices.auth(),
     {
       ctoRefs: ['group:default/cto', 'user:default/frank'],
-      engineers: { exclude: [], ownersOnly: false },
+      engineers: { exclude: ['group:default/ops'], ownersOnly: false },
       notifications: { ...ALL_ON, ...notifications },
     },
     logger,
@@ -206,13 +210,33 @@ describe('ChangeNotifier', () => {
     ]);
   });
 
+  it('falls back to every engineer who can review, by name and capped, when the author has no group-mates either', async () => {
+    const { notifier } = setup({ reviewerCap: 2 });
+    const notices = await notifier.plan(
+      submitted('user:default/lone', ['component:default/lone-tool']),
+    );
+    // lone owns lone-tool alone and shares no group; the excluded ops member
+    // and the author are skipped, the cap keeps the first two by name.
+    expect(notices.map(n => [n.kind, n.recipients])).toEqual([
+      ['review', ['user:default/alice', 'user:default/olga']],
+    ]);
+  });
+
   it('falls back too when the affected entity has no owner', async () => {
     const { notifier } = setup();
     const notices = await notifier.plan(
       submitted('user:default/olga', ['component:default/orphan']),
     );
+    // Below the cap, the group-mates and then the other engineers (the ops
+    // member excluded from reviewing is not told).
     expect(notices.map(n => n.recipients)).toEqual([
-      ['user:default/gina', 'user:default/hank', 'user:default/ivan'],
+      [
+        'user:default/alice',
+        'user:default/gina',
+        'user:default/hank',
+        'user:default/ivan',
+        'user:default/lone',
+      ],
     ]);
   });
 

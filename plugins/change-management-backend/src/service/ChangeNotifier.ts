@@ -1,4 +1,9 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   NotificationSendOptions,
@@ -127,11 +132,12 @@ export class ChangeNotifier {
 
   /** The users who hold the CTO role, from the catalog in one or two calls. */
   async ctoUsers(): Promise<string[]> {
-    const graph = await CatalogGraph.load(
-      this.catalog,
-      await this.auth.getOwnServiceCredentials(),
-      { entityRefs: [], dependents: false, groupRefs: this.config.ctoRefs },
-    );
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const graph = await CatalogGraph.load(this.catalog, credentials, {
+      entityRefs: [],
+      dependents: false,
+      groupRefs: this.config.ctoRefs,
+    });
     return [...new Set(graph.users(this.config.ctoRefs))].sort();
   }
 
@@ -172,39 +178,40 @@ export class ChangeNotifier {
     if (kinds.length === 0) {
       return [];
     }
-    const graph = await CatalogGraph.load(
-      this.catalog,
-      await this.auth.getOwnServiceCredentials(),
-      {
-        entityRefs: change.affectedEntityRefs,
-        userRef: kinds.includes('review') ? change.createdBy : undefined,
-        dependents: kinds.includes('dependents'),
-        groupRefs: [...this.config.ctoRefs, ...this.config.engineers.exclude],
-      },
-    );
-    const author = change.createdBy;
-    const notices = kinds.map(kind => {
-      const recipients = this.recipients(kind, graph, author);
-      return {
-        kind,
-        // Nobody is told of their own action.
-        recipients: [...new Set(recipients)]
-          .filter(ref => ref !== actor)
-          .sort(),
-        payload: payloadFor(kind, event),
-      };
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const graph = await CatalogGraph.load(this.catalog, credentials, {
+      entityRefs: change.affectedEntityRefs,
+      userRef: kinds.includes('review') ? change.createdBy : undefined,
+      dependents: kinds.includes('dependents'),
+      groupRefs: [...this.config.ctoRefs, ...this.config.engineers.exclude],
     });
+    const author = change.createdBy;
+    const notices = await Promise.all(
+      kinds.map(async kind => {
+        const recipients =
+          kind === 'review'
+            ? await this.reviewers(graph, author, credentials)
+            : this.recipients(kind, graph, author);
+        return {
+          kind,
+          // Nobody is told of their own action.
+          recipients: [...new Set(recipients)]
+            .filter(ref => ref !== actor)
+            .sort(),
+          payload: payloadFor(kind, event),
+        };
+      }),
+    );
     return notices.filter(notice => notice.recipients.length > 0);
   }
 
   private recipients(
-    kind: ActionNoticeKind,
+    kind: Exclude<ActionNoticeKind, 'review'>,
     graph: CatalogGraph,
     author: string,
   ): string[] {
     const ctos = () => graph.users(this.config.ctoRefs);
-    const byKind: Record<ActionNoticeKind, () => string[]> = {
-      review: () => this.reviewers(graph, author),
+    const byKind: Record<typeof kind, () => string[]> = {
       cto: ctos,
       decision: () => [author],
       dependents: () => graph.users(graph.dependentOwners),
@@ -216,25 +223,45 @@ export class ChangeNotifier {
   /**
    * The members of the groups that own the affected entities, but the author
    * and anyone `roles.engineers.exclude` bars from reviewing. When that
-   * leaves nobody, the other members of the author's own groups, capped:
-   * they are the engineers nearest the work. With `ownersOnly`, only owners
-   * may review, so there is no fallback.
+   * leaves nobody, every engineer who can review, capped: the other members
+   * of the author's own groups first, as the nearest to the work, then the
+   * catalog's other users by name (one more catalog call, only then). With
+   * `ownersOnly`, only owners may review, so there is no fallback.
    */
-  private reviewers(graph: CatalogGraph, author: string): string[] {
+  private async reviewers(
+    graph: CatalogGraph,
+    author: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
     const barred = new Set([
       author,
       ...graph.users(this.config.engineers.exclude),
     ]);
     const eligible = (refs: string[]) =>
-      [...new Set(graph.users(refs))].filter(ref => !barred.has(ref)).sort();
-    const owners = eligible(graph.owners);
+      [...new Set(refs)].filter(ref => !barred.has(ref)).sort();
+    const owners = eligible(graph.users(graph.owners));
     if (owners.length > 0 || this.config.engineers.ownersOnly) {
       return owners;
     }
-    return eligible(graph.authorGroups).slice(
-      0,
-      this.config.notifications.reviewerCap,
+    const cap = this.config.notifications.reviewerCap;
+    const nearest = eligible(graph.users(graph.authorGroups));
+    if (nearest.length >= cap) {
+      return nearest.slice(0, cap);
+    }
+    const { items } = await this.catalog.queryEntities(
+      {
+        filter: { kind: 'user' },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        orderFields: { field: 'metadata.name', order: 'asc' },
+        // Enough to fill the cap after the barred and the nearest are skipped.
+        limit: cap + barred.size + nearest.length,
+      },
+      { credentials },
     );
+    const others = eligible(items.map(user => stringifyEntityRef(user))).filter(
+      ref => !nearest.includes(ref),
+    );
+    return [...nearest, ...others].slice(0, cap);
   }
 }
 
