@@ -70,13 +70,34 @@ test.describe.serial('the freeze', () => {
 
     const alice = await signIn(browser, 'alice');
     await alice.goto(`/change-management/changes/${id}`);
-    await alice.getByRole('button', { name: 'Deploy', exact: true }).click();
-    const dialog = alice.getByRole('dialog', { name: 'Deploy' });
-    await dialog.getByRole('button', { name: 'Deploy', exact: true }).click();
+    // Held before anyone fills in a dialog, with the day it reopens.
     await expect(
-      dialog.getByText(/frozen from 2026-10-01 to 2027-01-01 \(UTC\)/),
+      alice.getByRole('button', { name: 'Deploy', exact: true }),
+    ).toBeDisabled();
+    await expect(
+      alice.getByText(
+        'Deploy is closed: production is frozen from 2026-10-01 to 2026-12-31 (UTC)',
+      ),
+    ).toBeVisible();
+    await expect(
+      alice.getByText(
+        'Ready for production: deploy when the freeze ends on 2027-01-01, or raise an emergency',
+      ),
     ).toBeVisible();
     await alice.screenshot({ path: `${SCREENSHOTS}/freeze-refused.png` });
+    // The server refuses all the same, naming the window.
+    const change = await (
+      await api(request, 'alice', 'get', `/changes/${id}`)
+    ).json();
+    const refused = await api(
+      request,
+      'alice',
+      'post',
+      `/changes/${id}/actions`,
+      { action: 'deploy', version: change.version },
+    );
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).error.name).toBe('FreezeError');
     await expectState(request, id, 'ready_for_production');
   });
 
@@ -88,7 +109,7 @@ test.describe.serial('the freeze', () => {
     const alice = await signIn(browser, 'alice');
     await alice.goto('/catalog/default/component/payments-service/changes');
     await expect(
-      alice.getByText(/Deployment freeze: 2026-10-01 to 2027-01-01/),
+      alice.getByText(/Deployment freeze: 2026-10-01 to 2026-12-31/),
     ).toBeVisible();
     await alice.getByRole('button', { name: 'Raise a change' }).first().click();
     const form = alice.getByRole('dialog', { name: 'Raise a change' });
@@ -143,6 +164,10 @@ test.describe.serial('the freeze', () => {
       alice.getByText(/freeze-override|freeze override/i).first(),
     ).toBeVisible();
     await expect(alice.getByText(/Nov 22, 2026/).first()).toBeVisible();
+    // The browser's clock is not the backend's test clock: due or overdue.
+    await expect(
+      alice.getByText(/^Retrospective (due in|overdue by) .*Nov 22, 2026/),
+    ).toBeVisible();
     await alice.screenshot({
       path: `${SCREENSHOTS}/emergency-deployed.png`,
       fullPage: true,

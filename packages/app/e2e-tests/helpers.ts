@@ -9,8 +9,12 @@ export async function setClock(request: APIRequestContext, time: string) {
 }
 
 /** A browser of its own for one person, signed in on the dev sign-in page. */
-export async function signIn(browser: Browser, user: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function signIn(
+  browser: Browser,
+  user: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: new RegExp(`^${user}\\b`) }).click();
@@ -83,4 +87,33 @@ export async function expectState(
         ).state,
     )
     .toBe(state);
+}
+
+type Dialog = ReturnType<Page['getByRole']>;
+
+/**
+ * Answers the staging dialog: each check passed unless named in `failed`,
+ * and "Staging tested" as given. Nothing is assumed, so each is clicked.
+ */
+export async function answerStaging(
+  dialog: Dialog,
+  stagingTested: 'Yes' | 'No' | 'N/A' = 'Yes',
+  failed: string[] = [],
+) {
+  for (const check of [
+    'Functional testing',
+    'Regression checks',
+    'No unexpected side effects',
+  ]) {
+    await dialog
+      .getByRole('radiogroup', { name: check })
+      .getByRole('radio', {
+        name: failed.includes(check) ? 'Failed' : 'Passed',
+      })
+      .check();
+  }
+  await dialog
+    .getByRole('radiogroup', { name: 'Staging tested' })
+    .getByRole('radio', { name: stagingTested })
+    .check();
 }

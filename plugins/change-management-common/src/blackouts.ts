@@ -41,7 +41,7 @@ export const BLACKOUTS_ANNOTATION = 'trove.io/change-blackouts';
  * @public
  */
 export type ProductionClosure = {
-  /** For sentences: "frozen from 2026-10-01 to 2027-01-01 (UTC)". */
+  /** For sentences: "frozen from 2026-10-01 to 2026-12-31 (UTC)". */
   description: string;
   window: RefusalWindow;
 };

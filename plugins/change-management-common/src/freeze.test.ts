@@ -2,6 +2,7 @@ import {
   DEFAULT_FREEZE_CALENDAR,
   describeFreezeWindow,
   findFreezeWindow,
+  reopensOn,
   validateFreezeCalendar,
 } from './freeze';
 
@@ -127,6 +128,29 @@ describe('describeFreezeWindow', () => {
         { start: '2026-10-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' },
         'UTC',
       ),
-    ).toBe('2026-10-01 to 2027-01-01 (UTC)');
+    ).toBe('2026-10-01 to 2026-12-31 (UTC)');
+  });
+
+  it('names the last frozen day in the zone, not the exclusive end', () => {
+    expect(
+      describeFreezeWindow(
+        {
+          start: '2026-09-30T11:00:00.000Z',
+          end: '2026-12-31T11:00:00.000Z',
+        },
+        'Pacific/Auckland',
+      ),
+    ).toBe('2026-10-01 to 2026-12-31 (Pacific/Auckland)');
+  });
+});
+
+describe('reopensOn', () => {
+  it('is the exclusive end, as a day in the zone', () => {
+    const window = {
+      start: '2026-09-30T11:00:00.000Z',
+      end: '2026-12-31T11:00:00.000Z',
+    };
+    expect(reopensOn(window, 'Pacific/Auckland')).toBe('2027-01-01');
+    expect(reopensOn(window, 'UTC')).toBe('2026-12-31 11:00');
   });
 });

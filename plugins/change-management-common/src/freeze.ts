@@ -116,12 +116,36 @@ export function findFreezeWindow(
   return undefined;
 }
 
-/** A window as people read it, e.g. "2026-10-01 to 2027-01-01 (UTC)". @public */
+const day = (iso: string, timeZone: string) =>
+  DateTime.fromISO(iso, { zone: timeZone }).toISODate()!;
+
+/**
+ * A window as people read it, with its last frozen day, e.g. "2026-10-01 to
+ * 2026-12-31 (UTC)": the end is exclusive, and "to 2027-01-01" would read as
+ * if the 1st were frozen.
+ *
+ * @public
+ */
 export function describeFreezeWindow(
   window: FreezeWindow,
   timeZone: string,
 ): string {
-  const day = (iso: string) =>
-    DateTime.fromISO(iso, { zone: timeZone }).toISODate();
-  return `${day(window.start)} to ${day(window.end)} (${timeZone})`;
+  const last = DateTime.fromISO(window.end, { zone: timeZone })
+    .minus({ days: 1 })
+    .toISODate();
+  return `${day(window.start, timeZone)} to ${last} (${timeZone})`;
+}
+
+/**
+ * When production reopens after a window, in the window's zone: its
+ * exclusive end, as a day ("2027-01-01"), with the time when that is not
+ * midnight ("2026-06-02 12:00").
+ *
+ * @public
+ */
+export function reopensOn(window: FreezeWindow, timeZone: string): string {
+  const end = DateTime.fromISO(window.end, { zone: timeZone });
+  return end.hour || end.minute
+    ? end.toFormat('yyyy-LL-dd HH:mm')
+    : end.toISODate()!;
 }

@@ -168,7 +168,7 @@ describe('the change-gate CLI against the plugin', () => {
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(result.stderr).toBe(
-      `Timed out after 1s: change ${change.id} is approved: Waiting for the staging results to be recorded\n`,
+      `Timed out after 1s: change ${change.id} is approved: Waiting for the author or another engineer to record the staging results\n`,
     );
     expect(result.stdout.trimEnd().split('\n').length).toBeGreaterThanOrEqual(
       3,

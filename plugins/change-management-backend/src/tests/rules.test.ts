@@ -132,7 +132,7 @@ describe('workflow rules over HTTP', () => {
         expect(refused.body.error).toMatchObject({
           name: 'FreezeError',
           message: expect.stringContaining(
-            'frozen from 2026-10-01 to 2027-01-01 (America/New_York)',
+            'frozen from 2026-10-01 to 2026-12-31 (America/New_York)',
           ),
           window: {
             start: '2026-10-01T00:00:00.000-04:00',

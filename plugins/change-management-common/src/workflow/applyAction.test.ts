@@ -131,7 +131,7 @@ describe('applyAction', () => {
       ok: false,
       name: 'FreezeError',
       message:
-        'Production deploys of standard changes are frozen from 2026-10-01 to 2027-01-01 (UTC); only emergency changes may deploy',
+        'Production deploys of standard changes are frozen from 2026-10-01 to 2026-12-31 (UTC); only emergency changes may deploy',
       window: { ...window, timeZone: 'UTC' },
     });
   });

@@ -3,7 +3,7 @@ import { CHANGE_STATES, ChangeState, ChangeType } from '../types';
 import { gateDecision } from './gate';
 
 const freeze: ProductionClosure = {
-  description: 'frozen from 2026-10-01 to 2027-01-01 (UTC)',
+  description: 'frozen from 2026-10-01 to 2026-12-31 (UTC)',
   window: {
     start: '2026-10-01T00:00:00.000Z',
     end: '2027-01-01T00:00:00.000Z',
@@ -124,7 +124,7 @@ describe('gateDecision', () => {
       allowed: false,
       final: false,
       reasons: [
-        'Production is frozen from 2026-10-01 to 2027-01-01 (UTC): only emergency changes may deploy. Deploy once it reopens on 2027-01-01, or raise an emergency change',
+        'Production is frozen from 2026-10-01 to 2026-12-31 (UTC): only emergency changes may deploy. Deploy once it reopens on 2027-01-01, or raise an emergency change',
       ],
     });
   });

@@ -1,4 +1,5 @@
 import { ProductionClosure } from '../blackouts';
+import { reopensOn } from '../freeze';
 import { Change, ChangeAction } from '../types';
 import { machineFor } from './transitions';
 import { nextSteps, openActions, WorkflowChange } from './waitsOn';
@@ -40,21 +41,35 @@ function canStillOpen(change: WorkflowChange, env: GateEnvironment) {
   return false;
 }
 
-/** What a change waits for before its next step, in a developer's words. */
-const WAITING_FOR: Partial<Record<ChangeAction, string>> = {
-  submit: 'Waiting for the author to submit it',
-  review: 'Waiting for a peer review by an engineer other than the author',
-  approve: 'Waiting for CTO approval',
-  'record-staging': 'Waiting for the staging results to be recorded',
-  'sign-off': 'Waiting for CTO sign-off for production',
-  verify: 'Already deployed; waiting for post-deployment verification',
-  'document-retrospective': 'Already deployed; waiting for the retrospective',
-  'complete-review':
+/**
+ * What a change waits for before its next step, in a developer's words,
+ * naming its author as given (`the author` for a pipeline).
+ */
+const WAITING_FOR: Partial<Record<ChangeAction, (author: string) => string>> = {
+  submit: author => `Waiting for ${author} to submit it`,
+  review: author =>
+    `Waiting for a peer review by an engineer other than ${author}`,
+  approve: () => 'Waiting for CTO approval',
+  'record-staging': author =>
+    `Waiting for ${author} or another engineer to record the staging results`,
+  'sign-off': () => 'Waiting for CTO sign-off for production',
+  verify: author =>
+    `Already deployed; waiting for ${author} or another engineer to verify it in production`,
+  'document-retrospective': author =>
+    `Already deployed; waiting for the retrospective from ${author}`,
+  'complete-review': () =>
     "Already deployed; waiting for the CTO's post-deployment review",
 };
 
-/** Why the change cannot deploy yet, from its next step in the workflow. */
-export function waitingReason(change: WorkflowChange): string {
+/**
+ * Why the change cannot deploy yet, from its next step in the workflow.
+ *
+ * @public
+ */
+export function waitingReason(
+  change: WorkflowChange,
+  authorName = 'the author',
+): string {
   const [next] = nextSteps(change);
   if (!next) {
     return `The change is ${change.state.replace(
@@ -62,7 +77,7 @@ export function waitingReason(change: WorkflowChange): string {
       ' ',
     )}; nothing more is deployed under it. Raise a new change`;
   }
-  return WAITING_FOR[next] ?? `Waiting for the ${next} step`;
+  return WAITING_FOR[next]?.(authorName) ?? `Waiting for the ${next} step`;
 }
 
 /**
@@ -97,9 +112,9 @@ export function gateDecision(
       reasons: [
         `Production is ${
           closure.description
-        }: only emergency changes may deploy. Deploy once it reopens on ${closure.window.end.slice(
-          0,
-          10,
+        }: only emergency changes may deploy. Deploy once it reopens on ${reopensOn(
+          closure.window,
+          closure.window.timeZone,
         )}, or raise an emergency change`,
       ],
     };

@@ -35,3 +35,5 @@ export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export { isRetrospectiveOverdue } from './overdue';
 export { gateDecision, waitingReason } from './gate';
 export type { GateDecision, GateEnvironment } from './gate';
+export { describeNextStep } from './nextActor';
+export type { NextStepContext } from './nextActor';

@@ -13,7 +13,9 @@ export function formatTime(iso?: string): string {
     : '—';
 }
 
-/** "draft", "in review", "ready for production" ... */
-export function formatState(state: string): string {
-  return state.replace(/_/g, ' ');
+/** A duration for people: "46 h 12 min", "3 min". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
 }

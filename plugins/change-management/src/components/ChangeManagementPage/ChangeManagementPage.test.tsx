@@ -232,7 +232,7 @@ describe('ChangeManagementPage', () => {
 
     expect(
       await screen.findByText(
-        'Warning: Deployment freeze: 2026-10-01 to 2027-01-01 (UTC)',
+        'Warning: Deployment freeze: 2026-10-01 to 2026-12-31 (UTC)',
       ),
     ).toBeInTheDocument();
   });

@@ -18,8 +18,13 @@ function goesBack(change: ChangeView, action: ChangeAction): boolean {
 
 export type ActionButtonsProps = {
   change: ChangeView;
-  onActed: () => void;
+  onActed: (action: ChangeAction) => void;
   onStale: () => void;
+  /**
+   * Actions shown but not offered now, with the id of the text that says
+   * why (a deploy in a freeze).
+   */
+  held?: Partial<Record<ChangeAction, string>>;
 };
 
 /**
@@ -31,6 +36,7 @@ export const ActionButtons = ({
   change,
   onActed,
   onStale,
+  held = {},
 }: ActionButtonsProps) => {
   const [open, setOpen] = useState<ChangeAction>();
   // A newer server may offer an action this frontend does not know yet.
@@ -47,6 +53,8 @@ export const ActionButtons = ({
           key={action}
           variant={goesBack(change, action) ? 'outlined' : 'contained'}
           color="primary"
+          disabled={!!held[action]}
+          aria-describedby={held[action]}
           onClick={() => setOpen(action)}
         >
           {ACTION_LABELS[action]}
@@ -59,7 +67,7 @@ export const ActionButtons = ({
           onClose={close}
           onSaved={() => {
             close();
-            onActed();
+            onActed('edit');
           }}
         />
       )}
@@ -72,7 +80,7 @@ export const ActionButtons = ({
           onClose={close}
           onActed={() => {
             close();
-            onActed();
+            onActed(open);
           }}
           onStale={() => {
             close();

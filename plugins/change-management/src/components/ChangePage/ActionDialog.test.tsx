@@ -26,13 +26,12 @@ async function openDialog(action: ChangeAction, change = allowing(action)) {
   return { api, dialog, label };
 }
 
-type Fields = { text: string[]; checkboxes: string[]; radiogroups: string[] };
+type Fields = { text: string[]; radiogroups: string[] };
 
 /** Checks that the dialog has exactly these labelled inputs. */
 function expectFields(dialog: HTMLElement, expected: Fields) {
   const roles: [string, string[]][] = [
     ['textbox', expected.text],
-    ['checkbox', expected.checkboxes],
     ['radiogroup', expected.radiogroups],
   ];
   for (const [role, names] of roles) {
@@ -78,11 +77,7 @@ describe('ChangePage actions', () => {
     expect(screen.queryAllByRole('button')).toEqual([]);
   });
 
-  const only = (...text: string[]): Fields => ({
-    text,
-    checkboxes: [],
-    radiogroups: [],
-  });
+  const only = (...text: string[]): Fields => ({ text, radiogroups: [] });
   // edit opens the draft's own form (ChangePage.test.tsx).
   const fields: Omit<Record<ChangeAction, Fields>, 'edit'> = {
     submit: only(),
@@ -93,25 +88,23 @@ describe('ChangePage actions', () => {
     reject: only('Comment'),
     'record-staging': {
       text: ['Comment'],
-      checkboxes: [
-        'Functional testing passed',
-        'Regression checks passed',
+      radiogroups: [
+        'Functional testing',
+        'Regression checks',
         'No unexpected side effects',
+        'Staging tested',
       ],
-      radiogroups: ['Staging tested'],
     },
     'sign-off': only('Comment'),
     deploy: only('Deployment reference', 'Comment'),
     verify: {
       text: ['Issues encountered'],
-      checkboxes: [],
       radiogroups: ['Post-deployment verified'],
     },
     'roll-back': only('Reason'),
     'document-retrospective': only('What changed', 'Why', 'Approval received'),
     'complete-review': {
       text: ['Notes'],
-      checkboxes: [],
       radiogroups: ['Could it have been prevented?'],
     },
     cancel: only('Reason'),
@@ -168,16 +161,118 @@ describe('ChangePage actions', () => {
     expect(api.act).not.toHaveBeenCalled();
   });
 
-  it('refuses staging results without "Staging tested"', async () => {
+  it('asks for every staging answer, assuming none, all at once', async () => {
     const { api, dialog } = await openDialog('record-staging');
+    for (const group of within(dialog).getAllByRole('radiogroup')) {
+      for (const radio of within(group).getAllByRole('radio')) {
+        expect(radio).not.toBeChecked();
+      }
+    }
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Record staging' }),
     );
+    const message = (name: string) =>
+      within(dialog).getByRole('radiogroup', { name }).closest('fieldset')!
+        .textContent;
+    expect(message('Functional testing')).toContain('Choose Passed or Failed');
+    expect(message('Regression checks')).toContain('Choose Passed or Failed');
+    expect(message('No unexpected side effects')).toContain(
+      'Choose Passed or Failed',
+    );
+    expect(message('Staging tested')).toContain('Choose Yes, No or N/A');
+    expect(api.act).not.toHaveBeenCalled();
+  });
+
+  it('asks before recording a failed check, saying what happens', async () => {
+    const { api, dialog } = await openDialog('record-staging');
+    const answer = async (group: string, label: string) =>
+      userEvent.click(
+        within(
+          within(dialog).getByRole('radiogroup', { name: group }),
+        ).getByRole('radio', { name: label }),
+      );
+    await answer('Functional testing', 'Passed');
+    await answer('Regression checks', 'Failed');
+    await answer('No unexpected side effects', 'Passed');
+    await answer('Staging tested', 'Yes');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Record staging' }),
+    );
+    const warning = await within(dialog).findByRole('alert');
+    expect(warning).toHaveTextContent('Failed: Regression checks');
+    expect(warning).toHaveTextContent(
+      'The change goes back to draft, and its peer review and CTO approval are cleared',
+    );
+    expect(api.act).not.toHaveBeenCalled();
+    const confirm = within(dialog).getByRole('button', {
+      name: 'Record the failure',
+    });
+    await waitFor(() => expect(confirm).toHaveFocus());
+
+    // Going back keeps the answers.
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Go back' }),
+    );
     expect(
-      await within(dialog).findByText(
-        "Staging tested must be 'yes', 'no' or 'n/a'",
-      ),
-    ).toBeInTheDocument();
+      within(
+        within(dialog).getByRole('radiogroup', { name: 'Regression checks' }),
+      ).getByRole('radio', { name: 'Failed' }),
+    ).toBeChecked();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Record staging' }),
+    );
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Record the failure' }),
+    );
+    expect(api.act).toHaveBeenCalledWith('c1', {
+      action: 'record-staging',
+      version: 4,
+      functionalTested: true,
+      regressionChecked: false,
+      noUnexpectedSideEffects: true,
+      stagingTested: 'yes',
+    });
+  });
+
+  it('asks before recording a failed verification', async () => {
+    const { api, dialog } = await openDialog('verify', {
+      ...allowing('verify'),
+      state: 'deployed',
+    });
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'No' }));
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Issues encountered' }),
+      'Refunds fail',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Verify' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Failed: Post-deployment verifiedThe change still moves on to Completed, with the failure on its record for the auditors. If production is broken, roll back instead.',
+    );
+    expect(api.act).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Record the failure' }),
+    );
+    expect(api.act).toHaveBeenCalledWith('c1', {
+      action: 'verify',
+      version: 4,
+      postDeploymentVerified: 'no',
+      issuesEncountered: 'Refunds fail',
+    });
+  });
+
+  it('puts the focus in the first field, and back on the button on close', async () => {
+    const { api, dialog } = await openDialog('approve');
+    const comment = within(dialog).getByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(comment).toHaveFocus());
+    const user = userEvent.setup();
+    // What a keyboard user types lands in the comment.
+    await user.keyboard('Ship it');
+    expect(comment).toHaveValue('Ship it');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveFocus();
     expect(api.act).not.toHaveBeenCalled();
   });
 
@@ -199,6 +294,9 @@ describe('ChangePage actions', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(api.getChange).toHaveBeenCalledTimes(2));
     expect(api.listEvents).toHaveBeenCalledTimes(2);
+    // A confirmation, and the focus on what comes next.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Approved');
+    expect(screen.getByText('Waiting for CTO approval')).toHaveFocus();
   });
 
   it('leaves out an optional field left blank', async () => {
@@ -215,30 +313,34 @@ describe('ChangePage actions', () => {
   it('records staging from the keyboard', async () => {
     const { api, dialog } = await openDialog('record-staging');
     const user = userEvent.setup();
-    // Tick the three checks with Space and Tab, then arrow to "N/A".
-    act(() =>
-      within(dialog)
-        .getByRole('checkbox', { name: 'Functional testing passed' })
-        .focus(),
-    );
+    // The focus starts on the first answer; Space picks it, Tab moves on,
+    // the arrows move within a question.
+    const passed = within(
+      within(dialog).getByRole('radiogroup', { name: 'Functional testing' }),
+    ).getByRole('radio', { name: 'Passed' });
+    await waitFor(() => expect(passed).toHaveFocus());
     await user.keyboard(' ');
-    await user.tab();
-    await user.keyboard(' ');
-    await user.tab();
-    await user.keyboard(' ');
-    await user.tab();
+    for (const group of ['Regression checks', 'No unexpected side effects']) {
+      act(() =>
+        within(within(dialog).getByRole('radiogroup', { name: group }))
+          .getByRole('radio', { name: 'Passed' })
+          .focus(),
+      );
+      await user.keyboard(' ');
+    }
+    act(() => within(dialog).getByRole('radio', { name: 'Yes' }).focus());
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    await user.click(
-      within(dialog).getByRole('button', { name: 'Record staging' }),
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(api.act).toHaveBeenCalledWith('c1', {
+        action: 'record-staging',
+        version: 4,
+        functionalTested: true,
+        regressionChecked: true,
+        noUnexpectedSideEffects: true,
+        stagingTested: 'n/a',
+      }),
     );
-    expect(api.act).toHaveBeenCalledWith('c1', {
-      action: 'record-staging',
-      version: 4,
-      functionalTested: true,
-      regressionChecked: true,
-      noUnexpectedSideEffects: true,
-      stagingTested: 'n/a',
-    });
   });
 
   it('sends an empty "Issues encountered" when verifying', async () => {
@@ -292,7 +394,7 @@ describe('ChangePage actions', () => {
     expect(alert).toHaveTextContent(
       'Someone else acted on it; deploys are frozen',
     );
-    expect(alert).not.toHaveTextContent('Production deploys are frozen');
+    expect(alert).not.toHaveTextContent('Production is frozen');
     expect(api.getChange).toHaveBeenCalledTimes(1);
   });
 
@@ -313,9 +415,11 @@ describe('ChangePage actions', () => {
     );
 
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('Production deploys are frozen');
     expect(alert).toHaveTextContent(
-      'frozen from 2026-10-01 to 2027-01-01 (Pacific/Auckland)',
+      'Production is frozen from 2026-10-01 to 2026-12-31 (Pacific/Auckland)',
+    );
+    expect(alert).toHaveTextContent(
+      'Deploy this change once production reopens on 2027-01-01; if it cannot wait, raise an emergency change.',
     );
     expect(api.getChange).toHaveBeenCalledTimes(1);
   });
@@ -339,10 +443,11 @@ describe('ChangePage actions', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Deployment blackout: Payments database migration',
+      'Production is blacked out for system:default/payments',
     );
-    expect(alert).toHaveTextContent('system:default/payments');
-    expect(alert).not.toHaveTextContent('Production deploys are frozen');
+    expect(alert).toHaveTextContent('(Payments database migration)');
+    expect(alert).toHaveTextContent('reopens on 2026-06-11');
+    expect(alert).not.toHaveTextContent('frozen');
   });
 
   it("puts the server's input issues beside the dialog's fields", async () => {

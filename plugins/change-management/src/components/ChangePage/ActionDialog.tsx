@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -7,6 +7,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   ActionRequest,
   ChangeAction,
@@ -14,11 +15,15 @@ import {
   InputIssue,
   parseActionRequest,
   refusalOf,
+  STATE_LABELS,
+  transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import {
   ACTION_LABELS,
   ActionFormFields,
+  choicesOf,
+  failedAnswers,
   FieldSpec,
   FormValues,
   initialValues,
@@ -39,10 +44,21 @@ function introduction(action: ChangeAction, change: ChangeView) {
         ? 'The retrospective falls due 48 hours after this deploy.'
         : undefined;
     case 'record-staging':
-      return 'A check that did not pass, or staging tested "No", sends the change back to draft.';
+      return 'Answer each check. A failed check, or staging tested "No", sends the change back to draft.';
     default:
       return undefined;
   }
+}
+
+/** What recording a failure does, said before it is recorded. */
+function consequence(action: ChangeAction, change: ChangeView): string {
+  if (action === 'record-staging') {
+    return 'The change goes back to draft, and its peer review and CTO approval are cleared: after a fix it is submitted, reviewed and approved again.';
+  }
+  const to = transitionFor(change.type, change.state, action)?.to;
+  return `The change still moves on to ${
+    to ? STATE_LABELS[to] : 'its next step'
+  }, with the failure on its record for the auditors. If production is broken, roll back instead.`;
 }
 
 export type ActionDialogProps = {
@@ -71,10 +87,33 @@ export const ActionDialog = (props: ActionDialogProps) => {
   // What the server refused, when no field of the form can show it.
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // The failures the user is asked to confirm before they are recorded.
+  const [confirming, setConfirming] = useState<string[]>();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // Without a field to start in, or when asked to confirm, the focus goes
+  // to the button that takes the action.
+  useEffect(() => {
+    if (confirming || !fields.length) confirmButton.current?.focus();
+  }, [confirming, fields.length]);
 
   const known = new Set(fields.map(f => f.name));
   const place = (found: InputIssue[]) =>
     setIssues(placeIssues(found, path => (known.has(path) ? path : undefined)));
+  /** zod's messages, except "choose one" for a question left unanswered. */
+  const inPlainWords = (found: InputIssue[]) =>
+    found.map(issue => {
+      const field = fields.find(f => f.name === issue.path);
+      const choices = field && choicesOf(field);
+      return choices && values[issue.path] === undefined
+        ? {
+            ...issue,
+            message: `Choose ${choices
+              .map(c => c.label)
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' or $1')}`,
+          }
+        : issue;
+    });
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -89,7 +128,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
       // zod's issues name the fields, like the server's would.
       const zodIssues = (error as { issues?: unknown }).issues;
       if (Array.isArray(zodIssues)) {
-        place(toInputIssues(zodIssues));
+        place(inPlainWords(toInputIssues(zodIssues)));
       } else {
         place([{ path: '', message: describeFailure(error).message }]);
       }
@@ -97,6 +136,11 @@ export const ActionDialog = (props: ActionDialogProps) => {
     }
     place([]);
     setFailure(undefined);
+    const failed = failedAnswers(fields, values);
+    if (failed.length && !confirming) {
+      setConfirming(failed);
+      return;
+    }
     setBusy(true);
     try {
       await api.act(change.id, request);
@@ -106,6 +150,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
       if (refusal?.name === 'StaleVersionError') {
         onStale();
       } else if (refusal?.name === 'InputError') {
+        setConfirming(undefined);
         place(refusal.issues);
       } else {
         setFailure(error);
@@ -116,6 +161,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
   };
 
   const intro = introduction(action, change);
+  const confirmLabel = confirming ? 'Record the failure' : label;
 
   return (
     <Dialog
@@ -136,29 +182,45 @@ export const ActionDialog = (props: ActionDialogProps) => {
               {message}
             </Alert>
           ))}
-          {intro && <DialogContentText>{intro}</DialogContentText>}
-          <ActionFormFields
-            idPrefix={idPrefix}
-            fields={fields}
-            values={values}
-            errors={issues.fields}
-            disabled={busy}
-            onChange={(name, value) =>
-              setValues(v => ({ ...v, [name]: value }))
-            }
-          />
+          {confirming ? (
+            <Alert severity="warning">
+              <AlertTitle>{`Failed: ${confirming.join(', ')}`}</AlertTitle>
+              {consequence(action, change)}
+            </Alert>
+          ) : (
+            <>
+              {intro && <DialogContentText>{intro}</DialogContentText>}
+              <ActionFormFields
+                idPrefix={idPrefix}
+                fields={fields}
+                values={values}
+                errors={issues.fields}
+                disabled={busy}
+                onChange={(name, value) =>
+                  setValues(v => ({ ...v, [name]: value }))
+                }
+              />
+            </>
+          )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Close
-          </Button>
+          {confirming ? (
+            <Button onClick={() => setConfirming(undefined)} disabled={busy}>
+              Go back
+            </Button>
+          ) : (
+            <Button onClick={onClose} disabled={busy}>
+              Close
+            </Button>
+          )}
           <Button
             type="submit"
             color="primary"
             variant="contained"
             disabled={busy}
+            ref={confirmButton}
           >
-            {label}
+            {confirmLabel}
           </Button>
         </DialogActions>
       </form>

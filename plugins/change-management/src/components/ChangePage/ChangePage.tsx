@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   Content,
@@ -7,25 +7,125 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useEntityPresentation } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import Snackbar from '@material-ui/core/Snackbar';
 import Alert from '@material-ui/lab/Alert';
+import {
+  ChangeAction,
+  ChangeView,
+  describeNextStep,
+  EVENT_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { changeManagementApiRef } from '../../api';
+import { changeManagementApiRef, ChangeEvent } from '../../api';
 import { ActionButtons } from './ActionButtons';
 import { ChangeRecord } from './ChangeRecord';
 import { ChangeStepper } from './ChangeStepper';
 import { ChangeWarnings } from './ChangeWarnings';
+import { useProductionClosure } from './closure';
+import { DeployHeld, DEPLOY_HELD_ID } from './DeployHeld';
 import { describeFailure } from '../errors';
 import { EventTimeline } from './EventTimeline';
 
 const STALE_NOTICE =
   'Someone else acted on this change in the meantime; it has been reloaded.';
 
+/** The page of a loaded change. */
+const LoadedChange = (props: {
+  change: ChangeView;
+  events: ChangeEvent[];
+  reload: () => void;
+}) => {
+  const { change, events, reload } = props;
+  const [notice, setNotice] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const nextStepRef = useRef<HTMLParagraphElement>(null);
+  // After an action the button that opened its dialog may be gone: the
+  // focus goes to what comes next, once the dialog has given it back.
+  const [acts, setActs] = useState(0);
+  useEffect(() => {
+    if (acts) nextStepRef.current?.focus();
+  }, [acts]);
+  const author = useEntityPresentation(change.createdBy).primaryTitle;
+  const closure = useProductionClosure(change);
+  const deployHeld =
+    change.type !== 'emergency' &&
+    change.allowedActions.includes('deploy') &&
+    closure;
+
+  const acted = (action: ChangeAction) => {
+    setNotice(undefined);
+    setDone(action === 'edit' ? 'Draft saved' : EVENT_LABELS[action] ?? action);
+    reload();
+    setActs(n => n + 1);
+  };
+
+  return (
+    <Content>
+      <ContentHeader title={change.title}>
+        <ActionButtons
+          change={change}
+          held={deployHeld ? { deploy: DEPLOY_HELD_ID } : undefined}
+          onActed={acted}
+          onStale={() => {
+            setNotice(STALE_NOTICE);
+            reload();
+          }}
+        />
+      </ContentHeader>
+      <Grid container spacing={3}>
+        {notice && (
+          <Grid item xs={12}>
+            <Alert severity="info" onClose={() => setNotice(undefined)}>
+              {notice}
+            </Alert>
+          </Grid>
+        )}
+        {deployHeld && (
+          <Grid item xs={12}>
+            <DeployHeld closure={deployHeld} />
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <ChangeWarnings change={change} events={events} />
+        </Grid>
+        <Grid item xs={12}>
+          <ChangeStepper
+            ref={nextStepRef}
+            change={change}
+            events={events}
+            nextStep={describeNextStep(change, {
+              authorName: author,
+              closure,
+            })}
+          />
+        </Grid>
+        <Grid item xs={12} md={7}>
+          <ChangeRecord change={change} />
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <EventTimeline events={events} />
+        </Grid>
+      </Grid>
+      <Snackbar
+        open={!!done}
+        autoHideDuration={6000}
+        onClose={() => setDone(undefined)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        <Alert severity="success" onClose={() => setDone(undefined)}>
+          {done}
+        </Alert>
+      </Snackbar>
+    </Content>
+  );
+};
+
 /** One change: its record, where it stands, its history and what I may do. */
 export const ChangePage = () => {
   const { id = '' } = useParams();
   const api = useApi(changeManagementApiRef);
-  const [notice, setNotice] = useState<string>();
   const { value, error, retry } = useAsyncRetry(async () => {
     const [change, events] = await Promise.all([
       api.getChange(id),
@@ -53,46 +153,7 @@ export const ChangePage = () => {
   if (!value) {
     return <Progress />;
   }
-
-  const { change, events } = value;
   return (
-    <Content>
-      <ContentHeader title={change.title}>
-        <ActionButtons
-          change={change}
-          onActed={() => {
-            setNotice(undefined);
-            retry();
-          }}
-          onStale={() => {
-            setNotice(STALE_NOTICE);
-            retry();
-          }}
-        />
-      </ContentHeader>
-      <Grid container spacing={3}>
-        {notice && (
-          <Grid item xs={12}>
-            <Alert severity="info" onClose={() => setNotice(undefined)}>
-              {notice}
-            </Alert>
-          </Grid>
-        )}
-        {(change.overdue || change.exceptions.length > 0) && (
-          <Grid item xs={12}>
-            <ChangeWarnings change={change} />
-          </Grid>
-        )}
-        <Grid item xs={12}>
-          <ChangeStepper change={change} events={events} />
-        </Grid>
-        <Grid item xs={12} md={7}>
-          <ChangeRecord change={change} />
-        </Grid>
-        <Grid item xs={12} md={5}>
-          <EventTimeline events={events} />
-        </Grid>
-      </Grid>
-    </Content>
+    <LoadedChange change={value.change} events={value.events} reload={retry} />
   );
 };

@@ -7,10 +7,11 @@ import TableRow from '@material-ui/core/TableRow';
 import {
   Change,
   ChangeSignature,
+  TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStateChip } from '../ChangeStateChip';
 import { formatTime } from '../format';
-import { RefLink } from './RefLink';
+import { RefLink } from '../RefLink';
 
 const NONE = '—';
 
@@ -18,21 +19,19 @@ const yesNo = (value?: string) => {
   if (value === 'yes') return 'Yes';
   if (value === 'no') return 'No';
   if (value === 'n/a') return 'N/A';
-  return NONE;
+  return undefined;
 };
 
 const signature = (s?: ChangeSignature) =>
-  s ? (
+  s && (
     <>
       <RefLink entityRef={s.by} />
       {`, ${formatTime(s.at)}`}
     </>
-  ) : (
-    NONE
   );
 
 const text = (value?: string) =>
-  value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : NONE;
+  value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : undefined;
 
 const refs = (values: string[]) =>
   values.length
@@ -47,24 +46,37 @@ const refs = (values: string[]) =>
 const link = (url?: string) =>
   url && /^https?:\/\//.test(url) ? <Link to={url}>{url}</Link> : text(url);
 
+/** A row, left out while its value is `undefined`. */
 type Row = [label: string, value: ReactNode];
 
 function emergencyRows(change: Change): Row[] {
-  const { retrospective: retro, postDeploymentReview: review } = change;
-  let due: string = formatTime(change.retrospectiveDueAt);
-  if (change.overdue) due += ' (overdue)';
-  let retroDone: ReactNode = NONE;
-  if (retro) {
-    retroDone = (
-      <>
-        {signature(retro)}
-        {retro.late ? ' (late)' : ' (on time)'}
-      </>
-    );
-  }
   return [
-    ['Retrospective due', due],
-    ['Retrospective done', retroDone],
+    [
+      'Incident',
+      change.incident
+        ? `${change.incident.ref} (${change.incident.severity})`
+        : NONE,
+    ],
+    ['Proposed fix', text(change.proposedFix) ?? NONE],
+  ];
+}
+
+function retrospectiveRows(change: Change): Row[] {
+  const { retrospective: retro, postDeploymentReview: review } = change;
+  return [
+    [
+      'Retrospective due',
+      change.retrospectiveDueAt && formatTime(change.retrospectiveDueAt),
+    ],
+    [
+      'Retrospective done',
+      retro && (
+        <>
+          {signature(retro)}
+          {retro.late ? ' (late)' : ' (on time)'}
+        </>
+      ),
+    ],
     ['What changed', text(retro?.whatChanged)],
     ['Why', text(retro?.why)],
     ['Approval received', text(retro?.approvalReceived)],
@@ -74,68 +86,63 @@ function emergencyRows(change: Change): Row[] {
   ];
 }
 
-/** Every field of the SOP's change log for one change. */
+/**
+ * The SOP's change log for one change: what it is, then each step as the
+ * change reaches it. Steps not reached yet, and those its type skips, are
+ * left out rather than shown empty.
+ */
 export const ChangeRecord = ({ change }: { change: Change }) => {
   const emergency = change.type === 'emergency';
   const deployed = change.deployed;
   const rows: Row[] = [
     ['State', <ChangeStateChip state={change.state} />],
-    ['Version', String(change.version)],
-    ['Date raised', formatTime(change.createdAt)],
-    ['Type', change.type],
+    ['Type', TYPE_LABELS[change.type]],
     ['Title', change.title],
-    ['Description (what and why)', text(change.description)],
-    ['Risks and side effects', text(change.risks)],
-    ['Tested locally', text(change.testingNotes)],
+    ['Date raised', formatTime(change.createdAt)],
+    ['Raised by', <RefLink entityRef={change.createdBy} />],
+    ['Description (what and why)', text(change.description) ?? NONE],
+    ['Risks and side effects', text(change.risks) ?? NONE],
+    ['Tested locally', text(change.testingNotes) ?? NONE],
     ...(emergency
-      ? ([
-          [
-            'Incident',
-            change.incident
-              ? `${change.incident.ref} (${change.incident.severity})`
-              : NONE,
-          ],
-          ['Proposed fix', text(change.proposedFix)],
-        ] as Row[])
-      : ([['Pull request', link(change.pullRequestUrl)]] as Row[])),
+      ? emergencyRows(change)
+      : ([['Pull request', link(change.pullRequestUrl) ?? NONE]] as Row[])),
     ['Systems affected', refs(change.affectedSystemRefs)],
     ['Affected entities', refs(change.affectedEntityRefs)],
-    ['Raised by', <RefLink entityRef={change.createdBy} />],
-    ...(emergency
-      ? []
-      : ([['Reviewed by', signature(change.reviewed)]] as Row[])),
+    ['Reviewed by', signature(change.reviewed)],
     ['CTO approval', signature(change.approved)],
-    ...(emergency
-      ? []
-      : ([['Production sign-off', signature(change.signedOff)]] as Row[])),
-    [
-      'Staging tested',
-      emergency && !change.stagingTested ? 'N/A' : yesNo(change.stagingTested),
-    ],
+    ['Staging tested', yesNo(change.stagingTested)],
+    ['Production sign-off', signature(change.signedOff)],
     ['Deployed to production', signature(deployed)],
     ['Deployment reference', link(deployed?.deploymentRef)],
     ['Post-deployment verified', yesNo(change.postDeploymentVerified)],
     ['Verified by', signature(change.verified)],
-    ['Issues encountered', text(change.issuesEncountered)],
-    ...(emergency ? emergencyRows(change) : []),
+    [
+      'Issues encountered',
+      change.verified ? text(change.issuesEncountered) ?? 'None' : undefined,
+    ],
+    ...(emergency ? retrospectiveRows(change) : []),
   ];
 
   return (
     <InfoCard title="Change record" noPadding>
       <Table size="small" aria-label="Change record">
         <TableBody>
-          {rows.map(([label, value]) => (
-            <TableRow key={label}>
-              <TableCell
-                component="th"
-                scope="row"
-                style={{ width: '35%', verticalAlign: 'top' }}
-              >
-                {label}
-              </TableCell>
-              <TableCell>{value}</TableCell>
-            </TableRow>
-          ))}
+          {rows
+            .filter(([, value]) => value !== undefined)
+            .map(([label, value]) => (
+              <TableRow key={label}>
+                <TableCell
+                  component="th"
+                  scope="row"
+                  style={{ width: '35%', verticalAlign: 'top' }}
+                >
+                  {label}
+                </TableCell>
+                <TableCell style={{ overflowWrap: 'anywhere' }}>
+                  {value}
+                </TableCell>
+              </TableRow>
+            ))}
         </TableBody>
       </Table>
     </InfoCard>

@@ -1,16 +1,19 @@
+import { forwardRef } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import Step from '@material-ui/core/Step';
 import StepLabel from '@material-ui/core/StepLabel';
 import Stepper from '@material-ui/core/Stepper';
 import Typography from '@material-ui/core/Typography';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { Theme } from '@material-ui/core/styles';
 import {
   Change,
   ChangeState,
   happyPath,
+  STATE_LABELS,
   stateOutcome,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
-import { formatState } from '../format';
 
 /** The step a change was at when it left the normal path, from its events. */
 function leftPathAt(
@@ -26,32 +29,43 @@ function leftPathAt(
 export type ChangeStepperProps = {
   change: Change;
   events: ChangeEvent[];
+  /** Who acts next, in one sentence (describeNextStep). */
+  nextStep: string;
 };
 
-/** Where the change stands on the usual path of its type. */
-export const ChangeStepper = ({ change, events }: ChangeStepperProps) => {
+/**
+ * Where the change stands on the usual path of its type, and who acts
+ * next. Vertical on narrow screens, where eight steps do not fit a row.
+ * The sentence takes the focus after an action, so that it is read out.
+ */
+export const ChangeStepper = forwardRef<
+  HTMLParagraphElement,
+  ChangeStepperProps
+>(({ change, events, nextStep }, nextStepRef) => {
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
   const steps = happyPath(change.type);
   const offPath = !steps.includes(change.state);
   const stoppedAt = offPath ? leftPathAt(change.state, events) : undefined;
   const current = steps.indexOf(stoppedAt ?? change.state);
   const done = stateOutcome(change.state) === 'done';
 
-  let summary = `Step ${current + 1} of ${steps.length}: ${formatState(
-    change.state,
-  )}`;
+  let summary = `Step ${current + 1} of ${steps.length}: ${
+    STATE_LABELS[change.state]
+  }`;
   if (done) {
-    summary = `Completed: all ${steps.length} steps done`;
+    summary = `All ${steps.length} steps done`;
   } else if (offPath) {
-    summary = `This change is ${formatState(change.state)}${
-      stoppedAt ? ` (it left the workflow at ${formatState(stoppedAt)})` : ''
-    }; it will not go further.`;
+    summary = `${STATE_LABELS[change.state]}${
+      stoppedAt ? ` (it left the workflow at ${STATE_LABELS[stoppedAt]})` : ''
+    }`;
   }
 
   return (
     <InfoCard title="Workflow">
       <Stepper
         activeStep={done ? steps.length : current}
-        alternativeLabel
+        alternativeLabel={!narrow}
+        orientation={narrow ? 'vertical' : 'horizontal'}
         style={{ padding: 0, background: 'transparent' }}
       >
         {steps.map((step, index) => (
@@ -61,18 +75,27 @@ export const ChangeStepper = ({ change, events }: ChangeStepperProps) => {
             completed={done || index < current}
           >
             <StepLabel error={offPath && index === current}>
-              {formatState(step)}
+              {STATE_LABELS[step]}
             </StepLabel>
           </Step>
         ))}
       </Stepper>
       <Typography
-        variant="body1"
-        color={offPath ? 'error' : 'textPrimary'}
-        style={{ marginTop: 16, fontWeight: offPath ? 'bold' : undefined }}
+        variant="body2"
+        color={offPath ? 'error' : 'textSecondary'}
+        style={{ marginTop: 16 }}
       >
         {summary}
       </Typography>
+      <Typography
+        variant="h6"
+        component="p"
+        tabIndex={-1}
+        ref={nextStepRef}
+        style={{ marginTop: 4, outline: 'none' }}
+      >
+        {nextStep}
+      </Typography>
     </InfoCard>
   );
-};
+});

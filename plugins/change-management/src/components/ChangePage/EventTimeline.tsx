@@ -1,11 +1,16 @@
 import { InfoCard } from '@backstage/core-components';
-import { RefLink } from './RefLink';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import {
+  EVENT_LABELS,
+  STATE_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
-import { formatState, formatTime } from '../format';
+import { formatTime } from '../format';
+import { RefLink } from '../RefLink';
+import { describeClosureWindow } from './closure';
 
 /** What an event recorded beyond its comment, when it matters to a reader. */
 function notes(event: ChangeEvent): string[] {
@@ -15,12 +20,33 @@ function notes(event: ChangeEvent): string[] {
     result.push(`Failed checks: ${failed.join(', ')}`);
   }
   if (event.fields.freezeOverride === true) {
-    result.push('Deployed during a freeze, on the CTO approval');
+    result.push(
+      `Deployed while production was ${describeClosureWindow(
+        event.fields.freezeWindow,
+      )}, on the CTO approval`,
+    );
+  }
+  if (event.fields.postDeploymentVerified === 'no') {
+    result.push('Post-deployment verification failed');
   }
   return result;
 }
 
-/** The audit trail of a change, oldest first. */
+/** "Reviewed: In review → Awaiting approval". */
+function headline(event: ChangeEvent) {
+  const label = EVENT_LABELS[event.action] ?? event.action;
+  if (!event.fromState) {
+    return `${label}: ${STATE_LABELS[event.toState]}`;
+  }
+  if (event.fromState === event.toState) {
+    return label;
+  }
+  return `${label}: ${STATE_LABELS[event.fromState]} → ${
+    STATE_LABELS[event.toState]
+  }`;
+}
+
+/** The audit trail of a change, oldest first, in words. */
 export const EventTimeline = ({ events }: { events: ChangeEvent[] }) => {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   return (
@@ -32,16 +58,8 @@ export const EventTimeline = ({ events }: { events: ChangeEvent[] }) => {
           {sorted.map(event => (
             <ListItem key={event.id} alignItems="flex-start" divider>
               <ListItemText
-                primary={
-                  <>
-                    <strong>{event.action}</strong>
-                    {': '}
-                    {event.fromState
-                      ? `${formatState(event.fromState)} → `
-                      : ''}
-                    {formatState(event.toState)}
-                  </>
-                }
+                primary={headline(event)}
+                primaryTypographyProps={{ style: { fontWeight: 500 } }}
                 secondaryTypographyProps={{ component: 'div' }}
                 secondary={
                   <>

@@ -2,11 +2,12 @@ import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
-  describeFreezeWindow,
   refusalOf,
+  reopensOn,
+  STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { describeFailure } from '../errors';
-import { formatState } from '../format';
+import { describeClosureWindow } from './closure';
 
 export type RefusalAlertProps = {
   /** What the API client threw. */
@@ -23,25 +24,17 @@ export type RefusalAlertProps = {
 export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
   const refusal = refusalOf(error);
   const style = { marginBottom: 16 };
-  if (refusal?.name === 'FreezeError' && refusal.window.entityRef) {
-    const { window } = refusal;
-    return (
-      <Alert severity="error" style={style}>
-        <AlertTitle>Deployment blackout: {window.reason}</AlertTitle>
-        Production deploys to {window.entityRef} and everything that is part of
-        it are closed from {window.start} to {window.end}; only emergency
-        changes may deploy until then.
-      </Alert>
-    );
-  }
   if (refusal?.name === 'FreezeError') {
     const { window } = refusal;
     return (
       <Alert severity="error" style={style}>
-        <AlertTitle>Production deploys are frozen</AlertTitle>
-        Production is frozen from{' '}
-        {describeFreezeWindow(window, window.timeZone)}; only emergency changes
-        may deploy until the freeze ends.
+        <AlertTitle>
+          {`Production is ${describeClosureWindow(window)}`}
+        </AlertTitle>
+        {`Only emergency changes may deploy now. Deploy this change once production reopens on ${reopensOn(
+          window,
+          window.timeZone,
+        )}; if it cannot wait, raise an emergency change.`}
       </Alert>
     );
   }
@@ -57,8 +50,8 @@ export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
         }
       >
         <AlertTitle>This change has moved on</AlertTitle>
-        It is {formatState(refusal.state)} now. Reload it to see what you may
-        do.
+        It is {STATE_LABELS[refusal.state].toLocaleLowerCase('en-US')} now.
+        Reload it to see what you may do.
       </Alert>
     );
   }

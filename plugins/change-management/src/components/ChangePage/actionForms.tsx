@@ -1,4 +1,3 @@
-import Checkbox from '@material-ui/core/Checkbox';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormHelperText from '@material-ui/core/FormHelperText';
@@ -39,12 +38,19 @@ export type FieldSpec =
       singleLine?: boolean;
       hint?: string;
     }
-  | { kind: 'checkbox'; name: string; label: string }
+  | {
+      /** A check that passed (`true`) or failed (`false`), never assumed. */
+      kind: 'check';
+      name: string;
+      label: string;
+    }
   | {
       kind: 'radio';
       name: string;
       label: string;
       options: { value: string; label: string }[];
+      /** The answer that records a failure, to be confirmed. */
+      failsOn?: string;
     };
 
 const comment = (optional: boolean): FieldSpec => ({
@@ -57,6 +63,10 @@ const reason: FieldSpec = { kind: 'text', name: 'reason', label: 'Reason' };
 const yesNo = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
+];
+const CHECK_OPTIONS = [
+  { value: 'passed', label: 'Passed' },
+  { value: 'failed', label: 'Failed' },
 ];
 
 /**
@@ -75,18 +85,10 @@ export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
   approve: [comment(true)],
   reject: [comment(false)],
   'record-staging': [
+    { kind: 'check', name: 'functionalTested', label: 'Functional testing' },
+    { kind: 'check', name: 'regressionChecked', label: 'Regression checks' },
     {
-      kind: 'checkbox',
-      name: 'functionalTested',
-      label: 'Functional testing passed',
-    },
-    {
-      kind: 'checkbox',
-      name: 'regressionChecked',
-      label: 'Regression checks passed',
-    },
-    {
-      kind: 'checkbox',
+      kind: 'check',
       name: 'noUnexpectedSideEffects',
       label: 'No unexpected side effects',
     },
@@ -95,6 +97,7 @@ export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
       name: 'stagingTested',
       label: 'Staging tested',
       options: [...yesNo, { value: 'n/a', label: 'N/A' }],
+      failsOn: 'no',
     },
     comment(true),
   ],
@@ -116,6 +119,7 @@ export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
       name: 'postDeploymentVerified',
       label: 'Post-deployment verified',
       options: yesNo,
+      failsOn: 'no',
     },
     {
       kind: 'text',
@@ -143,12 +147,11 @@ export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
   cancel: [reason],
 };
 
-export type FormValues = Record<string, string | boolean | undefined>;
+export type FormValues = Record<string, string | undefined>;
 
+/** Nothing is answered until the user answers it. */
 export function initialValues(fields: FieldSpec[]): FormValues {
-  return Object.fromEntries(
-    fields.map(f => [f.name, f.kind === 'checkbox' ? false : undefined]),
-  );
+  return Object.fromEntries(fields.map(f => [f.name, undefined]));
 }
 
 /** The action's fields as the API takes them; validation is left to zod. */
@@ -159,8 +162,8 @@ export function toRequestFields(
   const result: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name];
-    if (field.kind === 'checkbox') {
-      result[field.name] = value === true;
+    if (field.kind === 'check') {
+      if (value !== undefined) result[field.name] = value === 'passed';
     } else if (field.kind === 'radio') {
       if (value !== undefined) result[field.name] = value;
     } else if (!field.optional || (typeof value === 'string' && value.trim())) {
@@ -168,6 +171,30 @@ export function toRequestFields(
     }
   }
   return result;
+}
+
+/** The choices of a field that is answered by picking one. */
+export function choicesOf(field: FieldSpec) {
+  if (field.kind === 'check') return CHECK_OPTIONS;
+  return field.kind === 'radio' ? field.options : undefined;
+}
+
+/**
+ * What the answers record as failed: a staging check that failed or staging
+ * tested "No", a post-deployment verification of "No". Empty when nothing
+ * failed.
+ */
+export function failedAnswers(
+  fields: FieldSpec[],
+  values: FormValues,
+): string[] {
+  return fields
+    .filter(f => {
+      const value = values[f.name];
+      if (f.kind === 'check') return value === 'failed';
+      return f.kind === 'radio' && !!f.failsOn && value === f.failsOn;
+    })
+    .map(f => f.label);
 }
 
 export type ActionFormFieldsProps = {
@@ -178,43 +205,27 @@ export type ActionFormFieldsProps = {
   /** Validation messages by field name. */
   errors: Record<string, string>;
   disabled?: boolean;
-  onChange: (name: string, value: string | boolean) => void;
+  onChange: (name: string, value: string) => void;
 };
 
-/** The labelled inputs of one action's form. */
+/** The labelled inputs of one action's form; the first one takes the focus. */
 export const ActionFormFields = (props: ActionFormFieldsProps) => {
   const { idPrefix, fields, values, errors, disabled, onChange } = props;
   return (
     <>
-      {fields.map(field => {
+      {fields.map((field, index) => {
         const id = `${idPrefix}-${field.name}`;
         const error = errors[field.name];
-        if (field.kind === 'checkbox') {
-          return (
-            <FormControl key={field.name} error={!!error} fullWidth>
-              <FormControlLabel
-                label={field.label}
-                control={
-                  <Checkbox
-                    id={id}
-                    color="primary"
-                    checked={values[field.name] === true}
-                    disabled={disabled}
-                    onChange={e => onChange(field.name, e.target.checked)}
-                  />
-                }
-              />
-              {error && <FormHelperText>{error}</FormHelperText>}
-            </FormControl>
-          );
-        }
-        if (field.kind === 'radio') {
+        const first = index === 0;
+        if (field.kind !== 'text') {
+          const choices = choicesOf(field) ?? [];
           return (
             <FormControl
               key={field.name}
               component="fieldset"
               error={!!error}
-              margin="normal"
+              margin="dense"
+              required
               fullWidth
             >
               <FormLabel component="legend" id={`${id}-label`}>
@@ -227,13 +238,18 @@ export const ActionFormFields = (props: ActionFormFieldsProps) => {
                 value={values[field.name] ?? ''}
                 onChange={e => onChange(field.name, e.target.value)}
               >
-                {field.options.map(option => (
+                {choices.map((option, i) => (
                   <FormControlLabel
                     key={option.value}
                     value={option.value}
                     label={option.label}
                     disabled={disabled}
-                    control={<Radio color="primary" />}
+                    control={
+                      // A dialog puts the focus in its first field (the
+                      // WAI-ARIA dialog pattern), so typing never goes astray.
+                      // eslint-disable-next-line jsx-a11y/no-autofocus
+                      <Radio color="primary" autoFocus={first && i === 0} />
+                    }
                   />
                 ))}
               </RadioGroup>
@@ -251,9 +267,11 @@ export const ActionFormFields = (props: ActionFormFieldsProps) => {
             onChange={e => onChange(field.name, e.target.value)}
             error={!!error}
             helperText={
-              error ?? field.hint ?? (required ? 'Required' : 'Optional')
+              error ?? field.hint ?? (required ? undefined : 'Optional')
             }
-            inputProps={{ 'aria-required': required }}
+            required={required}
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus={first}
             disabled={disabled}
             margin="normal"
             variant="outlined"

@@ -1,7 +1,5 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
@@ -12,24 +10,18 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { changeRouteRef } from '../../routes';
 import { formatTime } from '../format';
+import { RefLink } from '../RefLink';
 
 /**
  * An entity or user by the name the catalog gives it ("Alice Adams",
  * "payments-service"), linked to it; the full ref shows on hover. Never
  * broken across lines.
  */
-export const EntityName = ({ entityRef }: { entityRef: string }) => {
-  try {
-    parseEntityRef(entityRef);
-  } catch {
-    return <>{entityRef}</>;
-  }
-  return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      <EntityRefLink entityRef={entityRef} hideIcon />
-    </span>
-  );
-};
+export const EntityName = ({ entityRef }: { entityRef: string }) => (
+  <span style={{ whiteSpace: 'nowrap' }}>
+    <RefLink entityRef={entityRef} />
+  </span>
+);
 
 /** Several entities by name, wrapping between names only. */
 export const EntityNames = ({ refs }: { refs: string[] }) => (

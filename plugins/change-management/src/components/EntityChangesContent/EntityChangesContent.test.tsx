@@ -112,7 +112,7 @@ describe('EntityChangesContent', () => {
     });
     expect(
       await screen.findByText(
-        /^Warning: Deployment freeze: 2026-10-01 to 2027-01-01 \(UTC\)$/,
+        /^Warning: Deployment freeze: 2026-10-01 to 2026-12-31 \(UTC\)$/,
       ),
     ).toBeInTheDocument();
   });

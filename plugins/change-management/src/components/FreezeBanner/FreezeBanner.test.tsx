@@ -32,6 +32,29 @@ describe('FreezeBanner', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the last frozen day and the day production reopens', async () => {
+    await renderInTestApp(
+      <FreezeBanner
+        status={{
+          frozen: true,
+          timeZone: 'UTC',
+          window: {
+            start: '2026-10-01T00:00:00.000Z',
+            end: '2027-01-01T00:00:00.000Z',
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        /^Warning: Deployment freeze: 2026-10-01 to 2026-12-31 \(UTC\)$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Production reopens on 2027-01-01\./),
+    ).toBeInTheDocument();
+  });
+
   it('says nothing when production is open', async () => {
     const { container } = await renderInTestApp(
       <FreezeBanner

@@ -1,5 +1,8 @@
 import { WarningPanel } from '@backstage/core-components';
-import { describeFreezeWindow } from '@trove/backstage-plugin-change-management-common';
+import {
+  describeFreezeWindow,
+  reopensOn,
+} from '@trove/backstage-plugin-change-management-common';
 import { DateTime } from 'luxon';
 import { FreezeStatus } from '../../api';
 
@@ -37,7 +40,10 @@ export const FreezeBanner = ({ status }: { status?: FreezeStatus }) => {
         status.window,
         status.timeZone,
       )}`}
-      message="Standard and infrastructure changes cannot be deployed to production during the freeze. Emergency changes still can, with CTO approval, and the override is recorded."
+      message={`Production reopens on ${reopensOn(
+        status.window,
+        status.timeZone,
+      )}. Until then standard and infrastructure changes cannot be deployed to production. Emergency changes still can, with CTO approval, and the override is recorded.`}
     />
   );
 };

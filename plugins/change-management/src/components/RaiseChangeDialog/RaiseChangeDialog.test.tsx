@@ -1,8 +1,12 @@
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
+import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
@@ -26,28 +30,43 @@ function inputError(issues: { path: string; message: string }[]) {
   );
 }
 
-async function renderDialog(api: Partial<ChangeManagementApi>) {
-  await renderInTestApp(
+const catalogApi = catalogApiMock({
+  entities: [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'payments-db', namespace: 'default' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'payments-service',
+        namespace: 'default',
+        title: 'Payments service',
+      },
+    },
+  ],
+});
+
+async function renderDialog(
+  api: Partial<ChangeManagementApi>,
+  onClose = jest.fn(),
+) {
+  return renderInTestApp(
     <TestApiProvider
       apis={[
         [changeManagementApiRef, api],
+        [catalogApiRef, catalogApi],
         [
-          catalogApiRef,
-          catalogApiMock({
-            entities: [
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Resource',
-                metadata: { name: 'payments-db', namespace: 'default' },
-              },
-            ],
-          }),
+          entityPresentationApiRef,
+          DefaultEntityPresentationApi.create({ catalogApi }),
         ],
       ]}
     >
       <RaiseChangeDialog
         open
-        onClose={jest.fn()}
+        onClose={onClose}
         entityRef="component:default/payments-service"
       />
     </TestApiProvider>,
@@ -58,29 +77,96 @@ async function renderDialog(api: Partial<ChangeManagementApi>) {
 async function fillStandard() {
   await userEvent.type(screen.getByLabelText(/Title/), 'Upgrade the PSP SDK');
   await userEvent.type(
-    screen.getByLabelText('What is changing and why'),
+    screen.getByLabelText(/^What is changing and why/),
     'For 3DS2',
   );
   await userEvent.type(
-    screen.getByLabelText('Risks and potential side effects'),
+    screen.getByLabelText(/^Risks and potential side effects/),
     'Refunds',
   );
   await userEvent.type(
-    screen.getByLabelText('How it was tested locally'),
+    screen.getByLabelText(/^How it was tested locally/),
     'Sandbox',
   );
 }
 
 describe('RaiseChangeDialog', () => {
+  afterEach(() => window.sessionStorage.clear());
+
+  it('marks what a submit requires, for the type, and starts in the first field', async () => {
+    await renderDialog({});
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Type/ })).toHaveFocus(),
+    );
+    const requiredOnes = [
+      /^Title/,
+      /^What is changing and why/,
+      /^Risks and potential side effects/,
+      /^How it was tested locally/,
+      /^Pull request URL/,
+      /^Affected entities/,
+    ];
+    for (const label of requiredOnes) {
+      expect(screen.getByLabelText(label)).toBeRequired();
+    }
+    await userEvent.click(screen.getByRole('button', { name: /Type/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Infrastructure' }),
+    );
+    expect(screen.getByLabelText(/^Pull request URL/)).not.toBeRequired();
+    await userEvent.click(screen.getByRole('button', { name: /Type/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Emergency (hotfix)' }),
+    );
+    expect(screen.getByLabelText(/^Incident reference/)).toBeRequired();
+    expect(screen.getByLabelText(/^Proposed fix/)).toBeRequired();
+  });
+
+  it('asks before discarding a filled form, and keeps it for the tab', async () => {
+    const onClose = jest.fn();
+    const { unmount } = await renderDialog({}, onClose);
+    await userEvent.type(screen.getByLabelText(/^Title/), 'Half typed');
+    const user = userEvent.setup();
+    await user.keyboard('{Escape}');
+    const ask = await screen.findByRole('dialog', {
+      name: 'Discard this change?',
+    });
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByLabelText(/^Title/)).toHaveValue('Half typed');
+
+    // Reopened in the same tab, the form is as it was left.
+    unmount();
+    await renderDialog({}, onClose);
+    expect(screen.getByLabelText(/^Title/)).toHaveValue('Half typed');
+
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(
+      within(
+        await screen.findByRole('dialog', { name: 'Discard this change?' }),
+      ).getByRole('button', { name: 'Discard' }),
+    );
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('closes an untouched form without asking', async () => {
+    const onClose = jest.fn();
+    await renderDialog({}, onClose);
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText('Discard this change?')).toBeNull();
+  });
+
   it('starts with the current entity affected and saves a draft', async () => {
     const api = {
       createChange: jest.fn().mockResolvedValue(created),
       act: jest.fn(),
     };
     await renderDialog(api);
-    expect(
-      screen.getByText('component:default/payments-service'),
-    ).toBeInTheDocument();
+    // The entity by its name in the catalog, not its ref.
+    expect(await screen.findByText('Payments service')).toBeInTheDocument();
+    expect(screen.queryByText('component:default/payments-service')).toBeNull();
     await userEvent.type(screen.getByLabelText(/Title/), 'Just an idea');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(api.createChange).toHaveBeenCalledWith(
@@ -101,7 +187,7 @@ describe('RaiseChangeDialog', () => {
     await renderDialog(api);
     await fillStandard();
     await userEvent.type(
-      screen.getByLabelText('Pull request URL'),
+      screen.getByLabelText(/^Pull request URL/),
       'https://github.com/acme/payments/pull/1',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
@@ -126,7 +212,7 @@ describe('RaiseChangeDialog', () => {
     };
     await renderDialog(api);
     await fillStandard();
-    const url = screen.getByLabelText('Pull request URL');
+    const url = screen.getByLabelText(/^Pull request URL/);
     await userEvent.type(url, 'https://github.com/acme/payments/pull/1');
     await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
     await waitFor(() =>
@@ -163,20 +249,20 @@ describe('RaiseChangeDialog', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByLabelText('What is changing and why'),
+      screen.getByLabelText(/^What is changing and why/),
     ).toHaveAccessibleDescription(
       'Description (what and why) is required to submit',
     );
     expect(
-      screen.getByLabelText('Risks and potential side effects'),
+      screen.getByLabelText(/^Risks and potential side effects/),
     ).toHaveAccessibleDescription('Risks / side effects is required to submit');
     expect(
-      screen.getByLabelText('How it was tested locally'),
+      screen.getByLabelText(/^How it was tested locally/),
     ).toHaveAccessibleDescription(
       'How it was tested locally is required to submit',
     );
     expect(
-      screen.getByLabelText('Pull request URL'),
+      screen.getByLabelText(/^Pull request URL/),
     ).toHaveAccessibleDescription('A pull request URL is required to submit');
     expect(screen.getByLabelText(/Title/)).not.toHaveAttribute(
       'aria-invalid',
@@ -188,17 +274,19 @@ describe('RaiseChangeDialog', () => {
 
   it('asks an emergency for the incident and the proposed fix, not a PR', async () => {
     await renderDialog({ createChange: jest.fn(), act: jest.fn() });
-    expect(screen.getByLabelText('Pull request URL')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Pull request URL/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: /Type/ }));
     await userEvent.click(
       await screen.findByRole('option', { name: 'Emergency (hotfix)' }),
     );
-    expect(screen.queryByLabelText('Pull request URL')).not.toBeInTheDocument();
-    expect(screen.getByLabelText('Incident reference')).toBeInTheDocument();
+    expect(
+      screen.queryByLabelText(/^Pull request URL/),
+    ).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/^Incident reference/)).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: /Incident severity/ }),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Proposed fix')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Proposed fix/)).toBeInTheDocument();
   });
 
   it("puts the server's input issues beside their fields", async () => {
@@ -218,13 +306,13 @@ describe('RaiseChangeDialog', () => {
 
     await waitFor(() =>
       expect(
-        screen.getByLabelText('Pull request URL'),
+        screen.getByLabelText(/^Pull request URL/),
       ).toHaveAccessibleDescription(
         'Pull request URL must start with http:// or https://',
       ),
     );
     expect(
-      screen.getByLabelText('Affected entities'),
+      screen.getByLabelText(/^Affected entities/),
     ).toHaveAccessibleDescription('Entity ref is not known');
     // The message is a summary for people; the issues carry the detail.
     expect(screen.queryByText(/Invalid request/)).toBeNull();
@@ -252,7 +340,7 @@ describe('RaiseChangeDialog', () => {
 
     await waitFor(() =>
       expect(
-        screen.getByLabelText('Incident reference'),
+        screen.getByLabelText(/^Incident reference/),
       ).toHaveAccessibleDescription('Incident reference is too long'),
     );
     expect(

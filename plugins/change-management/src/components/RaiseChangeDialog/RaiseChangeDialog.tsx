@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -23,9 +23,13 @@ import {
   initialForm,
   NO_ISSUES,
   placeForForm,
+  requiredInputs,
+  restoreForm,
+  storageKey,
   toInput,
   validate,
 } from './draftForm';
+import { DiscardDialog } from './DiscardDialog';
 import { EntityPicker } from './EntityPicker';
 
 /**
@@ -47,9 +51,20 @@ export const RaiseChangeDialog = (props: {
   const changeLink = useRouteRef(changeRouteRef);
   const navigate = useNavigate();
   const editing = props.change;
-  const [form, setForm] = useState<Form>(() =>
-    initialForm(props.entityRef, props.change),
+  // What the user typed is kept for the tab until it is saved or discarded.
+  const kept = storageKey(props.entityRef, props.change);
+  const [form, setForm] = useState<Form>(
+    () => restoreForm(kept) ?? initialForm(props.entityRef, props.change),
   );
+  const dirty =
+    JSON.stringify(form) !==
+    JSON.stringify(initialForm(props.entityRef, props.change));
+  useEffect(() => {
+    if (dirty) window.sessionStorage.setItem(kept, JSON.stringify(form));
+  }, [kept, form, dirty]);
+  const forget = () => window.sessionStorage.removeItem(kept);
+  const [askDiscard, setAskDiscard] = useState(false);
+  const close = () => (dirty ? setAskDiscard(true) : props.onClose());
   // The draft as last saved. When a submit is refused after the save, trying
   // again edits this draft, not a second new change nor a version gone by.
   const [saved, setSaved] = useState(props.change);
@@ -61,14 +76,16 @@ export const RaiseChangeDialog = (props: {
     <K extends keyof Form>(key: K) =>
     (value: Form[K]) =>
       setForm(f => ({ ...f, [key]: value }));
-  const text = (key: keyof Form, label: string, extra: object = {}) => (
+  const required = requiredInputs(form.type);
+  const text = (input: keyof Form, label: string, extra: object = {}) => (
     <TextField
-      id={`raise-change-${key}`}
+      id={`raise-change-${input}`}
       label={label}
-      value={form[key]}
-      onChange={e => set(key)(e.target.value as never)}
-      error={!!errors[key]}
-      helperText={errors[key]}
+      value={form[input]}
+      onChange={e => set(input)(e.target.value as never)}
+      error={!!errors[input]}
+      helperText={errors[input]}
+      required={required.has(input)}
       fullWidth
       margin="normal"
       {...extra}
@@ -88,6 +105,7 @@ export const RaiseChangeDialog = (props: {
           })
         : await api.createChange(toInput(form));
       setSaved(draft);
+      forget();
       const change = submit
         ? await api.act(draft.id, { action: 'submit', version: draft.version })
         : draft;
@@ -112,7 +130,7 @@ export const RaiseChangeDialog = (props: {
   return (
     <Dialog
       open={props.open}
-      onClose={props.onClose}
+      onClose={busy ? undefined : close}
       fullWidth
       maxWidth="md"
       aria-labelledby="raise-change-dialog-title"
@@ -128,6 +146,9 @@ export const RaiseChangeDialog = (props: {
         ))}
         <TextField
           id="raise-change-type"
+          // The dialog puts the focus in its first field.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus
           select
           label="Type"
           value={form.type}
@@ -147,7 +168,7 @@ export const RaiseChangeDialog = (props: {
           <MenuItem value="infrastructure">Infrastructure</MenuItem>
           <MenuItem value="emergency">Emergency (hotfix)</MenuItem>
         </TextField>
-        {text('title', 'Title', { required: true })}
+        {text('title', 'Title')}
         {text('description', 'What is changing and why', {
           multiline: true,
           minRows: 3,
@@ -172,6 +193,7 @@ export const RaiseChangeDialog = (props: {
             {text('incidentRef', 'Incident reference')}
             <TextField
               id="raise-change-severity"
+              required={required.has('severity')}
               select
               label="Incident severity"
               value={form.severity}
@@ -196,10 +218,21 @@ export const RaiseChangeDialog = (props: {
           value={form.affectedEntityRefs}
           onChange={set('affectedEntityRefs')}
           error={errors.affectedEntityRefs}
+          required={required.has('affectedEntityRefs')}
         />
       </DialogContent>
+      <DiscardDialog
+        open={askDiscard}
+        onKeep={() => setAskDiscard(false)}
+        onDiscard={() => {
+          setAskDiscard(false);
+          forget();
+          setForm(initialForm(props.entityRef, props.change));
+          props.onClose();
+        }}
+      />
       <DialogActions>
-        <Button onClick={props.onClose} disabled={busy}>
+        <Button onClick={close} disabled={busy}>
           Close
         </Button>
         <Button onClick={() => save(false)} disabled={busy}>

@@ -124,4 +124,34 @@ export function validate(form: Form, submitting: boolean): PlacedIssues {
   return placeForForm(issues, form.type);
 }
 
+/**
+ * The inputs a submit needs for a type, from the workflow's own check on an
+ * empty draft: the form marks them required.
+ */
+export function requiredInputs(type: ChangeType): Set<keyof Form> {
+  const empty = { ...toInput({ ...initialForm(), type }), description: '' };
+  return new Set(
+    missingForSubmit({ ...empty, risks: '', testingNotes: '' })
+      .map(issue => INPUT_OF_PATH[issue.path])
+      .filter(input => input && shows(input, type)),
+  );
+}
+
+/** Where a form in progress is kept for the browser tab (sessionStorage). */
+export function storageKey(entityRef?: string, change?: ChangeView): string {
+  return change
+    ? `change-management:edit-draft:${change.id}:${change.version}`
+    : `change-management:raise-change:${entityRef ?? ''}`;
+}
+
+/** The form kept for this tab, if any. */
+export function restoreForm(key: string): Form | undefined {
+  try {
+    const stored = window.sessionStorage.getItem(key);
+    return stored ? (JSON.parse(stored) as Form) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const NO_ISSUES: PlacedIssues = { fields: {}, general: [] };

@@ -1,4 +1,10 @@
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -105,11 +111,39 @@ export const standardEvents: ChangeEvent[] = [
   hash: String(i + 1).padStart(64, '0'),
 }));
 
+/** The catalog the tests read names from. */
+const user = (name: string, displayName: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { displayName } },
+});
+export const catalogEntities: Entity[] = [
+  user('alice', 'Alice Adams'),
+  user('bob', 'Bob Brown'),
+  user('carol', 'Carol Chen (CTO)'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments-service',
+      namespace: 'default',
+      title: 'Payments service',
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments', namespace: 'default', title: 'Payments' },
+  },
+];
+
 export type FakeApi = {
   getChange: jest.Mock;
   listEvents: jest.Mock;
   act: jest.Mock;
   editChange: jest.Mock;
+  getFreeze: jest.Mock;
 };
 
 export function fakeApi(
@@ -121,15 +155,21 @@ export function fakeApi(
     listEvents: jest.fn().mockResolvedValue({ items: events }),
     act: jest.fn().mockResolvedValue(change),
     editChange: jest.fn().mockResolvedValue(change),
+    getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
   };
 }
 
 export async function renderPage(api: FakeApi) {
+  const catalogApi = catalogApiMock({ entities: catalogEntities });
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [changeManagementApiRef, api as Partial<ChangeManagementApi>],
-        [catalogApiRef, catalogApiMock()],
+        [catalogApiRef, catalogApi],
+        [
+          entityPresentationApiRef,
+          DefaultEntityPresentationApi.create({ catalogApi }),
+        ],
       ]}
     >
       <Routes>

@@ -2,8 +2,9 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 
 /**
- * A link to a catalog entity, showing the full ref: the record is read by
- * auditors, who need the exact user or entity, not a display name.
+ * A link to a catalog entity under its name from the catalog ("Alice
+ * Adams"); its tooltip keeps the exact ref for auditors. Text that is not
+ * an entity ref (a service principal) is shown as it is.
  */
 export const RefLink = ({ entityRef }: { entityRef: string }) => {
   try {
@@ -11,5 +12,5 @@ export const RefLink = ({ entityRef }: { entityRef: string }) => {
   } catch {
     return <>{entityRef}</>;
   }
-  return <EntityRefLink entityRef={entityRef}>{entityRef}</EntityRefLink>;
+  return <EntityRefLink entityRef={entityRef} hideIcon />;
 };

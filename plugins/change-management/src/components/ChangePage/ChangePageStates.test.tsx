@@ -1,0 +1,221 @@
+import { screen, within } from '@testing-library/react';
+import {
+  ChangeState,
+  ChangeView,
+  describeNextStep,
+  MACHINES,
+} from '@trove/backstage-plugin-change-management-common';
+import { formatTime } from '../format';
+import {
+  emergencyChange,
+  fakeApi,
+  renderPage,
+  standardChange,
+  standardEvents,
+} from './__testUtils__/fakeApi';
+
+jest.setTimeout(30_000);
+
+// Every state of each machine, taken from the machine itself.
+const STATES = MACHINES.flatMap(({ types, machine }) => {
+  const states = new Set<ChangeState>();
+  for (const [state, edges] of Object.entries(machine)) {
+    states.add(state as ChangeState);
+    Object.values(edges ?? {}).forEach(t => states.add(t.to));
+  }
+  return [...states].map(state => [types[0], state] as const);
+});
+
+const FREEZE = {
+  frozen: true,
+  timeZone: 'UTC',
+  window: {
+    start: '2026-10-01T00:00:00.000Z',
+    end: '2027-01-01T00:00:00.000Z',
+  },
+};
+
+describe('ChangePage: who acts next', () => {
+  it.each(STATES)(
+    'says who acts next on a %s change in %s',
+    async (type, state) => {
+      const base = type === 'emergency' ? emergencyChange : standardChange;
+      const change: ChangeView = {
+        ...base,
+        state,
+        retrospective: undefined,
+        postDeploymentReview: undefined,
+        allowedActions: [],
+      };
+      await renderPage(fakeApi(change, []));
+      expect(
+        await screen.findByText(
+          describeNextStep(change, { authorName: 'Alice Adams' }),
+        ),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('says the reviewer is anyone but the author, by name', async () => {
+    await renderPage(
+      fakeApi({ ...standardChange, state: 'in_review', allowedActions: [] }),
+    );
+    expect(
+      await screen.findByText(
+        'Waiting for a peer review by an engineer other than Alice Adams',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('ChangePage in a freeze', () => {
+  const ready: ChangeView = {
+    ...standardChange,
+    state: 'ready_for_production',
+    allowedActions: ['deploy', 'cancel'],
+  };
+
+  it('shows the deploy disabled, with the reason and the day it reopens', async () => {
+    const api = fakeApi(ready);
+    api.getFreeze.mockResolvedValue(FREEZE);
+    await renderPage(api);
+    expect(
+      await screen.findByText(
+        'Ready for production: deploy when the freeze ends on 2027-01-01, or raise an emergency',
+      ),
+    ).toBeInTheDocument();
+    const deploy = screen.getByRole('button', { name: 'Deploy' });
+    expect(deploy).toBeDisabled();
+    expect(deploy).toHaveAccessibleDescription(
+      expect.stringContaining(
+        'Deploy is closed: production is frozen from 2026-10-01 to 2026-12-31 (UTC)',
+      ),
+    );
+    expect(deploy).toHaveAccessibleDescription(
+      expect.stringContaining(
+        'Production reopens on 2027-01-01; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.',
+      ),
+    );
+    expect(api.getFreeze).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-service',
+    });
+    expect(screen.getByRole('button', { name: 'Cancel change' })).toBeEnabled();
+  });
+
+  it('offers the deploy outside a freeze', async () => {
+    await renderPage(fakeApi(ready));
+    expect(
+      await screen.findByText(
+        'Ready for production: Alice Adams or another engineer deploys it',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Deploy' })).toBeEnabled();
+  });
+
+  it('lets an emergency deploy in the freeze', async () => {
+    const api = fakeApi({
+      ...emergencyChange,
+      state: 'approved',
+      deployed: undefined,
+      retrospective: undefined,
+      retrospectiveDueAt: undefined,
+      allowedActions: ['deploy'],
+    });
+    api.getFreeze.mockResolvedValue(FREEZE);
+    await renderPage(api);
+    expect(
+      await screen.findByText(/although production is frozen from/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Deploy' })).toBeEnabled();
+  });
+});
+
+describe('ChangePage banners', () => {
+  const draft: ChangeView = {
+    ...standardChange,
+    state: 'draft',
+    reviewed: undefined,
+    allowedActions: ['edit', 'submit', 'cancel'],
+  };
+  const sentBack = (action: 'request-changes' | 'record-staging') => ({
+    ...standardEvents[2],
+    id: 'e9',
+    seq: 9,
+    action,
+    fromState:
+      action === 'request-changes'
+        ? ('awaiting_approval' as const)
+        : ('approved' as const),
+    toState: 'draft' as const,
+    actor: `user:default/${action === 'request-changes' ? 'carol' : 'alice'}`,
+    at: '2026-03-05T10:00:00.000Z',
+    comment: action === 'request-changes' ? 'Add a refund alert' : undefined,
+    fields:
+      action === 'record-staging'
+        ? { failedChecks: ['regression checks', 'no unexpected side effects'] }
+        : {},
+  });
+
+  it('says which staging checks failed and what was cleared', async () => {
+    await renderPage(
+      fakeApi(draft, [...standardEvents, sentBack('record-staging')]),
+    );
+    const banner = (
+      await screen.findByText(
+        'Staging failed: regression checks, no unexpected side effects',
+      )
+    ).parentElement!;
+    expect(
+      await within(banner).findByRole('link', { name: 'Alice Adams' }),
+    ).toBeInTheDocument();
+    expect(banner).toHaveTextContent(formatTime('2026-03-05T10:00:00.000Z'));
+    expect(banner).toHaveTextContent(
+      'Its peer review and CTO approval were cleared',
+    );
+  });
+
+  it('says who requested changes, and why', async () => {
+    await renderPage(
+      fakeApi(draft, [...standardEvents, sentBack('request-changes')]),
+    );
+    const banner = (await screen.findByText('Changes requested'))
+      .parentElement!;
+    expect(banner).toHaveTextContent('Add a refund alert');
+    expect(
+      await within(banner).findByRole('link', { name: 'Carol Chen (CTO)' }),
+    ).toBeInTheDocument();
+  });
+
+  it('counts down to the retrospective, then says it is overdue', async () => {
+    const now = jest
+      .spyOn(Date, 'now')
+      .mockReturnValue(Date.parse('2026-10-05T12:48:00.000Z'));
+    const verified: ChangeView = {
+      ...emergencyChange,
+      state: 'verified',
+      retrospective: undefined,
+      allowedActions: [],
+    };
+    const { unmount } = await renderPage(fakeApi(verified, []));
+    expect(
+      await screen.findByText(
+        `Retrospective due in 46 h 12 min, by ${formatTime(
+          verified.retrospectiveDueAt,
+        )}`,
+      ),
+    ).toBeInTheDocument();
+    unmount();
+
+    now.mockReturnValue(Date.parse('2026-10-07T14:05:00.000Z'));
+    await renderPage(fakeApi(verified, []));
+    const overdue = await screen.findByText(
+      `Retrospective overdue by 3 h 5 min: it was due by ${formatTime(
+        verified.retrospectiveDueAt,
+      )}`,
+    );
+    expect(overdue.closest('[role="alert"]')).toHaveClass(
+      'MuiAlert-standardError',
+    );
+    now.mockRestore();
+  });
+});

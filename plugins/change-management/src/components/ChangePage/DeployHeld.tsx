@@ -1,0 +1,24 @@
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  ProductionClosure,
+  reopensOn,
+} from '@trove/backstage-plugin-change-management-common';
+
+/** The id of the text that says why the deploy button is disabled. */
+export const DEPLOY_HELD_ID = 'change-deploy-held';
+
+/**
+ * Why the deploy of a standard or infrastructure change is not offered
+ * now, before anyone fills in a dialog: the freeze or blackout, the day it
+ * reopens, and what to do instead.
+ */
+export const DeployHeld = ({ closure }: { closure: ProductionClosure }) => (
+  <Alert severity="warning" id={DEPLOY_HELD_ID}>
+    <AlertTitle>{`Deploy is closed: production is ${closure.description}`}</AlertTitle>
+    {`Production reopens on ${reopensOn(
+      closure.window,
+      closure.window.timeZone,
+    )}; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.`}
+  </Alert>
+);

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { Change } from '@trove/backstage-plugin-change-management-common';
+import { formatDuration, formatTime } from '../format';
+
+/** The time now, again every minute. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * An emergency's retrospective deadline, at the top of its page: the time
+ * left and when it falls due, in red once overdue (the server's `overdue`,
+ * or this clock past the due time). Nothing once it is documented.
+ */
+export const RetrospectiveCountdown = ({ change }: { change: Change }) => {
+  const now = useNow();
+  const due = change.retrospectiveDueAt;
+  if (!due || change.retrospective) {
+    return null;
+  }
+  const left = Date.parse(due) - now;
+  if (change.overdue || left <= 0) {
+    return (
+      <Alert severity="error">
+        <AlertTitle>
+          {`Retrospective overdue by ${formatDuration(
+            left,
+          )}: it was due by ${formatTime(due)}`}
+        </AlertTitle>
+        The SOP requires the retrospective within 48 hours of the production
+        deploy.
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="info">
+      <AlertTitle>
+        {`Retrospective due in ${formatDuration(left)}, by ${formatTime(due)}`}
+      </AlertTitle>
+      The SOP requires the retrospective within 48 hours of the production
+      deploy.
+    </Alert>
+  );
+};
