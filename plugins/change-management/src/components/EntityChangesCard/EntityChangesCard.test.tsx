@@ -123,7 +123,7 @@ describe('EntityChangesCard', () => {
 
     expect(
       await screen.findByText(
-        /^Warning: Deployment freeze: 2026-10-01 to 2027-01-01 \(UTC\)$/,
+        /^Warning: Deployment freeze: 2026-10-01 to 2026-12-31 \(UTC\)$/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('In flight (7)')).toBeInTheDocument();
