@@ -217,10 +217,10 @@ describe('GET /export', () => {
       ).body;
       const ids = async (query: string) =>
         (await csvOf(h, `${YEAR}&${query}`)).map(r => r.ID);
-      expect(await ids('entityRef=system:default/payments')).toEqual([
-        service.id,
-        db.id,
-      ]);
+      // Raised at the same pinned time, so the tie is broken by id.
+      expect(await ids('entityRef=system:default/payments')).toEqual(
+        [service.id, db.id].sort(),
+      );
       expect(await ids('entityRef=component:default/storefront-web')).toEqual([
         web.id,
       ]);
