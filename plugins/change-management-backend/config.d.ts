@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the change-management plugin. */
   changeManagement?: {
@@ -99,5 +101,15 @@ export interface Config {
       /** Why, shown to whoever is refused. */
       reason: string;
     }>;
+    /** Evidence for auditors. */
+    audit?: {
+      /**
+       * When the audit trail is verified and its head recorded as a
+       * checkpoint; a failure notifies the CTO role. A scheduler task
+       * schedule, e.g. `{ frequency: { cron: '0 2 * * *' }, timeout: { hours: 2 } }`.
+       * Defaults to nightly at 02:00 UTC.
+       */
+      verifySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

@@ -11,7 +11,14 @@ import {
   changePermissionRules,
 } from '@trove/backstage-plugin-change-management-node';
 import { registerChangeActions } from './actions';
+import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { AuditTrail } from './service/AuditTrail';
+import { ChainVerifier } from './service/ChainVerifier';
+import {
+  readVerifySchedule,
+  scheduleChainVerification,
+} from './service/chainVerification';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
@@ -47,6 +54,7 @@ export const changeManagementPlugin = createBackendPlugin({
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
       },
       async init(deps) {
@@ -91,6 +99,16 @@ export const changeManagementPlugin = createBackendPlugin({
         );
         const changeLog = new ChangeLogService(store, access, deps.clock);
         const gate = new GateService(store, access, freeze, deps.clock);
+        const chainStore = new DatabaseChainStore(
+          await deps.database.getClient(),
+        );
+        const verifier = new ChainVerifier(chainStore);
+        await scheduleChainVerification({
+          ...deps,
+          schedule: readVerifySchedule(deps.config),
+          verifier,
+          ctoRefs: config.ctoRefs,
+        });
 
         deps.httpRouter.use(
           await createRouter({
@@ -102,6 +120,7 @@ export const changeManagementPlugin = createBackendPlugin({
             changeLog,
             freeze,
             gate,
+            auditTrail: new AuditTrail(verifier, chainStore, access),
           }),
         );
         registerChangeActions({ ...deps, changes, gate });

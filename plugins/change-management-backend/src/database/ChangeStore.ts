@@ -4,7 +4,6 @@ import {
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
 import {
-  AuditVerification,
   Change,
   ChangeEvent,
   ChangeState,
@@ -102,7 +101,4 @@ export interface ChangeStore {
 
   /** The change's events, oldest first. */
   listEvents(changeId: string): Promise<ChangeEvent[]>;
-
-  /** Re-computes the whole hash chain, oldest event first. */
-  verifyEventChain(): Promise<AuditVerification>;
 }

@@ -14,10 +14,9 @@ import {
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
-import { asStored, GENESIS_HASH, hashEvent } from './eventChain';
+import { asStored, hashEvent } from './eventChain';
 import { applyListQuery, encodeCursor } from './listQuery';
-import { ChangeRow, changeToRow, rowToChange } from './rows';
-import { toIso } from './timestamps';
+import { ChangeRow, changeToRow, rowToChange, rowToEvent } from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@trove/backstage-plugin-change-management-backend',
@@ -147,61 +146,7 @@ export class DatabaseChangeStore implements ChangeStore {
     filter: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
   ): Promise<ChangeEvent[]> {
     const rows = await filter(this.db('change_events'));
-    return rows.map((row: Record<string, any>) => ({
-      id: row.id,
-      seq: Number(row.seq),
-      changeId: row.change_id,
-      action: row.action,
-      fromState: row.from_state ?? undefined,
-      toState: row.to_state,
-      actor: row.actor,
-      at: toIso(row.created_at),
-      comment: row.comment ?? undefined,
-      fields: JSON.parse(row.fields),
-      previousHash: row.previous_hash,
-      hash: row.hash,
-    }));
-  }
-
-  async verifyEventChain(): Promise<{
-    ok: boolean;
-    checked: number;
-    firstBadEventId?: string;
-  }> {
-    let previousHash = GENESIS_HASH;
-    let checked = 0;
-    let lastSeq = 0;
-    // Pages of events in chain order, so memory stays flat on a long log.
-    for (;;) {
-      const after = lastSeq;
-      const events = await this.readEvents(q =>
-        q.where('seq', '>', after).orderBy('seq', 'asc').limit(1000),
-      );
-      for (const event of events) {
-        if (
-          event.previousHash !== previousHash ||
-          event.hash !== hashEvent(previousHash, event)
-        ) {
-          return { ok: false, checked, firstBadEventId: event.id };
-        }
-        previousHash = event.hash;
-        checked += 1;
-        lastSeq = event.seq;
-      }
-      if (events.length < 1000) {
-        break;
-      }
-    }
-    // Deleting the newest events leaves a valid but shorter chain; the head
-    // row, written with every append, still names the true last hash.
-    return previousHash === (await this.chainHead())
-      ? { ok: true, checked }
-      : { ok: false, checked };
-  }
-
-  private async chainHead(): Promise<string> {
-    const head = await this.db('change_event_chain').where({ id: 1 }).first();
-    return head.last_hash;
+    return rows.map(rowToEvent);
   }
 
   private async withEntities(rows: ChangeRow[]): Promise<StoredChange[]> {
@@ -278,6 +223,8 @@ export class DatabaseChangeStore implements ChangeStore {
       previous_hash: head.last_hash,
       hash,
     });
-    await tx('change_event_chain').where({ id: 1 }).update({ last_hash: hash });
+    await tx('change_event_chain')
+      .where({ id: 1 })
+      .update({ last_hash: hash, last_event_id: stored.id });
   }
 }

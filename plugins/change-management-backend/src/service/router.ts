@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actors } from './actors';
+import { AuditTrail } from './AuditTrail';
 import { Actor } from './ChangeAccess';
 import { toCsv } from './changeLog';
 import { ChangeLogService } from './ChangeLogService';
@@ -82,6 +83,7 @@ export interface RouterOptions {
   changeLog: ChangeLogService;
   freeze: FreezeService;
   gate: GateService;
+  auditTrail: AuditTrail;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function createRouter(options: RouterOptions) {
     changeLog,
     freeze,
     gate,
+    auditTrail,
   } = options;
   // The spec types the routes and is served at /openapi.json. It is
   // generated from the shared zod schemas, which validate every request here
@@ -236,7 +239,11 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/verify', async (req, res) => {
-    res.json(await changeLog.verify(await actorOf(req)));
+    res.json(await auditTrail.verify(await actorOf(req)));
+  });
+
+  router.get('/audit/checkpoints', async (req, res) => {
+    res.json(await auditTrail.checkpoints(await actorOf(req)));
   });
 
   // Bodies are read ahead of the OpenAPI router, whose validator would turn

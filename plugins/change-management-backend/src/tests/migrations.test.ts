@@ -20,6 +20,7 @@ describe('migrations', () => {
         'change_entities',
         'change_events',
         'change_event_chain',
+        'change_chain_checkpoints',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
@@ -27,7 +28,11 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_entities', 'owner_ref'),
       ).resolves.toBe(true);
 
-      // one step down removes the owner column and keeps the rest
+      // one step down removes the checkpoints, the next the owner column
+      await knex.migrate.down({ directory: migrationsDir });
+      await expect(
+        knex.schema.hasTable('change_chain_checkpoints'),
+      ).resolves.toBe(false);
       await knex.migrate.down({ directory: migrationsDir });
       await expect(
         knex.schema.hasColumn('change_entities', 'owner_ref'),
@@ -80,6 +85,10 @@ describe('migrations', () => {
           knex('change_events').update({ actor: 'user:default/mallory' }),
         ).rejects.toThrow(/append-only/);
         await expect(knex('change_events').delete()).rejects.toThrow(
+          /append-only/,
+        );
+        // Row triggers do not fire on TRUNCATE; a statement trigger does.
+        await expect(knex.raw('TRUNCATE change_events')).rejects.toThrow(
           /append-only/,
         );
         await expect(knex('change_events').count({ n: '*' })).resolves.toEqual([
