@@ -8,7 +8,7 @@ import { differences, replayEvents } from './replay';
 
 /** Events per page of the chain, and changes per batch of the row check. */
 const EVENT_PAGE = 5000;
-const CHANGE_BATCH = 500;
+const CHANGE_BATCH = 1000;
 
 const headOf = (event: ChangeEvent) => ({
   eventId: event.id,
@@ -51,11 +51,15 @@ export class ChainVerifier {
   }
 
   private async run() {
-    const { result, last } = await this.verifyChain();
+    // Both read page by page; side by side, one hashes while the other
+    // waits on the database.
+    const [{ result, last }, rows] = await Promise.all([
+      this.verifyChain(),
+      this.verifyRows(),
+    ]);
     if (!result.ok) {
       return { result, chainOk: false, last };
     }
-    const rows = await this.verifyRows();
     return {
       result: rows ? { ...result, ok: false, ...rows } : result,
       chainOk: true,

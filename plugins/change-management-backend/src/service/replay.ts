@@ -75,27 +75,28 @@ export function replayEvents(
 }
 
 /** Not determined by the events: the Systems come from the catalog. */
-const NOT_REPLAYED = new Set(['affectedSystemRefs']);
+const NOT_REPLAYED = 'affectedSystemRefs';
 
-const comparable = (key: string, value: unknown) =>
-  canonicalize(
-    key === 'affectedEntityRefs' && Array.isArray(value)
-      ? [...value].sort()
-      : value ?? null,
-  );
+/** The change as compared: what the events determine, in canonical JSON. */
+function comparable(change: StoredChange): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(change)) {
+    if (key !== NOT_REPLAYED && value !== undefined) {
+      result[key] = canonicalize(
+        key === 'affectedEntityRefs' ? [...(value as string[])].sort() : value,
+      )!;
+    }
+  }
+  return result;
+}
 
 /** The record fields where a stored change differs from its replay. */
 export function differences(
   stored: StoredChange,
   replayed: StoredChange,
 ): string[] {
-  const keys = new Set([...Object.keys(stored), ...Object.keys(replayed)]);
-  return [...keys]
-    .filter(key => !NOT_REPLAYED.has(key))
-    .filter(
-      key =>
-        comparable(key, stored[key as keyof StoredChange]) !==
-        comparable(key, replayed[key as keyof StoredChange]),
-    )
-    .sort();
+  const a = comparable(stored);
+  const b = comparable(replayed);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter(key => a[key] !== b[key]).sort();
 }

@@ -98,6 +98,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get(`/export?${range}`);
       await api.as('oscar').get(`/export?${range}&format=json`);
       await api.as('oscar').get('/audit/verify');
+      await api.as('oscar').get('/audit/checkpoints');
       await api.as('oscar').get(`/gate?changeId=${standard}`);
       await api
         .as('oscar')

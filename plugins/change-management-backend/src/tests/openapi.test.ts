@@ -24,6 +24,7 @@ const ROUTES = {
   '/gate': ['get'],
   '/export': ['get'],
   '/audit/verify': ['get'],
+  '/audit/checkpoints': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */
