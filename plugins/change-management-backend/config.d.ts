@@ -28,6 +28,13 @@ export interface Config {
          */
         ownersOnly?: boolean;
       };
+      /**
+       * User or group refs of the auditors, who may read the audit evidence
+       * (`change-management.audit.read`: the sample and the exceptions)
+       * under the sample permission policy, beside the CTO role. None by
+       * default.
+       */
+      auditors?: string[];
     };
     /** The deployment freeze: no standard or infrastructure change may deploy. */
     freeze?: {

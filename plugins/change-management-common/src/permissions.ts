@@ -43,9 +43,22 @@ export const changeActionPermissions = Object.fromEntries(
   CHANGE_ACTIONS.map(action => [action, actionPermission(action)]),
 ) as Record<ChangeAction, ReturnType<typeof actionPermission>>;
 
+/**
+ * Reading the audit evidence: the auditor's sample of production changes
+ * with their evidence, and the list of exceptions. A basic permission: it
+ * is granted or not, whatever the change.
+ *
+ * @public
+ */
+export const changeAuditReadPermission = createPermission({
+  name: 'change-management.audit.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the plugin, for registration. @public */
 export const changeManagementPermissions = [
   changeCreatePermission,
   changeReadPermission,
   ...Object.values(changeActionPermissions),
+  changeAuditReadPermission,
 ];

@@ -17,6 +17,7 @@ import {
 import {
   ChangeAction,
   changeActionPermissions,
+  changeAuditReadPermission,
   changeCreatePermission,
   changeReadPermission,
   checkAction,
@@ -128,6 +129,20 @@ export class ChangeAccess {
     return decision.result === AuthorizeResult.CONDITIONAL
       ? this.toFilter(decision.conditions)
       : undefined;
+  }
+
+  /**
+   * Reading the audit evidence (the sample, the exceptions). The changes in
+   * it are still filtered by {@link ChangeAccess.readFilter}.
+   */
+  async authorizeAudit(credentials: BackstageCredentials): Promise<void> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: changeAuditReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw notAllowed('read the audit evidence');
+    }
   }
 
   /** Reading one change, its events included. */
