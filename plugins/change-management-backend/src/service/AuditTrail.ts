@@ -6,7 +6,10 @@ import { ChainVerifier } from './ChainVerifier';
 /** How many checkpoints `GET /audit/checkpoints` lists: a year of nights. */
 const CHECKPOINTS_LISTED = 366;
 
-/** The verification of the audit trail and its checkpoints, for auditors. */
+/**
+ * The verification of the audit trail and its checkpoints, for whoever the
+ * policy lets read the audit evidence (`change-management.audit.read`).
+ */
 export class AuditTrail {
   constructor(
     private readonly verifier: ChainVerifier,
@@ -15,13 +18,13 @@ export class AuditTrail {
   ) {}
 
   async verify(actor: Actor) {
-    await this.access.readFilter(actor);
+    await this.access.authorizeAudit(actor.credentials);
     return this.verifier.verify();
   }
 
   /** The checkpoints, newest first. */
   async checkpoints(actor: Actor): Promise<ChainCheckpointList> {
-    await this.access.readFilter(actor);
+    await this.access.authorizeAudit(actor.credentials);
     return { items: await this.store.listCheckpoints(CHECKPOINTS_LISTED) };
   }
 }
