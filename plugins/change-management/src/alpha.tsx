@@ -8,7 +8,7 @@ import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
-import { changeRouteRef, rootRouteRef } from './routes';
+import { auditRouteRef, changeRouteRef, rootRouteRef } from './routes';
 
 const changeManagementApi = ApiBlueprint.make({
   params: defineParams =>
@@ -31,7 +31,7 @@ const entityChangesContent = EntityContentBlueprint.make({
   },
 });
 
-/** The portal page with its sidebar item, and each change's page. */
+/** The portal page with its sidebar item, each change's page and the Audit page. */
 const changeManagementPage = PageBlueprint.make({
   params: {
     path: '/change-management',
@@ -54,5 +54,6 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     change: convertLegacyRouteRef(changeRouteRef),
+    audit: convertLegacyRouteRef(auditRouteRef),
   },
 });

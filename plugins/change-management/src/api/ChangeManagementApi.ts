@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionRequestInput,
+  AuditVerification,
+  ChainCheckpointList,
+  ChangeLogRow,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -27,6 +30,20 @@ export interface ChangeListRequest {
   cursor?: string;
 }
 
+/** Changes raised in [from, to), ISO dates, optionally of one System. @public */
+export interface AuditPeriod {
+  from: string;
+  to: string;
+  /** A System (or any entity): the changes to it and to its parts. */
+  entityRef?: string;
+}
+
+/** An exception found in a period, as `/audit/exceptions` lists it. @public */
+export interface AuditException {
+  kind: string;
+  changeId: string;
+}
+
 /**
  * The change-management backend, as the frontend sees it. The bodies are
  * the shared contract of change-management-common.
@@ -45,7 +62,19 @@ export interface ChangeManagementApi {
   /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
   /** The change log of changes raised in [from, to), as CSV text. */
-  exportChangeLog(range: { from: string; to: string }): Promise<string>;
+  exportChangeLog(range: AuditPeriod): Promise<string>;
+  /** The same change log, as rows. */
+  getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]>;
+  /** The exceptions of a period: waived reviews, self-approvals and the rest. */
+  getAuditExceptions(period: AuditPeriod): Promise<{ items: AuditException[] }>;
+  /** A reproducible sample of production changes with their evidence, zipped. */
+  downloadAuditSample(
+    request: AuditPeriod & { size: number; seed: string },
+  ): Promise<Blob>;
+  /** Re-computes the hash chain and checks every change against its events. */
+  verifyAuditTrail(): Promise<AuditVerification>;
+  /** The chain heads recorded each night, newest first. */
+  listChainCheckpoints(): Promise<ChainCheckpointList>;
 }
 
 /** @public */

@@ -2,6 +2,9 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionRequestInput,
+  AuditVerification,
+  ChainCheckpointList,
+  ChangeLogRow,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -11,7 +14,12 @@ import {
   FreezeStatus,
   ListQueryInput,
 } from '@trove/backstage-plugin-change-management-common';
-import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
+import {
+  AuditException,
+  AuditPeriod,
+  ChangeListRequest,
+  ChangeManagementApi,
+} from './ChangeManagementApi';
 
 /** A query string of the parameters that are set, in their order. */
 function queryString(params: Record<string, string | number | undefined>) {
@@ -85,10 +93,37 @@ export class ChangeManagementClient implements ChangeManagementApi {
     );
   }
 
-  async exportChangeLog(range: { from: string; to: string }): Promise<string> {
+  async exportChangeLog(range: AuditPeriod): Promise<string> {
     const query: ExportQueryInput = { ...range, format: 'csv' };
     const response = await this.fetch(`/export?${queryString(query)}`);
     return response.text();
+  }
+
+  async getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]> {
+    const query = queryString({ ...period, format: 'json' });
+    return (await this.json<{ items: ChangeLogRow[] }>(`/export?${query}`))
+      .items;
+  }
+
+  async getAuditExceptions(
+    period: AuditPeriod,
+  ): Promise<{ items: AuditException[] }> {
+    return this.json(`/audit/exceptions?${queryString({ ...period })}`);
+  }
+
+  async downloadAuditSample(
+    request: AuditPeriod & { size: number; seed: string },
+  ): Promise<Blob> {
+    const query = queryString({ ...request, format: 'zip' });
+    return (await this.fetch(`/audit/sample?${query}`)).blob();
+  }
+
+  async verifyAuditTrail(): Promise<AuditVerification> {
+    return this.json('/audit/verify');
+  }
+
+  async listChainCheckpoints(): Promise<ChainCheckpointList> {
+    return this.json('/audit/checkpoints');
   }
 
   private async json<T>(

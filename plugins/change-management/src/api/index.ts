@@ -1,5 +1,7 @@
 export { changeManagementApiRef } from './ChangeManagementApi';
 export type {
+  AuditException,
+  AuditPeriod,
   ChangeListRequest,
   ChangeManagementApi,
 } from './ChangeManagementApi';
