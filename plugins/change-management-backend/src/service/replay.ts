@@ -74,20 +74,13 @@ export function replayEvents(
   return change;
 }
 
-/** Not determined by the events: the Systems come from the catalog. */
-const NOT_REPLAYED = 'affectedSystemRefs';
-
-/** The change as compared: what the events determine, in canonical JSON. */
-function comparable(change: StoredChange): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(change)) {
-    if (key !== NOT_REPLAYED && value !== undefined) {
-      result[key] = canonicalize(
-        key === 'affectedEntityRefs' ? [...(value as string[])].sort() : value,
-      )!;
-    }
-  }
-  return result;
+/** What the events determine of a change: all but the Systems, from the catalog. */
+function determined(change: StoredChange): Partial<StoredChange> {
+  const { affectedSystemRefs: _notReplayed, ...rest } = change;
+  return {
+    ...rest,
+    affectedEntityRefs: [...change.affectedEntityRefs].sort(),
+  };
 }
 
 /** The record fields where a stored change differs from its replay. */
@@ -95,8 +88,16 @@ export function differences(
   stored: StoredChange,
   replayed: StoredChange,
 ): string[] {
-  const a = comparable(stored);
-  const b = comparable(replayed);
+  const a = determined(stored) as Record<string, unknown>;
+  const b = determined(replayed) as Record<string, unknown>;
+  // One comparison of the whole record; field by field only to name them.
+  if (canonicalize(a) === canonicalize(b)) {
+    return [];
+  }
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter(key => a[key] !== b[key]).sort();
+  return [...keys]
+    .filter(
+      key => canonicalize(a[key] ?? null) !== canonicalize(b[key] ?? null),
+    )
+    .sort();
 }
