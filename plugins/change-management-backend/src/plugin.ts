@@ -19,6 +19,8 @@ import {
   readVerifySchedule,
   scheduleChainVerification,
 } from './service/chainVerification';
+import { AuditEvidence } from './service/AuditEvidence';
+import { AuditExceptions } from './service/AuditExceptions';
 import { ChangeAccess } from './service/ChangeAccess';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
@@ -97,7 +99,12 @@ export const changeManagementPlugin = createBackendPlugin({
             deps.logger,
           ),
         );
-        const changeLog = new ChangeLogService(store, access, deps.clock);
+        const changeLog = new ChangeLogService(
+          store,
+          access,
+          deps.clock,
+          deps.catalog,
+        );
         const gate = new GateService(store, access, freeze, deps.clock);
         const chainStore = new DatabaseChainStore(
           await deps.database.getClient(),
@@ -121,6 +128,8 @@ export const changeManagementPlugin = createBackendPlugin({
             freeze,
             gate,
             auditTrail: new AuditTrail(verifier, chainStore, access),
+            evidence: new AuditEvidence(store, access, deps.clock),
+            exceptions: new AuditExceptions(store, access, deps.clock),
           }),
         );
         registerChangeActions({ ...deps, changes, gate });

@@ -20,3 +20,4 @@ export * from './permissions';
 export * from './errors';
 export * from './workflow';
 export * from './labels';
+export * from './audit';

@@ -123,6 +123,12 @@ export const exportQuerySchema = z
     from: time('from', 'The start of the range, inclusive.'),
     to: time('to', 'The end of the range, exclusive.'),
     format: z.enum(['csv', 'json']).default('csv'),
+    entityRef: storable('entityRef', 255)
+      .optional()
+      .describe(
+        'The entity itself, or for a System everything that is part of it.',
+      ),
+    type: changeTypeSchema.optional(),
   })
   .strict();
 
@@ -165,3 +171,45 @@ export const gateQuerySchema = z
 
 /** The query string of `GET /gate` as a client writes it. @public */
 export type GateQueryInput = z.input<typeof gateQuerySchema>;
+
+/**
+ * The query string of `GET /audit/exceptions`: exceptions that happened in
+ * [from, to).
+ *
+ * @public
+ */
+export const auditExceptionsQuerySchema = z
+  .object({
+    from: time('from', 'The start of the period, inclusive.'),
+    to: time('to', 'The end of the period, exclusive.'),
+  })
+  .strict();
+
+/**
+ * The query string of `GET /audit/sample`: a reproducible random sample of
+ * the changes deployed to production in [from, to).
+ *
+ * @public
+ */
+export const auditSampleQuerySchema = z
+  .object({
+    from: time('from', 'The start of the period, inclusive.'),
+    to: time('to', 'The end of the period, exclusive.'),
+    size: z.coerce
+      .number({ invalid_type_error: 'size must be a number from 1 to 200' })
+      .int('size must be a whole number from 1 to 200')
+      .min(1, 'size must be from 1 to 200')
+      .max(200, 'size must be from 1 to 200')
+      .default(25)
+      .describe('How many changes to draw.'),
+    seed: storable('seed', 100)
+      .optional()
+      .describe(
+        'The same seed and period draw the same sample; a random one by default, returned in the answer.',
+      ),
+    format: z.enum(['json', 'zip']).default('json'),
+  })
+  .strict();
+
+/** @public */
+export type AuditSampleQueryInput = z.input<typeof auditSampleQuerySchema>;

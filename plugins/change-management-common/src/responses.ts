@@ -35,6 +35,13 @@ export const freezeStatusSchema = z
 /** @public */
 export type FreezeStatus = z.infer<typeof freezeStatusSchema>;
 
+const ref = (who: string) =>
+  z.string().describe(`${who}: a user entity ref, or empty.`);
+const name = (who: string) =>
+  z.string().describe(`${who}: the display name from the catalog, or empty.`);
+const at = (step: string) =>
+  z.string().describe(`${step}: an ISO 8601 time, or empty.`);
+
 const signedColumn = (step: string) =>
   z.string().describe(`${step}: "<user ref> at <ISO time>", or empty.`);
 
@@ -75,6 +82,38 @@ export const changeLogRowSchema = z
     exceptions: z
       .string()
       .describe('"<kind>: <detail>" for each exception, separated by "; ".'),
+    // Added after the SOP's columns: each person as a ref and a display
+    // name, each time in a column of its own.
+    raisedByName: name('The author'),
+    reviewer: ref('The peer reviewer'),
+    reviewerName: name('The peer reviewer'),
+    reviewedAt: at('The peer review'),
+    approver: ref('The CTO who approved'),
+    approverName: name('The CTO who approved'),
+    approvedAt: at('The approval'),
+    signedOffBy: ref('The CTO who signed off for production'),
+    signedOffByName: name('The CTO who signed off for production'),
+    signedOffAt: at('The production sign-off'),
+    deployer: ref('Who deployed to production'),
+    deployerName: name('Who deployed to production'),
+    deployedAt: at('The production deploy'),
+    deploymentRef: z.string().describe('The CI run or release, or empty.'),
+    verifier: ref('Who verified after the deploy'),
+    verifierName: name('Who verified after the deploy'),
+    verifiedAt: at('The post-deployment verification'),
+    systemsAffectedNames: z
+      .string()
+      .describe('The display names of "Systems affected", in its order.'),
+    incidentRef: z.string().describe('Emergency only: the incident.'),
+    incidentSeverity: z.string().describe('Emergency only: P1 to P4.'),
+    retrospectiveDueAt: at('Emergency only: the retrospective due'),
+    retrospectiveAt: at('Emergency only: the retrospective'),
+    retrospectiveBy: ref('Emergency only: who documented the retrospective'),
+    retrospectiveByName: name(
+      'Emergency only: who documented the retrospective',
+    ),
+    retrospectiveLate: z.enum(['Yes', 'No', '']),
+    retrospectiveOverdue: z.enum(['Yes', 'No', '']),
   })
   .strict();
 

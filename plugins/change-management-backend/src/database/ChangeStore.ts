@@ -4,6 +4,7 @@ import {
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
 import {
+  AuditException,
   Change,
   ChangeEvent,
   ChangeState,
@@ -11,6 +12,12 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 
 export type { ChangeEvent };
+
+/** The filters of an export: those of a list, without paging. */
+export type ExportQuery = Pick<
+  ChangeListQuery,
+  'createdFrom' | 'createdTo' | 'entityRef' | 'type' | 'permissionFilter'
+>;
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
@@ -44,6 +51,13 @@ export interface QueueActor {
    * entity owned by one of these refs.
    */
   engineerOf: 'any' | 'none' | string[];
+}
+
+/** A period of the audit, with the reader's permission filter. */
+export interface AuditQuery {
+  from: Date;
+  to: Date;
+  permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
 export interface ChangeListQuery {
@@ -101,4 +115,18 @@ export interface ChangeStore {
 
   /** The change's events, oldest first. */
   listEvents(changeId: string): Promise<ChangeEvent[]>;
+
+  /** The changes of an export, oldest first, a batch at a time. */
+  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]>;
+
+  /** The exceptions of a period, oldest first. */
+  listAuditExceptions(
+    query: AuditQuery & { now: Date },
+  ): Promise<AuditException[]>;
+
+  /** How many changes were deployed to production in the period. */
+  countProduction(query: AuditQuery): Promise<number>;
+
+  /** The ids at these 0-based positions of the period's deploy order. */
+  productionAt(query: AuditQuery, positions: number[]): Promise<string[]>;
 }

@@ -6,15 +6,24 @@ import {
 import { Knex } from 'knex';
 import { StaleVersionError } from '../errors';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
+import { AuditException } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
+  AuditQuery,
   ChangeEvent,
   ChangeListQuery,
   ChangeStore,
+  ExportQuery,
   NewChangeEvent,
   StoredChange,
 } from './ChangeStore';
 import { asStored, hashEvent } from './eventChain';
+import {
+  countProduction,
+  listAuditExceptions,
+  productionAt,
+} from './auditQuery';
+import { exportChanges } from './exportQuery';
 import { applyListQuery, encodeCursor } from './listQuery';
 import { ChangeRow, changeToRow, rowToChange, rowToEvent } from './rows';
 
@@ -147,6 +156,24 @@ export class DatabaseChangeStore implements ChangeStore {
   ): Promise<ChangeEvent[]> {
     const rows = await filter(this.db('change_events'));
     return rows.map(rowToEvent);
+  }
+
+  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]> {
+    return exportChanges(this.db, query);
+  }
+
+  listAuditExceptions(
+    query: AuditQuery & { now: Date },
+  ): Promise<AuditException[]> {
+    return listAuditExceptions(this.db, query);
+  }
+
+  countProduction(query: AuditQuery): Promise<number> {
+    return countProduction(this.db, query);
+  }
+
+  productionAt(query: AuditQuery, positions: number[]): Promise<string[]> {
+    return productionAt(this.db, query, positions);
   }
 
   private async withEntities(rows: ChangeRow[]): Promise<StoredChange[]> {

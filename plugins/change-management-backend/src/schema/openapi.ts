@@ -9,6 +9,10 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import {
   actionRequestSchema,
+  auditExceptionListSchema,
+  auditExceptionsQuerySchema,
+  auditSampleQuerySchema,
+  auditSampleSchema,
   auditVerificationSchema,
   chainCheckpointListSchema,
   changeDraftSchema,
@@ -211,6 +215,39 @@ function registerRoutes(registry: OpenAPIRegistry) {
           ...json(changeLogExportSchema),
         },
       },
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/audit/sample',
+    operationId: 'SampleAuditEvidence',
+    description:
+      'A reproducible random sample of the changes deployed to production in [from, to), each with its evidence. Needs `change-management.audit.read`.',
+    request: { query: auditSampleQuerySchema },
+    responses: {
+      200: {
+        description:
+          'The sample: as JSON, or as a zip with one folder per change (change.json, events.csv, evidence.html).',
+        content: {
+          ...json(auditSampleSchema),
+          'application/zip': {
+            schema: z.string().openapi({ format: 'binary' }),
+          },
+        },
+      },
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/audit/exceptions',
+    operationId: 'ListAuditExceptions',
+    description:
+      'What went outside the normal workflow in [from, to). Needs `change-management.audit.read`.',
+    request: { query: auditExceptionsQuerySchema },
+    responses: {
+      200: answer('The exceptions, oldest first.', auditExceptionListSchema),
       ...errors(400, 401, 403),
     },
   });

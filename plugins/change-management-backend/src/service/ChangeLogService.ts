@@ -1,9 +1,29 @@
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ChangeType } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { inputError } from '../errors';
 import { Actor, ChangeAccess } from './ChangeAccess';
 import { ChangeLogRow, toChangeLogRow } from './changeLog';
 import { asOf } from './ChangeService';
 import { Clock } from './Clock';
+import { DisplayNames, refsOf } from './displayNames';
+
+/** A period [from, to), checked by {@link checkPeriod}. */
+export interface Period {
+  from?: Date;
+  to?: Date;
+}
+
+/** The period, or a 400 naming the field to fix. */
+export function checkPeriod({ from, to }: Period): { from: Date; to: Date } {
+  if (!from || !to || from >= to) {
+    throw inputError(
+      'Give a range with from before to, e.g. from=2026-01-01&to=2027-01-01',
+      [{ path: from && to ? 'to' : 'from', message: 'from must be before to' }],
+    );
+  }
+  return { from, to };
+}
 
 /**
  * The SOP's change log for auditors and ops: the export of a period.
@@ -13,41 +33,37 @@ export class ChangeLogService {
     private readonly store: ChangeStore,
     private readonly access: ChangeAccess,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
   ) {}
 
-  /** The change log of changes raised in [from, to), oldest first. */
+  /**
+   * The change log of changes raised in [from, to), oldest first, as a
+   * stream: the range and the permission are checked before it starts, so
+   * a refusal is an answer of its own and not a broken file.
+   */
   async exportLog(
-    range: { from?: Date; to?: Date },
+    query: Period & { entityRef?: string; type?: ChangeType },
     actor: Actor,
-  ): Promise<ChangeLogRow[]> {
-    const { from, to } = range;
-    if (!from || !to || from >= to) {
-      throw inputError(
-        'Give a range with from before to, e.g. from=2026-01-01&to=2027-01-01',
-        [
-          {
-            path: from && to ? 'to' : 'from',
-            message: 'from must be before to',
-          },
-        ],
-      );
-    }
-    // One permission decision, then the store page by page.
+  ): Promise<AsyncIterable<ChangeLogRow[]>> {
+    const { from, to } = checkPeriod(query);
+    // One permission decision, then the store batch by batch.
     const permissionFilter = await this.access.readFilter(actor);
+    const batches = this.store.exportChanges({
+      createdFrom: from,
+      createdTo: to,
+      entityRef: query.entityRef,
+      type: query.type,
+      permissionFilter,
+    });
+    const names = new DisplayNames(this.catalog, actor.credentials);
     const now = this.clock.now();
-    const rows: ChangeLogRow[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.listChanges({
-        createdFrom: from,
-        createdTo: to,
-        permissionFilter,
-        limit: 100,
-        cursor,
-      });
-      rows.push(...page.items.map(c => toChangeLogRow(asOf(c, now))));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return rows.reverse();
+    return (async function* rows() {
+      for await (const batch of batches) {
+        await names.load(batch.flatMap(refsOf));
+        yield batch.map(change =>
+          toChangeLogRow(asOf(change, now), names.nameOf),
+        );
+      }
+    })();
   }
 }

@@ -7,22 +7,28 @@ import {
 import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  auditExceptionsQuerySchema,
+  auditSampleQuerySchema,
   changeIdSchema,
   exportQuerySchema,
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
+import { pipeline } from 'node:stream/promises';
 import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actors } from './actors';
 import { AuditTrail } from './AuditTrail';
+import { AuditEvidence } from './AuditEvidence';
+import { AuditExceptions } from './AuditExceptions';
 import { Actor } from './ChangeAccess';
-import { toCsv } from './changeLog';
+import { toCsvStream, toJsonStream } from './changeLog';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
+import { evidenceZip } from './evidenceZip';
 import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
 
@@ -84,6 +90,8 @@ export interface RouterOptions {
   freeze: FreezeService;
   gate: GateService;
   auditTrail: AuditTrail;
+  evidence: AuditEvidence;
+  exceptions: AuditExceptions;
 }
 
 /**
@@ -103,6 +111,8 @@ export async function createRouter(options: RouterOptions) {
     freeze,
     gate,
     auditTrail,
+    evidence,
+    exceptions,
   } = options;
   // The spec types the routes and is served at /openapi.json. It is
   // generated from the shared zod schemas, which validate every request here
@@ -224,18 +234,39 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/export', async (req, res) => {
-    const { format, ...range } = parseInput(() =>
+    const { format, ...query } = parseInput(() =>
       exportQuerySchema.parse(req.query),
     );
-    const rows = await changeLog.exportLog(range, await actorOf(req));
+    const rows = await changeLog.exportLog(query, await actorOf(req));
+    // Streamed: a failure half-way ends the response as failed.
     if (format === 'json') {
-      res.json({ items: rows });
+      await pipeline(toJsonStream(rows), res.type('application/json'));
       return;
     }
-    res
-      .type('text/csv')
-      .attachment(`change-log-${req.query.from}-${req.query.to}.csv`)
-      .end(toCsv(rows));
+    const name = `change-log-${query.from.toISOString().slice(0, 10)}`;
+    res.type('text/csv').attachment(`${name}.csv`);
+    await pipeline(toCsvStream(rows), res);
+  });
+
+  router.get('/audit/sample', async (req, res) => {
+    const { format, ...query } = parseInput(() =>
+      auditSampleQuerySchema.parse(req.query),
+    );
+    const sample = await evidence.sample(query, await actorOf(req));
+    if (format === 'json') {
+      res.json(sample);
+      return;
+    }
+    const name = `audit-sample-${sample.from.slice(0, 10)}-${sample.seed}`;
+    res.type('application/zip').attachment(`${name}.zip`);
+    await pipeline(evidenceZip(sample), res);
+  });
+
+  router.get('/audit/exceptions', async (req, res) => {
+    const period = parseInput(() =>
+      auditExceptionsQuerySchema.parse(req.query),
+    );
+    res.json(await exceptions.list(period, await actorOf(req)));
   });
 
   router.get('/audit/verify', async (req, res) => {

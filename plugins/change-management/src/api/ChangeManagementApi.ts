@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionRequestInput,
+  AuditExceptionList,
   AuditVerification,
   ChainCheckpointList,
   ChangeLogRow,
@@ -38,12 +39,6 @@ export interface AuditPeriod {
   entityRef?: string;
 }
 
-/** An exception found in a period, as `/audit/exceptions` lists it. @public */
-export interface AuditException {
-  kind: string;
-  changeId: string;
-}
-
 /**
  * The change-management backend, as the frontend sees it. The bodies are
  * the shared contract of change-management-common.
@@ -66,11 +61,20 @@ export interface ChangeManagementApi {
   /** The same change log, as rows. */
   getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]>;
   /** The exceptions of a period: waived reviews, self-approvals and the rest. */
-  getAuditExceptions(period: AuditPeriod): Promise<{ items: AuditException[] }>;
-  /** A reproducible sample of production changes with their evidence, zipped. */
-  downloadAuditSample(
-    request: AuditPeriod & { size: number; seed: string },
-  ): Promise<Blob>;
+  getAuditExceptions(period: {
+    from: string;
+    to: string;
+  }): Promise<AuditExceptionList>;
+  /**
+   * A reproducible sample of the period's production changes (of every
+   * System) with their evidence, zipped.
+   */
+  downloadAuditSample(request: {
+    from: string;
+    to: string;
+    size: number;
+    seed: string;
+  }): Promise<Blob>;
   /** Re-computes the hash chain and checks every change against its events. */
   verifyAuditTrail(): Promise<AuditVerification>;
   /** The chain heads recorded each night, newest first. */

@@ -2,6 +2,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionRequestInput,
+  AuditExceptionList,
+  AuditSampleQueryInput,
   AuditVerification,
   ChainCheckpointList,
   ChangeLogRow,
@@ -15,7 +17,6 @@ import {
   ListQueryInput,
 } from '@trove/backstage-plugin-change-management-common';
 import {
-  AuditException,
   AuditPeriod,
   ChangeListRequest,
   ChangeManagementApi,
@@ -105,17 +106,24 @@ export class ChangeManagementClient implements ChangeManagementApi {
       .items;
   }
 
-  async getAuditExceptions(
-    period: AuditPeriod,
-  ): Promise<{ items: AuditException[] }> {
-    return this.json(`/audit/exceptions?${queryString({ ...period })}`);
+  async getAuditExceptions(period: {
+    from: string;
+    to: string;
+  }): Promise<AuditExceptionList> {
+    const { from, to } = period;
+    return this.json(`/audit/exceptions?${queryString({ from, to })}`);
   }
 
-  async downloadAuditSample(
-    request: AuditPeriod & { size: number; seed: string },
-  ): Promise<Blob> {
-    const query = queryString({ ...request, format: 'zip' });
-    return (await this.fetch(`/audit/sample?${query}`)).blob();
+  async downloadAuditSample(request: {
+    from: string;
+    to: string;
+    size: number;
+    seed: string;
+  }): Promise<Blob> {
+    const { from, to, size, seed } = request;
+    const query: AuditSampleQueryInput = { from, to, size, seed };
+    const search = queryString({ ...query, format: 'zip' });
+    return (await this.fetch(`/audit/sample?${search}`)).blob();
   }
 
   async verifyAuditTrail(): Promise<AuditVerification> {

@@ -1,6 +1,5 @@
 export { changeManagementApiRef } from './ChangeManagementApi';
 export type {
-  AuditException,
   AuditPeriod,
   ChangeListRequest,
   ChangeManagementApi,

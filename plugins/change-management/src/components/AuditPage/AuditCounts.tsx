@@ -50,13 +50,19 @@ export const AuditCounts = (props: { period: AuditPeriod }) => {
   const { value, loading, error } = useAsync(async () => {
     const [rows, exceptions] = await Promise.all([
       api.getChangeLog(period),
-      api.getAuditExceptions(period),
+      api.getAuditExceptions({ from: period.from, to: period.to }),
     ]);
+    // Exceptions are listed for the whole period: for one System, keep
+    // those of its changes.
+    const ids = new Set(rows.map(r => r.id));
+    const ofSystem = period.entityRef
+      ? exceptions.items.filter(e => ids.has(e.changeId))
+      : exceptions.items;
     return {
       changes: rows.length,
       byType: countBy(rows, r => r.changeType),
       deploys: rows.filter(r => r.deployedToProduction).length,
-      byKind: countBy(exceptions.items, e => e.kind),
+      byKind: countBy(ofSystem, e => e.kind),
     };
   }, [api, period.from, period.to, period.entityRef]);
 

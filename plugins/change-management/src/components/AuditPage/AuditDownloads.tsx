@@ -12,6 +12,9 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { AuditPeriod, changeManagementApiRef } from '../../api';
 import { downloadBlob } from '../download';
 
+/** The most changes a sample draws (the API's limit). */
+const MAX_SAMPLE = 200;
+
 const Busy = (props: { busy: boolean; label: string }) =>
   props.busy ? (
     <CircularProgress size={16} aria-label={props.label} />
@@ -43,21 +46,23 @@ export const AuditDownloads = (props: {
   }, [api, period]);
   const [sample, drawSample] = useAsyncFn(async () => {
     const zip = await api.downloadAuditSample({
-      ...period,
+      from: period.from,
+      to: period.to,
       size: Number(size),
       seed,
     });
     downloadBlob(zip, `audit-sample-${name}.zip`);
   }, [api, period, size, seed]);
-  const sizeInvalid = !/^[1-9]\d*$/.test(size);
+  const sizeInvalid = !/^[1-9]\d*$/.test(size) || Number(size) > MAX_SAMPLE;
   const error = log.error ?? sample.error;
 
   return (
     <InfoCard title="Evidence">
       <Typography variant="body2" color="textSecondary" paragraph>
-        The change log has one row per change raised in the period, with the
-        columns of the SOP. The sample draws production changes at random from
-        the seed; the same seed draws the same changes again.
+        The change log has one row per change raised in the period (of the
+        System, if one is picked), with the columns of the SOP. The sample draws
+        from all the production changes of the period at random from the seed;
+        the same seed draws the same changes again.
       </Typography>
       <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
         <Button
@@ -75,7 +80,7 @@ export const AuditDownloads = (props: {
           value={size}
           onChange={e => setSize(e.target.value)}
           error={sizeInvalid}
-          helperText={sizeInvalid ? 'A whole number, 1 or more' : ' '}
+          helperText={sizeInvalid ? `From 1 to ${MAX_SAMPLE}` : ' '}
           style={{ width: 120 }}
         />
         <TextField

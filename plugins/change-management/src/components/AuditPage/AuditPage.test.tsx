@@ -30,6 +30,7 @@ function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
         { kind: 'waived-review', changeId: 'c1' },
         { kind: 'freeze-override', changeId: 'c2' },
         { kind: 'waived-review', changeId: 'c3' },
+        { kind: 'rolled-back', changeId: 'c9' },
       ],
     }),
     listChainCheckpoints: jest.fn().mockResolvedValue({
@@ -148,6 +149,9 @@ describe('AuditPage', () => {
     expect(
       within(byKind).getByRole('row', { name: 'freeze-override 1' }),
     ).toBeTruthy();
+    expect(
+      within(byKind).getByRole('row', { name: 'rolled-back 1' }),
+    ).toBeTruthy();
     expect(api.getChangeLog).toHaveBeenLastCalledWith({
       from: '2026-01-01',
       to: '2026-07-01',
@@ -165,12 +169,23 @@ describe('AuditPage', () => {
     );
 
     await waitFor(() =>
-      expect(api.getAuditExceptions).toHaveBeenLastCalledWith({
+      expect(api.getChangeLog).toHaveBeenLastCalledWith({
         from: '2026-01-01',
         to: '2026-07-01',
         entityRef: 'system:default/payments',
       }),
     );
+    // Exceptions come for the whole period; only the System's changes count.
+    expect(api.getAuditExceptions).toHaveBeenLastCalledWith({
+      from: '2026-01-01',
+      to: '2026-07-01',
+    });
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('row', { name: 'rolled-back 1' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('row', { name: 'waived-review 2' })).toBeTruthy();
   });
 
   it('draws a sample with a seed and downloads its evidence as a zip', async () => {
@@ -206,7 +221,7 @@ describe('AuditPage', () => {
     fireEvent.change(screen.getByLabelText('Sample size'), {
       target: { value: '0' },
     });
-    expect(screen.getByText('A whole number, 1 or more')).toBeInTheDocument();
+    expect(screen.getByText('From 1 to 200')).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: /Draw a sample/ }),
     ).toBeDisabled();

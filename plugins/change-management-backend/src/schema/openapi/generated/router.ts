@@ -2062,6 +2062,125 @@ export const spec = {
             description:
               '"<kind>: <detail>" for each exception, separated by "; ".',
           },
+          raisedByName: {
+            type: 'string',
+            description:
+              'The author: the display name from the catalog, or empty.',
+          },
+          reviewer: {
+            type: 'string',
+            description: 'The peer reviewer: a user entity ref, or empty.',
+          },
+          reviewerName: {
+            type: 'string',
+            description:
+              'The peer reviewer: the display name from the catalog, or empty.',
+          },
+          reviewedAt: {
+            type: 'string',
+            description: 'The peer review: an ISO 8601 time, or empty.',
+          },
+          approver: {
+            type: 'string',
+            description: 'The CTO who approved: a user entity ref, or empty.',
+          },
+          approverName: {
+            type: 'string',
+            description:
+              'The CTO who approved: the display name from the catalog, or empty.',
+          },
+          approvedAt: {
+            type: 'string',
+            description: 'The approval: an ISO 8601 time, or empty.',
+          },
+          signedOffBy: {
+            type: 'string',
+            description:
+              'The CTO who signed off for production: a user entity ref, or empty.',
+          },
+          signedOffByName: {
+            type: 'string',
+            description:
+              'The CTO who signed off for production: the display name from the catalog, or empty.',
+          },
+          signedOffAt: {
+            type: 'string',
+            description: 'The production sign-off: an ISO 8601 time, or empty.',
+          },
+          deployer: {
+            type: 'string',
+            description:
+              'Who deployed to production: a user entity ref, or empty.',
+          },
+          deployerName: {
+            type: 'string',
+            description:
+              'Who deployed to production: the display name from the catalog, or empty.',
+          },
+          deployedAt: {
+            type: 'string',
+            description: 'The production deploy: an ISO 8601 time, or empty.',
+          },
+          deploymentRef: {
+            type: 'string',
+            description: 'The CI run or release, or empty.',
+          },
+          verifier: {
+            type: 'string',
+            description:
+              'Who verified after the deploy: a user entity ref, or empty.',
+          },
+          verifierName: {
+            type: 'string',
+            description:
+              'Who verified after the deploy: the display name from the catalog, or empty.',
+          },
+          verifiedAt: {
+            type: 'string',
+            description:
+              'The post-deployment verification: an ISO 8601 time, or empty.',
+          },
+          systemsAffectedNames: {
+            type: 'string',
+            description:
+              'The display names of "Systems affected", in its order.',
+          },
+          incidentRef: {
+            type: 'string',
+            description: 'Emergency only: the incident.',
+          },
+          incidentSeverity: {
+            type: 'string',
+            description: 'Emergency only: P1 to P4.',
+          },
+          retrospectiveDueAt: {
+            type: 'string',
+            description:
+              'Emergency only: the retrospective due: an ISO 8601 time, or empty.',
+          },
+          retrospectiveAt: {
+            type: 'string',
+            description:
+              'Emergency only: the retrospective: an ISO 8601 time, or empty.',
+          },
+          retrospectiveBy: {
+            type: 'string',
+            description:
+              'Emergency only: who documented the retrospective: a user entity ref, or empty.',
+          },
+          retrospectiveByName: {
+            type: 'string',
+            description:
+              'Emergency only: who documented the retrospective: the display name from the catalog, or empty.',
+          },
+          retrospectiveLate: {
+            type: 'string',
+            enum: ['Yes', 'No', ''],
+          },
+          retrospectiveOverdue: {
+            type: 'string',
+            enum: ['Yes', 'No', ''],
+          },
         },
         required: [
           'id',
@@ -2080,6 +2199,32 @@ export const spec = {
           'incident',
           'retrospective',
           'exceptions',
+          'raisedByName',
+          'reviewer',
+          'reviewerName',
+          'reviewedAt',
+          'approver',
+          'approverName',
+          'approvedAt',
+          'signedOffBy',
+          'signedOffByName',
+          'signedOffAt',
+          'deployer',
+          'deployerName',
+          'deployedAt',
+          'deploymentRef',
+          'verifier',
+          'verifierName',
+          'verifiedAt',
+          'systemsAffectedNames',
+          'incidentRef',
+          'incidentSeverity',
+          'retrospectiveDueAt',
+          'retrospectiveAt',
+          'retrospectiveBy',
+          'retrospectiveByName',
+          'retrospectiveLate',
+          'retrospectiveOverdue',
         ],
         additionalProperties: false,
       },
@@ -3336,6 +3481,34 @@ export const spec = {
             name: 'format',
             in: 'query',
           },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: false,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              enum: ['standard', 'emergency', 'infrastructure'],
+              description:
+                'The SOP category; emergency changes follow their own state machine.',
+            },
+            required: false,
+            description:
+              'The SOP category; emergency changes follow their own state machine.',
+            name: 'type',
+            in: 'query',
+          },
         ],
         responses: {
           '200': {
@@ -3349,6 +3522,518 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ChangeLogExport',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/audit/sample': {
+      get: {
+        operationId: 'SampleAuditEvidence',
+        description:
+          'A reproducible random sample of the changes deployed to production in [from, to), each with its evidence. Needs `change-management.audit.read`.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The start of the period, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The start of the period, inclusive. An ISO 8601 date or time.',
+            name: 'from',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The end of the period, exclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The end of the period, exclusive. An ISO 8601 date or time.',
+            name: 'to',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 25,
+              description: 'How many changes to draw.',
+            },
+            required: false,
+            description: 'How many changes to draw.',
+            name: 'size',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 100,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The same seed and period draw the same sample; a random one by default, returned in the answer.',
+            },
+            required: false,
+            description:
+              'The same seed and period draw the same sample; a random one by default, returned in the answer.',
+            name: 'seed',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              enum: ['json', 'zip'],
+              default: 'json',
+            },
+            required: false,
+            name: 'format',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The sample: as JSON, or as a zip with one folder per change (change.json, events.csv, evidence.html).',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    from: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The start of the period.',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The end of the period.',
+                    },
+                    seed: {
+                      type: 'string',
+                      description: 'Pass it again to draw the same sample.',
+                    },
+                    population: {
+                      type: 'integer',
+                      description:
+                        'How many production changes the period holds.',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          change: {
+                            $ref: '#/components/schemas/Change',
+                          },
+                          events: {
+                            type: 'array',
+                            items: {
+                              $ref: '#/components/schemas/ChangeEvent',
+                            },
+                            description: 'Oldest first.',
+                          },
+                          duties: {
+                            type: 'object',
+                            properties: {
+                              author: {
+                                type: 'string',
+                              },
+                              reviewed: {
+                                type: 'object',
+                                properties: {
+                                  by: {
+                                    type: 'string',
+                                    description:
+                                      'Who did it (a user entity ref).',
+                                  },
+                                  at: {
+                                    type: 'string',
+                                    format: 'date-time',
+                                    description: 'When, ISO 8601.',
+                                  },
+                                  isAuthor: {
+                                    type: 'boolean',
+                                    description:
+                                      'Whether they raised the change themselves.',
+                                  },
+                                },
+                                required: ['by', 'at', 'isAuthor'],
+                                additionalProperties: false,
+                              },
+                              reviewWaived: {
+                                type: 'object',
+                                properties: {
+                                  by: {
+                                    type: 'string',
+                                    description:
+                                      'Who did it (a user entity ref).',
+                                  },
+                                  at: {
+                                    type: 'string',
+                                    format: 'date-time',
+                                    description: 'When, ISO 8601.',
+                                  },
+                                  reason: {
+                                    type: 'string',
+                                  },
+                                },
+                                required: ['by', 'at', 'reason'],
+                                additionalProperties: false,
+                              },
+                              approved: {
+                                type: 'object',
+                                properties: {
+                                  by: {
+                                    type: 'string',
+                                    description:
+                                      'Who did it (a user entity ref).',
+                                  },
+                                  at: {
+                                    type: 'string',
+                                    format: 'date-time',
+                                    description: 'When, ISO 8601.',
+                                  },
+                                  isAuthor: {
+                                    type: 'boolean',
+                                    description:
+                                      'Whether they raised the change themselves.',
+                                  },
+                                },
+                                required: ['by', 'at', 'isAuthor'],
+                                additionalProperties: false,
+                              },
+                              signedOff: {
+                                type: 'object',
+                                properties: {
+                                  by: {
+                                    type: 'string',
+                                    description:
+                                      'Who did it (a user entity ref).',
+                                  },
+                                  at: {
+                                    type: 'string',
+                                    format: 'date-time',
+                                    description: 'When, ISO 8601.',
+                                  },
+                                  isAuthor: {
+                                    type: 'boolean',
+                                    description:
+                                      'Whether they raised the change themselves.',
+                                  },
+                                },
+                                required: ['by', 'at', 'isAuthor'],
+                                additionalProperties: false,
+                              },
+                              separated: {
+                                type: 'boolean',
+                                description:
+                                  'Nobody reviewed, approved or signed off their own change.',
+                              },
+                            },
+                            required: ['author', 'separated'],
+                            additionalProperties: false,
+                          },
+                          staging: {
+                            type: 'object',
+                            properties: {
+                              tested: {
+                                type: 'string',
+                                description: 'yes, no, n/a, or empty.',
+                              },
+                              recorded: {
+                                type: 'object',
+                                properties: {
+                                  by: {
+                                    type: 'string',
+                                    description:
+                                      'Who did it (a user entity ref).',
+                                  },
+                                  at: {
+                                    type: 'string',
+                                    format: 'date-time',
+                                    description: 'When, ISO 8601.',
+                                  },
+                                  fields: {
+                                    type: 'object',
+                                    additionalProperties: {},
+                                  },
+                                },
+                                required: ['by', 'at', 'fields'],
+                                additionalProperties: false,
+                                description:
+                                  'The last record-staging event: who, when, the checks.',
+                              },
+                            },
+                            required: ['tested'],
+                            additionalProperties: false,
+                          },
+                          deploy: {
+                            type: 'object',
+                            properties: {
+                              by: {
+                                type: 'string',
+                                description: 'Who did it (a user entity ref).',
+                              },
+                              at: {
+                                type: 'string',
+                                format: 'date-time',
+                                description: 'When, ISO 8601.',
+                              },
+                              deploymentRef: {
+                                type: 'string',
+                              },
+                            },
+                            required: ['by', 'at'],
+                            additionalProperties: false,
+                          },
+                          verification: {
+                            type: 'object',
+                            properties: {
+                              result: {
+                                type: 'string',
+                                description:
+                                  'yes, no, or empty if never verified.',
+                              },
+                              verified: {
+                                $ref: '#/components/schemas/ChangeSignature',
+                              },
+                              issuesEncountered: {
+                                type: 'string',
+                              },
+                            },
+                            required: ['result', 'issuesEncountered'],
+                            additionalProperties: false,
+                          },
+                          retrospective: {
+                            type: 'object',
+                            properties: {
+                              dueAt: {
+                                type: 'string',
+                              },
+                              documented: {
+                                $ref: '#/components/schemas/ChangeSignature',
+                              },
+                              late: {
+                                type: 'boolean',
+                              },
+                              hoursAfterDeploy: {
+                                type: 'number',
+                              },
+                              whatChanged: {
+                                type: 'string',
+                              },
+                              why: {
+                                type: 'string',
+                              },
+                              approvalReceived: {
+                                type: 'string',
+                              },
+                            },
+                            required: [
+                              'late',
+                              'whatChanged',
+                              'why',
+                              'approvalReceived',
+                            ],
+                            additionalProperties: false,
+                            description: 'Emergency only.',
+                          },
+                        },
+                        required: [
+                          'change',
+                          'events',
+                          'duties',
+                          'staging',
+                          'verification',
+                        ],
+                        additionalProperties: false,
+                      },
+                      description: 'In deploy order.',
+                    },
+                  },
+                  required: ['from', 'to', 'seed', 'population', 'items'],
+                  additionalProperties: false,
+                },
+              },
+              'application/zip': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/audit/exceptions': {
+      get: {
+        operationId: 'ListAuditExceptions',
+        description:
+          'What went outside the normal workflow in [from, to). Needs `change-management.audit.read`.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The start of the period, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The start of the period, inclusive. An ISO 8601 date or time.',
+            name: 'from',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The end of the period, exclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The end of the period, exclusive. An ISO 8601 date or time.',
+            name: 'to',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The exceptions, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          changeId: {
+                            type: 'string',
+                            format: 'uuid',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          changeType: {
+                            $ref: '#/components/schemas/ChangeType',
+                          },
+                          kind: {
+                            type: 'string',
+                            enum: [
+                              'waived-review',
+                              'self-approval',
+                              'freeze-override',
+                              'late-retrospective',
+                              'missing-retrospective',
+                              'not-verified',
+                              'failed-verification',
+                              'rolled-back',
+                            ],
+                          },
+                          at: {
+                            type: 'string',
+                            format: 'date-time',
+                            description:
+                              'When it happened (for a missing retrospective: when due).',
+                          },
+                          actor: {
+                            type: 'string',
+                            description:
+                              'Who: whoever caused it, or who owes what is missing (the author).',
+                          },
+                          detail: {
+                            type: 'string',
+                          },
+                        },
+                        required: [
+                          'changeId',
+                          'title',
+                          'changeType',
+                          'kind',
+                          'at',
+                          'actor',
+                          'detail',
+                        ],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },

