@@ -135,6 +135,7 @@ async function database() {
 async function seed(knex) {
   const [{ n }] = await knex('changes').count({ n: '*' });
   let have = Number(n);
+  const before = have;
   let head = (await knex('change_event_chain').where({ id: 1 }).first())
     .last_hash;
   const started = Date.now();
@@ -192,7 +193,7 @@ async function seed(knex) {
     if (have % 20000 === 0 || have === target) {
       const s = (Date.now() - started) / 1000;
       console.log(
-        `seeded ${have} changes (${Math.round(have / s)} changes/s this run)`,
+        `seeded ${have} changes (${Math.round((have - before) / s)} changes/s this run)`,
       );
     }
   }
@@ -205,9 +206,14 @@ async function main() {
   const [{ n }] = await knex('change_events').count({ n: '*' });
   const verifier = new ChainVerifier(new DatabaseChainStore(knex));
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = await verifier.verify();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(JSON.stringify({ ...result, events: Number(n), seconds }));
+  const { user, system } = process.cpuUsage(cpu);
+  const nodeCpuSeconds = (user + system) / 1e6;
+  console.log(
+    JSON.stringify({ ...result, events: Number(n), seconds, nodeCpuSeconds }),
+  );
   console.log(
     `verified ${Number(n)} events of ${target} changes in ${seconds.toFixed(
       1,

@@ -67,7 +67,7 @@ test('the CTO draws a sample on the Audit page and downloads its evidence', asyn
 
   const carol = await signIn(browser, 'carol');
   await carol.goto('/change-management');
-  await carol.getByRole('link', { name: 'Audit', exact: true }).click();
+  await carol.getByRole('button', { name: 'Audit', exact: true }).click();
   await expect(carol.getByRole('heading', { name: 'Audit' })).toBeVisible();
   await carol.getByLabel('From').fill('2026-05-01');
   await carol.getByLabel('To').fill('2026-06-01');

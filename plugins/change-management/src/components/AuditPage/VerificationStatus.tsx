@@ -21,6 +21,9 @@ import { formatTime } from '../format';
 /** How many checkpoints the page shows. */
 const SHOWN = 7;
 
+/** A sha256 in hex: one unbroken word, so let it wrap anywhere. */
+const HASH_STYLE = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
+
 const Result = (props: { result: AuditVerification }) => {
   const { result } = props;
   const changeLink = useRouteRef(changeRouteRef);
@@ -29,7 +32,12 @@ const Result = (props: { result: AuditVerification }) => {
       <Alert severity="success">
         The audit trail is intact: {result.checked} events verified, and every
         change matches its events.
-        {result.head && ` Head: ${result.head.hash}.`}
+        {result.head && (
+          <>
+            {' '}
+            Head: <span style={HASH_STYLE}>{result.head.hash}</span>
+          </>
+        )}
       </Alert>
     );
   }
@@ -114,11 +122,7 @@ export const VerificationStatus = () => {
                 <TableRow key={c.createdAt}>
                   <TableCell>{formatTime(c.createdAt)}</TableCell>
                   <TableCell>{c.seq}</TableCell>
-                  <TableCell
-                    style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
-                  >
-                    {c.hash}
-                  </TableCell>
+                  <TableCell style={HASH_STYLE}>{c.hash}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
