@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeEventSchema } from './events';
+import { changeEventFieldsSchema, changeEventSchema } from './events';
 import { isoTime } from './fields';
 import { changeSchema, changeSignatureSchema, changeTypeSchema } from './types';
 
@@ -90,7 +90,7 @@ export const changeEvidenceSchema = z
       .object({
         tested: z.string().describe('yes, no, n/a, or empty.'),
         recorded: changeSignatureSchema
-          .extend({ fields: z.record(z.unknown()) })
+          .extend({ fields: changeEventFieldsSchema })
           .optional()
           .describe('The last record-staging event: who, when, the checks.'),
       })

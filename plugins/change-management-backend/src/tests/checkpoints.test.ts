@@ -1,12 +1,10 @@
 import {
   coreServices,
   createBackendPlugin,
-  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { changeAuditReadPermission } from '@trove/backstage-plugin-change-management-common';
+import { auditorsOnly } from '../__testUtils__/auditPermissions';
 import { drafts } from '../__testUtils__/changes';
 import { startChangeManagement } from '../__testUtils__/harness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -128,26 +126,9 @@ describe('nightly verification and checkpoints', () => {
   it.each(databases.eachSupportedId())(
     '%p: keeps the trail from whom the policy refuses the audit evidence',
     async databaseId => {
-      // A policy that grants everything but the audit evidence to alice.
-      const permissions = createServiceFactory({
-        service: coreServices.permissions,
-        deps: {},
-        factory: () => ({
-          authorize: async (queries: any[], { credentials }: any) =>
-            queries.map(({ permission }) => ({
-              result:
-                permission.name === changeAuditReadPermission.name &&
-                credentials.principal.userEntityRef === 'user:default/alice'
-                  ? AuthorizeResult.DENY
-                  : AuthorizeResult.ALLOW,
-            })),
-          authorizeConditional: async (queries: any[]) =>
-            queries.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }),
-      });
       const h = await startChangeManagement({
         knex: await databases.init(databaseId),
-        extraFeatures: [permissions],
+        extraFeatures: [auditorsOnly],
       });
       for (const path of ['/audit/verify', '/audit/checkpoints']) {
         const refused = await h.as('alice').get(path);

@@ -97,8 +97,11 @@ describe('the API answers as its OpenAPI document says', () => {
       const range = 'from=2026-01-01&to=2027-01-01';
       await api.as('oscar').get(`/export?${range}`);
       await api.as('oscar').get(`/export?${range}&format=json`);
-      await api.as('oscar').get('/audit/verify');
-      await api.as('oscar').get('/audit/checkpoints');
+      await api.as('carol').get('/audit/verify');
+      await api.as('carol').get('/audit/checkpoints');
+      await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
+      await api.as('carol').get(`/audit/sample?${range}&format=zip`);
+      await api.as('carol').get(`/audit/exceptions?${range}`);
       await api.as('oscar').get(`/gate?changeId=${standard}`);
       await api
         .as('oscar')
@@ -111,6 +114,8 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/changes?limit=abc');
       await api.as('oscar').get('/freeze?at=yesterday');
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
+      await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
+      await api.as('carol').get('/audit/exceptions?from=2026-01-01');
       await api.as('alice').patch(`/changes/${infra}`, {
         ...drafts.infrastructure,
         type: 'standard',
@@ -152,7 +157,9 @@ describe('the API answers as its OpenAPI document says', () => {
         ];
         const path =
           template.replace('{id}', standard) +
-          (template === '/export' ? `?${range}` : '') +
+          (['/export', '/audit/sample', '/audit/exceptions'].includes(template)
+            ? `?${range}`
+            : '') +
           (template === '/gate' ? `?changeId=${standard}` : '');
         if (status === '401') await api.anonymous()[method](path, {});
         if (status === '403') {

@@ -25,6 +25,8 @@ const ROUTES = {
   '/export': ['get'],
   '/audit/verify': ['get'],
   '/audit/checkpoints': ['get'],
+  '/audit/sample': ['get'],
+  '/audit/exceptions': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */

@@ -3794,8 +3794,7 @@ export const spec = {
                                     description: 'When, ISO 8601.',
                                   },
                                   fields: {
-                                    type: 'object',
-                                    additionalProperties: {},
+                                    $ref: '#/components/schemas/ChangeEventFields',
                                   },
                                 },
                                 required: ['by', 'at', 'fields'],
