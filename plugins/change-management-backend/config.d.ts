@@ -1,4 +1,5 @@
 import { HumanDuration } from '@backstage/types';
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
   /** Configuration of the change-management plugin. */
@@ -140,5 +141,15 @@ export interface Config {
       /** Why, shown to whoever is refused. */
       reason: string;
     }>;
+    /** Evidence for auditors. */
+    audit?: {
+      /**
+       * When the audit trail is verified and its head recorded as a
+       * checkpoint; a failure notifies the CTO role. A scheduler task
+       * schedule, e.g. `{ frequency: { cron: '0 2 * * *' }, timeout: { hours: 2 } }`.
+       * Defaults to nightly at 02:00 UTC.
+       */
+      verifySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

@@ -11,8 +11,15 @@ import {
   changePermissionRules,
 } from '@trove/backstage-plugin-change-management-node';
 import { registerChangeActions } from './actions';
+import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseReminderStore } from './database/ReminderStore';
+import { AuditTrail } from './service/AuditTrail';
+import { ChainVerifier } from './service/ChainVerifier';
+import {
+  readVerifySchedule,
+  scheduleChainVerification,
+} from './service/chainVerification';
 import { AuditEvidence } from './service/AuditEvidence';
 import { AuditExceptions } from './service/AuditExceptions';
 import { ChangeAccess } from './service/ChangeAccess';
@@ -103,6 +110,16 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.catalog,
         );
         const gate = new GateService(store, access, freeze, deps.clock);
+        const chainStore = new DatabaseChainStore(
+          await deps.database.getClient(),
+        );
+        const verifier = new ChainVerifier(chainStore);
+        await scheduleChainVerification({
+          ...deps,
+          schedule: readVerifySchedule(deps.config),
+          verifier,
+          ctoRefs: config.ctoRefs,
+        });
 
         deps.httpRouter.use(
           await createRouter({
@@ -115,6 +132,7 @@ export const changeManagementPlugin = createBackendPlugin({
             freeze,
             gate,
             summary: new SummaryService(store, access, deps.clock),
+            auditTrail: new AuditTrail(verifier, chainStore, access),
             evidence: new AuditEvidence(store, access, deps.clock),
             exceptions: new AuditExceptions(store, access, deps.clock),
           }),

@@ -144,6 +144,18 @@ export const changeEventListSchema = z
 /** @public */
 export type ChangeEventList = z.infer<typeof changeEventListSchema>;
 
+/** An event at the head of the hash chain, or at a checkpoint. @public */
+export const chainHeadSchema = z
+  .object({
+    eventId: z.string(),
+    hash: sha256('The hash of that event.'),
+    at: isoTime('When that event was recorded.'),
+  })
+  .strict();
+
+/** @public */
+export type ChainHead = z.infer<typeof chainHeadSchema>;
+
 /** The answer of re-computing the hash chain. @public */
 export const auditVerificationSchema = z
   .object({
@@ -155,13 +167,44 @@ export const auditVerificationSchema = z
       .describe('How many events matched before the first bad one.'),
     firstBadEventId: z
       .string()
-      .uuid()
       .optional()
       .describe(
-        'The first event whose hash does not match; absent when the newest events were removed.',
+        'The first event that does not match: its hash, its link to the one before, a checkpoint, or (when the newest events were removed) the missing newest event.',
       ),
+    badChangeId: z
+      .string()
+      .optional()
+      .describe(
+        'The first change whose row differs from what its events replay to.',
+      ),
+    problem: z
+      .string()
+      .optional()
+      .describe('What is wrong, in words, when `ok` is false.'),
+    head: chainHeadSchema
+      .optional()
+      .describe('The newest event of the chain; absent when there is none.'),
   })
   .strict();
 
 /** @public */
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+/** A chain head recorded by the nightly verification. @public */
+export const chainCheckpointSchema = chainHeadSchema
+  .extend({
+    seq: z.number().int().min(1).describe('The seq of that event.'),
+    createdAt: isoTime('When the checkpoint was taken.'),
+  })
+  .strict();
+
+/** @public */
+export type ChainCheckpoint = z.infer<typeof chainCheckpointSchema>;
+
+/** The checkpoints, newest first. @public */
+export const chainCheckpointListSchema = z
+  .object({ items: z.array(chainCheckpointSchema) })
+  .strict();
+
+/** @public */
+export type ChainCheckpointList = z.infer<typeof chainCheckpointListSchema>;

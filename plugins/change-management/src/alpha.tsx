@@ -12,7 +12,7 @@ import {
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { AFFECTABLE_KINDS } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
-import { changeRouteRef, rootRouteRef } from './routes';
+import { auditRouteRef, changeRouteRef, rootRouteRef } from './routes';
 
 const changeManagementApi = ApiBlueprint.make({
   params: defineParams =>
@@ -49,7 +49,7 @@ const entityChangesCard = EntityCardBlueprint.make({
   },
 });
 
-/** The portal page with its sidebar item, and each change's page. */
+/** The portal page with its sidebar item, each change's page and the Audit page. */
 const changeManagementPage = PageBlueprint.make({
   params: {
     path: '/change-management',
@@ -77,5 +77,6 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     change: convertLegacyRouteRef(changeRouteRef),
+    audit: convertLegacyRouteRef(auditRouteRef),
   },
 });

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
-import { entityContentRouteRef, rootRouteRef } from './routes';
+import { auditRouteRef, entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The change-management plugin for apps on the legacy frontend system.
@@ -26,6 +26,7 @@ export const changeManagementPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
+    audit: auditRouteRef,
   },
 });
 
@@ -46,8 +47,9 @@ export const EntityChangeManagementContent = changeManagementPlugin.provide(
 );
 
 /**
- * The portal page (needs my action, in flight, overdue, all) and each
- * change's page, for a `Route` such as `/change-management`.
+ * The portal page (needs my action, in flight, overdue, all), each
+ * change's page and the Audit page (`/audit` below it), for a `Route` such
+ * as `/change-management`.
  *
  * @public
  */

@@ -16,3 +16,10 @@ export const changeRouteRef = createSubRouteRef({
 export const entityContentRouteRef = createRouteRef({
   id: 'change-management:entity-content',
 });
+
+/** The Audit page, under the portal page. */
+export const auditRouteRef = createSubRouteRef({
+  id: 'change-management:audit',
+  parent: rootRouteRef,
+  path: '/audit',
+});

@@ -5,7 +5,6 @@ import {
 } from '@trove/backstage-plugin-change-management-node';
 import {
   AuditException,
-  AuditVerification,
   Change,
   ChangeEvent,
   ChangeState,
@@ -137,9 +136,6 @@ export interface ChangeStore {
 
   /** The change's events, oldest first. */
   listEvents(changeId: string): Promise<ChangeEvent[]>;
-
-  /** Re-computes the whole hash chain, oldest event first. */
-  verifyEventChain(): Promise<AuditVerification>;
 
   /** The changes of an export, oldest first, a batch at a time. */
   exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]>;

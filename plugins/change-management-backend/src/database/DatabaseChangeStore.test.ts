@@ -121,10 +121,9 @@ describe('DatabaseChangeStore', () => {
         reason: '\ufffd',
         ['k\ufffd']: ['\ufffd'],
       });
-      await expect(store.verifyEventChain()).resolves.toEqual({
-        ok: true,
-        checked: 2,
-      });
+      const [first] = await store.listEvents('c1');
+      expect(event.previousHash).toBe(first.hash);
+      expect(event.hash).toBe(hashEvent(first.hash, event));
     });
 
     it('lists a System with the changes to its parts, newest first', async () => {

@@ -19,7 +19,6 @@ import {
   StoredChange,
 } from './ChangeStore';
 import { appendEvent } from './appendEvent';
-import { GENESIS_HASH, hashEvent } from './eventChain';
 import {
   countProduction,
   listAuditExceptions,
@@ -29,8 +28,7 @@ import { exportChanges } from './exportQuery';
 import { applyListFilters, applyListQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
 import { sentBackOf } from './sentBack';
-import { ChangeRow, changeToRow, rowToChange } from './rows';
-import { toIso } from './timestamps';
+import { ChangeRow, changeToRow, rowToChange, rowToEvent } from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@trove/backstage-plugin-change-management-backend',
@@ -196,56 +194,7 @@ export class DatabaseChangeStore implements ChangeStore {
     filter: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
   ): Promise<ChangeEvent[]> {
     const rows = await filter(this.db('change_events'));
-    return rows.map((row: Record<string, any>) => ({
-      id: row.id,
-      seq: Number(row.seq),
-      changeId: row.change_id,
-      action: row.action,
-      fromState: row.from_state ?? undefined,
-      toState: row.to_state,
-      actor: row.actor,
-      at: toIso(row.created_at),
-      comment: row.comment ?? undefined,
-      fields: JSON.parse(row.fields),
-      previousHash: row.previous_hash,
-      hash: row.hash,
-    }));
-  }
-
-  async verifyEventChain(): Promise<{
-    ok: boolean;
-    checked: number;
-    firstBadEventId?: string;
-  }> {
-    let previousHash = GENESIS_HASH;
-    let checked = 0;
-    let lastSeq = 0;
-    // Pages of events in chain order, so memory stays flat on a long log.
-    for (;;) {
-      const after = lastSeq;
-      const events = await this.readEvents(q =>
-        q.where('seq', '>', after).orderBy('seq', 'asc').limit(1000),
-      );
-      for (const event of events) {
-        if (
-          event.previousHash !== previousHash ||
-          event.hash !== hashEvent(previousHash, event)
-        ) {
-          return { ok: false, checked, firstBadEventId: event.id };
-        }
-        previousHash = event.hash;
-        checked += 1;
-        lastSeq = event.seq;
-      }
-      if (events.length < 1000) {
-        break;
-      }
-    }
-    // Deleting the newest events leaves a valid but shorter chain; the head
-    // row, written with every append, still names the true last hash.
-    return previousHash === (await this.chainHead())
-      ? { ok: true, checked }
-      : { ok: false, checked };
+    return rows.map(rowToEvent);
   }
 
   exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]> {
@@ -264,11 +213,6 @@ export class DatabaseChangeStore implements ChangeStore {
 
   productionAt(query: AuditQuery, positions: number[]): Promise<string[]> {
     return productionAt(this.db, query, positions);
-  }
-
-  private async chainHead(): Promise<string> {
-    const head = await this.db('change_event_chain').where({ id: 1 }).first();
-    return head.last_hash;
   }
 
   private async withEntities(rows: ChangeRow[]): Promise<StoredChange[]> {

@@ -45,5 +45,7 @@ export async function appendEvent(
     previous_hash: head.last_hash,
     hash,
   });
-  await tx('change_event_chain').where({ id: 1 }).update({ last_hash: hash });
+  await tx('change_event_chain')
+    .where({ id: 1 })
+    .update({ last_hash: hash, last_event_id: stored.id });
 }

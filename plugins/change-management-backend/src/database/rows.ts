@@ -1,4 +1,5 @@
 import {
+  ChangeEvent,
   ChangeException,
   IncidentSeverity,
 } from '@trove/backstage-plugin-change-management-common';
@@ -161,5 +162,23 @@ export function changeToRow(change: StoredChange): Record<string, unknown> {
     review_preventable: change.postDeploymentReview?.preventable ?? null,
     review_notes: change.postDeploymentReview?.notes ?? null,
     exceptions: JSON.stringify(change.exceptions),
+  };
+}
+
+/** Builds an event from its row in `change_events`. */
+export function rowToEvent(row: Record<string, any>): ChangeEvent {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    changeId: row.change_id,
+    action: row.action,
+    fromState: row.from_state ?? undefined,
+    toState: row.to_state,
+    actor: row.actor,
+    at: toIso(row.created_at),
+    comment: row.comment ?? undefined,
+    fields: JSON.parse(row.fields),
+    previousHash: row.previous_hash,
+    hash: row.hash,
   };
 }

@@ -14,6 +14,7 @@ import {
   auditSampleQuerySchema,
   auditSampleSchema,
   auditVerificationSchema,
+  chainCheckpointListSchema,
   changeDraftSchema,
   changeEditSchema,
   changeEventListSchema,
@@ -292,11 +293,24 @@ function registerRoutes(registry: OpenAPIRegistry) {
     method: 'get',
     path: '/audit/verify',
     operationId: 'VerifyAuditTrail',
+    description:
+      'Re-computes the hash chain in seq order, compares it with every checkpoint, and checks that each change row is what its events replay to.',
     responses: {
       200: answer(
         'The result of re-computing the hash chain.',
         auditVerificationSchema,
       ),
+      ...errors(401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/audit/checkpoints',
+    operationId: 'ListChainCheckpoints',
+    description:
+      'The chain heads recorded by the nightly verification, newest first. Copy them elsewhere: a later verification proves that history before each was not rewritten.',
+    responses: {
+      200: answer('The checkpoints, newest first.', chainCheckpointListSchema),
       ...errors(401, 403),
     },
   });

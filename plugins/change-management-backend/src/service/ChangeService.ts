@@ -20,6 +20,7 @@ import { resolveAffectedEntities } from './affectedEntities';
 import { Actor, ChangeAccess } from './ChangeAccess';
 import { Clock } from './Clock';
 import { ChangeNotifier } from './ChangeNotifier';
+import { afterAction, newDraft } from './changeRecord';
 import { ChangeManagementConfig } from './config';
 import { FreezeService } from './FreezeService';
 
@@ -86,20 +87,14 @@ export class ChangeService {
       affected: entities,
     });
     const now = this.clock.now().toISOString();
-    const { affectedEntityRefs: _refs, ...fields } = input;
+    const { affectedEntityRefs: _refs, ...draft } = input;
     const created = await this.store.createChange({
-      change: {
-        ...fields,
+      change: newDraft({
         id: randomUUID(),
-        state: 'draft',
-        version: 1,
-        affectedEntityRefs: [],
-        affectedSystemRefs: [],
-        createdBy: actor.userEntityRef,
-        createdAt: now,
-        updatedAt: now,
-        exceptions: [],
-      },
+        draft,
+        by: actor.userEntityRef,
+        at: now,
+      }),
       entities,
       event: {
         action: 'create',
@@ -173,14 +168,12 @@ export class ChangeService {
         }
       : outcome.eventFields;
     const updated = await this.store.updateChange({
-      change: {
-        ...change,
-        ...outcome.patch,
-        state: outcome.to,
-        version: change.version + 1,
-        updatedAt: now.toISOString(),
-        exceptions: [...change.exceptions, ...outcome.exceptions],
-      },
+      change: afterAction(
+        change,
+        outcome,
+        outcome.exceptions,
+        now.toISOString(),
+      ),
       expectedVersion: request.version,
       entities,
       event: {

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actors } from './actors';
+import { AuditTrail } from './AuditTrail';
 import { AuditEvidence } from './AuditEvidence';
 import { AuditExceptions } from './AuditExceptions';
 import { Actor } from './ChangeAccess';
@@ -91,6 +92,7 @@ export interface RouterOptions {
   freeze: FreezeService;
   gate: GateService;
   summary: SummaryService;
+  auditTrail: AuditTrail;
   evidence: AuditEvidence;
   exceptions: AuditExceptions;
 }
@@ -112,6 +114,7 @@ export async function createRouter(options: RouterOptions) {
     freeze,
     gate,
     summary,
+    auditTrail,
     evidence,
     exceptions,
   } = options;
@@ -288,7 +291,11 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/verify', async (req, res) => {
-    res.json(await changeLog.verify(await actorOf(req)));
+    res.json(await auditTrail.verify(await actorOf(req)));
+  });
+
+  router.get('/audit/checkpoints', async (req, res) => {
+    res.json(await auditTrail.checkpoints(await actorOf(req)));
   });
 
   // Bodies are read ahead of the OpenAPI router, whose validator would turn

@@ -101,7 +101,8 @@ describe('the API answers as its OpenAPI document says', () => {
       const range = 'from=2026-01-01&to=2027-01-01';
       await api.as('oscar').get(`/export?${range}`);
       await api.as('oscar').get(`/export?${range}&format=json`);
-      await api.as('oscar').get('/audit/verify');
+      await api.as('carol').get('/audit/verify');
+      await api.as('carol').get('/audit/checkpoints');
       await api.as('oscar').get('/summary?entityRef=system:default/payments');
       await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
       await api.as('carol').get(`/audit/sample?${range}&format=zip`);

@@ -20,6 +20,8 @@ describe('migrations', () => {
         'change_entities',
         'change_events',
         'change_event_chain',
+        'change_chain_checkpoints',
+        'change_reminders',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
@@ -31,7 +33,17 @@ describe('migrations', () => {
         true,
       );
 
-      // undoing the reminders migration removes its table, and only that
+      // each migration's down undoes its own part, and only that, newest first
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261126010000_chain_checkpoints.js',
+      });
+      await expect(
+        knex.schema.hasTable('change_chain_checkpoints'),
+      ).resolves.toBe(false);
+      await expect(knex.schema.hasTable('change_reminders')).resolves.toBe(
+        true,
+      );
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261126000000_reminders.js',
@@ -40,8 +52,6 @@ describe('migrations', () => {
         false,
       );
       await expect(knex.schema.hasTable('changes')).resolves.toBe(true);
-
-      // undoing the owner migration removes the column and keeps the rest
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261125120000_entity_owner.js',
@@ -97,6 +107,10 @@ describe('migrations', () => {
           knex('change_events').update({ actor: 'user:default/mallory' }),
         ).rejects.toThrow(/append-only/);
         await expect(knex('change_events').delete()).rejects.toThrow(
+          /append-only/,
+        );
+        // Row triggers do not fire on TRUNCATE; a statement trigger does.
+        await expect(knex.raw('TRUNCATE change_events')).rejects.toThrow(
           /append-only/,
         );
         await expect(knex('change_events').count({ n: '*' })).resolves.toEqual([

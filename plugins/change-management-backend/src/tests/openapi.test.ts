@@ -27,6 +27,7 @@ const ROUTES = {
   '/audit/verify': ['get'],
   '/summary': ['get'],
   '/queues': ['get'],
+  '/audit/checkpoints': ['get'],
   '/audit/sample': ['get'],
   '/audit/exceptions': ['get'],
 };

@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionRequestInput,
+  AuditExceptionList,
+  AuditVerification,
+  ChainCheckpointList,
+  ChangeLogRow,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -33,6 +37,14 @@ export interface ChangeListRequest {
   cursor?: string;
 }
 
+/** Changes raised in [from, to), ISO dates, optionally of one System. @public */
+export interface AuditPeriod {
+  from: string;
+  to: string;
+  /** A System (or any entity): the changes to it and to its parts. */
+  entityRef?: string;
+}
+
 /**
  * The change-management backend, as the frontend sees it. The bodies are
  * the shared contract of change-management-common.
@@ -52,15 +64,29 @@ export interface ChangeManagementApi {
   listEvents(id: string): Promise<ChangeEventList>;
   /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
-  /**
-   * The change log of changes raised in [from, to), as CSV text; with an
-   * entity, only its changes (for a System, also its parts').
-   */
-  exportChangeLog(range: {
+  /** The change log of changes raised in [from, to), as CSV text. */
+  exportChangeLog(range: AuditPeriod): Promise<string>;
+  /** The same change log, as rows. */
+  getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]>;
+  /** The exceptions of a period: waived reviews, self-approvals and the rest. */
+  getAuditExceptions(period: {
     from: string;
     to: string;
-    entityRef?: string;
-  }): Promise<string>;
+  }): Promise<AuditExceptionList>;
+  /**
+   * A reproducible sample of the period's production changes (of every
+   * System) with their evidence, zipped.
+   */
+  downloadAuditSample(request: {
+    from: string;
+    to: string;
+    size: number;
+    seed: string;
+  }): Promise<Blob>;
+  /** Re-computes the hash chain and checks every change against its events. */
+  verifyAuditTrail(): Promise<AuditVerification>;
+  /** The chain heads recorded each night, newest first. */
+  listChainCheckpoints(): Promise<ChainCheckpointList>;
   /**
    * One entity's change debt (for a System, with its parts): in flight,
    * overdue retrospectives, the last production change.

@@ -2,6 +2,11 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionRequestInput,
+  AuditExceptionList,
+  AuditSampleQueryInput,
+  AuditVerification,
+  ChainCheckpointList,
+  ChangeLogRow,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -14,7 +19,11 @@ import {
   SummaryQueryInput,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
-import { ChangeListRequest, ChangeManagementApi } from './ChangeManagementApi';
+import {
+  AuditPeriod,
+  ChangeListRequest,
+  ChangeManagementApi,
+} from './ChangeManagementApi';
 
 /** A query string of the parameters that are set, in their order. */
 function queryString(params: Record<string, string | number | undefined>) {
@@ -94,16 +103,9 @@ export class ChangeManagementClient implements ChangeManagementApi {
     );
   }
 
-  async exportChangeLog(range: {
-    from: string;
-    to: string;
-    entityRef?: string;
-  }): Promise<string> {
+  async exportChangeLog(range: AuditPeriod): Promise<string> {
     // entityRef: the export's scope to one entity's history (see docs/api.md).
-    const query: ExportQueryInput & { entityRef?: string } = {
-      ...range,
-      format: 'csv',
-    };
+    const query: ExportQueryInput = { ...range, format: 'csv' };
     const response = await this.fetch(`/export?${queryString(query)}`);
     return response.text();
   }
@@ -111,6 +113,40 @@ export class ChangeManagementClient implements ChangeManagementApi {
   async getSummary(entityRef: string): Promise<EntitySummary> {
     const query: SummaryQueryInput = { entityRef };
     return this.json(`/summary?${queryString(query)}`);
+  }
+
+  async getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]> {
+    const query = queryString({ ...period, format: 'json' });
+    return (await this.json<{ items: ChangeLogRow[] }>(`/export?${query}`))
+      .items;
+  }
+
+  async getAuditExceptions(period: {
+    from: string;
+    to: string;
+  }): Promise<AuditExceptionList> {
+    const { from, to } = period;
+    return this.json(`/audit/exceptions?${queryString({ from, to })}`);
+  }
+
+  async downloadAuditSample(request: {
+    from: string;
+    to: string;
+    size: number;
+    seed: string;
+  }): Promise<Blob> {
+    const { from, to, size, seed } = request;
+    const query: AuditSampleQueryInput = { from, to, size, seed };
+    const search = queryString({ ...query, format: 'zip' });
+    return (await this.fetch(`/audit/sample?${search}`)).blob();
+  }
+
+  async verifyAuditTrail(): Promise<AuditVerification> {
+    return this.json('/audit/verify');
+  }
+
+  async listChainCheckpoints(): Promise<ChainCheckpointList> {
+    return this.json('/audit/checkpoints');
   }
 
   private async json<T>(

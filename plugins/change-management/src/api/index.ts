@@ -1,5 +1,6 @@
 export { changeManagementApiRef } from './ChangeManagementApi';
 export type {
+  AuditPeriod,
   ChangeListRequest,
   ChangeManagementApi,
 } from './ChangeManagementApi';

@@ -14,6 +14,7 @@ import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
+import { AuditLink } from '../AuditPage';
 import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
 import { ExportChangeLog } from './ExportChangeLog';
@@ -150,6 +151,7 @@ export const ChangeManagementPage = () => {
   return (
     <Content>
       <ContentHeader title="Change management">
+        <AuditLink />
         <SupportButton title="Change management">
           Every change to production follows the Change Management SOP: peer
           review, CTO approval, staging, CTO sign-off, deploy and verification;

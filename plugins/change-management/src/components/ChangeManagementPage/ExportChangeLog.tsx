@@ -10,26 +10,9 @@ import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { changeManagementApiRef } from '../../api';
+import { downloadBlob } from '../download';
 
 const ISO_DATE = 'yyyy-MM-dd';
-
-/** Hands `text` to the browser as a file download named `fileName`. */
-function downloadText(text: string, fileName: string) {
-  const url = URL.createObjectURL(
-    new Blob([text], { type: 'text/csv;charset=utf-8' }),
-  );
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  try {
-    anchor.click();
-  } finally {
-    anchor.remove();
-    URL.revokeObjectURL(url);
-  }
-}
 
 /**
  * Downloads the change log (one row per change, the SOP's columns) of the
@@ -51,7 +34,10 @@ export const ExportChangeLog = ({ entityRef }: { entityRef?: string }) => {
     async (range: { from: string; to: string }) => {
       const csv = await api.exportChangeLog({ ...range, entityRef });
       const scope = entityRef ? `${entityRef.replace(/[:/]/g, '-')}-` : '';
-      downloadText(csv, `change-log-${scope}${range.from}-${range.to}.csv`);
+      downloadBlob(
+        new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+        `change-log-${scope}${range.from}-${range.to}.csv`,
+      );
     },
     [api, entityRef],
   );

@@ -2210,6 +2210,26 @@ export const spec = {
         required: ['items'],
         additionalProperties: false,
       },
+      ChainHead: {
+        type: 'object',
+        properties: {
+          eventId: {
+            type: 'string',
+          },
+          hash: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+            description: 'The hash of that event.',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When that event was recorded.',
+          },
+        },
+        required: ['eventId', 'hash', 'at'],
+        additionalProperties: false,
+      },
       AuditVerification: {
         type: 'object',
         properties: {
@@ -2223,12 +2243,74 @@ export const spec = {
           },
           firstBadEventId: {
             type: 'string',
-            format: 'uuid',
             description:
-              'The first event whose hash does not match; absent when the newest events were removed.',
+              'The first event that does not match: its hash, its link to the one before, a checkpoint, or (when the newest events were removed) the missing newest event.',
+          },
+          badChangeId: {
+            type: 'string',
+            description:
+              'The first change whose row differs from what its events replay to.',
+          },
+          problem: {
+            type: 'string',
+            description: 'What is wrong, in words, when `ok` is false.',
+          },
+          head: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChainHead',
+              },
+              {
+                description:
+                  'The newest event of the chain; absent when there is none.',
+              },
+            ],
           },
         },
         required: ['ok', 'checked'],
+        additionalProperties: false,
+      },
+      ChainCheckpoint: {
+        type: 'object',
+        properties: {
+          eventId: {
+            type: 'string',
+          },
+          hash: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+            description: 'The hash of that event.',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When that event was recorded.',
+          },
+          seq: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The seq of that event.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the checkpoint was taken.',
+          },
+        },
+        required: ['eventId', 'hash', 'at', 'seq', 'createdAt'],
+        additionalProperties: false,
+      },
+      ChainCheckpointList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChainCheckpoint',
+            },
+          },
+        },
+        required: ['items'],
         additionalProperties: false,
       },
       ChangeLogRow: {
@@ -4568,6 +4650,8 @@ export const spec = {
     '/audit/verify': {
       get: {
         operationId: 'VerifyAuditTrail',
+        description:
+          'Re-computes the hash chain in seq order, compares it with every checkpoint, and checks that each change row is what its events replay to.',
         responses: {
           '200': {
             description: 'The result of re-computing the hash chain.',
@@ -4575,6 +4659,46 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/AuditVerification',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/audit/checkpoints': {
+      get: {
+        operationId: 'ListChainCheckpoints',
+        description:
+          'The chain heads recorded by the nightly verification, newest first. Copy them elsewhere: a later verification proves that history before each was not rewritten.',
+        responses: {
+          '200': {
+            description: 'The checkpoints, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChainCheckpointList',
                 },
               },
             },

@@ -1,0 +1,116 @@
+import { Knex } from 'knex';
+import {
+  ChainCheckpoint,
+  ChangeEvent,
+} from '@trove/backstage-plugin-change-management-common';
+import { StoredChange } from './ChangeStore';
+import { ChangeRow, rowToChange, rowToEvent } from './rows';
+import { toIso } from './timestamps';
+
+/** A batch of changes with all their events, read from one snapshot. */
+export interface ChangeBatch {
+  changes: StoredChange[];
+  /** Each change's events, oldest first. */
+  events: Map<string, ChangeEvent[]>;
+}
+
+/** What chain verification reads, a page at a time, and its checkpoints. */
+export interface ChainStore {
+  /** Up to `limit` events after `seq`, in chain order. */
+  eventsAfter(seq: number, limit: number): Promise<ChangeEvent[]>;
+  /** The hash and id of the newest event, as written with every append. */
+  head(): Promise<{ hash: string; eventId?: string }>;
+  /** Up to `limit` changes with ids after `id`, by id, with their events. */
+  changesAfter(id: string, limit: number): Promise<ChangeBatch>;
+  addCheckpoint(head: ChainCheckpoint): Promise<void>;
+  /** Newest first, at most `limit`; all of them, oldest first, without. */
+  listCheckpoints(limit?: number): Promise<ChainCheckpoint[]>;
+}
+
+/** The Knex implementation of {@link ChainStore}. */
+export class DatabaseChainStore implements ChainStore {
+  constructor(private readonly db: Knex) {}
+
+  async eventsAfter(seq: number, limit: number): Promise<ChangeEvent[]> {
+    const rows = await this.db('change_events')
+      .where('seq', '>', seq)
+      .orderBy('seq', 'asc')
+      .limit(limit);
+    return rows.map(rowToEvent);
+  }
+
+  async head(): Promise<{ hash: string; eventId?: string }> {
+    const row = await this.db('change_event_chain').where({ id: 1 }).first();
+    return { hash: row.last_hash, eventId: row.last_event_id ?? undefined };
+  }
+
+  async changesAfter(id: string, limit: number): Promise<ChangeBatch> {
+    // A change row and its event are written in one transaction, so read
+    // them from one snapshot too, or a concurrent action would look like a
+    // mismatch.
+    return this.db.transaction(
+      async tx => {
+        const rows: ChangeRow[] = await tx('changes')
+          .where('id', '>', id)
+          .orderBy('id', 'asc')
+          .limit(limit);
+        const ids = rows.map(r => r.id);
+        const [entityRows, eventRows] = await Promise.all([
+          tx('change_entities').whereIn('change_id', ids),
+          tx('change_events')
+            .whereIn('change_id', ids)
+            .orderBy([
+              { column: 'change_id', order: 'asc' },
+              { column: 'seq', order: 'asc' },
+            ]),
+        ]);
+        const entities = groupBy(entityRows, e => e.change_id);
+        const events = groupBy(eventRows.map(rowToEvent), e => e.changeId);
+        return {
+          changes: rows.map(r => rowToChange(r, entities.get(r.id) ?? [])),
+          events,
+        };
+      },
+      this.db.client.config.client === 'pg'
+        ? { isolationLevel: 'repeatable read', readOnly: true }
+        : undefined,
+    );
+  }
+
+  async addCheckpoint(head: ChainCheckpoint): Promise<void> {
+    await this.db('change_chain_checkpoints').insert({
+      event_seq: head.seq,
+      event_id: head.eventId,
+      hash: head.hash,
+      event_at: new Date(head.at),
+      created_at: new Date(head.createdAt),
+    });
+  }
+
+  async listCheckpoints(limit?: number): Promise<ChainCheckpoint[]> {
+    const query = this.db('change_chain_checkpoints');
+    const rows = await (limit === undefined
+      ? query.orderBy('id', 'asc')
+      : query.orderBy('id', 'desc').limit(limit));
+    return rows.map(row => ({
+      eventId: row.event_id,
+      seq: Number(row.event_seq),
+      hash: row.hash,
+      at: toIso(row.event_at),
+      createdAt: toIso(row.created_at),
+    }));
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(key(item), [item]);
+    }
+  }
+  return groups;
+}

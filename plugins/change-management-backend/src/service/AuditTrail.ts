@@ -1,0 +1,30 @@
+import { ChainCheckpointList } from '@trove/backstage-plugin-change-management-common';
+import { ChainStore } from '../database/DatabaseChainStore';
+import { Actor, ChangeAccess } from './ChangeAccess';
+import { ChainVerifier } from './ChainVerifier';
+
+/** How many checkpoints `GET /audit/checkpoints` lists: a year of nights. */
+const CHECKPOINTS_LISTED = 366;
+
+/**
+ * The verification of the audit trail and its checkpoints, for whoever the
+ * policy lets read the audit evidence (`change-management.audit.read`).
+ */
+export class AuditTrail {
+  constructor(
+    private readonly verifier: ChainVerifier,
+    private readonly store: ChainStore,
+    private readonly access: ChangeAccess,
+  ) {}
+
+  async verify(actor: Actor) {
+    await this.access.authorizeAudit(actor.credentials);
+    return this.verifier.verify();
+  }
+
+  /** The checkpoints, newest first. */
+  async checkpoints(actor: Actor): Promise<ChainCheckpointList> {
+    await this.access.authorizeAudit(actor.credentials);
+    return { items: await this.store.listCheckpoints(CHECKPOINTS_LISTED) };
+  }
+}

@@ -1,0 +1,103 @@
+import canonicalize from 'canonicalize';
+import {
+  ActionRequest,
+  applyAction,
+  ChangeEvent,
+  ChangeException,
+  SYSTEM_EVENTS,
+  SystemEvent,
+} from '@trove/backstage-plugin-change-management-common';
+import { StoredChange } from '../database/ChangeStore';
+import { afterAction, newDraft } from './changeRecord';
+
+/** Why a change's events do not replay, naming the event. */
+export interface ReplayFailure {
+  event?: ChangeEvent;
+  problem: string;
+}
+
+const isSystemEvent = (action: string) =>
+  SYSTEM_EVENTS.includes(action as SystemEvent);
+
+/**
+ * What a change's row must be, by replaying its events, oldest first,
+ * through the workflow's own `applyAction`. The events were judged when they
+ * were recorded, so the replay grants every role; it takes the exceptions
+ * the event recorded (a freeze override depends on the calendar of the day).
+ * System events (reminders, escalations) do not move a change.
+ */
+export function replayEvents(
+  events: ChangeEvent[],
+): StoredChange | ReplayFailure {
+  const [first, ...rest] = events;
+  if (first?.action !== 'create') {
+    return { event: first, problem: 'does not start with its create event' };
+  }
+  const { affectedEntityRefs, ...draft } = first.fields as any;
+  let change: StoredChange = {
+    ...newDraft({ id: first.changeId, draft, by: first.actor, at: first.at }),
+    affectedEntityRefs,
+  };
+  for (const event of rest.filter(e => !isSystemEvent(e.action))) {
+    const { exceptions, ...fields } = event.fields as {
+      exceptions?: ChangeException[];
+    };
+    const outcome = applyAction(
+      { ...change, overdue: false },
+      {
+        ...fields,
+        action: event.action,
+        version: change.version,
+      } as ActionRequest,
+      {
+        actor: {
+          userEntityRef: event.actor,
+          isCto: true,
+          isEngineer: true,
+        },
+        now: new Date(event.at),
+        allowSelfApproval: true,
+        freezeTimeZone: 'UTC',
+      },
+    );
+    if (!outcome.ok) {
+      return { event, problem: `does not replay: ${outcome.message}` };
+    }
+    if (event.fromState !== change.state || event.toState !== outcome.to) {
+      return {
+        event,
+        problem: `moves ${event.fromState} to ${event.toState}, but replays from ${change.state} to ${outcome.to}`,
+      };
+    }
+    change = afterAction(change, outcome, exceptions ?? [], event.at);
+  }
+  return change;
+}
+
+/** What the events determine of a change: all but the Systems, from the catalog. */
+function determined(change: StoredChange): Partial<StoredChange> {
+  const { affectedSystemRefs: _notReplayed, ...rest } = change;
+  return {
+    ...rest,
+    affectedEntityRefs: [...change.affectedEntityRefs].sort(),
+  };
+}
+
+/** The record fields where a stored change differs from its replay. */
+export function differences(
+  stored: StoredChange,
+  replayed: StoredChange,
+): string[] {
+  const a = determined(stored) as Record<string, unknown>;
+  const b = determined(replayed) as Record<string, unknown>;
+  // One comparison of the whole record; field by field only to name them.
+  if (canonicalize(a) === canonicalize(b)) {
+    return [];
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys]
+    .filter(
+      key => canonicalize(a[key] ?? null) !== canonicalize(b[key] ?? null),
+    )
+    .sort();
+}

@@ -1,0 +1,2 @@
+export { AuditLink } from './AuditLink';
+export { AuditPage } from './AuditPage';
