@@ -12,28 +12,17 @@ import {
 /**
  * No serious or critical axe violation on the page as it is now. The app's
  * sidebar is left out: its Notifications item (Backstage's own) is labelled
- * "Notifications" while it reads "Notifications 2". `known` names rules
- * left out on that page, for issues another branch owns.
+ * "Notifications" while it reads "Notifications 2". Every rule is on.
  */
-async function expectAccessible(page: Page, known: string[] = []) {
+async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page })
     .exclude('nav')
-    .disableRules(known)
     .analyze();
   const grave = violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.html).join(' ')}`);
   expect(grave).toEqual([]);
 }
-
-/**
- * Backstage's Table (material-table) nests a focusable element in each
- * column's sort button (nested-interactive). The tables are the portal's
- * own work (branch ux-lists): drop this once they are fixed.
- */
-const TABLE_ISSUES = ['nested-interactive'];
-/** And the grey labels of the tab's State and Type filters (same branch). */
-const ENTITY_TAB_ISSUES = [...TABLE_ISSUES, 'color-contrast'];
 
 /**
  * The pages people use, checked with axe and photographed for the closing
@@ -113,7 +102,7 @@ test('the change page, the portal and the entity tab are accessible', async ({
   await expect(
     alice.getByText('Upgrade the PSP SDK to v5').first(),
   ).toBeVisible();
-  await expectAccessible(alice, TABLE_ISSUES);
+  await expectAccessible(alice);
   await alice.screenshot({ path: `${SCREENSHOTS}/portal.png`, fullPage: true });
 
   await alice.setViewportSize({ width: 390, height: 844 });
@@ -121,7 +110,7 @@ test('the change page, the portal and the entity tab are accessible', async ({
   await expect(
     alice.getByText('Upgrade the PSP SDK to v5').first(),
   ).toBeVisible();
-  await expectAccessible(alice, ENTITY_TAB_ISSUES);
+  await expectAccessible(alice);
   await alice.screenshot({
     path: `${SCREENSHOTS}/entity-tab-390.png`,
     fullPage: true,

@@ -84,7 +84,7 @@ test("a service's Overview shows its change debt", async ({
     alice.getByText(/^Retrospective overdue: it was due /),
   ).toBeVisible();
   await expect(
-    alice.getByText(/Deployment freeze: 2026-10-01 to 2027-01-01/),
+    alice.getByText(/Deployment freeze: 2026-10-01 to 2026-12-31/),
   ).toBeVisible();
   await expect(alice.getByText(/^Deployed Nov 20, 2026/)).toBeVisible();
   await expect(

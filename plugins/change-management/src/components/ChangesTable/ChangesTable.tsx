@@ -10,7 +10,7 @@ import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { Theme } from '@material-ui/core/styles';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import {
   CHANGE_STATES,
@@ -47,19 +47,33 @@ export type ChangesTableProps = {
   pageSize?: number;
 };
 
+/**
+ * The filters' labels in the text colour: MUI's grey fails WCAG AA contrast
+ * on Backstage's grey page background.
+ */
+const useLabelStyles = makeStyles(theme => ({
+  label: { color: theme.palette.text.primary },
+}));
+
+const useLabelProps = () => {
+  const classes = useLabelStyles();
+  return { shrink: true, className: classes.label };
+};
+
 /** The title search: typed freely, put in the URL once typing pauses. */
 const SearchField = (props: {
   value: string;
   onSearch: (q: string) => void;
 }) => {
   const [text, setText] = useState(props.value);
+  const labelProps = useLabelProps();
   useDebounce(() => text !== props.value && props.onSearch(text), 300, [text]);
   return (
     <TextField
       id="change-title-search"
       type="search"
       label="Search titles"
-      InputLabelProps={{ shrink: true }}
+      InputLabelProps={labelProps}
       value={text}
       onChange={e => setText(e.target.value)}
     />
@@ -77,6 +91,7 @@ export const ChangesTable = (props: ChangesTableProps) => {
   const api = useApi(changeManagementApiRef);
   const params = useListParams();
   const narrow = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'));
+  const labelProps = useLabelProps();
   const page = params.cursors.length;
 
   const request: ChangeListRequest = {
@@ -173,7 +188,7 @@ export const ChangesTable = (props: ChangesTableProps) => {
             id="change-state-filter"
             select
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
+            InputLabelProps={labelProps}
             label="State"
             value={params.state ?? ''}
             style={{ minWidth: 180 }}
@@ -190,7 +205,7 @@ export const ChangesTable = (props: ChangesTableProps) => {
             id="change-type-filter"
             select
             SelectProps={{ displayEmpty: true }}
-            InputLabelProps={{ shrink: true }}
+            InputLabelProps={labelProps}
             label="Type"
             value={params.type ?? ''}
             style={{ minWidth: 150 }}
