@@ -54,6 +54,9 @@ export class BulkWriter {
     );
   }
 
+  /** The newest event written, which the chain head names. */
+  private lastEventId: string | undefined;
+
   private constructor(
     private readonly client: PoolClient,
     private readonly columns: Map<string, [string, string][]>,
@@ -101,6 +104,7 @@ export class BulkWriter {
         hash,
       });
       this.lastHash = hash;
+      this.lastEventId = stored.id;
     }
   }
 
@@ -122,8 +126,8 @@ export class BulkWriter {
       await this.insert(table, batch[table]);
     }
     await client.query(
-      'UPDATE change_event_chain SET last_hash = $1 WHERE id = 1',
-      [this.lastHash],
+      'UPDATE change_event_chain SET last_hash = $1, last_event_id = $2 WHERE id = 1',
+      [this.lastHash, this.lastEventId ?? null],
     );
     await client.query('COMMIT');
   }
