@@ -57,6 +57,8 @@ export interface BackendOptions {
   logFile: string;
   /** The PostgreSQL port on 127.0.0.1 (5432 unless given). */
   pgPort?: number;
+  /** More of the plugin's config (`changeManagement`), e.g. the clock's cadence. */
+  changeManagement?: Record<string, unknown>;
 }
 
 /** The bench's config, layered on the repository's app-config.yaml. */
@@ -88,6 +90,9 @@ function writeConfig(options: BackendOptions): string {
       auth: {
         providers: { dev: { dangerouslyAllowOutsideDevelopment: true } },
       },
+      ...(options.changeManagement && {
+        changeManagement: options.changeManagement,
+      }),
       catalog: {
         locations: [
           { type: 'file', target: path.join(examples, 'entities.yaml') },

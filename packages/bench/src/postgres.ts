@@ -24,10 +24,15 @@ export async function dropDatabases(
 }
 
 /** A pool on the plugin's own database. */
-export function pluginPool(prefix: string, max = 8, port?: number): Pool {
+export function pluginPool(
+  prefix: string,
+  max = 8,
+  port?: number,
+  pluginId = 'change-management',
+): Pool {
   const pool = new Pool({
     ...server(port),
-    database: `${prefix}change-management`,
+    database: `${prefix}${pluginId}`,
     max,
   });
   // An idle connection dies when the server restarts (the scale test does
