@@ -144,7 +144,10 @@ describe('EntityChangesCard', () => {
         { ...DateTime.DATETIME_MED, timeZoneName: 'short' },
       )}`,
     );
-    expect(overdue).toHaveStyle({ color: lightTheme.palette.error.main });
+    expect(lightTheme.palette.error.dark).not.toBe(
+      lightTheme.palette.error.main,
+    );
+    expect(overdue).toHaveStyle({ color: lightTheme.palette.error.dark });
     expect(screen.getByText('Overdue retrospectives (1)')).toBeInTheDocument();
 
     const last = screen.getByText('Last production change').parentElement!;
