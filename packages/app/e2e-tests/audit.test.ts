@@ -1,31 +1,19 @@
 import fs from 'node:fs';
 import AdmZip from 'adm-zip';
-import { expect, test } from '@playwright/test';
-import { api, SCREENSHOTS, setClock, signIn } from './helpers';
-
-const STEPS: [string, string, object][] = [
-  ['alice', 'submit', {}],
-  ['bob', 'review', {}],
-  ['carol', 'approve', {}],
-  [
-    'alice',
-    'record-staging',
-    {
-      functionalTested: true,
-      regressionChecked: true,
-      noUnexpectedSideEffects: true,
-      stagingTested: 'yes',
-    },
-  ],
-  ['carol', 'sign-off', {}],
-  ['bob', 'deploy', { deploymentRef: 'https://ci.example.com/runs/9' }],
-  ['alice', 'verify', { postDeploymentVerified: 'yes', issuesEncountered: '' }],
-];
+import { APIRequestContext, expect, test } from '@playwright/test';
+import {
+  drive,
+  SCREENSHOTS,
+  setClock,
+  signIn,
+  TO_READY_FOR_PRODUCTION,
+} from './helpers';
 
 /** A standard change raised now and taken to production through the API. */
-async function shipped(request: Parameters<typeof api>[0], title: string) {
-  const created = await (
-    await api(request, 'alice', 'post', '/changes', {
+const shipped = (request: APIRequestContext, title: string) =>
+  drive(
+    request,
+    {
       type: 'standard',
       title,
       description: 'Part of the May release.',
@@ -33,22 +21,17 @@ async function shipped(request: Parameters<typeof api>[0], title: string) {
       testingNotes: 'Unit tests.',
       pullRequestUrl: 'https://github.com/acme/payments-service/pull/77',
       affectedEntityRefs: ['component:default/payments-service'],
-    })
-  ).json();
-  let version = created.version;
-  for (const [user, action, fields] of STEPS) {
-    const res = await api(
-      request,
-      user,
-      'post',
-      `/changes/${created.id}/actions`,
-      { action, version, ...fields },
-    );
-    expect(res.status()).toBe(200);
-    version = (await res.json()).version;
-  }
-  return created.id as string;
-}
+    },
+    [
+      ...TO_READY_FOR_PRODUCTION,
+      ['bob', 'deploy', { deploymentRef: 'https://ci.example.com/runs/9' }],
+      [
+        'alice',
+        'verify',
+        { postDeploymentVerified: 'yes', issuesEncountered: '' },
+      ],
+    ],
+  );
 
 /**
  * The CTO audits May: two production changes (May is no other test's

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import {
   api,
+  drive,
   expectState,
   SCREENSHOTS,
   setClock,
   signIn,
   takeAction,
+  TO_READY_FOR_PRODUCTION,
 } from './helpers';
 
 const standard = {
@@ -19,44 +21,8 @@ const standard = {
 };
 
 /** Drives a standard change to ready_for_production through the API. */
-async function readyToDeploy(request: Parameters<typeof api>[0]) {
-  const created = await (
-    await api(request, 'alice', 'post', '/changes', standard)
-  ).json();
-  const steps: [string, string, object][] = [
-    ['alice', 'submit', {}],
-    ['bob', 'review', {}],
-    ['carol', 'approve', {}],
-    [
-      'alice',
-      'record-staging',
-      {
-        functionalTested: true,
-        regressionChecked: true,
-        noUnexpectedSideEffects: true,
-        stagingTested: 'yes',
-      },
-    ],
-    ['carol', 'sign-off', {}],
-  ];
-  let version = created.version;
-  for (const [user, action, fields] of steps) {
-    const res = await api(
-      request,
-      user,
-      'post',
-      `/changes/${created.id}/actions`,
-      {
-        action,
-        version,
-        ...fields,
-      },
-    );
-    expect(res.status()).toBe(200);
-    version = (await res.json()).version;
-  }
-  return created.id as string;
-}
+const readyToDeploy = (request: Parameters<typeof api>[0]) =>
+  drive(request, standard, TO_READY_FOR_PRODUCTION);
 
 test.describe.serial('the freeze', () => {
   test('refuses a standard deploy and shows the window', async ({

@@ -59,6 +59,51 @@ export async function api(
   });
 }
 
+/** A user, an action and its fields: one step of a change's path. */
+export type Step = [user: string, action: string, fields: object];
+
+/** The standard path up to the CTO's sign-off, each step as its actor. */
+export const TO_READY_FOR_PRODUCTION: Step[] = [
+  ['alice', 'submit', {}],
+  ['bob', 'review', {}],
+  ['carol', 'approve', {}],
+  [
+    'alice',
+    'record-staging',
+    {
+      functionalTested: true,
+      regressionChecked: true,
+      noUnexpectedSideEffects: true,
+      stagingTested: 'yes',
+    },
+  ],
+  ['carol', 'sign-off', {}],
+];
+
+/** Raises a change as alice and takes it through the steps by the API. */
+export async function drive(
+  request: APIRequestContext,
+  draft: object,
+  steps: Step[],
+): Promise<string> {
+  const created = await (
+    await api(request, 'alice', 'post', '/changes', draft)
+  ).json();
+  let version = created.version;
+  for (const [user, action, fields] of steps) {
+    const res = await api(
+      request,
+      user,
+      'post',
+      `/changes/${created.id}/actions`,
+      { action, version, ...fields },
+    );
+    expect(res.status()).toBe(200);
+    version = (await res.json()).version;
+  }
+  return created.id as string;
+}
+
 /** Clicks an action button on the change page and confirms its dialog. */
 export async function takeAction(
   page: Page,
