@@ -82,11 +82,17 @@ function decodeCursor(cursor: string, order: ListOrder): DueKey {
   throw malformed();
 }
 
-/** After `key` in newest-first order, ties broken by id. */
-function olderThan(q: Knex.QueryBuilder, key: NewestKey) {
-  q.where('created_at', '<', key.createdAt).orWhere(tie =>
-    tie.where('created_at', '=', key.createdAt).where('id', '<', key.id),
-  );
+/**
+ * After `key` in newest-first order, ties broken by id. A row value, which
+ * both databases (SQLite since 3.15) take as one range of a (created_at, id)
+ * index, where the OR of its two halves is a filter.
+ */
+function olderThan(
+  q: Knex.QueryBuilder,
+  key: NewestKey,
+  columns = ['created_at', 'id'],
+) {
+  q.whereRaw(`(??, ??) < (?, ?)`, [...columns, key.createdAt, key.id]);
 }
 
 /** After `key` in the `due` order. */
@@ -108,6 +114,52 @@ function dueAfter(q: Knex.QueryBuilder, key: DueKey) {
       same.where(older => olderThan(older, key));
     }
   });
+}
+
+/**
+ * Newest first through the rows of one entity (or one System) in
+ * change_entities, which carry the change's created_at: a page is one range
+ * scan of the (entity_ref | system_ref, created_at, change_id) index from the
+ * cursor on, joined to `changes` by key, however deep the page and however
+ * rare the entity. The other filters apply to the joined change.
+ */
+export function orderByEntity(
+  db: Knex,
+  q: Knex.QueryBuilder,
+  keys: { column: 'entity_ref' | 'system_ref'; ref: string },
+  cursor: string | undefined,
+): Knex.QueryBuilder {
+  const { column, ref } = keys;
+  const rows = db('change_entities as keyed')
+    .select('keyed.change_id as listed_id', 'keyed.created_at as listed_at')
+    .where(`keyed.${column}`, ref);
+  if (column === 'system_ref') {
+    // A change may touch several entities of one System (or a component and
+    // the System itself): it is listed once, by the first of them. Its rows
+    // sit side by side in the (system_ref, created_at, change_id, entity_ref)
+    // index, so this probe reads the page of the index the scan just read.
+    rows.whereNotExists(
+      db('change_entities as twin')
+        .select(db.raw('1'))
+        .where('twin.system_ref', ref)
+        .whereRaw('twin.created_at = keyed.created_at')
+        .whereRaw('twin.change_id = keyed.change_id')
+        .whereRaw('twin.entity_ref < keyed.entity_ref'),
+    );
+  }
+  if (cursor) {
+    olderThan(rows, decodeCursor(cursor, 'newest'), [
+      'keyed.created_at',
+      'keyed.change_id',
+    ]);
+  }
+  return q
+    .select('changes.*')
+    .join(rows.as('listed'), 'listed.listed_id', 'changes.id')
+    .orderBy([
+      { column: 'listed.listed_at', order: 'desc' },
+      { column: 'listed.listed_id', order: 'desc' },
+    ]);
 }
 
 /**

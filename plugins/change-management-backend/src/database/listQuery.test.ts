@@ -177,6 +177,120 @@ describe('list queries', () => {
       ).rejects.toThrow(/Malformed cursor/);
     });
 
+    const payments = 'system:default/payments';
+    const affecting = (...refs: string[]) =>
+      refs.map(entityRef => ({
+        entityRef,
+        systemRef: entityRef.startsWith('system:') ? entityRef : payments,
+      }));
+
+    /** A change affecting these entities, all in the payments System. */
+    const createAffecting = (c: StoredChange, ...refs: string[]) =>
+      store.createChange({
+        change: c,
+        entities: affecting(...refs),
+        event: {
+          action: 'create',
+          toState: 'draft',
+          actor: alice,
+          at: new Date(c.createdAt),
+          fields: {},
+        },
+      });
+
+    it('lists a change once in its System, however many of its rows the System holds, and pages exactly', async () => {
+      const service = 'component:default/payments-service';
+      const db = 'resource:default/payments-db';
+      // Two changes share a created_at, so the id breaks the tie.
+      await createAffecting(change('a', '2026-03-01T10:00:00.000Z'), service);
+      await createAffecting(
+        change('b', '2026-03-02T10:00:00.000Z'),
+        service,
+        payments,
+      );
+      await createAffecting(
+        change('c', '2026-03-03T10:00:00.000Z', { state: 'deployed' }),
+        service,
+        db,
+        payments,
+      );
+      await createAffecting(change('d', '2026-03-03T10:00:00.000Z'), db);
+      await createAffecting(change('e', '2026-03-04T10:00:00.000Z'), service);
+
+      const newestFirst = ['e', 'd', 'c', 'b', 'a'];
+      // The System holds 8 rows of these 5 changes.
+      expect(await allPages({ entityRef: payments })).toEqual(newestFirst);
+      for (const limit of [1, 3, 25]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listChanges({
+            entityRef: payments,
+            limit,
+            cursor,
+          });
+          seen.push(...page.items.map(c => c.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual(newestFirst);
+      }
+      expect(await store.countChanges({ entityRef: payments })).toBe(5);
+      expect(await allPages({ entityRef: service })).toEqual([
+        'e',
+        'c',
+        'b',
+        'a',
+      ]);
+      expect(await allPages({ entityRef: db })).toEqual(['d', 'c']);
+      // The change's own filters apply to the keyed page, and a change of
+      // several rows keeps its entities.
+      const deployed = await store.listChanges({
+        entityRef: payments,
+        states: ['deployed'],
+        limit: 25,
+      });
+      expect(deployed.items.map(c => c.id)).toEqual(['c']);
+      expect(deployed.items[0].affectedEntityRefs.sort()).toEqual(
+        [db, service, payments].sort(),
+      );
+      // The queue order goes through the same filter.
+      expect(await allPages({ entityRef: payments, order: 'due' })).toEqual(
+        newestFirst,
+      );
+    });
+
+    it('keeps the list key of a change whose entities are edited', async () => {
+      const service = 'component:default/payments-service';
+      const db = 'resource:default/payments-db';
+      const older = await createAffecting(
+        change('older', '2026-03-01T10:00:00.000Z'),
+        service,
+      );
+      await createAffecting(change('newer', '2026-03-02T10:00:00.000Z'), db);
+      await store.updateChange({
+        change: { ...older, version: 2, updatedAt: '2026-03-09T10:00:00.000Z' },
+        expectedVersion: 1,
+        entities: affecting(db),
+        event: {
+          action: 'edit',
+          fromState: 'draft',
+          toState: 'draft',
+          actor: alice,
+          at: new Date('2026-03-09T10:00:00.000Z'),
+          fields: {},
+        },
+      });
+      // Listed by when it was raised, not when it was edited.
+      expect(await allPages({ entityRef: db })).toEqual(['newer', 'older']);
+      expect(await allPages({ entityRef: service })).toEqual([]);
+      const keys = await knex('change_entities')
+        .where({ change_id: 'older' })
+        .select('created_at');
+      expect(keys.map(k => new Date(k.created_at).toISOString())).toEqual([
+        '2026-03-01T10:00:00.000Z',
+      ]);
+    });
+
     it('counts what a list query filters, whatever the page', async () => {
       await create(change('a', '2026-03-01T10:00:00.000Z'));
       await create(

@@ -12,7 +12,7 @@ import {
 import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
 import { ChangeListFilters, ChangeListQuery, QueueActor } from './ChangeStore';
-import { orderPage } from './listOrder';
+import { orderByEntity, orderPage } from './listOrder';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -91,6 +91,18 @@ function inFlight(q: Knex.QueryBuilder) {
   }
 }
 
+/**
+ * The change_entities column an entity's history is found by. A System's
+ * history includes its components and resources, through the system_ref
+ * recorded beside each affected entity (a System's own row names itself).
+ */
+function entityKeys(entityRef: string) {
+  const column: 'entity_ref' | 'system_ref' = entityRef.startsWith('system:')
+    ? 'system_ref'
+    : 'entity_ref';
+  return { column, ref: entityRef };
+}
+
 /** Applies the filters of a list query to a query on `changes`. */
 export function applyListFilters(
   db: Knex,
@@ -98,18 +110,21 @@ export function applyListFilters(
   query: ChangeListFilters,
 ): Knex.QueryBuilder {
   if (query.entityRef) {
-    // A System's history includes its components and resources, through
-    // the system_ref recorded beside each affected entity.
-    const column = query.entityRef.startsWith('system:')
-      ? 'system_ref'
-      : 'entity_ref';
-    q.whereExists(
-      db('change_entities')
-        .select(db.raw('1'))
-        .whereRaw('change_entities.change_id = changes.id')
-        .where(column, query.entityRef),
+    const { column, ref } = entityKeys(query.entityRef);
+    q.whereIn(
+      'changes.id',
+      db('change_entities').select('change_id').where(column, ref),
     );
   }
+  return applyChangeFilters(db, q, query);
+}
+
+/** The filters on the change's own columns (all but the entity). */
+function applyChangeFilters(
+  db: Knex,
+  q: Knex.QueryBuilder,
+  query: ChangeListFilters,
+): Knex.QueryBuilder {
   if (query.states?.length) q.whereIn('state', query.states);
   if (query.type) q.where('type', query.type);
   if (query.createdBy) q.where('created_by', query.createdBy);
@@ -146,6 +161,12 @@ export function applyListQuery(
   q: Knex.QueryBuilder,
   query: ChangeListQuery,
 ): Knex.QueryBuilder {
+  const order = query.order ?? 'newest';
+  if (query.entityRef && order === 'newest') {
+    // The entity's keyed rows drive the page (see orderByEntity).
+    applyChangeFilters(db, q, query);
+    return orderByEntity(db, q, entityKeys(query.entityRef), query.cursor);
+  }
   applyListFilters(db, q, query);
-  return orderPage(q, query.order ?? 'newest', query.cursor);
+  return orderPage(q, order, query.cursor);
 }

@@ -1,0 +1,105 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+const migrationsDir = resolvePackagePath(
+  '@trove/backstage-plugin-change-management-backend',
+  'migrations',
+);
+const LIST_KEYS = '20261126020000_list_keys.js';
+
+jest.setTimeout(60_000);
+
+function changeRow(id: string, createdAt: Date) {
+  return {
+    id,
+    type: 'standard',
+    state: 'draft',
+    version: 1,
+    title: id,
+    description: '',
+    risks: '',
+    testing_notes: '',
+    created_by: 'user:default/alice',
+    created_at: createdAt,
+    updated_at: new Date(),
+    exceptions: '[]',
+  };
+}
+
+const keysOf = async (knex: Knex) =>
+  (
+    await knex('change_entities')
+      .orderBy(['change_id', 'entity_ref'])
+      .select('change_id', 'entity_ref', 'created_at')
+  ).map(r => ({ ...r, created_at: new Date(r.created_at).toISOString() }));
+
+describe('migration list_keys', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    it('copies each change’s created_at beside its entities, then requires it; down removes it', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex.migrate.down({ directory: migrationsDir, name: LIST_KEYS });
+      await expect(
+        knex.schema.hasColumn('change_entities', 'created_at'),
+      ).resolves.toBe(false);
+
+      // Rows written before the migration, as the store wrote them then.
+      const first = new Date('2026-01-01T10:00:00.000Z');
+      const second = new Date('2026-02-01T10:00:00.000Z');
+      await knex('changes').insert([
+        changeRow('c1', first),
+        changeRow('c2', second),
+      ]);
+      await knex('change_entities').insert([
+        { change_id: 'c1', entity_ref: 'component:default/a' },
+        { change_id: 'c2', entity_ref: 'component:default/a' },
+        { change_id: 'c2', entity_ref: 'system:default/s' },
+      ]);
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect(await keysOf(knex)).toEqual([
+        {
+          change_id: 'c1',
+          entity_ref: 'component:default/a',
+          created_at: first.toISOString(),
+        },
+        {
+          change_id: 'c2',
+          entity_ref: 'component:default/a',
+          created_at: second.toISOString(),
+        },
+        {
+          change_id: 'c2',
+          entity_ref: 'system:default/s',
+          created_at: second.toISOString(),
+        },
+      ]);
+      // A writer that forgets the key is refused.
+      await expect(
+        knex('change_entities').insert({
+          change_id: 'c1',
+          entity_ref: 'component:default/b',
+        }),
+      ).rejects.toThrow(/null/i);
+
+      await knex.migrate.down({ directory: migrationsDir, name: LIST_KEYS });
+      await expect(
+        knex.schema.hasColumn('change_entities', 'created_at'),
+      ).resolves.toBe(false);
+      await expect(knex('change_entities').count({ n: '*' })).resolves.toEqual([
+        { n: databaseId.startsWith('POSTGRES') ? '3' : 3 },
+      ]);
+      // and up again over the same rows
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect((await keysOf(knex)).map(k => k.created_at)).toEqual([
+        first.toISOString(),
+        second.toISOString(),
+        second.toISOString(),
+      ]);
+      await knex.destroy();
+    });
+  });
+});
