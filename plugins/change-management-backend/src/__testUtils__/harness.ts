@@ -18,6 +18,10 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { changeManagementPlugin } from '../plugin';
 import { changeManagementClockServiceRef } from '../service/Clock';
+import {
+  changeManagementPendingWorkServiceRef,
+  PendingWork,
+} from '../service/PendingWork';
 import { sampleEntities, sampleGroups } from './sampleCatalog';
 
 /** A clock the test moves by hand. */
@@ -60,6 +64,7 @@ export async function startChangeManagement(options: {
 }) {
   const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
   const sent: NotificationSendOptions[] = [];
+  const pendingWork = new PendingWork();
   const { server }: { server: Server } = await startTestBackend({
     features: [
       changeManagementPlugin,
@@ -93,6 +98,11 @@ export async function startChangeManagement(options: {
         service: changeManagementClockServiceRef,
         deps: {},
         factory: () => clock,
+      }),
+      createServiceFactory({
+        service: changeManagementPendingWorkServiceRef,
+        deps: {},
+        factory: () => pendingWork,
       }),
       createServiceFactory({
         service: notificationService,
@@ -148,6 +158,8 @@ export async function startChangeManagement(options: {
         } ${JSON.stringify(res.body.error)}`,
       );
     }
+    // The notifications of the action go out after its answer.
+    await pendingWork.settled();
     return res.body;
   };
 
@@ -156,7 +168,17 @@ export async function startChangeManagement(options: {
     return Number(n);
   };
 
-  return { server, clock, sent, as, act, count, knex: options.knex };
+  return {
+    server,
+    clock,
+    sent,
+    /** Waits for the notifications of the actions taken so far. */
+    settled: () => pendingWork.settled(),
+    as,
+    act,
+    count,
+    knex: options.knex,
+  };
 }
 
 export type Harness = Awaited<ReturnType<typeof startChangeManagement>>;

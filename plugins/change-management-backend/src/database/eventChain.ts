@@ -44,7 +44,14 @@ export function asStored<T>(value: T): T {
  * makes the hash independent of key order and of how a database returns it.
  */
 export function hashEvent(previousHash: string, event: HashedEvent): string {
-  const canonical = canonicalize({
+  return createHash('sha256')
+    .update(previousHash + canonicalEvent(event))
+    .digest('hex');
+}
+
+/** The canonical JSON that {@link hashEvent} hashes after the previous hash. */
+export function canonicalEvent(event: HashedEvent): string {
+  return canonicalize({
     id: event.id,
     changeId: event.changeId,
     action: event.action,
@@ -54,8 +61,5 @@ export function hashEvent(previousHash: string, event: HashedEvent): string {
     at: event.at,
     comment: event.comment ?? null,
     fields: event.fields,
-  });
-  return createHash('sha256')
-    .update(previousHash + canonical)
-    .digest('hex');
+  })!;
 }

@@ -30,6 +30,14 @@ import {
 } from '@trove/backstage-plugin-change-management-node';
 import { QueueActor, StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
+import { ReadDecisions } from './ReadDecisions';
+
+/** Every permission on one change, asked of the policy together. */
+const CHANGE_PERMISSIONS: ResourcePermission[] = [
+  changeReadPermission,
+  changeCreatePermission,
+  ...Object.values(changeActionPermissions),
+];
 
 /**
  * Who an operation runs for, from Backstage auth only: a signed-in user, or
@@ -56,6 +64,19 @@ export class ChangeAccess {
   private readonly toFilter: (
     conditions: Parameters<ReturnType<typeof createConditionTransformer>>[0],
   ) => PermissionCriteria<ChangeFilter>;
+  /**
+   * The policy's decisions on {@link CHANGE_PERMISSIONS}, by permission
+   * name, per actor. An actor is made for one request (or one action of the
+   * actions registry), so this spares a request one permission round trip
+   * per check, and never outlives it.
+   */
+  private readonly decisions = new WeakMap<
+    Actor,
+    Promise<Map<string, PolicyDecision>>
+  >();
+
+  /** Each user's read decision, for a few seconds (config). */
+  private readonly readDecisions: ReadDecisions;
 
   constructor(
     private readonly permissions: PermissionsService,
@@ -64,6 +85,7 @@ export class ChangeAccess {
   ) {
     this.applies = createConditionAuthorizer(rules);
     this.toFilter = createConditionTransformer(rules);
+    this.readDecisions = new ReadDecisions(config.readDecisionTtlMs);
   }
 
   /** Facts about the actor that the workflow needs, for one change. */
@@ -119,9 +141,12 @@ export class ChangeAccess {
   async readFilter(
     actor: Actor,
   ): Promise<PermissionCriteria<ChangeFilter> | undefined> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission: changeReadPermission }],
-      { credentials: actor.credentials },
+    const decision = await this.readDecisions.get(actor, () =>
+      this.permissions
+        .authorizeConditional([{ permission: changeReadPermission }], {
+          credentials: actor.credentials,
+        })
+        .then(([answer]) => answer),
     );
     if (decision.result === AuthorizeResult.DENY) {
       throw notAllowed('read changes');
@@ -215,9 +240,17 @@ export class ChangeAccess {
   }
 
   /**
-   * The policy's decisions on a change, in one call. Conditions are applied
-   * here to the resource already in hand, which spares the permission
-   * backend a round trip back to this plugin.
+   * Asks the policy now for everything this actor's checks on a change will
+   * need, so that the round trip runs beside the caller's reads.
+   */
+  async prefetch(actor: Actor): Promise<void> {
+    await this.decisionsFor(actor);
+  }
+
+  /**
+   * The policy's decisions on a change. Conditions are applied here to the
+   * resource already in hand, which spares the permission backend a round
+   * trip back to this plugin.
    */
   private async decide(
     permissions: ResourcePermission[],
@@ -227,11 +260,32 @@ export class ChangeAccess {
     if (permissions.length === 0) {
       return [];
     }
-    const decisions = await this.permissions.authorizeConditional(
-      permissions.map(permission => ({ permission })),
-      { credentials: actor.credentials },
+    const decisions = await this.decisionsFor(actor);
+    return permissions.map(permission =>
+      this.applies(decisions.get(permission.name)!, resource),
     );
-    return decisions.map(decision => this.applies(decision, resource));
+  }
+
+  /**
+   * Conditional decisions do not depend on the change, so one batched call
+   * answers every check of the request: reading, the action, and the
+   * actions offered in the answer.
+   */
+  private decisionsFor(actor: Actor): Promise<Map<string, PolicyDecision>> {
+    let decisions = this.decisions.get(actor);
+    if (!decisions) {
+      decisions = this.permissions
+        .authorizeConditional(
+          CHANGE_PERMISSIONS.map(permission => ({ permission })),
+          { credentials: actor.credentials },
+        )
+        .then(
+          answers =>
+            new Map(CHANGE_PERMISSIONS.map((p, i) => [p.name, answers[i]])),
+        );
+      this.decisions.set(actor, decisions);
+    }
+    return decisions;
   }
 }
 

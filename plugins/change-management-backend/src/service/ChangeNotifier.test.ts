@@ -8,6 +8,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { AcceptedAction, ChangeNotifier } from './ChangeNotifier';
 import { ClockEvent } from './clockWording';
+import { PendingWork } from './PendingWork';
 import { NotificationsConfig } from './config';
 
 const rel = (type: string, ...targetRefs: string[]) =>
@@ -108,6 +109,7 @@ function setup(notifications: Partial<NotificationsConfig> = {}) {
   const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
   const send = jest.fn(async () => {});
   const logger = mockServices.logger.mock();
+  const pending = new PendingWork();
   const notifier = new ChangeNotifier(
     { send },
     catalog,
@@ -118,8 +120,9 @@ function setup(notifications: Partial<NotificationsConfig> = {}) {
       notifications: { ...ALL_ON, ...notifications },
     },
     logger,
+    pending,
   );
-  return { notifier, lookups, send, logger };
+  return { notifier, lookups, send, logger, pending };
 }
 
 function event(options: {
@@ -409,6 +412,49 @@ describe('ChangeNotifier', () => {
         severity: 'high',
       }),
     });
+  });
+
+  it('tells the author of a decision without reading the catalog', async () => {
+    const { notifier, lookups } = setup();
+    const notices = await notifier.plan(
+      event({
+        action: 'approve',
+        from: 'awaiting_approval',
+        to: 'approved',
+        actor: 'user:default/carol',
+      }),
+    );
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'decision',
+        recipients: ['user:default/alice'],
+      }),
+    ]);
+    expect(lookups).not.toHaveBeenCalled();
+  });
+
+  it('sends later what notifyLater is given, and settles once it is sent', async () => {
+    const { notifier, send, pending } = setup();
+    let release = () => {};
+    send.mockImplementation(
+      () => new Promise<void>(resolve => (release = resolve)),
+    );
+    const approved = event({
+      action: 'approve',
+      from: 'awaiting_approval',
+      to: 'approved',
+      actor: 'user:default/carol',
+    });
+    notifier.notifyLater(approved);
+    let settled = false;
+    const settling = pending.settled().then(() => (settled = true));
+    // The send is under way, and nothing waits for it but `settled`.
+    await new Promise(resolve => setImmediate(resolve));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(settled).toBe(false);
+    release();
+    await settling;
+    expect(settled).toBe(true);
   });
 
   it('logs a failed send and carries on', async () => {

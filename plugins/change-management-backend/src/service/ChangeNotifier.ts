@@ -20,6 +20,7 @@ import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, NotificationsConfig } from './config';
 import { CatalogGraph } from './catalogGraph';
 import { ClockEvent, clockWording, Wording } from './clockWording';
+import { PendingWork } from './PendingWork';
 
 /** A workflow action the store has accepted, as the notifier reads it. */
 export interface AcceptedAction {
@@ -89,7 +90,16 @@ export class ChangeNotifier {
       'ctoRefs' | 'engineers' | 'notifications'
     >,
     private readonly logger: LoggerService,
+    private readonly pending: PendingWork = new PendingWork(),
   ) {}
+
+  /**
+   * Tells of a stored action without making its request wait for the
+   * catalog and the notifications backend.
+   */
+  notifyLater(event: AcceptedAction): void {
+    this.pending.add(this.actionTaken(event));
+  }
 
   async actionTaken(event: AcceptedAction): Promise<void> {
     let notices: Notice[];
@@ -178,12 +188,21 @@ export class ChangeNotifier {
     if (kinds.length === 0) {
       return [];
     }
+    // Only the catalog reads the kinds need: a decision, the most common
+    // notice, goes to the author and needs none.
+    const needs = (...wanted: ActionNoticeKind[]) =>
+      kinds.some(kind => wanted.includes(kind));
     const credentials = await this.auth.getOwnServiceCredentials();
     const graph = await CatalogGraph.load(this.catalog, credentials, {
-      entityRefs: change.affectedEntityRefs,
-      userRef: kinds.includes('review') ? change.createdBy : undefined,
-      dependents: kinds.includes('dependents'),
-      groupRefs: [...this.config.ctoRefs, ...this.config.engineers.exclude],
+      entityRefs: needs('review', 'dependents', 'emergency')
+        ? change.affectedEntityRefs
+        : [],
+      userRef: needs('review') ? change.createdBy : undefined,
+      dependents: needs('dependents'),
+      groupRefs: [
+        ...(needs('cto', 'emergency') ? this.config.ctoRefs : []),
+        ...(needs('review') ? this.config.engineers.exclude : []),
+      ],
     });
     const author = change.createdBy;
     const notices = await Promise.all(

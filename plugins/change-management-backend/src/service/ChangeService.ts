@@ -82,10 +82,8 @@ export class ChangeService {
       this.catalog,
       actor.credentials,
     );
-    await this.access.authorizeCreate(actor, {
-      createdBy: actor.userEntityRef,
-      affected: entities,
-    });
+    const resource = { createdBy: actor.userEntityRef, affected: entities };
+    await this.access.authorizeCreate(actor, resource);
     const now = this.clock.now().toISOString();
     const { affectedEntityRefs: _refs, ...draft } = input;
     const created = await this.store.createChange({
@@ -107,7 +105,7 @@ export class ChangeService {
         },
       },
     });
-    return this.view(created, actor);
+    return this.view(created, actor, resource);
   }
 
   /**
@@ -117,8 +115,11 @@ export class ChangeService {
   async act(id: string, body: unknown, actor: Actor): Promise<ChangeView> {
     const request = parseInput(() => parseActionRequest(body));
     this.access.authorizeRecording(actor);
-    const change = await this.load(id);
-    const current = await this.resource(change.id);
+    const [change, current] = await Promise.all([
+      this.load(id),
+      this.resource(id),
+      this.access.prefetch(actor),
+    ]);
     // Who may not read the change learns nothing about it, not even its
     // version or state through a refusal.
     await this.access.authorizeRead(actor, current);
@@ -188,19 +189,25 @@ export class ChangeService {
           : fields,
       },
     });
-    // Only once the action is stored; the notifier logs its own failures.
-    await this.notifier.actionTaken({
+    // Only once the action is stored, and without holding up the answer:
+    // the notifier logs its own failures.
+    this.notifier.notifyLater({
       action: request.action,
       fromState: change.state,
       change: updated,
       actor: actor.userEntityRef,
     });
-    return this.view(updated, actor);
+    // The resource as judged above is the change's as stored: an edit wrote
+    // the entities `next` names.
+    return this.view(updated, actor, next);
   }
 
   async getChange(id: string, actor: Actor): Promise<ChangeView> {
-    const change = await this.load(id);
-    const resource = await this.resource(id);
+    const [change, resource] = await Promise.all([
+      this.load(id),
+      this.resource(id),
+      this.access.prefetch(actor),
+    ]);
     await this.access.authorizeRead(actor, resource);
     return this.view(change, actor, resource);
   }
