@@ -115,6 +115,17 @@ export interface Config {
      * both on the change's audit trail. Durations are strings such as
      * `'5m'` or `'PT12H'`, or objects such as `{ hours: 12 }`.
      */
+    permissions?: {
+      /**
+       * How long a user's decision to read changes (the policy's answer,
+       * with its conditions) is reused by their next requests, so that an
+       * entity page's few reads ask the policy once. Only reads: every
+       * action asks the policy anew. A revoked read permission takes up to
+       * this long to apply. Defaults to 5 seconds, at most a minute; `'0s'`
+       * asks on every request.
+       */
+      readDecisionTtl?: string | HumanDuration;
+    };
     reminders?: {
       /** How often the task runs. Defaults to every 5 minutes. */
       frequency?: string | HumanDuration;

@@ -39,3 +39,29 @@ describe('changeManagement.reminders', () => {
     },
   );
 });
+
+describe('changeManagement.permissions.readDecisionTtl', () => {
+  const ttl = (value?: unknown) =>
+    readChangeManagementConfig(
+      new ConfigReader({
+        changeManagement:
+          value === undefined
+            ? {}
+            : { permissions: { readDecisionTtl: value } },
+      }),
+    ).readDecisionTtlMs;
+
+  it('defaults to 5 seconds, and reads durations up to a minute', () => {
+    expect(ttl()).toBe(5000);
+    expect(ttl('2s')).toBe(2000);
+    expect(ttl({ seconds: 30 })).toBe(30_000);
+    expect(ttl('0s')).toBe(0);
+  });
+
+  it('refuses more than a minute, or what is not a duration', () => {
+    expect(() => ttl('2m')).toThrow(
+      /Invalid changeManagement.permissions.readDecisionTtl/,
+    );
+    expect(() => ttl('soon')).toThrow(/such as '5s'/);
+  });
+});

@@ -26,6 +26,8 @@ export interface ChangeManagementConfig {
   allowCiRecording: boolean;
   notifications: NotificationsConfig;
   reminders: RemindersConfig;
+  /** How long a user's read decision is reused; 0 asks on every request. */
+  readDecisionTtlMs: number;
 }
 
 /** The clock that chases retrospectives and verifications. */
@@ -96,7 +98,23 @@ export function readChangeManagementConfig(
     allowSelfApproval: root?.getOptionalBoolean('allowSelfApproval') ?? false,
     notifications: readNotifications(root?.getOptionalConfig('notifications')),
     reminders: readReminders(root?.getOptionalConfig('reminders')),
+    readDecisionTtlMs: readTtl(root),
   };
+}
+
+/** `permissions.readDecisionTtl`: 5 seconds unless set; '0s' turns it off. */
+function readTtl(root: Config | undefined): number {
+  const key = 'permissions.readDecisionTtl';
+  if (!root?.has(key)) return 5000;
+  try {
+    const ms = durationToMilliseconds(readDurationFromConfig(root, { key }));
+    if (ms >= 0 && ms <= 60_000) return ms;
+  } catch {
+    // reported below, with the key and an example
+  }
+  throw new Error(
+    `Invalid changeManagement.${key}; use a duration up to a minute such as '5s' or { seconds: 5 }, or '0s' to ask the policy on every request`,
+  );
 }
 
 const DEFAULT_REMINDERS = {

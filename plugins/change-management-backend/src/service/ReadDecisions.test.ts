@@ -1,0 +1,58 @@
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { ReadDecisions } from './ReadDecisions';
+
+const alice = {
+  userEntityRef: 'user:default/alice',
+  ownershipEntityRefs: ['user:default/alice', 'group:default/payments'],
+};
+const allow = async (): Promise<PolicyDecision> => ({
+  result: AuthorizeResult.ALLOW,
+});
+
+describe('ReadDecisions', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('asks once per user within the time to live, and again after it', async () => {
+    jest.useFakeTimers({ now: new Date('2026-06-01T09:00:00Z') });
+    const decisions = new ReadDecisions(5000);
+    const ask = jest.fn(allow);
+    await decisions.get(alice, ask);
+    jest.advanceTimersByTime(4999);
+    await decisions.get(alice, ask);
+    expect(ask).toHaveBeenCalledTimes(1);
+    jest.advanceTimersByTime(1);
+    await decisions.get(alice, ask);
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again for another user, or the same user with other groups', async () => {
+    const decisions = new ReadDecisions(5000);
+    const ask = jest.fn(allow);
+    await decisions.get(alice, ask);
+    await decisions.get({ ...alice, userEntityRef: 'user:default/bob' }, ask);
+    await decisions.get({ ...alice, ownershipEntityRefs: [] }, ask);
+    expect(ask).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not keep a failed ask', async () => {
+    const decisions = new ReadDecisions(5000);
+    const failing = jest.fn().mockRejectedValue(new Error('policy down'));
+    await expect(decisions.get(alice, failing)).rejects.toThrow('policy down');
+    const ask = jest.fn(allow);
+    await expect(decisions.get(alice, ask)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks on every request when the time to live is 0', async () => {
+    const decisions = new ReadDecisions(0);
+    const ask = jest.fn(allow);
+    await decisions.get(alice, ask);
+    await decisions.get(alice, ask);
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+});
