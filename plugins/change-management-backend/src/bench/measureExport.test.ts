@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { get } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { completedChange, insertChanges } from '../__testUtils__/bulkChanges';
+import { seedCompletedChanges } from '../__testUtils__/bulkChanges';
 import { startChangeManagement, users } from '../__testUtils__/harness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -21,15 +21,20 @@ describeIf('export throughput', () => {
   it.each(databases.eachSupportedId())('%p', async databaseId => {
     const knex = await databases.init(databaseId);
     const h = await startChangeManagement({ knex });
-    const start = Date.parse('2026-01-01T00:00:00Z');
     // Two years: the exported year holds about half of the changes.
-    const step = (2 * 365 * 86_400_000) / ROWS;
     let t = Date.now();
-    await insertChanges(knex, ROWS, i =>
-      completedChange(i, new Date(start + i * step)),
-    );
+    await seedCompletedChanges(knex, ROWS, {
+      from: new Date('2026-01-01T00:00:00Z'),
+      stepMs: (2 * 365 * 86_400_000) / ROWS,
+    });
     const seeded = Date.now() - t;
     const { port } = h.server.address() as AddressInfo;
+    // The peak resident memory while exporting, read every 50 ms.
+    const startRss = process.memoryUsage.rss();
+    let peakRss = startRss;
+    const rss = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 50);
     t = Date.now();
     const { bytes, lines } = await new Promise<{
       bytes: number;
@@ -53,6 +58,7 @@ describeIf('export throughput', () => {
       ).on('error', reject);
     });
     const seconds = (Date.now() - t) / 1000;
+    clearInterval(rss);
     const rows = lines - 1;
     // eslint-disable-next-line no-console
     console.log(
@@ -60,7 +66,13 @@ describeIf('export throughput', () => {
         seeded / 1000
       } s; exported ${rows} rows (${(bytes / 1e6).toFixed(
         1,
-      )} MB) in ${seconds} s: ${Math.round(rows / seconds)} rows/s`,
+      )} MB) in ${seconds} s: ${Math.round(rows / seconds)} rows/s, ${(
+        bytes /
+        1e6 /
+        seconds
+      ).toFixed(1)} MB/s, RSS ${Math.round(
+        startRss / 2 ** 20,
+      )} MiB before, ${Math.round(peakRss / 2 ** 20)} MiB at the peak`,
     );
     expect(rows).toBeGreaterThan(0);
   });

@@ -1,10 +1,12 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ChangeType } from '@trove/backstage-plugin-change-management-common';
+import {
+  ChangeType,
+  isRetrospectiveOverdue,
+} from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { inputError } from '../errors';
 import { Actor, ChangeAccess } from './ChangeAccess';
 import { ChangeLogRow, toChangeLogRow } from './changeLog';
-import { asOf } from './ChangeService';
 import { Clock } from './Clock';
 import { DisplayNames, refsOf } from './displayNames';
 
@@ -61,7 +63,10 @@ export class ChangeLogService {
       for await (const batch of batches) {
         await names.load(batch.flatMap(refsOf));
         yield batch.map(change =>
-          toChangeLogRow(asOf(change, now), names.nameOf),
+          toChangeLogRow(
+            { ...change, overdue: isRetrospectiveOverdue(change, now) },
+            names.nameOf,
+          ),
         );
       }
     })();

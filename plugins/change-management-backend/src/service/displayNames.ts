@@ -20,7 +20,12 @@ export class DisplayNames {
 
   /** Looks up the refs not seen yet. */
   async load(refs: Iterable<string>): Promise<void> {
-    const unknown = [...new Set(refs)].filter(ref => !this.names.has(ref));
+    // An export hands every ref of every row: most are known by then.
+    const unseen = new Set<string>();
+    for (const ref of refs) {
+      if (!this.names.has(ref)) unseen.add(ref);
+    }
+    const unknown = [...unseen];
     for (let i = 0; i < unknown.length; i += CHUNK) {
       const chunk = unknown.slice(i, i + CHUNK);
       const { items } = await this.catalog.getEntitiesByRefs(
