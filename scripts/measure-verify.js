@@ -178,6 +178,7 @@ async function seed(knex) {
           entity_ref: 'component:default/payments-service',
           system_ref: 'system:default/payments',
           owner_ref: 'group:default/payments-team',
+          created_at: c.created_at,
         })),
         1000,
       );

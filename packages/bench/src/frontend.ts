@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from './backend';
@@ -30,6 +31,7 @@ export async function frontendReport(log: (m: string) => void) {
     (sum, f) => ({ bytes: sum.bytes + f.bytes, gzip: sum.gzip + f.gzip }),
     { bytes: 0, gzip: 0 },
   );
+  const firstRender = firstRenderCalls(log);
   const kb = (b: number) => (b / 1024).toFixed(1);
   const markdown = [
     `The plugin's built ESM chunks (${files.length} files): ${kb(
@@ -41,6 +43,42 @@ export async function frontendReport(log: (m: string) => void) {
     ...files
       .slice(0, 10)
       .map(f => `| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzip)} |`),
+    '',
+    'API calls on first render (the real client; names through the',
+    "catalog's entity presentation, which batches them):",
+    '',
+    '| view | change-management calls | catalog calls | requests |',
+    '| --- | ---: | ---: | --- |',
+    ...Object.entries(firstRender).map(
+      ([view, { requests, catalog }]) =>
+        `| ${view} | ${requests.length} | ${catalog.length} | ${requests
+          .map(r => `\`${r}\``)
+          .join('<br>')} |`,
+    ),
   ].join('\n');
-  return { json: { files, total }, markdown };
+  return { json: { files, total, firstRender }, markdown };
+}
+
+/**
+ * The requests of the Changes tab and the entity card on first render, as
+ * recorded by the plugin's own test of them (src/firstRender.test.tsx),
+ * which also fails if they change.
+ */
+function firstRenderCalls(
+  log: (m: string) => void,
+): Record<string, { requests: string[]; catalog: string[] }> {
+  log('first render: the tab and the card, through the real client');
+  const out = path.join(os.tmpdir(), `first-render-${process.pid}.json`);
+  execFileSync(
+    'yarn',
+    ['backstage-cli', 'package', 'test', 'src/firstRender.test.tsx'],
+    {
+      cwd: plugin,
+      stdio: 'pipe',
+      env: { ...process.env, CI: 'true', FIRST_RENDER_OUT: out },
+    },
+  );
+  const calls = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out);
+  return calls;
 }

@@ -98,6 +98,7 @@ export async function saveSqlitePlans(
         entity_ref: e.entityRef,
         system_ref: e.systemRef ?? null,
         owner_ref: e.ownerRef ?? null,
+        created_at: new Date(change.createdAt),
       });
     }
     await db.raw('ANALYZE');

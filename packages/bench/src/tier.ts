@@ -50,10 +50,9 @@ async function deepCursor(pool: Pool, entityRef: string, page: number) {
   if (reachable === 1) return { page: 1, cursor: undefined };
   const offset = (reachable - 1) * PAGE - 1;
   const last = await pool.query(
-    `SELECT c.id, c.created_at FROM changes c
-      WHERE EXISTS (SELECT 1 FROM change_entities e
-                     WHERE e.change_id = c.id AND e.entity_ref = $1)
-      ORDER BY c.created_at DESC, c.id DESC OFFSET $2 LIMIT 1`,
+    `SELECT change_id AS id, created_at FROM change_entities
+      WHERE entity_ref = $1
+      ORDER BY created_at DESC, change_id DESC OFFSET $2 LIMIT 1`,
     [entityRef, offset],
   );
   const { id, created_at: createdAt } = last.rows[0];

@@ -8,7 +8,7 @@ import { changeToRow } from '@trove/backstage-plugin-change-management-backend/s
 import { SeededChange } from './lifecycle';
 
 type Row = Record<string, unknown>;
-const TABLES = ['changes', 'change_entities', 'change_events'] as const;
+export const TABLES = ['changes', 'change_entities', 'change_events'] as const;
 type Table = (typeof TABLES)[number];
 
 /**
@@ -73,6 +73,7 @@ export class BulkWriter {
         entity_ref: e.entityRef,
         system_ref: e.systemRef ?? null,
         owner_ref: e.ownerRef ?? null,
+        created_at: change.createdAt,
       });
     }
     for (const event of events) {

@@ -1,6 +1,7 @@
 import { PoolClient } from 'pg';
 import { AffectedEntity } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
-import { BulkWriter } from './BulkWriter';
+import { BulkWriter, TABLES } from './BulkWriter';
+import { withoutIndexes } from './indexes';
 import { AWAITING_APPROVAL, Script, SCRIPTS, seedChange } from './lifecycle';
 
 export interface SeedPlan {
@@ -54,6 +55,19 @@ function scriptFor(i: number): Script {
  * are, so the chain's order is also the order of time.
  */
 export async function seed(
+  client: PoolClient,
+  plan: SeedPlan,
+  progress: (message: string) => void,
+): Promise<SeedResult> {
+  return withoutIndexes(
+    client,
+    TABLES,
+    () => load(client, plan, progress),
+    progress,
+  );
+}
+
+async function load(
   client: PoolClient,
   plan: SeedPlan,
   progress: (message: string) => void,
