@@ -28,6 +28,7 @@ import { ChangeNotifier } from './service/ChangeNotifier';
 import { ChangeReminders, REMINDERS_TASK_ID } from './service/ChangeReminders';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
+import { changeManagementPendingWorkServiceRef } from './service/PendingWork';
 import { readChangeManagementConfig } from './service/config';
 import { BlackoutCalendar } from './service/blackouts';
 import { FreezeService } from './service/FreezeService';
@@ -51,6 +52,7 @@ export const changeManagementPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         clock: changeManagementClockServiceRef,
+        pendingWork: changeManagementPendingWorkServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -93,6 +95,7 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.auth,
           config,
           deps.logger,
+          deps.pendingWork,
         );
         const changes = new ChangeService(
           store,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeEventFieldsSchema, changeEventSchema } from './events';
+import { CHANGE_TYPES } from './enums';
 import { isoTime } from './fields';
 import { changeSchema, changeSignatureSchema, changeTypeSchema } from './types';
 
@@ -55,6 +56,48 @@ export const auditExceptionListSchema = z
 
 /** @public */
 export type AuditExceptionList = z.infer<typeof auditExceptionListSchema>;
+
+/** A count for each of these keys, every key present. */
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  z
+    .object(
+      Object.fromEntries(keys.map(key => [key, z.number().int()])) as Record<
+        K,
+        z.ZodNumber
+      >,
+    )
+    .strict();
+
+/**
+ * A period at a glance: the changes raised in it by type, the changes
+ * deployed to production in it, and its exceptions by kind.
+ *
+ * @public
+ */
+export const auditCountsSchema = z
+  .object({
+    from: isoTime('The start of the period.'),
+    to: isoTime('The end of the period.'),
+    entityRef: z
+      .string()
+      .optional()
+      .describe('The entity the counts are scoped to, if any.'),
+    changes: z.number().int().describe('Changes raised in the period.'),
+    byType: countsOf(CHANGE_TYPES).describe(
+      'Changes raised in the period, by type.',
+    ),
+    productionDeploys: z
+      .number()
+      .int()
+      .describe('Changes deployed to production in the period.'),
+    exceptions: countsOf(auditExceptionKindSchema.options).describe(
+      'Exceptions of the period, by kind.',
+    ),
+  })
+  .strict();
+
+/** @public */
+export type AuditCounts = z.infer<typeof auditCountsSchema>;
 
 const signedBy = changeSignatureSchema.extend({
   isAuthor: z.boolean().describe('Whether they raised the change themselves.'),
@@ -130,6 +173,10 @@ export const auditSampleSchema = z
     from: isoTime('The start of the period.'),
     to: isoTime('The end of the period.'),
     seed: z.string().describe('Pass it again to draw the same sample.'),
+    entityRef: z
+      .string()
+      .optional()
+      .describe('The entity the sample was drawn from, if any.'),
     population: z
       .number()
       .int()

@@ -1,3 +1,4 @@
+import { AuditExceptionKind } from './audit';
 import { ChangeEvent } from './events';
 import { ChangeState, ChangeType } from './types';
 
@@ -27,6 +28,18 @@ export const TYPE_LABELS: Record<ChangeType, string> = {
   standard: 'Standard',
   emergency: 'Emergency',
   infrastructure: 'Infrastructure',
+};
+
+/** What went outside the workflow, as the change page and the audit say it. @public */
+export const EXCEPTION_LABELS: Record<AuditExceptionKind, string> = {
+  'waived-review': 'Waived review',
+  'self-approval': 'Self-approval',
+  'freeze-override': 'Freeze override',
+  'late-retrospective': 'Late retrospective',
+  'missing-retrospective': 'Missing retrospective',
+  'not-verified': 'Never verified',
+  'failed-verification': 'Failed verification',
+  'rolled-back': 'Rolled back',
 };
 
 /**

@@ -54,6 +54,11 @@ const flag = (description: string) =>
     .transform(value => value === 'true')
     .describe(description);
 
+/** An entity whose changes are meant: for a System, its parts' too. */
+const scopeRef = storable('entityRef', 255).describe(
+  'The entity itself, or for a System everything that is part of it.',
+);
+
 const states = z
   .string()
   .transform((value, ctx) => {
@@ -78,11 +83,7 @@ const states = z
  */
 export const listQuerySchema = z
   .object({
-    entityRef: storable('entityRef', 255)
-      .optional()
-      .describe(
-        'The entity itself, or for a System everything that is part of it.',
-      ),
+    entityRef: scopeRef.optional(),
     state: states.optional(),
     type: changeTypeSchema.optional(),
     author: storable('author', 255).optional().describe('A user entity ref.'),
@@ -136,11 +137,7 @@ export const exportQuerySchema = z
     from: time('from', 'The start of the range, inclusive.'),
     to: time('to', 'The end of the range, exclusive.'),
     format: z.enum(['csv', 'json']).default('csv'),
-    entityRef: storable('entityRef', 255)
-      .optional()
-      .describe(
-        'The entity itself, or for a System everything that is part of it.',
-      ),
+    entityRef: scopeRef.optional(),
     type: changeTypeSchema.optional(),
   })
   .strict();
@@ -192,11 +189,7 @@ export type GateQueryInput = z.input<typeof gateQuerySchema>;
  */
 export const summaryQuerySchema = z
   .object({
-    entityRef: storable('entityRef', 255)
-      .min(1, 'entityRef is required')
-      .describe(
-        'The entity itself, or for a System everything that is part of it.',
-      ),
+    entityRef: scopeRef.min(1, 'entityRef is required'),
   })
   .strict();
 
@@ -213,8 +206,25 @@ export const auditExceptionsQuerySchema = z
   .object({
     from: time('from', 'The start of the period, inclusive.'),
     to: time('to', 'The end of the period, exclusive.'),
+    entityRef: scopeRef.optional(),
   })
   .strict();
+
+/** @public */
+export type AuditExceptionsQueryInput = z.input<
+  typeof auditExceptionsQuerySchema
+>;
+
+/**
+ * The query string of `GET /audit/counts`: the changes raised in [from, to)
+ * by type, the production deploys and the exceptions by kind.
+ *
+ * @public
+ */
+export const auditCountsQuerySchema = auditExceptionsQuerySchema;
+
+/** @public */
+export type AuditCountsQueryInput = z.input<typeof auditCountsQuerySchema>;
 
 /**
  * The query string of `GET /audit/sample`: a reproducible random sample of
@@ -233,6 +243,7 @@ export const auditSampleQuerySchema = z
       .max(200, 'size must be from 1 to 200')
       .default(25)
       .describe('How many changes to draw.'),
+    entityRef: scopeRef.optional(),
     seed: storable('seed', 100)
       .optional()
       .describe(

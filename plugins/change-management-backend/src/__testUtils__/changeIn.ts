@@ -35,19 +35,22 @@ export const DETOURS: Partial<
   rolled_back: ['deployed', 'alice', 'roll-back'],
 };
 
-/** A change of this type driven to `state`. */
+/** A change of this type (its draft changed by `draft`) driven to `state`. */
 export async function changeIn(
   h: Harness,
   type: 'standard' | 'emergency',
   state: ChangeState,
+  draft: Record<string, unknown> = {},
 ): Promise<any> {
   const detour = DETOURS[state];
   if (detour) {
     const [before, user, action] = detour;
-    const change = await changeIn(h, type, before);
+    const change = await changeIn(h, type, before, draft);
     return h.act(user, change.id, action, actionFields[action]);
   }
-  const { body } = await h.as('alice').post('/changes', drafts[type]);
+  const { body } = await h
+    .as('alice')
+    .post('/changes', { ...drafts[type], ...draft });
   let current = body;
   while (current.state !== state) {
     const [user, action] = nextStep(type, current.state);

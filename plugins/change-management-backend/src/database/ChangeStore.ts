@@ -23,6 +23,21 @@ export type ExportQuery = Pick<
 /** A change as stored; `overdue` depends on the clock and is added on read. */
 export type StoredChange = Omit<Change, 'overdue'>;
 
+/**
+ * A change as the change log shows it: the record without the free text
+ * and the steps the log leaves out, so the export reads only what it writes.
+ */
+export type ExportedChange = Omit<
+  StoredChange,
+  | 'version'
+  | 'risks'
+  | 'testingNotes'
+  | 'pullRequestUrl'
+  | 'proposedFix'
+  | 'updatedAt'
+  | 'postDeploymentReview'
+>;
+
 /** A change in a list: a draft sent back also says why. */
 export type ListedChange = StoredChange & { sentBack?: SentBack };
 
@@ -61,6 +76,8 @@ export interface QueueActor {
 export interface AuditQuery {
   from: Date;
   to: Date;
+  /** One entity's changes; for a System, its parts' too. */
+  entityRef?: string;
   permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
@@ -138,7 +155,7 @@ export interface ChangeStore {
   listEvents(changeId: string): Promise<ChangeEvent[]>;
 
   /** The changes of an export, oldest first, a batch at a time. */
-  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]>;
+  exportChanges(query: ExportQuery): AsyncIterable<ExportedChange[]>;
 
   /** The exceptions of a period, oldest first. */
   listAuditExceptions(
@@ -147,6 +164,9 @@ export interface ChangeStore {
 
   /** How many changes were deployed to production in the period. */
   countProduction(query: AuditQuery): Promise<number>;
+
+  /** How many changes of each type were raised in the period. */
+  countByType(query: AuditQuery): Promise<Partial<Record<ChangeType, number>>>;
 
   /** The ids at these 0-based positions of the period's deploy order. */
   productionAt(query: AuditQuery, positions: number[]): Promise<string[]>;

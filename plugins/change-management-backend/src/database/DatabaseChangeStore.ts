@@ -5,7 +5,10 @@ import {
 import { Knex } from 'knex';
 import { StaleVersionError } from '../errors';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
-import { AuditException } from '@trove/backstage-plugin-change-management-common';
+import {
+  AuditException,
+  ChangeType,
+} from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
   AuditQuery,
@@ -13,6 +16,7 @@ import {
   ChangeListFilters,
   ChangeListQuery,
   ChangeStore,
+  ExportedChange,
   ExportQuery,
   ListedChange,
   NewChangeEvent,
@@ -20,6 +24,7 @@ import {
 } from './ChangeStore';
 import { appendEvent } from './appendEvent';
 import {
+  countByType,
   countProduction,
   listAuditExceptions,
   productionAt,
@@ -29,6 +34,7 @@ import { applyListFilters, applyListQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
 import { sentBackOf } from './sentBack';
 import { ChangeRow, changeToRow, rowToChange, rowToEvent } from './rows';
+import { toDate } from './timestamps';
 
 const migrationsDir = resolvePackagePath(
   '@trove/backstage-plugin-change-management-backend',
@@ -58,7 +64,7 @@ export class DatabaseChangeStore implements ChangeStore {
     const { change, entities, event } = options;
     await this.db.transaction(async tx => {
       await tx('changes').insert(changeToRow(change));
-      await this.insertEntities(tx, change.id, entities);
+      await this.insertEntities(tx, change, entities);
       await appendEvent(tx, change.id, event);
     });
     return (await this.getChange(change.id))!;
@@ -177,7 +183,7 @@ export class DatabaseChangeStore implements ChangeStore {
         );
       }
       if (entities) {
-        await this.insertEntities(tx, change.id, entities);
+        await this.insertEntities(tx, change, entities);
       }
       await appendEvent(tx, change.id, event);
     });
@@ -197,7 +203,7 @@ export class DatabaseChangeStore implements ChangeStore {
     return rows.map(rowToEvent);
   }
 
-  exportChanges(query: ExportQuery): AsyncIterable<StoredChange[]> {
+  exportChanges(query: ExportQuery): AsyncIterable<ExportedChange[]> {
     return exportChanges(this.db, query);
   }
 
@@ -209,6 +215,10 @@ export class DatabaseChangeStore implements ChangeStore {
 
   countProduction(query: AuditQuery): Promise<number> {
     return countProduction(this.db, query);
+  }
+
+  countByType(query: AuditQuery): Promise<Partial<Record<ChangeType, number>>> {
+    return countByType(this.db, query);
   }
 
   productionAt(query: AuditQuery, positions: number[]): Promise<string[]> {
@@ -233,17 +243,19 @@ export class DatabaseChangeStore implements ChangeStore {
 
   private async insertEntities(
     tx: Knex.Transaction,
-    changeId: string,
+    change: StoredChange,
     entities: AffectedEntity[],
   ) {
-    await tx('change_entities').where({ change_id: changeId }).delete();
+    await tx('change_entities').where({ change_id: change.id }).delete();
     if (entities.length) {
       await tx('change_entities').insert(
         entities.map(e => ({
-          change_id: changeId,
+          change_id: change.id,
           entity_ref: e.entityRef,
           system_ref: e.systemRef ?? null,
           owner_ref: e.ownerRef ?? null,
+          // The list's sort key, beside the entity it is listed by.
+          created_at: toDate(change.createdAt),
         })),
       );
     }

@@ -5,17 +5,19 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { AuditQuery } from './ChangeStore';
-import { applyListQuery } from './listQuery';
+import { applyListFilters } from './listQuery';
 import { toIso } from './timestamps';
 
-/** The changes the reader may see, with the list's own filter. */
+/**
+ * The changes the reader may see, with the list's own filters: the filters
+ * only, as the list's keyed order joins change_entities, whose columns
+ * (created_at) would make the audit's conditions ambiguous.
+ */
 function readable(db: Knex, query: AuditQuery, select: string[]) {
-  return applyListQuery(db, db('changes'), {
+  return applyListFilters(db, db('changes'), {
+    entityRef: query.entityRef,
     permissionFilter: query.permissionFilter,
-    limit: 0,
-  })
-    .clearOrder()
-    .select(select);
+  }).select(select);
 }
 
 const entry = (
@@ -132,6 +134,23 @@ export async function countProduction(
 ): Promise<number> {
   const [{ n }] = await production(db, query).clearSelect().count({ n: '*' });
   return Number(n);
+}
+
+/** The changes raised in the period, counted by type in SQL. */
+export async function countByType(
+  db: Knex,
+  query: AuditQuery,
+): Promise<Partial<Record<ChangeType, number>>> {
+  const rows: { type: ChangeType; n: number | string }[] = await readable(
+    db,
+    query,
+    ['type'],
+  )
+    .where('created_at', '>=', query.from)
+    .where('created_at', '<', query.to)
+    .groupBy('type')
+    .count({ n: '*' });
+  return Object.fromEntries(rows.map(({ type, n }) => [type, Number(n)]));
 }
 
 /**

@@ -9,6 +9,8 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import {
   actionRequestSchema,
+  auditCountsQuerySchema,
+  auditCountsSchema,
   auditExceptionListSchema,
   auditExceptionsQuerySchema,
   auditSampleQuerySchema,
@@ -261,7 +263,7 @@ function registerRoutes(registry: OpenAPIRegistry) {
     path: '/audit/sample',
     operationId: 'SampleAuditEvidence',
     description:
-      'A reproducible random sample of the changes deployed to production in [from, to), each with its evidence. Needs `change-management.audit.read`.',
+      'A reproducible random sample of the changes deployed to production in [from, to), optionally of one entity (a System with its parts), each with its evidence. Needs `change-management.audit.read`.',
     request: { query: auditSampleQuerySchema },
     responses: {
       200: {
@@ -282,10 +284,22 @@ function registerRoutes(registry: OpenAPIRegistry) {
     path: '/audit/exceptions',
     operationId: 'ListAuditExceptions',
     description:
-      'What went outside the normal workflow in [from, to). Needs `change-management.audit.read`.',
+      'What went outside the normal workflow in [from, to), optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',
     request: { query: auditExceptionsQuerySchema },
     responses: {
       200: answer('The exceptions, oldest first.', auditExceptionListSchema),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/audit/counts',
+    operationId: 'CountAudit',
+    description:
+      'A period at a glance: the changes raised in [from, to) by type, the changes deployed to production in it and its exceptions by kind, optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',
+    request: { query: auditCountsQuerySchema },
+    responses: {
+      200: answer('The counts of the period.', auditCountsSchema),
       ...errors(400, 401, 403),
     },
   });

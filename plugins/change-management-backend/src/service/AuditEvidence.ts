@@ -7,7 +7,8 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { Actor, ChangeAccess } from './ChangeAccess';
-import { checkPeriod, Period } from './ChangeLogService';
+import { AuditScope } from './AuditExceptions';
+import { checkPeriod } from './ChangeLogService';
 import { asOf } from './ChangeService';
 import { Clock } from './Clock';
 import { drawPositions, newSeed } from './sampleDraw';
@@ -26,13 +27,14 @@ export class AuditEvidence {
   ) {}
 
   async sample(
-    query: Period & { size: number; seed?: string },
+    query: AuditScope & { size: number; seed?: string },
     actor: Actor,
   ): Promise<AuditSample> {
     const { from, to } = checkPeriod(query);
+    const { entityRef } = query;
     await this.access.authorizeAudit(actor.credentials);
     const permissionFilter = await this.access.readFilter(actor);
-    const period = { from, to, permissionFilter };
+    const period = { from, to, entityRef, permissionFilter };
     const seed = query.seed ?? newSeed();
     const population = await this.store.countProduction(period);
     const positions = drawPositions(seed, population, query.size);
@@ -50,6 +52,7 @@ export class AuditEvidence {
       from: from.toISOString(),
       to: to.toISOString(),
       seed,
+      entityRef,
       population,
       items,
     };

@@ -7,6 +7,7 @@ import {
 import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  auditCountsQuerySchema,
   auditExceptionsQuerySchema,
   auditSampleQuerySchema,
   changeIdSchema,
@@ -284,10 +285,13 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/exceptions', async (req, res) => {
-    const period = parseInput(() =>
-      auditExceptionsQuerySchema.parse(req.query),
-    );
-    res.json(await exceptions.list(period, await actorOf(req)));
+    const scope = parseInput(() => auditExceptionsQuerySchema.parse(req.query));
+    res.json(await exceptions.list(scope, await actorOf(req)));
+  });
+
+  router.get('/audit/counts', async (req, res) => {
+    const scope = parseInput(() => auditCountsQuerySchema.parse(req.query));
+    res.json(await exceptions.counts(scope, await actorOf(req)));
   });
 
   router.get('/audit/verify', async (req, res) => {

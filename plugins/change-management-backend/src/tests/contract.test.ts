@@ -107,6 +107,9 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
       await api.as('carol').get(`/audit/sample?${range}&format=zip`);
       await api.as('carol').get(`/audit/exceptions?${range}`);
+      await api
+        .as('carol')
+        .get(`/audit/counts?${range}&entityRef=system:default/payments`);
       await api.as('oscar').get(`/gate?changeId=${standard}`);
       await api
         .as('oscar')
@@ -122,6 +125,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/exceptions?from=2026-01-01');
+      await api.as('carol').get('/audit/counts?from=2026-01-01&to=yesterday');
       await api.as('alice').patch(`/changes/${infra}`, {
         ...drafts.infrastructure,
         type: 'standard',
@@ -163,7 +167,12 @@ describe('the API answers as its OpenAPI document says', () => {
         ];
         const path =
           template.replace('{id}', standard) +
-          (['/export', '/audit/sample', '/audit/exceptions'].includes(template)
+          ([
+            '/export',
+            '/audit/sample',
+            '/audit/exceptions',
+            '/audit/counts',
+          ].includes(template)
             ? `?${range}`
             : '') +
           (template === '/gate' ? `?changeId=${standard}` : '');

@@ -29,6 +29,7 @@ const ROUTES = {
   '/queues': ['get'],
   '/audit/checkpoints': ['get'],
   '/audit/sample': ['get'],
+  '/audit/counts': ['get'],
   '/audit/exceptions': ['get'],
 };
 

@@ -1,10 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AuditCounts,
   ActionRequestInput,
   AuditExceptionList,
   AuditVerification,
   ChainCheckpointList,
-  ChangeLogRow,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -66,23 +66,20 @@ export interface ChangeManagementApi {
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
   /** The change log of changes raised in [from, to), as CSV text. */
   exportChangeLog(range: AuditPeriod): Promise<string>;
-  /** The same change log, as rows. */
-  getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]>;
   /** The exceptions of a period: waived reviews, self-approvals and the rest. */
-  getAuditExceptions(period: {
-    from: string;
-    to: string;
-  }): Promise<AuditExceptionList>;
+  getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList>;
   /**
-   * A reproducible sample of the period's production changes (of every
-   * System) with their evidence, zipped.
+   * The period at a glance, counted by the server: changes by type,
+   * production deploys and exceptions by kind.
    */
-  downloadAuditSample(request: {
-    from: string;
-    to: string;
-    size: number;
-    seed: string;
-  }): Promise<Blob>;
+  getAuditCounts(period: AuditPeriod): Promise<AuditCounts>;
+  /**
+   * A reproducible sample of the period's production changes (of the
+   * System, if one is given) with their evidence, zipped.
+   */
+  downloadAuditSample(
+    request: AuditPeriod & { size: number; seed: string },
+  ): Promise<Blob>;
   /** Re-computes the hash chain and checks every change against its events. */
   verifyAuditTrail(): Promise<AuditVerification>;
   /** The chain heads recorded each night, newest first. */

@@ -3,10 +3,12 @@ import { ResponseError } from '@backstage/errors';
 import {
   ActionRequestInput,
   AuditExceptionList,
+  AuditCounts,
+  AuditCountsQueryInput,
+  AuditExceptionsQueryInput,
   AuditSampleQueryInput,
   AuditVerification,
   ChainCheckpointList,
-  ChangeLogRow,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -115,28 +117,23 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return this.json(`/summary?${queryString(query)}`);
   }
 
-  async getChangeLog(period: AuditPeriod): Promise<ChangeLogRow[]> {
-    const query = queryString({ ...period, format: 'json' });
-    return (await this.json<{ items: ChangeLogRow[] }>(`/export?${query}`))
-      .items;
+  async getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList> {
+    const { from, to, entityRef } = period;
+    const query: AuditExceptionsQueryInput = { from, to, entityRef };
+    return this.json(`/audit/exceptions?${queryString(query)}`);
   }
 
-  async getAuditExceptions(period: {
-    from: string;
-    to: string;
-  }): Promise<AuditExceptionList> {
-    const { from, to } = period;
-    return this.json(`/audit/exceptions?${queryString({ from, to })}`);
+  async getAuditCounts(period: AuditPeriod): Promise<AuditCounts> {
+    const { from, to, entityRef } = period;
+    const query: AuditCountsQueryInput = { from, to, entityRef };
+    return this.json(`/audit/counts?${queryString(query)}`);
   }
 
-  async downloadAuditSample(request: {
-    from: string;
-    to: string;
-    size: number;
-    seed: string;
-  }): Promise<Blob> {
-    const { from, to, size, seed } = request;
-    const query: AuditSampleQueryInput = { from, to, size, seed };
+  async downloadAuditSample(
+    request: AuditPeriod & { size: number; seed: string },
+  ): Promise<Blob> {
+    const { from, to, entityRef, size, seed } = request;
+    const query: AuditSampleQueryInput = { from, to, entityRef, size, seed };
     const search = queryString({ ...query, format: 'zip' });
     return (await this.fetch(`/audit/sample?${search}`)).blob();
   }

@@ -6,16 +6,11 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
+import {
+  EXCEPTION_LABELS,
+  TYPE_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
 import { AuditPeriod, changeManagementApiRef } from '../../api';
-
-/** How many of each, in first-seen order. */
-function countBy<T>(items: T[], key: (item: T) => string) {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  }
-  return [...counts];
-}
 
 const CountTable = (props: { label: string; rows: [string, number][] }) => (
   <>
@@ -43,28 +38,26 @@ const CountTable = (props: { label: string; rows: [string, number][] }) => (
   </>
 );
 
-/** Changes by type, production deploys and exceptions by kind, of a period. */
+/** Counted rows, in the labels' order, leaving out the kinds with none. */
+const rowsOf = <K extends string>(
+  counts: Partial<Record<K, number>>,
+  labels: Record<K, string>,
+): [string, number][] =>
+  (Object.keys(labels) as K[])
+    .filter(key => (counts[key] ?? 0) > 0)
+    .map(key => [labels[key], counts[key]!]);
+
+/**
+ * Changes by type, production deploys and exceptions by kind, of a period:
+ * counted by the server, so a year of changes is one small answer.
+ */
 export const AuditCounts = (props: { period: AuditPeriod }) => {
   const api = useApi(changeManagementApiRef);
   const { period } = props;
-  const { value, loading, error } = useAsync(async () => {
-    const [rows, exceptions] = await Promise.all([
-      api.getChangeLog(period),
-      api.getAuditExceptions({ from: period.from, to: period.to }),
-    ]);
-    // Exceptions are listed for the whole period: for one System, keep
-    // those of its changes.
-    const ids = new Set(rows.map(r => r.id));
-    const ofSystem = period.entityRef
-      ? exceptions.items.filter(e => ids.has(e.changeId))
-      : exceptions.items;
-    return {
-      changes: rows.length,
-      byType: countBy(rows, r => r.changeType),
-      deploys: rows.filter(r => r.deployedToProduction).length,
-      byKind: countBy(ofSystem, e => e.kind),
-    };
-  }, [api, period.from, period.to, period.entityRef]);
+  const { value, loading, error } = useAsync(
+    () => api.getAuditCounts(period),
+    [api, period.from, period.to, period.entityRef],
+  );
 
   return (
     <InfoCard title="Counts">
@@ -79,11 +72,17 @@ export const AuditCounts = (props: { period: AuditPeriod }) => {
       {value && (
         <>
           <Typography variant="body1" paragraph>
-            {value.changes} changes raised, {value.deploys} deployed to
-            production.
+            {value.changes} changes raised, {value.productionDeploys} deployed
+            to production.
           </Typography>
-          <CountTable label="Changes by type" rows={value.byType} />
-          <CountTable label="Exceptions by kind" rows={value.byKind} />
+          <CountTable
+            label="Changes by type"
+            rows={rowsOf(value.byType, TYPE_LABELS)}
+          />
+          <CountTable
+            label="Exceptions by kind"
+            rows={rowsOf(value.exceptions, EXCEPTION_LABELS)}
+          />
         </>
       )}
     </InfoCard>

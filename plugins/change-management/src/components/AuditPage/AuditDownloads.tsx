@@ -46,8 +46,7 @@ export const AuditDownloads = (props: {
   }, [api, period]);
   const [sample, drawSample] = useAsyncFn(async () => {
     const zip = await api.downloadAuditSample({
-      from: period.from,
-      to: period.to,
+      ...period,
       size: Number(size),
       seed,
     });
@@ -61,8 +60,9 @@ export const AuditDownloads = (props: {
       <Typography variant="body2" color="textSecondary" paragraph>
         The change log has one row per change raised in the period (of the
         System, if one is picked), with the columns of the SOP. The sample draws
-        from all the production changes of the period at random from the seed;
-        the same seed draws the same changes again.
+        from the production changes of the period (of the System, if one is
+        picked) at random from the seed; the same seed draws the same changes
+        again.
       </Typography>
       <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
         <Button

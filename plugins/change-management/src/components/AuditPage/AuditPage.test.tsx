@@ -1,4 +1,4 @@
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -20,17 +20,43 @@ const HASH = 'ab'.repeat(32);
 
 function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
   return {
-    getChangeLog: jest.fn().mockResolvedValue([
-      { id: 'c1', changeType: 'Standard', deployedToProduction: 'bob at x' },
-      { id: 'c2', changeType: 'Emergency', deployedToProduction: 'bob at y' },
-      { id: 'c3', changeType: 'Standard', deployedToProduction: '' },
-    ]),
+    getAuditCounts: jest.fn().mockResolvedValue({
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-07-01T00:00:00.000Z',
+      changes: 3,
+      byType: { standard: 2, emergency: 1, infrastructure: 0 },
+      productionDeploys: 2,
+      exceptions: {
+        'waived-review': 2,
+        'self-approval': 0,
+        'freeze-override': 1,
+        'late-retrospective': 0,
+        'missing-retrospective': 0,
+        'not-verified': 0,
+        'failed-verification': 0,
+        'rolled-back': 1,
+      },
+    }),
     getAuditExceptions: jest.fn().mockResolvedValue({
       items: [
-        { kind: 'waived-review', changeId: 'c1' },
-        { kind: 'freeze-override', changeId: 'c2' },
-        { kind: 'waived-review', changeId: 'c3' },
-        { kind: 'rolled-back', changeId: 'c9' },
+        {
+          changeId: 'c1',
+          title: 'Upgrade the PSP SDK',
+          changeType: 'standard',
+          kind: 'waived-review',
+          at: '2026-03-02T10:00:00.000Z',
+          actor: 'user:default/carol',
+          detail: 'On call',
+        },
+        {
+          changeId: 'c2',
+          title: 'Hotfix: refunds failing',
+          changeType: 'emergency',
+          kind: 'freeze-override',
+          at: '2026-03-05T10:00:00.000Z',
+          actor: 'user:default/alice',
+          detail: 'Deployed in the freeze',
+        },
       ],
     }),
     listChainCheckpoints: jest.fn().mockResolvedValue({
@@ -45,7 +71,7 @@ function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
       ],
     }),
     verifyAuditTrail: jest.fn(),
-    downloadAuditSample: jest.fn(),
+    downloadAuditSample: jest.fn().mockResolvedValue(new Blob(['PK'])),
     exportChangeLog: jest.fn(),
     ...overrides,
   };
@@ -85,7 +111,12 @@ async function renderPage(
         <AuditPage />
       </SWRConfig>
     </TestApiProvider>,
-    { mountedRoutes: { '/change-management': rootRouteRef } },
+    {
+      mountedRoutes: {
+        '/change-management': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
   );
   if (authorize === AuthorizeResult.ALLOW) {
     await screen.findByLabelText('From');
@@ -122,7 +153,7 @@ describe('AuditPage', () => {
       await screen.findByText(/for the CTO and the auditors/),
     ).toBeInTheDocument();
     expect(screen.queryByLabelText('From')).not.toBeInTheDocument();
-    expect(api.getChangeLog).not.toHaveBeenCalled();
+    expect(api.getAuditCounts).not.toHaveBeenCalled();
     expect(api.listChainCheckpoints).not.toHaveBeenCalled();
   });
 
@@ -144,18 +175,45 @@ describe('AuditPage', () => {
     ).toBeTruthy();
     const byKind = screen.getByRole('table', { name: 'Exceptions by kind' });
     expect(
-      within(byKind).getByRole('row', { name: 'waived-review 2' }),
+      within(byKind).getByRole('row', { name: 'Waived review 2' }),
     ).toBeTruthy();
     expect(
-      within(byKind).getByRole('row', { name: 'freeze-override 1' }),
+      within(byKind).getByRole('row', { name: 'Freeze override 1' }),
     ).toBeTruthy();
     expect(
-      within(byKind).getByRole('row', { name: 'rolled-back 1' }),
+      within(byKind).getByRole('row', { name: 'Rolled back 1' }),
     ).toBeTruthy();
-    expect(api.getChangeLog).toHaveBeenLastCalledWith({
+    // Kinds with none are left out.
+    expect(within(byKind).getAllByRole('row')).toHaveLength(3);
+    expect(api.getAuditCounts).toHaveBeenLastCalledWith({
       from: '2026-01-01',
       to: '2026-07-01',
     });
+  });
+
+  it('lists each exception with its change, when and who', async () => {
+    const api = fakeApi();
+    await renderPage(api);
+    const table = await screen.findByRole('table', { name: 'Exceptions' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toHaveTextContent('Waived review');
+    expect(rows[1]).toHaveTextContent('On call');
+    expect(
+      within(rows[1]).getByRole('link', { name: 'Upgrade the PSP SDK' }),
+    ).toHaveAttribute('href', '/change-management/changes/c1');
+    expect(rows[2]).toHaveTextContent('Freeze override');
+  });
+
+  it('says when a period has no exceptions', async () => {
+    await renderPage(
+      fakeApi({
+        getAuditExceptions: jest.fn().mockResolvedValue({ items: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText(/No exceptions in the period/),
+    ).toBeInTheDocument();
   });
 
   it('narrows the period to a System picked by name', async () => {
@@ -168,24 +226,24 @@ describe('AuditPage', () => {
       await screen.findByRole('option', { name: 'Payments' }),
     );
 
-    await waitFor(() =>
-      expect(api.getChangeLog).toHaveBeenLastCalledWith({
-        from: '2026-01-01',
-        to: '2026-07-01',
-        entityRef: 'system:default/payments',
-      }),
-    );
-    // Exceptions come for the whole period; only the System's changes count.
-    expect(api.getAuditExceptions).toHaveBeenLastCalledWith({
+    // Counts, exceptions and the sample are the System's, from the server.
+    const scoped = {
       from: '2026-01-01',
       to: '2026-07-01',
-    });
+      entityRef: 'system:default/payments',
+    };
     await waitFor(() =>
-      expect(
-        screen.queryByRole('row', { name: 'rolled-back 1' }),
-      ).not.toBeInTheDocument(),
+      expect(api.getAuditCounts).toHaveBeenLastCalledWith(scoped),
     );
-    expect(screen.getByRole('row', { name: 'waived-review 2' })).toBeTruthy();
+    expect(api.getAuditExceptions).toHaveBeenLastCalledWith(scoped);
+    await userEvent.click(
+      screen.getByRole('button', { name: /Draw a sample/ }),
+    );
+    await waitFor(() =>
+      expect(api.downloadAuditSample).toHaveBeenCalledWith(
+        expect.objectContaining(scoped),
+      ),
+    );
   });
 
   it('draws a sample with a seed and downloads its evidence as a zip', async () => {

@@ -13,6 +13,7 @@ import { DateTime } from 'luxon';
 import { AuditPeriod } from '../../api';
 import { AuditCounts } from './AuditCounts';
 import { AuditDownloads } from './AuditDownloads';
+import { AuditExceptionList } from './AuditExceptionList';
 import { PeriodPicker } from './PeriodPicker';
 import { VerificationStatus } from './VerificationStatus';
 
@@ -41,6 +42,9 @@ const AuditContent = () => {
       </Grid>
       <Grid item xs={12} md={6}>
         <VerificationStatus />
+      </Grid>
+      <Grid item xs={12}>
+        {invalid ? null : <AuditExceptionList period={period} />}
       </Grid>
       <Grid item xs={12}>
         <AuditDownloads period={period} valid={!invalid} />

@@ -228,7 +228,7 @@ describe('ChangePage', () => {
       },
     };
     await renderPage(fakeApi(emergencyChange, [deploy]));
-    const freeze = (await screen.findByText('Exception: freeze override'))
+    const freeze = (await screen.findByText('Exception: Freeze override'))
       .parentElement!;
     await waitFor(() =>
       expect(freeze).toHaveTextContent(
@@ -238,7 +238,7 @@ describe('ChangePage', () => {
       ),
     );
     expect(freeze).not.toHaveTextContent(/\dT\d/);
-    const late = screen.getByText('Exception: late retrospective')
+    const late = screen.getByText('Exception: Late retrospective')
       .parentElement!;
     expect(late).toHaveTextContent(
       `Documented ${formatTime(

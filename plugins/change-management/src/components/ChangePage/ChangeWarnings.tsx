@@ -5,7 +5,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   Change,
   ChangeException,
-  ChangeExceptionKind,
+  EXCEPTION_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
 import { formatTime } from '../format';
@@ -13,13 +13,6 @@ import { describeClosureWindow } from './closure';
 import { RefLink } from '../RefLink';
 import { RetrospectiveCountdown } from './RetrospectiveCountdown';
 import { SentBackBanner } from './SentBackBanner';
-
-const EXCEPTION_TITLES: Record<ChangeExceptionKind, string> = {
-  'waived-review': 'waived review',
-  'self-approval': 'self-approval',
-  'freeze-override': 'freeze override',
-  'late-retrospective': 'late retrospective',
-};
 
 /**
  * What an exception records, from the record and its event rather than the
@@ -72,7 +65,7 @@ export const ChangeWarnings = ({ change, events }: ChangeWarningsProps) => (
     {change.exceptions.map((exception, index) => (
       <Alert key={index} severity="warning">
         <AlertTitle>
-          {`Exception: ${EXCEPTION_TITLES[exception.kind] ?? exception.kind}`}
+          {`Exception: ${EXCEPTION_LABELS[exception.kind]}`}
         </AlertTitle>
         {exceptionText(exception, change, events)}
         <div>

@@ -4140,7 +4140,7 @@ export const spec = {
       get: {
         operationId: 'SampleAuditEvidence',
         description:
-          'A reproducible random sample of the changes deployed to production in [from, to), each with its evidence. Needs `change-management.audit.read`.',
+          'A reproducible random sample of the changes deployed to production in [from, to), optionally of one entity (a System with its parts), each with its evidence. Needs `change-management.audit.read`.',
         parameters: [
           {
             schema: {
@@ -4177,6 +4177,21 @@ export const spec = {
             required: false,
             description: 'How many changes to draw.',
             name: 'size',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: false,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
             in: 'query',
           },
           {
@@ -4227,6 +4242,11 @@ export const spec = {
                     seed: {
                       type: 'string',
                       description: 'Pass it again to draw the same sample.',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'The entity the sample was drawn from, if any.',
                     },
                     population: {
                       type: 'integer',
@@ -4516,7 +4536,7 @@ export const spec = {
       get: {
         operationId: 'ListAuditExceptions',
         description:
-          'What went outside the normal workflow in [from, to). Needs `change-management.audit.read`.',
+          'What went outside the normal workflow in [from, to), optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',
         parameters: [
           {
             schema: {
@@ -4540,6 +4560,21 @@ export const spec = {
             description:
               'The end of the period, exclusive. An ISO 8601 date or time.',
             name: 'to',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: false,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
             in: 'query',
           },
         ],
@@ -4608,6 +4643,190 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/audit/counts': {
+      get: {
+        operationId: 'CountAudit',
+        description:
+          'A period at a glance: the changes raised in [from, to) by type, the changes deployed to production in it and its exceptions by kind, optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The start of the period, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The start of the period, inclusive. An ISO 8601 date or time.',
+            name: 'from',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The end of the period, exclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The end of the period, exclusive. An ISO 8601 date or time.',
+            name: 'to',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: false,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The counts of the period.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    from: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The start of the period.',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The end of the period.',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'The entity the counts are scoped to, if any.',
+                    },
+                    changes: {
+                      type: 'integer',
+                      description: 'Changes raised in the period.',
+                    },
+                    byType: {
+                      type: 'object',
+                      properties: {
+                        standard: {
+                          type: 'integer',
+                        },
+                        emergency: {
+                          type: 'integer',
+                        },
+                        infrastructure: {
+                          type: 'integer',
+                        },
+                      },
+                      required: ['standard', 'emergency', 'infrastructure'],
+                      additionalProperties: false,
+                      description: 'Changes raised in the period, by type.',
+                    },
+                    productionDeploys: {
+                      type: 'integer',
+                      description:
+                        'Changes deployed to production in the period.',
+                    },
+                    exceptions: {
+                      type: 'object',
+                      properties: {
+                        'waived-review': {
+                          type: 'integer',
+                        },
+                        'self-approval': {
+                          type: 'integer',
+                        },
+                        'freeze-override': {
+                          type: 'integer',
+                        },
+                        'late-retrospective': {
+                          type: 'integer',
+                        },
+                        'missing-retrospective': {
+                          type: 'integer',
+                        },
+                        'not-verified': {
+                          type: 'integer',
+                        },
+                        'failed-verification': {
+                          type: 'integer',
+                        },
+                        'rolled-back': {
+                          type: 'integer',
+                        },
+                      },
+                      required: [
+                        'waived-review',
+                        'self-approval',
+                        'freeze-override',
+                        'late-retrospective',
+                        'missing-retrospective',
+                        'not-verified',
+                        'failed-verification',
+                        'rolled-back',
+                      ],
+                      additionalProperties: false,
+                      description: 'Exceptions of the period, by kind.',
+                    },
+                  },
+                  required: [
+                    'from',
+                    'to',
+                    'changes',
+                    'byType',
+                    'productionDeploys',
+                    'exceptions',
+                  ],
                   additionalProperties: false,
                 },
               },
