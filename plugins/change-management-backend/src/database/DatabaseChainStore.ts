@@ -5,6 +5,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from './ChangeStore';
 import { ChangeRow, rowToChange, rowToEvent } from './rows';
+import { GENESIS_HASH } from './eventChain';
 import { toIso } from './timestamps';
 
 /** A batch of changes with all their events, read from one snapshot. */
@@ -12,6 +13,16 @@ export interface ChangeBatch {
   changes: StoredChange[];
   /** Each change's events, oldest first. */
   events: Map<string, ChangeEvent[]>;
+}
+
+/** What the database found of the chain's links up to an event. */
+export interface ChainLinks {
+  /** The events up to it. */
+  count: number;
+  /** The seq of the first event whose previous hash is not the hash before it. */
+  firstBreak?: number;
+  /** The last event up to it. */
+  last?: { id: string; hash: string; at: string };
 }
 
 /** What chain verification reads, a page at a time, and its checkpoints. */
@@ -22,6 +33,20 @@ export interface ChainStore {
   head(): Promise<{ hash: string; eventId?: string }>;
   /** Up to `limit` changes with ids after `id`, by id, with their events. */
   changesAfter(id: string, limit: number): Promise<ChangeBatch>;
+  /**
+   * The links of the chain up to the event at `seq`, checked where the rows
+   * are: each event's previous hash against the hash of the event before it
+   * in seq order.
+   */
+  chainLinks(seq: number): Promise<ChainLinks>;
+  /** The seq of an event, if it exists. */
+  seqOf(eventId: string): Promise<number | undefined>;
+  /** The id and hash of the events at these seqs. */
+  eventsAt(
+    seqs: number[],
+  ): Promise<{ seq: number; id: string; hash: string }[]>;
+  /** The first event up to `seq` whose change row is gone. */
+  firstOrphanEvent(seq: number): Promise<string | undefined>;
   addCheckpoint(head: ChainCheckpoint): Promise<void>;
   /** Newest first, at most `limit`; all of them, oldest first, without. */
   listCheckpoints(limit?: number): Promise<ChainCheckpoint[]>;
@@ -75,6 +100,65 @@ export class DatabaseChainStore implements ChainStore {
         ? { isolationLevel: 'repeatable read', readOnly: true }
         : undefined,
     );
+  }
+
+  async chainLinks(seq: number): Promise<ChainLinks> {
+    const upTo = this.db('change_events').where('seq', '<=', seq);
+    const links = upTo
+      .clone()
+      .select(
+        'seq',
+        'previous_hash',
+        this.db.raw('lag(hash) over (order by seq) as prior'),
+      )
+      .as('links');
+    const [[counted], [broken], [last]] = await Promise.all([
+      upTo.clone().count({ n: '*' }),
+      this.db
+        .from(links)
+        .min({ seq: 'seq' })
+        .whereRaw('previous_hash <> coalesce(prior, ?)', [GENESIS_HASH]),
+      upTo
+        .clone()
+        .select('id', 'hash', 'created_at')
+        .orderBy('seq', 'desc')
+        .limit(1),
+    ]);
+    return {
+      count: Number(counted.n),
+      firstBreak: broken.seq === null ? undefined : Number(broken.seq),
+      last: last && {
+        id: last.id,
+        hash: last.hash,
+        at: toIso(last.created_at),
+      },
+    };
+  }
+
+  async seqOf(eventId: string): Promise<number | undefined> {
+    const row = await this.db('change_events')
+      .where({ id: eventId })
+      .first('seq');
+    return row && Number(row.seq);
+  }
+
+  async eventsAt(
+    seqs: number[],
+  ): Promise<{ seq: number; id: string; hash: string }[]> {
+    const rows = await this.db('change_events')
+      .whereIn('seq', seqs)
+      .select('seq', 'id', 'hash');
+    return rows.map(r => ({ seq: Number(r.seq), id: r.id, hash: r.hash }));
+  }
+
+  async firstOrphanEvent(seq: number): Promise<string | undefined> {
+    const row = await this.db('change_events as e')
+      .leftJoin('changes as c', 'c.id', 'e.change_id')
+      .whereNull('c.id')
+      .where('e.seq', '<=', seq)
+      .orderBy('e.seq')
+      .first('e.id');
+    return row?.id;
   }
 
   async addCheckpoint(head: ChainCheckpoint): Promise<void> {

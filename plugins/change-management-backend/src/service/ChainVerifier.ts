@@ -2,6 +2,7 @@ import {
   AuditVerification,
   ChangeEvent,
 } from '@trove/backstage-plugin-change-management-common';
+import { StoredChange } from '../database/ChangeStore';
 import { ChainStore } from '../database/DatabaseChainStore';
 import { GENESIS_HASH, hashEvent } from '../database/eventChain';
 import { differences, replayEvents } from './replay';
@@ -10,6 +11,14 @@ import { differences, replayEvents } from './replay';
 const EVENT_PAGE = 5000;
 const CHANGE_BATCH = 1000;
 
+/** The last event of a verified chain, which a checkpoint records. */
+interface ChainEnd {
+  id: string;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
 const headOf = (event: ChangeEvent) => ({
   eventId: event.id,
   hash: event.hash,
@@ -17,11 +26,11 @@ const headOf = (event: ChangeEvent) => ({
 });
 
 /**
- * Proves the audit trail was not edited: re-computes the hash chain in seq
- * order, compares it with every checkpoint taken before, and checks that
- * each change row is what its events replay to. It reads a page at a time
- * (the next page is fetched while this one is hashed), so memory stays flat
- * however long the log is.
+ * Proves the audit trail was not edited: re-computes the hash chain,
+ * compares it with every checkpoint taken before, and checks that each
+ * change row is what its events replay to. It reads a batch at a time (the
+ * next is fetched while this one is checked), so memory stays flat however
+ * long the log is.
  */
 export class ChainVerifier {
   constructor(private readonly store: ChainStore) {}
@@ -41,7 +50,9 @@ export class ChainVerifier {
       const [newest] = await this.store.listCheckpoints(1);
       if (newest?.eventId !== last.id) {
         await this.store.addCheckpoint({
-          ...headOf(last),
+          eventId: last.id,
+          hash: last.hash,
+          at: last.at,
           seq: last.seq,
           createdAt: now.toISOString(),
         });
@@ -50,13 +61,92 @@ export class ChainVerifier {
     return result;
   }
 
-  private async run() {
-    // Both read page by page; side by side, one hashes while the other
-    // waits on the database.
-    const [{ result, last }, rows] = await Promise.all([
-      this.verifyChain(),
-      this.verifyRows(),
+  /**
+   * Reads each event once. The database checks the links (each previous
+   * hash against the hash before it, in seq order) while the row check
+   * re-computes every event's hash as it replays the changes. When either
+   * finds anything wrong, the chain is walked in seq order to name the first
+   * bad event exactly; a sound chain, the common case, is never walked.
+   */
+  private async run(): Promise<{
+    result: AuditVerification;
+    chainOk: boolean;
+    last?: ChainEnd;
+  }> {
+    // The head is read first: events appended while we read are for the next
+    // run, and the chain must reach exactly this event with this hash.
+    const head = await this.store.head();
+    let headSeq: number | undefined;
+    if (head.eventId) {
+      headSeq = await this.store.seqOf(head.eventId);
+    } else if (head.hash === GENESIS_HASH) {
+      headSeq = 0;
+    }
+    if (headSeq === undefined) {
+      // The head's event is gone: the walk names what is missing.
+      return this.walk();
+    }
+    const [links, rows, checkpoints] = await Promise.all([
+      this.store.chainLinks(headSeq),
+      this.verifyRows(headSeq),
+      this.checkpointsHold(headSeq),
     ]);
+    const sound =
+      rows.hashesHold &&
+      checkpoints &&
+      links.firstBreak === undefined &&
+      (links.last
+        ? links.last.id === head.eventId && links.last.hash === head.hash
+        : head.hash === GENESIS_HASH);
+    if (!sound || rows.hashed > links.count) {
+      return this.walk(rows.problem);
+    }
+    if (rows.hashed < links.count) {
+      // Every event is sound but some were not replayed: their change rows
+      // are gone, deleted behind the foreign key.
+      const orphan = await this.store.firstOrphanEvent(headSeq);
+      return this.walk({
+        firstBadEventId: orphan,
+        problem: `Event ${orphan} belongs to a change whose row was deleted`,
+      });
+    }
+    const last = links.last && { ...links.last, seq: headSeq };
+    const result: AuditVerification = {
+      ok: true,
+      checked: links.count,
+      head: last && { eventId: last.id, hash: last.hash, at: last.at },
+    };
+    return {
+      result: rows.problem ? { ...result, ok: false, ...rows.problem } : result,
+      chainOk: true,
+      last,
+    };
+  }
+
+  /** Every checkpoint up to the head names the event at its seq. */
+  private async checkpointsHold(headSeq: number): Promise<boolean> {
+    const checkpoints = await this.store.listCheckpoints();
+    if (checkpoints.some(cp => cp.seq > headSeq)) {
+      return false;
+    }
+    const events = new Map(
+      (await this.store.eventsAt(checkpoints.map(cp => cp.seq))).map(e => [
+        e.seq,
+        e,
+      ]),
+    );
+    return checkpoints.every(cp => {
+      const event = events.get(cp.seq);
+      return event?.id === cp.eventId && event.hash === cp.hash;
+    });
+  }
+
+  /**
+   * The chain walked in seq order, naming the first bad event, and the row
+   * check's finding if the chain holds.
+   */
+  private async walk(rows?: Partial<AuditVerification>) {
+    const { result, last } = await this.verifyChain();
     if (!result.ok) {
       return { result, chainOk: false, last };
     }
@@ -69,7 +159,7 @@ export class ChainVerifier {
 
   private async verifyChain(): Promise<{
     result: AuditVerification;
-    last?: ChangeEvent;
+    last?: ChainEnd;
   }> {
     // The head is read first: events appended while we read are for the next
     // run, and the chain must reach exactly this event with this hash.
@@ -147,11 +237,26 @@ export class ChainVerifier {
         `The newest events were removed: the chain should end with event ${head.eventId}`,
       );
     }
-    return { result: { ok: true, checked, head: last && headOf(last) }, last };
+    return {
+      result: { ok: true, checked, head: last && headOf(last) },
+      last: last && { ...headOf(last), id: last.id, seq: last.seq },
+    };
   }
 
-  /** The first change whose row differs from what its events replay to. */
-  private async verifyRows(): Promise<Partial<AuditVerification> | undefined> {
+  /**
+   * Replays every change and compares it with its row, and re-computes the
+   * hash of each event on the previous hash it records (the database checks
+   * that this is the hash before it). Returns the first change whose row
+   * differs, whether every hash held, and how many events up to the head
+   * were hashed.
+   */
+  private async verifyRows(headSeq: number): Promise<{
+    problem?: Partial<AuditVerification>;
+    hashesHold: boolean;
+    hashed: number;
+  }> {
+    let hashed = 0;
+    let problem: Partial<AuditVerification> | undefined;
     let batch = this.store.changesAfter('', CHANGE_BATCH);
     for (;;) {
       const { changes, events } = await batch;
@@ -162,29 +267,46 @@ export class ChainVerifier {
         );
       }
       for (const stored of changes) {
-        const replayed = replayEvents(events.get(stored.id) ?? []);
-        if ('problem' in replayed) {
-          return {
-            badChangeId: stored.id,
-            firstBadEventId: replayed.event?.id,
-            problem: `The events of change ${stored.id} do not replay: ${
-              replayed.event ? `event ${replayed.event.id} ` : ''
-            }${replayed.problem}`,
-          };
+        const history = events.get(stored.id) ?? [];
+        for (const event of history) {
+          if (event.hash !== hashEvent(event.previousHash, event)) {
+            batch.catch(() => undefined);
+            return { problem, hashesHold: false, hashed };
+          }
+          if (event.seq <= headSeq) hashed += 1;
         }
-        const fields = differences(stored, replayed);
-        if (fields.length) {
-          return {
-            badChangeId: stored.id,
-            problem: `Change ${
-              stored.id
-            } differs from what its events record, in: ${fields.join(', ')}`,
-          };
-        }
+        problem ??= rowProblem(stored, history);
       }
       if (changes.length < CHANGE_BATCH) {
-        return undefined;
+        return { problem, hashesHold: true, hashed };
       }
     }
   }
+}
+
+/** How the change's row differs from what its events replay to, if it does. */
+function rowProblem(
+  stored: StoredChange,
+  history: ChangeEvent[],
+): Partial<AuditVerification> | undefined {
+  const replayed = replayEvents(history);
+  if ('problem' in replayed) {
+    return {
+      badChangeId: stored.id,
+      firstBadEventId: replayed.event?.id,
+      problem: `The events of change ${stored.id} do not replay: ${
+        replayed.event ? `event ${replayed.event.id} ` : ''
+      }${replayed.problem}`,
+    };
+  }
+  const fields = differences(stored, replayed);
+  if (fields.length) {
+    return {
+      badChangeId: stored.id,
+      problem: `Change ${
+        stored.id
+      } differs from what its events record, in: ${fields.join(', ')}`,
+    };
+  }
+  return undefined;
 }

@@ -153,6 +153,31 @@ describe('tampering with the audit trail', () => {
       });
     });
 
+    it('names the first event of a change whose row was deleted behind the foreign key', async () => {
+      const { ids, knex, events, verify } = await setup();
+      const [first] = (await events()).filter(
+        e => e.change_id === ids.cancelled,
+      );
+      const remove = (db: Knex) =>
+        db('changes').where({ id: ids.cancelled }).delete();
+      if (knex.client.config.client === 'pg') {
+        await knex.transaction(async tx => {
+          await tx.raw('SET LOCAL session_replication_role = replica');
+          await remove(tx);
+        });
+      } else {
+        await knex.raw('PRAGMA foreign_keys = OFF');
+        await remove(knex);
+        await knex.raw('PRAGMA foreign_keys = ON');
+      }
+      expect(await knex('changes').where({ id: ids.cancelled })).toEqual([]);
+      expect(await verify()).toMatchObject({
+        ok: false,
+        firstBadEventId: first.id,
+        problem: expect.stringMatching(/row was deleted/),
+      });
+    });
+
     it('names the newest event of a truncated trail', async () => {
       const { knex, events, verify } = await setup();
       const all = await events();
