@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 
 const POSTGRES_IDS: TestDatabaseId[] = [
   'POSTGRES_18',
@@ -27,5 +28,26 @@ export function createTestDatabases(): TestDatabases {
       'PostgreSQL test cases are required but no BACKSTAGE_TEST_DATABASE_POSTGRES<version>_CONNECTION_STRING is set',
     );
   }
+  closePerTestDatabases(databases);
   return databases;
+}
+
+/**
+ * Closes the connection pool of each database a test creates, when the test
+ * ends: a suite that starts a backend per test would otherwise keep every
+ * pool open until the suite ends, and on PostgreSQL run out of connections
+ * (max_connections is 100). Databases made in beforeAll stay open for the
+ * suite, as TestDatabases keeps them.
+ */
+function closePerTestDatabases(databases: TestDatabases) {
+  const perTest: Knex[] = [];
+  const init = databases.init.bind(databases);
+  databases.init = async (id: TestDatabaseId) => {
+    const knex = await init(id);
+    if (expect.getState().currentTestName) perTest.push(knex);
+    return knex;
+  };
+  afterEach(async () => {
+    await Promise.all(perTest.splice(0).map(knex => knex.destroy()));
+  });
 }
