@@ -121,6 +121,11 @@ export interface ChangeStore {
 
   getChange(id: string): Promise<StoredChange | undefined>;
 
+  /** A change and what permission rules see of it, from one read. */
+  getChangeAndResource(
+    id: string,
+  ): Promise<{ change: StoredChange; resource: ChangeResource } | undefined>;
+
   /** What permission rules see of each change, in the order of the ids. */
   getPermissionResources(
     ids: string[],

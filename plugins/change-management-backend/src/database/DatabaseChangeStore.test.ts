@@ -91,6 +91,69 @@ describe('DatabaseChangeStore', () => {
       expect(events[0].hash).toBe(hashEvent(GENESIS_HASH, events[0]));
     });
 
+    it('answers an update with the change as a later read returns it', async () => {
+      const payments = {
+        entityRef: 'component:default/payments-service',
+        systemRef: 'system:default/payments',
+        ownerRef: 'group:default/payments-team',
+      };
+      const created = await create('c1', '2026-03-01T10:00:00.000Z', [
+        payments,
+      ]);
+      const update = (change: StoredChange, entities?: AffectedEntity[]) =>
+        store.updateChange({
+          change,
+          expectedVersion: change.version - 1,
+          entities,
+          event: {
+            action: 'edit',
+            fromState: 'draft',
+            toState: 'draft',
+            actor: alice,
+            at: new Date(change.updatedAt),
+            fields: {},
+          },
+        });
+      const at = '2026-03-01T11:00:00.000Z';
+      const submitted = await update({
+        ...created,
+        version: 2,
+        updatedAt: at,
+        state: 'in_review',
+        pullRequestUrl: 'https://github.com/acme/payments-service/pull/7',
+        exceptions: [
+          { kind: 'self-approval', at, actor: alice, detail: 'alone' },
+        ],
+      });
+      expect(submitted.affectedSystemRefs).toEqual(['system:default/payments']);
+      expect(submitted).toEqual(await store.getChange('c1'));
+
+      // An edit names the entities again.
+      const edited = await update(
+        { ...submitted, version: 3, title: 'Renamed' },
+        [{ entityRef: 'resource:default/payments-db' }, payments],
+      );
+      expect(edited.affectedEntityRefs).toEqual([
+        'component:default/payments-service',
+        'resource:default/payments-db',
+      ]);
+      expect(edited).toEqual(await store.getChange('c1'));
+      expect(await store.getChangeAndResource('c1')).toEqual({
+        change: edited,
+        resource: {
+          createdBy: alice,
+          affected: expect.arrayContaining([
+            payments,
+            {
+              entityRef: 'resource:default/payments-db',
+              systemRef: undefined,
+              ownerRef: undefined,
+            },
+          ]),
+        },
+      });
+    });
+
     it('chains each event to the one before it', async () => {
       await create('c1', '2026-03-01T10:00:00.000Z', []);
       await create('c2', '2026-03-01T11:00:00.000Z', []);

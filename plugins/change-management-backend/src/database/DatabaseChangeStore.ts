@@ -67,16 +67,37 @@ export class DatabaseChangeStore implements ChangeStore {
       await this.insertEntities(tx, change, entities);
       await appendEvent(tx, change.id, event);
     });
-    return (await this.getChange(change.id))!;
+    // What was written, as a read would return it: the version guard above
+    // means no one else wrote in between.
+    const row = changeToRow(change) as ChangeRow;
+    if (entities) {
+      return rowToChange(row, entityRowsOf(entities));
+    }
+    return {
+      ...rowToChange(row, []),
+      affectedEntityRefs: change.affectedEntityRefs,
+      affectedSystemRefs: change.affectedSystemRefs,
+    };
   }
 
   async getChange(id: string): Promise<StoredChange | undefined> {
-    const row = await this.db<ChangeRow>('changes').where({ id }).first();
+    return (await this.getChangeAndResource(id))?.change;
+  }
+
+  async getChangeAndResource(
+    id: string,
+  ): Promise<{ change: StoredChange; resource: ChangeResource } | undefined> {
+    const [row, entityRows] = await Promise.all([
+      this.db<ChangeRow>('changes').where({ id }).first(),
+      this.db('change_entities').where({ change_id: id }),
+    ]);
     if (!row) {
       return undefined;
     }
-    const [change] = await this.withEntities([row]);
-    return change;
+    return {
+      change: rowToChange(row, entityRows),
+      resource: resourceOf(row.created_by, entityRows),
+    };
   }
 
   async getPermissionResources(
@@ -94,16 +115,11 @@ export class DatabaseChangeStore implements ChangeStore {
     return ids.map(id => {
       const row = rows.find(r => r.id === id);
       return (
-        row && {
-          createdBy: row.created_by,
-          affected: entityRows
-            .filter(e => e.change_id === id)
-            .map(e => ({
-              entityRef: e.entity_ref,
-              systemRef: e.system_ref ?? undefined,
-              ownerRef: e.owner_ref ?? undefined,
-            })),
-        }
+        row &&
+        resourceOf(
+          row.created_by,
+          entityRows.filter(e => e.change_id === id),
+        )
       );
     });
   }
@@ -187,7 +203,17 @@ export class DatabaseChangeStore implements ChangeStore {
       }
       await appendEvent(tx, change.id, event);
     });
-    return (await this.getChange(change.id))!;
+    // What was written, as a read would return it: the version guard above
+    // means no one else wrote in between.
+    const row = changeToRow(change) as ChangeRow;
+    if (entities) {
+      return rowToChange(row, entityRowsOf(entities));
+    }
+    return {
+      ...rowToChange(row, []),
+      affectedEntityRefs: change.affectedEntityRefs,
+      affectedSystemRefs: change.affectedSystemRefs,
+    };
   }
 
   async listEvents(changeId: string): Promise<ChangeEvent[]> {
@@ -260,4 +286,30 @@ export class DatabaseChangeStore implements ChangeStore {
       );
     }
   }
+}
+
+/** What permission rules see of a change: its author and entities. */
+function resourceOf(
+  createdBy: string,
+  entityRows: {
+    entity_ref: string;
+    system_ref: string | null;
+    owner_ref: string | null;
+  }[],
+): ChangeResource {
+  return {
+    createdBy,
+    affected: entityRows.map(e => ({
+      entityRef: e.entity_ref,
+      systemRef: e.system_ref ?? undefined,
+      ownerRef: e.owner_ref ?? undefined,
+    })),
+  };
+}
+
+function entityRowsOf(entities: AffectedEntity[]) {
+  return entities.map(e => ({
+    entity_ref: e.entityRef,
+    system_ref: e.systemRef ?? null,
+  }));
 }

@@ -115,9 +115,8 @@ export class ChangeService {
   async act(id: string, body: unknown, actor: Actor): Promise<ChangeView> {
     const request = parseInput(() => parseActionRequest(body));
     this.access.authorizeRecording(actor);
-    const [change, current] = await Promise.all([
+    const [{ change, resource: current }] = await Promise.all([
       this.load(id),
-      this.resource(id),
       this.access.prefetch(actor),
     ]);
     // Who may not read the change learns nothing about it, not even its
@@ -203,9 +202,8 @@ export class ChangeService {
   }
 
   async getChange(id: string, actor: Actor): Promise<ChangeView> {
-    const [change, resource] = await Promise.all([
+    const [{ change, resource }] = await Promise.all([
       this.load(id),
-      this.resource(id),
       this.access.prefetch(actor),
     ]);
     await this.access.authorizeRead(actor, resource);
@@ -251,17 +249,18 @@ export class ChangeService {
   }
 
   async listEvents(id: string, actor: Actor) {
-    await this.load(id);
-    await this.access.authorizeRead(actor, await this.resource(id));
+    const { resource } = await this.load(id);
+    await this.access.authorizeRead(actor, resource);
     return { items: await this.store.listEvents(id) };
   }
 
-  private async load(id: string): Promise<StoredChange> {
-    const change = await this.store.getChange(id);
-    if (!change) {
+  /** The change and what the permission rules see of it, or a 404. */
+  private async load(id: string) {
+    const found = await this.store.getChangeAndResource(id);
+    if (!found) {
       throw new NotFoundError(`No change with id '${id}'`);
     }
-    return change;
+    return found;
   }
 
   /** What the permission rules see of a stored change. */

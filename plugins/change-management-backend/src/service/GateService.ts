@@ -29,11 +29,11 @@ export class GateService {
     environment: GateEnvironment,
     actor: Actor,
   ): Promise<GateAnswer> {
-    const change = await this.store.getChange(changeId);
-    const [resource] = await this.store.getPermissionResources([changeId]);
-    if (!change || !resource) {
+    const found = await this.store.getChangeAndResource(changeId);
+    if (!found) {
       throw new NotFoundError(`No change with id '${changeId}'`);
     }
+    const { change, resource } = found;
     await this.access.authorizeRead(actor, resource);
     const now = this.clock.now();
     const production =
