@@ -23,6 +23,7 @@ const SHOWN = 7;
 
 /** A sha256 in hex: one unbroken word, so let it wrap anywhere. */
 const HASH_STYLE = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const Result = (props: { result: AuditVerification }) => {
   const { result } = props;
@@ -113,7 +114,7 @@ export const VerificationStatus = () => {
             <TableHead>
               <TableRow>
                 <TableCell>Taken</TableCell>
-                <TableCell>Event seq</TableCell>
+                <TableCell style={NO_WRAP}>Event seq</TableCell>
                 <TableCell>Head hash</TableCell>
               </TableRow>
             </TableHead>
