@@ -91,7 +91,7 @@ describe('DatabaseChangeStore', () => {
       expect(events[0].hash).toBe(hashEvent(GENESIS_HASH, events[0]));
     });
 
-    it('answers an update with the change as a later read returns it', async () => {
+    it('answers a create and an update with the change as a later read returns it', async () => {
       const payments = {
         entityRef: 'component:default/payments-service',
         systemRef: 'system:default/payments',
@@ -100,6 +100,7 @@ describe('DatabaseChangeStore', () => {
       const created = await create('c1', '2026-03-01T10:00:00.000Z', [
         payments,
       ]);
+      expect(created).toEqual(await store.getChange('c1'));
       const update = (change: StoredChange, entities?: AffectedEntity[]) =>
         store.updateChange({
           change,

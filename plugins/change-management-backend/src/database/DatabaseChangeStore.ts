@@ -67,17 +67,7 @@ export class DatabaseChangeStore implements ChangeStore {
       await this.insertEntities(tx, change, entities);
       await appendEvent(tx, change.id, event);
     });
-    // What was written, as a read would return it: the version guard above
-    // means no one else wrote in between.
-    const row = changeToRow(change) as ChangeRow;
-    if (entities) {
-      return rowToChange(row, entityRowsOf(entities));
-    }
-    return {
-      ...rowToChange(row, []),
-      affectedEntityRefs: change.affectedEntityRefs,
-      affectedSystemRefs: change.affectedSystemRefs,
-    };
+    return asWritten(change, entities);
   }
 
   async getChange(id: string): Promise<StoredChange | undefined> {
@@ -203,17 +193,8 @@ export class DatabaseChangeStore implements ChangeStore {
       }
       await appendEvent(tx, change.id, event);
     });
-    // What was written, as a read would return it: the version guard above
-    // means no one else wrote in between.
-    const row = changeToRow(change) as ChangeRow;
-    if (entities) {
-      return rowToChange(row, entityRowsOf(entities));
-    }
-    return {
-      ...rowToChange(row, []),
-      affectedEntityRefs: change.affectedEntityRefs,
-      affectedSystemRefs: change.affectedSystemRefs,
-    };
+    // The version guard above means no one else wrote in between.
+    return asWritten(change, entities);
   }
 
   async listEvents(changeId: string): Promise<ChangeEvent[]> {
@@ -307,9 +288,28 @@ function resourceOf(
   };
 }
 
-function entityRowsOf(entities: AffectedEntity[]) {
-  return entities.map(e => ({
-    entity_ref: e.entityRef,
-    system_ref: e.systemRef ?? null,
-  }));
+/**
+ * The change as a read would return it after this write, without the read:
+ * through the same row mapping, with the entities written, or else the ones
+ * it had.
+ */
+function asWritten(
+  change: StoredChange,
+  entities?: AffectedEntity[],
+): StoredChange {
+  const row = changeToRow(change) as ChangeRow;
+  if (!entities) {
+    return {
+      ...rowToChange(row, []),
+      affectedEntityRefs: change.affectedEntityRefs,
+      affectedSystemRefs: change.affectedSystemRefs,
+    };
+  }
+  return rowToChange(
+    row,
+    entities.map(e => ({
+      entity_ref: e.entityRef,
+      system_ref: e.systemRef ?? null,
+    })),
+  );
 }
