@@ -88,10 +88,21 @@ test('the CTO draws a sample on the Audit page and downloads its evidence', asyn
   // A viewport as tall as the page, rather than fullPage, which draws the
   // fixed sidebar where the first viewport ended.
   await carol.setViewportSize({
-    width: 1280,
+    width: 1440,
     height: await carol.evaluate(() => document.body.scrollHeight),
   });
   await carol.screenshot({ path: `${SCREENSHOTS}/audit-page.png` });
+  // On a phone the page stacks its cards and scrolls down, never sideways.
+  await carol.setViewportSize({ width: 390, height: 844 });
+  await expect(carol.getByText('2 changes raised')).toBeVisible();
+  expect(
+    await carol.evaluate(() => document.documentElement.scrollWidth),
+  ).toBeLessThanOrEqual(390);
+  await carol.screenshot({
+    path: `${SCREENSHOTS}/audit-page-390.png`,
+    fullPage: true,
+  });
+  await carol.setViewportSize({ width: 1440, height: 900 });
 
   const zip = new AdmZip(fs.readFileSync(await download.path()));
   const names = zip.getEntries().map(e => e.entryName);

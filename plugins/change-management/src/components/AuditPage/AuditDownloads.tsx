@@ -64,7 +64,12 @@ export const AuditDownloads = (props: {
         picked) at random from the seed; the same seed draws the same changes
         again.
       </Typography>
-      <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 16 }}
+      >
         <Button
           variant="outlined"
           color="primary"

@@ -8,6 +8,10 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { AuditPeriod } from '../../api';
 
+/** Room for a whole date, and for the System's name, on a phone too. */
+const DATE_STYLE = { width: 150 };
+const SYSTEM_STYLE = { flex: '1 1 280px', maxWidth: 400 };
+
 const nameOf = (system: Entity) =>
   system.metadata.title ?? system.metadata.name;
 
@@ -35,11 +39,18 @@ export const PeriodPicker = (props: {
     systems.find(s => stringifyEntityRef(s) === value.entityRef) ?? null;
 
   return (
-    <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
+    // Wraps on a phone: the dates side by side, the System below them.
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 16 }}
+    >
       <TextField
         id="audit-from"
         type="date"
         label="From"
+        style={DATE_STYLE}
         value={value.from}
         onChange={e => onChange({ ...value, from: e.target.value })}
         InputLabelProps={{ shrink: true }}
@@ -48,6 +59,7 @@ export const PeriodPicker = (props: {
         id="audit-to"
         type="date"
         label="To"
+        style={DATE_STYLE}
         value={value.to}
         onChange={e => onChange({ ...value, to: e.target.value })}
         InputLabelProps={{ shrink: true }}
@@ -56,7 +68,7 @@ export const PeriodPicker = (props: {
       />
       <Autocomplete
         id="audit-system"
-        style={{ minWidth: 280 }}
+        style={SYSTEM_STYLE}
         options={systems}
         loading={loading}
         value={selected}
