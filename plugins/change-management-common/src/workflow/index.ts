@@ -37,3 +37,5 @@ export { gateDecision, waitingReason } from './gate';
 export type { GateDecision, GateEnvironment } from './gate';
 export { describeNextStep } from './nextActor';
 export type { NextStepContext } from './nextActor';
+export { engineerScope, isEngineerFor, ownsAffectedEntity } from './engineers';
+export type { EngineerRoles, EngineerScope } from './engineers';
