@@ -14,6 +14,7 @@ import { Knex } from 'knex';
 import { ChangeListFilters, ChangeListQuery, QueueActor } from './ChangeStore';
 import { engineerOfQuery, ownsAffectedEntityQuery } from './engineerQuery';
 import { orderByEntity, orderPage } from './listOrder';
+import { retrospectiveOverdueQuery } from './overdueQuery';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -120,12 +121,7 @@ function applyChangeFilters(
   if (query.createdBy) q.where('created_by', query.createdBy);
   if (query.createdFrom) q.where('created_at', '>=', query.createdFrom);
   if (query.createdTo) q.where('created_at', '<', query.createdTo);
-  if (query.overdueAt) {
-    // Overdue from the due time itself, as isRetrospectiveOverdue says.
-    q.where('retrospective_due_at', '<=', query.overdueAt).whereNull(
-      'retrospective_at',
-    );
-  }
+  if (query.overdueAt) retrospectiveOverdueQuery(q, query.overdueAt);
   const who = query.waitingOn;
   if (who) q.where(any => waitingOnUser(db, any, who));
   if (query.inFlight) q.where(any => inFlight(any));

@@ -32,7 +32,12 @@ export {
   waitsOn,
 } from './waitsOn';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
-export { isRetrospectiveOverdue } from './overdue';
+export {
+  isRetrospectiveOverdue,
+  isUnverified,
+  owesRetrospective,
+  UNVERIFIED_STATES,
+} from './overdue';
 export { gateDecision, waitingReason } from './gate';
 export type { GateDecision, GateEnvironment } from './gate';
 export { describeNextStep } from './nextActor';
