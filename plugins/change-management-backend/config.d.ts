@@ -109,7 +109,7 @@ export interface Config {
     /**
      * The clock that chases what the SOP puts a deadline on: an emergency's
      * retrospective (48 h after its deploy) and the verification of a
-     * deployed standard or infrastructure change. A scheduled task, run once
+     * deployed change of any type. A scheduled task, run once
      * across all replicas, reminds the author before each deadline and
      * escalates to the CTO role at it, each once per change, and records
      * both on the change's audit trail. Durations are strings such as
@@ -132,8 +132,8 @@ export interface Config {
       /** How long before a deadline the author is reminded. Defaults to 12 hours. */
       remindBefore?: string | HumanDuration;
       /**
-       * How long after its deploy a standard or infrastructure change may
-       * stay unverified before it is overdue. Defaults to 24 hours.
+       * How long after its deploy a change (of any type, emergencies too)
+       * may stay unverified before it is overdue. Defaults to 24 hours.
        */
       verificationDueAfter?: string | HumanDuration;
     };

@@ -114,8 +114,8 @@ export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
 /**
  * The deadlines the plugin's clock watches: an emergency's retrospective
- * (deploy + 48 h) and the verification of a deployed standard or
- * infrastructure change (deploy + `reminders.verificationDueAfter`).
+ * (deploy + 48 h) and the verification of a deployed change of any type
+ * (deploy + `reminders.verificationDueAfter`).
  *
  * @public
  */

@@ -1,4 +1,5 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
+import { ownsAffectedEntity } from '@trove/backstage-plugin-change-management-common';
 import { z } from 'zod';
 import { changePermissionResourceRef } from './resource';
 
@@ -49,7 +50,10 @@ export const affectsEntityOwnedBy = createPermissionRule<
   resourceRef: changePermissionResourceRef,
   paramsSchema: claims,
   apply: (change, { claims: refs }) =>
-    change.affected.some(e => !!e.ownerRef && refs.includes(e.ownerRef)),
+    ownsAffectedEntity(
+      refs,
+      change.affected.map(e => e.ownerRef),
+    ),
   toQuery: ({ claims: refs }) => ({ key: 'affectedOwnerRef', values: refs }),
 });
 

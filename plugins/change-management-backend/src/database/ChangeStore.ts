@@ -9,6 +9,7 @@ import {
   ChangeEvent,
   ChangeState,
   ChangeType,
+  EngineerScope,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 
@@ -65,11 +66,8 @@ export type NewChangeEvent = Pick<
 export interface QueueActor {
   userEntityRef: string;
   isCto: boolean;
-  /**
-   * The changes they review as an engineer: any, none, or those affecting an
-   * entity owned by one of these refs.
-   */
-  engineerOf: 'any' | 'none' | string[];
+  /** The changes they review as an engineer (`engineerScope`, -common). */
+  engineerOf: EngineerScope;
 }
 
 /** A period of the audit, with the reader's permission filter. */

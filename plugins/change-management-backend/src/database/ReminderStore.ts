@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
-  CHANGE_STATES,
   ChangeState,
   ChangeType,
   ReminderClock,
   ReminderThreshold,
-  transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { appendEvent } from './appendEvent';
 import { NewChangeEvent } from './ChangeStore';
+import { owesRetrospectiveQuery, unverifiedQuery } from './overdueQuery';
 import { toIso } from './timestamps';
 
 /** A change a clock runs for, with the time its deadline counts from. */
@@ -56,18 +55,11 @@ export interface ReminderStore {
   }): Promise<boolean>;
 }
 
-/** The types whose deployed changes must be verified in time. */
-const VERIFIED_TYPES: ChangeType[] = ['standard', 'infrastructure'];
-
-/** The states in which a standard change waits on `verify`: `deployed`. */
-const UNVERIFIED_STATES = CHANGE_STATES.filter(state =>
-  transitionFor('standard', state, 'verify'),
-);
-
 /**
- * Each clock's time column, and which changes it still runs for: an
- * emergency until its retrospective is documented (a rolled-back one too),
- * a standard or infrastructure change while it waits on verification.
+ * Each clock's time column, and which changes it still runs for (the
+ * predicates of -common's workflow/overdue.ts): an emergency until its
+ * retrospective is documented, a rolled-back one too; a change of any type
+ * while it is unverified.
  */
 const CLOCKS: Record<
   ReminderClock,
@@ -75,13 +67,9 @@ const CLOCKS: Record<
 > = {
   retrospective: {
     column: 'retrospective_due_at',
-    running: q => q.whereNull('retrospective_at'),
+    running: owesRetrospectiveQuery,
   },
-  verification: {
-    column: 'deployed_at',
-    running: q =>
-      q.whereIn('state', UNVERIFIED_STATES).whereIn('type', VERIFIED_TYPES),
-  },
+  verification: { column: 'deployed_at', running: unverifiedQuery },
 };
 
 /**

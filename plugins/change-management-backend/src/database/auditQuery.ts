@@ -6,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import { AuditQuery } from './ChangeStore';
 import { applyListFilters } from './listQuery';
+import { retrospectiveOverdueQuery, unverifiedQuery } from './overdueQuery';
 import { toIso } from './timestamps';
 
 /**
@@ -57,13 +58,11 @@ export async function listAuditExceptions(
       .whereNot('exceptions', '[]')
       .where('created_at', '<', to),
     readable(db, query, [...head, 'created_by', 'retrospective_due_at'])
-      .whereNull('retrospective_at')
+      .where(q => retrospectiveOverdueQuery(q, now))
       .where('retrospective_due_at', '>=', from)
-      .where('retrospective_due_at', '<', to)
-      .where('retrospective_due_at', '<', now),
+      .where('retrospective_due_at', '<', to),
     readable(db, query, [...head, 'deployed_by', 'deployed_at'])
-      .whereNull('verified_at')
-      .whereNot('state', 'rolled_back')
+      .where(unverifiedQuery)
       .where('deployed_at', '>=', from)
       .where('deployed_at', '<', to),
     readable(db, query, [...head, 'verified_by', 'verified_at'])

@@ -12,7 +12,9 @@ import {
 import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
 import { ChangeListFilters, ChangeListQuery, QueueActor } from './ChangeStore';
+import { engineerOfQuery, ownsAffectedEntityQuery } from './engineerQuery';
 import { orderByEntity, orderPage } from './listOrder';
+import { retrospectiveOverdueQuery } from './overdueQuery';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -37,28 +39,17 @@ function matchesRule(q: Knex.QueryBuilder, rule: WaitingRule) {
 function waitingOnUser(db: Knex, q: Knex.QueryBuilder, who: QueueActor) {
   for (const rule of WAITING_RULES) {
     if (rule.party === 'cto' && !who.isCto) continue;
+    // Spares the query a branch that matches nothing.
     if (rule.party === 'reviewer' && who.engineerOf === 'none') continue;
     q.orWhere(one => {
       matchesRule(one, rule);
       if (rule.party === 'author') one.where('created_by', who.userEntityRef);
       if (rule.party === 'reviewer') {
         one.whereNot('created_by', who.userEntityRef);
-        if (Array.isArray(who.engineerOf)) {
-          affectsOwnedBy(db, one, who.engineerOf);
-        }
+        engineerOfQuery(db, one, who.engineerOf);
       }
     });
   }
-}
-
-/** The change affects an entity owned by one of these refs. */
-function affectsOwnedBy(db: Knex, q: Knex.QueryBuilder, owners: string[]) {
-  q.whereExists(
-    db('change_entities')
-      .select(db.raw('1'))
-      .whereRaw('change_entities.change_id = changes.id')
-      .whereIn('owner_ref', owners),
-  );
 }
 
 /** The permission policy's conditions, as SQL on the change's columns. */
@@ -80,7 +71,7 @@ function matchesCriteria(
   } else if (criteria.key === 'createdBy') {
     q.whereIn('created_by', criteria.values);
   } else {
-    affectsOwnedBy(db, q, criteria.values);
+    ownsAffectedEntityQuery(db, q, criteria.values);
   }
 }
 
@@ -130,12 +121,7 @@ function applyChangeFilters(
   if (query.createdBy) q.where('created_by', query.createdBy);
   if (query.createdFrom) q.where('created_at', '>=', query.createdFrom);
   if (query.createdTo) q.where('created_at', '<', query.createdTo);
-  if (query.overdueAt) {
-    // Overdue from the due time itself, as isRetrospectiveOverdue says.
-    q.where('retrospective_due_at', '<=', query.overdueAt).whereNull(
-      'retrospective_at',
-    );
-  }
+  if (query.overdueAt) retrospectiveOverdueQuery(q, query.overdueAt);
   const who = query.waitingOn;
   if (who) q.where(any => waitingOnUser(db, any, who));
   if (query.inFlight) q.where(any => inFlight(any));

@@ -21,6 +21,9 @@ import {
   changeCreatePermission,
   changeReadPermission,
   checkAction,
+  EngineerScope,
+  engineerScope,
+  isEngineerFor,
   openActions,
   WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
@@ -99,16 +102,13 @@ export class ChangeAccess {
         isService: true,
       };
     }
-    const scope = this.engineerScope(actor);
     return {
       userEntityRef: actor.userEntityRef,
       isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
-      isEngineer:
-        scope === 'any' ||
-        (Array.isArray(scope) &&
-          change.affected.some(
-            e => !!e.ownerRef && scope.includes(e.ownerRef),
-          )),
+      isEngineer: isEngineerFor(
+        this.engineerScope(actor),
+        change.affected.map(e => e.ownerRef),
+      ),
     };
   }
 
@@ -121,17 +121,9 @@ export class ChangeAccess {
     };
   }
 
-  /**
-   * Which changes the actor is an engineer for (config
-   * `changeManagement.roles.engineers`): any, none, or those affecting an
-   * entity owned by one of their ownership refs.
-   */
-  private engineerScope(actor: Actor): QueueActor['engineerOf'] {
-    const { exclude, ownersOnly } = this.config.engineers;
-    if (actor.ownershipEntityRefs.some(ref => exclude.includes(ref))) {
-      return 'none';
-    }
-    return ownersOnly ? actor.ownershipEntityRefs : 'any';
+  /** Which changes the actor is an engineer for (config `roles.engineers`). */
+  private engineerScope(actor: Actor): EngineerScope {
+    return engineerScope(actor.ownershipEntityRefs, this.config.engineers);
   }
 
   /**

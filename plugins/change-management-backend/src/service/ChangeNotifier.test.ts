@@ -5,6 +5,7 @@ import {
   ChangeAction,
   ChangeState,
   ChangeType,
+  EngineerRoles,
 } from '@trove/backstage-plugin-change-management-common';
 import { AcceptedAction, ChangeNotifier } from './ChangeNotifier';
 import { ClockEvent } from './clockWording';
@@ -104,7 +105,13 @@ const ALL_ON: NotificationsConfig = {
   reviewerCap: 10,
 };
 
-function setup(notifications: Partial<NotificationsConfig> = {}) {
+function setup(
+  notifications: Partial<NotificationsConfig> = {},
+  engineers: EngineerRoles = {
+    exclude: ['group:default/ops'],
+    ownersOnly: false,
+  },
+) {
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
   const send = jest.fn(async () => {});
@@ -116,13 +123,13 @@ function setup(notifications: Partial<NotificationsConfig> = {}) {
     mockServices.auth(),
     {
       ctoRefs: ['group:default/cto', 'user:default/frank'],
-      engineers: { exclude: ['group:default/ops'], ownersOnly: false },
+      engineers,
       notifications: { ...ALL_ON, ...notifications },
     },
     logger,
     pending,
   );
-  return { notifier, lookups, send, logger, pending };
+  return { notifier, catalog, lookups, send, logger, pending };
 }
 
 function event(options: {
@@ -223,6 +230,24 @@ describe('ChangeNotifier', () => {
     expect(notices.map(n => [n.kind, n.recipients])).toEqual([
       ['review', ['user:default/alice', 'user:default/olga']],
     ]);
+  });
+
+  it('with ownersOnly, tells the owners who are engineers by the same judge as ChangeAccess, and nobody else', async () => {
+    const { notifier, catalog } = setup(
+      {},
+      { exclude: ['user:default/erin'], ownersOnly: true },
+    );
+    const queryEntities = jest.spyOn(catalog, 'queryEntities');
+    const api = await notifier.plan(
+      submitted('user:default/alice', ['component:default/api']),
+    );
+    expect(api.map(n => n.recipients)).toEqual([['user:default/bob']]);
+    // olga alone owns solo-tool: no other owner, and no fallback.
+    const solo = await notifier.plan(
+      submitted('user:default/olga', ['component:default/solo-tool']),
+    );
+    expect(solo).toEqual([]);
+    expect(queryEntities).not.toHaveBeenCalled();
   });
 
   it('falls back too when the affected entity has no owner', async () => {

@@ -12,6 +12,8 @@ import {
 import {
   ChangeAction,
   ChangeState,
+  engineerScope,
+  isEngineerFor,
   nextSteps,
   transitionFor,
   waitsOn,
@@ -240,26 +242,32 @@ export class ChangeNotifier {
   }
 
   /**
-   * The members of the groups that own the affected entities, but the author
-   * and anyone `roles.engineers.exclude` bars from reviewing. When that
-   * leaves nobody, every engineer who can review, capped: the other members
-   * of the author's own groups first, as the nearest to the work, then the
-   * catalog's other users by name (one more catalog call, only then). With
-   * `ownersOnly`, only owners may review, so there is no fallback.
+   * The members of the groups that own the affected entities who may review
+   * it: not the author, and engineers for the change by the same judge as
+   * ChangeAccess (`isEngineerFor`), asked with the groups the catalog names
+   * them in. When that leaves nobody, every engineer who can review, capped:
+   * the other members of the author's own groups first, as the nearest to
+   * the work, then the catalog's other users by name (one more catalog call,
+   * only then).
    */
   private async reviewers(
     graph: CatalogGraph,
     author: string,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
-    const barred = new Set([
-      author,
-      ...graph.users(this.config.engineers.exclude),
-    ]);
+    const roles = this.config.engineers;
+    const mayReview = (ref: string) =>
+      ref !== author &&
+      isEngineerFor(
+        engineerScope(graph.ownershipRefs(ref), roles),
+        graph.owners,
+      );
     const eligible = (refs: string[]) =>
-      [...new Set(refs)].filter(ref => !barred.has(ref)).sort();
+      [...new Set(refs)].filter(mayReview).sort();
     const owners = eligible(graph.users(graph.owners));
-    if (owners.length > 0 || this.config.engineers.ownersOnly) {
+    // With ownersOnly, nobody outside the owner groups is an engineer for
+    // the change: there is no one else to look for.
+    if (owners.length > 0 || roles.ownersOnly) {
       return owners;
     }
     const cap = this.config.notifications.reviewerCap;
@@ -272,8 +280,9 @@ export class ChangeNotifier {
         filter: { kind: 'user' },
         fields: ['kind', 'metadata.namespace', 'metadata.name'],
         orderFields: { field: 'metadata.name', order: 'asc' },
-        // Enough to fill the cap after the barred and the nearest are skipped.
-        limit: cap + barred.size + nearest.length,
+        // Enough to fill the cap after the author, the excluded and the
+        // nearest are skipped.
+        limit: cap + 1 + graph.users(roles.exclude).length + nearest.length,
       },
       { credentials },
     );

@@ -38,7 +38,8 @@ const DEFAULT_BATCH_SIZE = 100;
 /**
  * The clock that chases what the SOP puts a deadline on: an emergency's
  * retrospective, due 48 h after its deploy, and the verification of a
- * deployed standard or infrastructure change. Before a deadline it reminds
+ * deployed change of any type (workflow/overdue.ts in -common says which
+ * changes owe each). Before a deadline it reminds
  * the author; at it, it escalates to the CTO role. Each happens once per
  * change: the store records it with its audit event in one transaction, and
  * only the replica whose record went in sends the notices, after the commit.

@@ -111,6 +111,17 @@ export class CatalogGraph {
     return new CatalogGraph(owners, authorGroups, dependentOwners, members);
   }
 
+  /**
+   * A user's ownership refs as far as this slice knows them: their own ref
+   * and the groups read here that have them as a direct member.
+   */
+  ownershipRefs(userRef: string): string[] {
+    const groups = [...this.members]
+      .filter(([, members]) => members.includes(userRef))
+      .map(([group]) => group);
+    return [userRef, ...groups];
+  }
+
   /** The users among refs, with each group replaced by its members. */
   users(refs: string[]): string[] {
     return refs.flatMap(ref => {

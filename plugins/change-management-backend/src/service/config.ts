@@ -36,7 +36,7 @@ export interface RemindersConfig {
   frequency: HumanDuration;
   /** How long before a deadline its author is reminded, in ms. */
   remindBeforeMs: number;
-  /** How long a deployed standard or infrastructure change may stay unverified, in ms. */
+  /** How long a deployed change may stay unverified, in ms. */
   verificationDueAfterMs: number;
 }
 

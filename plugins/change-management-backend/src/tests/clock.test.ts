@@ -53,6 +53,16 @@ describe('the clock', () => {
       return changeIn(h, type, 'deployed');
     };
 
+    /**
+     * An emergency deployed and verified at DEPLOYED, as the SOP has it: only
+     * its retrospective is owed, so only the retrospective clock runs (an
+     * unverified one runs the verification clock as well).
+     */
+    const emergency = async (h: ClockHarness) => {
+      h.clock.set(DEPLOYED);
+      return changeIn(h, 'emergency', 'verified');
+    };
+
     /** Runs the clock at a time; returns what it sent. */
     const runAt = async (h: ClockHarness, iso: string) => {
       const before = h.sent.length;
@@ -77,7 +87,7 @@ describe('the clock', () => {
 
     it('reminds the author once, from 12 h before the retrospective is due', async () => {
       const h = await start();
-      const change = await deployed(h, 'emergency');
+      const change = await emergency(h);
 
       expect(await runAt(h, plus(RETRO_REMIND, -1))).toEqual([]);
       expect(await runAt(h, RETRO_REMIND)).toEqual([
@@ -89,8 +99,8 @@ describe('the clock', () => {
       expect(events).toEqual([
         expect.objectContaining({
           action: 'reminder-sent',
-          fromState: 'deployed',
-          toState: 'deployed',
+          fromState: 'verified',
+          toState: 'verified',
           at: RETRO_REMIND,
           fields: {
             clock: 'retrospective',
@@ -110,7 +120,7 @@ describe('the clock', () => {
 
     it('escalates to the CTO at exactly the due time, not a millisecond before', async () => {
       const h = await start();
-      const change = await deployed(h, 'emergency');
+      const change = await emergency(h);
       const overdue = async () =>
         (await h.as('oscar').get(`/changes/${change.id}`)).body.overdue;
 
@@ -141,7 +151,7 @@ describe('the clock', () => {
 
     it('sends no reminder once the due time has passed, only the escalation', async () => {
       const h = await start();
-      const change = await deployed(h, 'emergency');
+      const change = await emergency(h);
       expect(await runAt(h, plus(RETRO_DUE, HOUR))).toEqual([
         [[CAROL], 'critical', `Retrospective overdue: ${change.title}`],
         [[ALICE], 'high', `Your retrospective is overdue: ${change.title}`],
@@ -154,7 +164,7 @@ describe('the clock', () => {
     it('sends nothing twice after a restart on the same database', async () => {
       const knex = await databases.init(databaseId);
       const first = await startWithClock({ knex });
-      const change = await deployed(first, 'emergency');
+      const change = await emergency(first);
       expect(await runAt(first, RETRO_REMIND)).toHaveLength(1);
       expect(await runAt(first, RETRO_DUE)).toHaveLength(2);
       const rows = await first.count('change_reminders');
@@ -187,10 +197,9 @@ describe('the clock', () => {
 
     it('does not escalate a retrospective documented after the reminder but in time', async () => {
       const h = await start();
-      const change = await deployed(h, 'emergency');
+      const change = await emergency(h);
       await runAt(h, RETRO_REMIND);
       h.clock.set(plus(RETRO_DUE, -1));
-      await h.act('alice', change.id, 'verify', actionFields.verify);
       const documented = await h.act(
         'alice',
         change.id,
@@ -204,47 +213,52 @@ describe('the clock', () => {
       ]);
     });
 
-    it('chases an unverified deploy by the configured times', async () => {
-      const h = await start({
-        reminders: { remindBefore: '1h', verificationDueAfter: { hours: 3 } },
-      });
-      const change = await deployed(h, 'standard');
-      const verified = await deployed(h, 'standard');
-      await h.act('alice', verified.id, 'verify', actionFields.verify);
+    // An emergency too: the SOP has it "deployed and verified in production"
+    // (docs/workflow.md, "What is owed, and when it is overdue").
+    it.each(['standard', 'emergency'] as const)(
+      'chases an unverified %s deploy by the configured times',
+      async type => {
+        const h = await start({
+          reminders: { remindBefore: '1h', verificationDueAfter: { hours: 3 } },
+        });
+        const change = await deployed(h, type);
+        const verified = await deployed(h, type);
+        await h.act('alice', verified.id, 'verify', actionFields.verify);
 
-      expect(await runAt(h, plus(DEPLOYED, 2 * HOUR - 1))).toEqual([]);
-      expect(await runAt(h, plus(DEPLOYED, 2 * HOUR))).toEqual([
-        [[ALICE], 'normal', `Verification due soon: ${change.title}`],
-      ]);
-      expect(await runAt(h, plus(DEPLOYED, 3 * HOUR - 1))).toEqual([]);
-      expect(await runAt(h, plus(DEPLOYED, 3 * HOUR))).toEqual([
-        [[CAROL], 'critical', `Verification overdue: ${change.title}`],
-        [[ALICE], 'high', `Your verification is overdue: ${change.title}`],
-      ]);
-      expect(await clockEvents(h, change.id)).toEqual([
-        expect.objectContaining({
-          action: 'reminder-sent',
-          fields: expect.objectContaining({
-            clock: 'verification',
-            threshold: 'reminder',
-            dueAt: plus(DEPLOYED, 3 * HOUR),
+        expect(await runAt(h, plus(DEPLOYED, 2 * HOUR - 1))).toEqual([]);
+        expect(await runAt(h, plus(DEPLOYED, 2 * HOUR))).toEqual([
+          [[ALICE], 'normal', `Verification due soon: ${change.title}`],
+        ]);
+        expect(await runAt(h, plus(DEPLOYED, 3 * HOUR - 1))).toEqual([]);
+        expect(await runAt(h, plus(DEPLOYED, 3 * HOUR))).toEqual([
+          [[CAROL], 'critical', `Verification overdue: ${change.title}`],
+          [[ALICE], 'high', `Your verification is overdue: ${change.title}`],
+        ]);
+        expect(await clockEvents(h, change.id)).toEqual([
+          expect.objectContaining({
+            action: 'reminder-sent',
+            fields: expect.objectContaining({
+              clock: 'verification',
+              threshold: 'reminder',
+              dueAt: plus(DEPLOYED, 3 * HOUR),
+            }),
           }),
-        }),
-        expect.objectContaining({
-          action: 'verification-overdue',
-          fromState: 'deployed',
-          toState: 'deployed',
-          actor: 'plugin:change-management',
-        }),
-      ]);
-      expect(await clockEvents(h, verified.id)).toEqual([]);
-      // Verified late, it is recorded as usual.
-      await h.act('alice', change.id, 'verify', actionFields.verify);
-    });
+          expect.objectContaining({
+            action: 'verification-overdue',
+            fromState: 'deployed',
+            toState: 'deployed',
+            actor: 'plugin:change-management',
+          }),
+        ]);
+        expect(await clockEvents(h, verified.id)).toEqual([]);
+        // Verified late, it is recorded as usual.
+        await h.act('alice', change.id, 'verify', actionFields.verify);
+      },
+    );
 
     it('records the escalation even with its notifications switched off', async () => {
       const h = await start({ notifications: { overdue: false } });
-      const change = await deployed(h, 'emergency');
+      const change = await emergency(h);
       expect(await runAt(h, RETRO_DUE)).toEqual([]);
       expect(await clockEvents(h, change.id)).toEqual([
         expect.objectContaining({
@@ -258,7 +272,7 @@ describe('the clock', () => {
       const h = await start();
       const ids = [];
       for (let i = 0; i < 5; i++) {
-        ids.push((await deployed(h, 'emergency')).id);
+        ids.push((await emergency(h)).id);
       }
       const store = await DatabaseReminderStore.create({
         database: mockServices.database({ knex: h.knex }),

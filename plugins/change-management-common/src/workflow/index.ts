@@ -32,8 +32,15 @@ export {
   waitsOn,
 } from './waitsOn';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
-export { isRetrospectiveOverdue } from './overdue';
+export {
+  isRetrospectiveOverdue,
+  isUnverified,
+  owesRetrospective,
+  UNVERIFIED_STATES,
+} from './overdue';
 export { gateDecision, waitingReason } from './gate';
 export type { GateDecision, GateEnvironment } from './gate';
 export { describeNextStep } from './nextActor';
 export type { NextStepContext } from './nextActor';
+export { engineerScope, isEngineerFor, ownsAffectedEntity } from './engineers';
+export type { EngineerRoles, EngineerScope } from './engineers';
