@@ -106,7 +106,8 @@ async function parallelActions(a: Api, b: Api, pool: Pool) {
 
 /**
  * The clock's global task, run by both instances every 5 s (after its
- * one-minute start delay), reminds the author of a deployed emergency once:
+ * one-minute start delay), reminds the author of a deployed and verified
+ * emergency of its retrospective once:
  * one record, one `reminder-sent` event, one notification, however many
  * passes and instances.
  */
@@ -119,12 +120,15 @@ async function reminderOnce(a: Api, pool: Pool, notifications: Pool) {
   );
   assert.equal(created.status, 201);
   const { id } = created.body;
-  for (const [user, version, action] of [
-    ['alice', 1, 'submit'],
-    ['carol', 2, 'approve'],
-    ['alice', 3, 'deploy'],
+  const verified = { postDeploymentVerified: 'yes', issuesEncountered: '' };
+  for (const [user, version, action, fields] of [
+    ['alice', 1, 'submit', {}],
+    ['carol', 2, 'approve', {}],
+    ['alice', 3, 'deploy', {}],
+    // Verified, so that only the retrospective's clock runs for it.
+    ['bob', 4, 'verify', verified],
   ] as const) {
-    const res = await a.act(user, id, version, action);
+    const res = await a.act(user, id, version, action, fields);
     assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
   }
   const counts = async () => {
