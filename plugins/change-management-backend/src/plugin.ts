@@ -81,6 +81,7 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.permissionsRegistry.getPermissionRuleset(
             changePermissionResourceRef,
           ),
+          deps.clock,
         );
         const freeze = new FreezeService(
           config,

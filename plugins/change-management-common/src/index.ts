@@ -21,3 +21,4 @@ export * from './errors';
 export * from './workflow';
 export * from './labels';
 export * from './audit';
+export * from './portalPaths';

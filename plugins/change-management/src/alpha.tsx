@@ -10,7 +10,10 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
-import { AFFECTABLE_KINDS } from '@trove/backstage-plugin-change-management-common';
+import {
+  AFFECTABLE_KINDS,
+  PORTAL_PATH,
+} from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
 import { auditRouteRef, changeRouteRef, rootRouteRef } from './routes';
 
@@ -52,7 +55,7 @@ const entityChangesCard = EntityCardBlueprint.make({
 /** The portal page with its sidebar item, each change's page and the Audit page. */
 const changeManagementPage = PageBlueprint.make({
   params: {
-    path: '/change-management',
+    path: PORTAL_PATH,
     title: 'Changes',
     icon: <AssignmentTurnedInIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),

@@ -1,4 +1,8 @@
 import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+import {
+  AUDIT_SUBPATH,
+  CHANGE_SUBPATH,
+} from '@trove/backstage-plugin-change-management-common';
 
 /** The portal page: needs my action, in flight, overdue, all. */
 export const rootRouteRef = createRouteRef({
@@ -9,7 +13,7 @@ export const rootRouteRef = createRouteRef({
 export const changeRouteRef = createSubRouteRef({
   id: 'change-management:change',
   parent: rootRouteRef,
-  path: '/changes/:id',
+  path: CHANGE_SUBPATH,
 });
 
 /** Where the Changes tab of an entity page is mounted (legacy system). */
@@ -21,5 +25,5 @@ export const entityContentRouteRef = createRouteRef({
 export const auditRouteRef = createSubRouteRef({
   id: 'change-management:audit',
   parent: rootRouteRef,
-  path: '/audit',
+  path: AUDIT_SUBPATH,
 });

@@ -33,6 +33,7 @@ import {
 } from '@trove/backstage-plugin-change-management-node';
 import { QueueActor, StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
+import { Clock } from './Clock';
 import { ReadDecisions } from './ReadDecisions';
 
 /** Every permission on one change, asked of the policy together. */
@@ -85,10 +86,11 @@ export class ChangeAccess {
     private readonly permissions: PermissionsService,
     private readonly config: ChangeManagementConfig,
     rules: PermissionRuleset<ChangeResource, ChangeFilter>,
+    clock: Clock,
   ) {
     this.applies = createConditionAuthorizer(rules);
     this.toFilter = createConditionTransformer(rules);
-    this.readDecisions = new ReadDecisions(config.readDecisionTtlMs);
+    this.readDecisions = new ReadDecisions(config.readDecisionTtlMs, clock);
   }
 
   /** Facts about the actor that the workflow needs, for one change. */

@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import {
   ChangeAction,
+  changePagePath,
   ChangeState,
   engineerScope,
   isEngineerFor,
@@ -293,14 +294,9 @@ export class ChangeNotifier {
   }
 }
 
-/** The change page in the portal, relative to the app's base URL. */
-export function changeLink(id: string): string {
-  return `/change-management/changes/${encodeURIComponent(id)}`;
-}
-
 /** Every notice of a change links to its page, under the change's topic. */
 function whereTo(id: string): Pick<Payload, 'link' | 'topic'> {
-  return { link: changeLink(id), topic: `change:${id}` };
+  return { link: changePagePath(id), topic: `change:${id}` };
 }
 
 function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {

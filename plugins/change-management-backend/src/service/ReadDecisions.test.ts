@@ -12,24 +12,33 @@ const allow = async (): Promise<PolicyDecision> => ({
   result: AuthorizeResult.ALLOW,
 });
 
-describe('ReadDecisions', () => {
-  afterEach(() => jest.useRealTimers());
+/** The plugin's clock, pinned and moved by hand. */
+function pinnedClock() {
+  let now = Date.parse('2026-06-01T09:00:00Z');
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
 
-  it('asks once per user within the time to live, and again after it', async () => {
-    jest.useFakeTimers({ now: new Date('2026-06-01T09:00:00Z') });
-    const decisions = new ReadDecisions(5000);
+describe('ReadDecisions', () => {
+  it("asks once per user within the time to live, and again after it, by the plugin's clock", async () => {
+    const clock = pinnedClock();
+    const decisions = new ReadDecisions(5000, clock);
     const ask = jest.fn(allow);
     await decisions.get(alice, ask);
-    jest.advanceTimersByTime(4999);
+    clock.advance(4999);
     await decisions.get(alice, ask);
     expect(ask).toHaveBeenCalledTimes(1);
-    jest.advanceTimersByTime(1);
+    clock.advance(1);
     await decisions.get(alice, ask);
     expect(ask).toHaveBeenCalledTimes(2);
   });
 
   it('asks again for another user, or the same user with other groups', async () => {
-    const decisions = new ReadDecisions(5000);
+    const decisions = new ReadDecisions(5000, pinnedClock());
     const ask = jest.fn(allow);
     await decisions.get(alice, ask);
     await decisions.get({ ...alice, userEntityRef: 'user:default/bob' }, ask);
@@ -38,7 +47,7 @@ describe('ReadDecisions', () => {
   });
 
   it('does not keep a failed ask', async () => {
-    const decisions = new ReadDecisions(5000);
+    const decisions = new ReadDecisions(5000, pinnedClock());
     const failing = jest.fn().mockRejectedValue(new Error('policy down'));
     await expect(decisions.get(alice, failing)).rejects.toThrow('policy down');
     const ask = jest.fn(allow);
@@ -49,7 +58,7 @@ describe('ReadDecisions', () => {
   });
 
   it('asks on every request when the time to live is 0', async () => {
-    const decisions = new ReadDecisions(0);
+    const decisions = new ReadDecisions(0, pinnedClock());
     const ask = jest.fn(allow);
     await decisions.get(alice, ask);
     await decisions.get(alice, ask);

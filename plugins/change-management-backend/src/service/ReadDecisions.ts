@@ -1,4 +1,5 @@
 import { PolicyDecision } from '@backstage/plugin-permission-common';
+import { Clock } from './Clock';
 
 /** Who a decision is about: the user and the groups their token claims. */
 interface Identity {
@@ -23,12 +24,12 @@ export class ReadDecisions {
     { expires: number; decision: Promise<PolicyDecision> }
   >();
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(private readonly ttlMs: number, private readonly clock: Clock) {}
 
   get(who: Identity, ask: () => Promise<PolicyDecision>) {
     if (this.ttlMs <= 0) return ask();
     const key = `${who.userEntityRef} ${who.ownershipEntityRefs.join(',')}`;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const kept = this.entries.get(key);
     if (kept && kept.expires > now) return kept.decision;
     const decision = ask();

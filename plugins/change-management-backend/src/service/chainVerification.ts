@@ -8,16 +8,16 @@ import {
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { AuditVerification } from '@trove/backstage-plugin-change-management-common';
+import {
+  AUDIT_PAGE_PATH,
+  AuditVerification,
+} from '@trove/backstage-plugin-change-management-common';
 import { CatalogGraph } from './catalogGraph';
 import { ChainVerifier } from './ChainVerifier';
 import { Clock } from './Clock';
 
 /** The id of the scheduled task, e.g. to trigger it by hand. */
 export const VERIFY_TASK_ID = 'change-management-verify-chain';
-
-/** The Audit page, where the CTO reads the verification status. */
-const AUDIT_LINK = '/change-management/audit';
 
 /** Nightly at 02:00 in the scheduler's time zone (UTC), unless configured. */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -101,7 +101,7 @@ async function notifyCto(
       title: 'The change-management audit trail failed verification',
       description: result.problem,
       severity: 'critical',
-      link: AUDIT_LINK,
+      link: AUDIT_PAGE_PATH,
       topic: 'change-management-audit',
     },
   });

@@ -1,3 +1,7 @@
+import {
+  AUDIT_SUBPATH,
+  CHANGE_SUBPATH,
+} from '@trove/backstage-plugin-change-management-common';
 import { Route, Routes } from 'react-router-dom';
 import { AuditPage } from './AuditPage';
 import { ChangeManagementPage } from './ChangeManagementPage';
@@ -7,7 +11,7 @@ import { ChangePage } from './ChangePage';
 export const Router = () => (
   <Routes>
     <Route path="/" element={<ChangeManagementPage />} />
-    <Route path="/changes/:id" element={<ChangePage />} />
-    <Route path="/audit" element={<AuditPage />} />
+    <Route path={CHANGE_SUBPATH} element={<ChangePage />} />
+    <Route path={AUDIT_SUBPATH} element={<AuditPage />} />
   </Routes>
 );
