@@ -1,25 +1,18 @@
-import { ProductionClosure } from '../blackouts';
+import { RefusalWindow } from '../errors';
 import { CHANGE_STATES, ChangeState, ChangeType } from '../types';
-import { gateDecision } from './gate';
+import { deployVerdict } from './gate';
 
-const freeze: ProductionClosure = {
-  description: 'frozen from 2026-10-01 to 2026-12-31 (UTC)',
-  window: {
-    start: '2026-10-01T00:00:00.000Z',
-    end: '2027-01-01T00:00:00.000Z',
-    timeZone: 'UTC',
-  },
+const freeze: RefusalWindow = {
+  start: '2026-10-01T00:00:00.000Z',
+  end: '2027-01-01T00:00:00.000Z',
+  timeZone: 'UTC',
 };
-const blackout: ProductionClosure = {
-  description:
-    'blacked out for system:default/payments from 2026-06-01T00:00:00Z to 2026-06-02T00:00:00Z (migration)',
-  window: {
-    start: '2026-06-01T00:00:00Z',
-    end: '2026-06-02T00:00:00Z',
-    timeZone: 'UTC',
-    entityRef: 'system:default/payments',
-    reason: 'migration',
-  },
+const blackout: RefusalWindow = {
+  start: '2026-06-01T00:00:00Z',
+  end: '2026-06-02T00:00:00Z',
+  timeZone: 'UTC',
+  entityRef: 'system:default/payments',
+  reason: 'migration',
 };
 
 /**
@@ -43,7 +36,7 @@ const TABLE: Record<ChangeType, Partial<Record<ChangeState, string>>> = {
 
 const approved = { by: 'user:default/carol', at: '2026-06-01T08:00:00Z' };
 
-describe('gateDecision', () => {
+describe('deployVerdict', () => {
   const cells = (['standard', 'infrastructure', 'emergency'] as ChangeType[])
     .flatMap(type => CHANGE_STATES.map(state => [type, state] as const))
     .map(([type, state]) => [type, state, TABLE[type][state] ?? '-'] as const);
@@ -52,8 +45,8 @@ describe('gateDecision', () => {
     const change = { type, state, approved };
     const answer = (
       env: 'production' | 'staging',
-      closure?: ProductionClosure,
-    ) => gateDecision(change, env, closure).allowed;
+      closure?: RefusalWindow,
+    ) => deployVerdict(change, env, closure).allowed;
     expect({
       production: answer('production'),
       staging: answer('staging'),
@@ -76,7 +69,7 @@ describe('gateDecision', () => {
       type: ChangeType,
       state: ChangeState,
       env: 'production' | 'staging',
-    ) => gateDecision({ type, state }, env).final;
+    ) => deployVerdict({ type, state }, env).final;
     // still ahead: waiting makes sense
     expect(final('standard', 'in_review', 'production')).toBe(false);
     expect(final('standard', 'draft', 'staging')).toBe(false);
@@ -91,7 +84,7 @@ describe('gateDecision', () => {
     }
     // frozen is not final: the freeze ends
     expect(
-      gateDecision(
+      deployVerdict(
         { type: 'standard', state: 'ready_for_production' },
         'production',
         freeze,
@@ -101,7 +94,7 @@ describe('gateDecision', () => {
 
   it('says what a standard change waits for, in words', () => {
     const reasons = (state: ChangeState) =>
-      gateDecision({ type: 'standard', state }, 'production').reasons;
+      deployVerdict({ type: 'standard', state }, 'production').reasons;
     expect(reasons('in_review')).toEqual([
       'Waiting for a peer review by an engineer other than the author',
     ]);
@@ -115,7 +108,7 @@ describe('gateDecision', () => {
 
   it('names the freeze and when production reopens', () => {
     expect(
-      gateDecision(
+      deployVerdict(
         { type: 'standard', state: 'ready_for_production' },
         'production',
         freeze,
@@ -126,12 +119,13 @@ describe('gateDecision', () => {
       reasons: [
         'Production is frozen from 2026-10-01 to 2026-12-31 (UTC): only emergency changes may deploy. Deploy once it reopens on 2027-01-01, or raise an emergency change',
       ],
+      heldBy: freeze,
     });
   });
 
   it('lets an emergency through a blackout, naming the override', () => {
     expect(
-      gateDecision(
+      deployVerdict(
         { type: 'emergency', state: 'approved', approved },
         'production',
         blackout,
@@ -140,8 +134,9 @@ describe('gateDecision', () => {
       allowed: true,
       final: false,
       reasons: [
-        `Emergency: deploys while production is ${blackout.description}, on the CTO approval of user:default/carol; the override is recorded`,
+        'Emergency: deploys while production is blacked out for system:default/payments from 2026-06-01T00:00:00Z to 2026-06-02T00:00:00Z (migration), on the CTO approval of user:default/carol; the override is recorded',
       ],
+      override: blackout,
     });
   });
 });

@@ -33,7 +33,7 @@ export {
 } from './waitsOn';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export { isRetrospectiveOverdue } from './overdue';
-export { gateDecision, waitingReason } from './gate';
-export type { GateDecision, GateEnvironment } from './gate';
+export { deployVerdict, waitingReason } from './gate';
+export type { GateEnvironment } from './gate';
 export { describeNextStep } from './nextActor';
 export type { NextStepContext } from './nextActor';
