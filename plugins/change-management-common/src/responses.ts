@@ -169,7 +169,7 @@ export type DeployVerdict = z.infer<typeof deployVerdictSchema>;
 export const changeDetailSchema = changeViewSchema
   .extend({
     deployVerdict: deployVerdictSchema.describe(
-      'May it deploy to production now, and why not: the gate\'s answer, with the freeze and the blackouts of its entities.',
+      "May it deploy to production now, and why not: the gate's answer, with the freeze and the blackouts of its entities.",
     ),
   })
   .describe(

@@ -1,6 +1,10 @@
+import { parseActionRequest } from '../actionSchemas';
+import { productionClosure } from '../blackouts';
 import { RefusalWindow } from '../errors';
-import { CHANGE_STATES, ChangeState, ChangeType } from '../types';
+import { Change, CHANGE_STATES, ChangeState, ChangeType } from '../types';
+import { applyAction, WorkflowContext } from './applyAction';
 import { deployVerdict } from './gate';
+import { describeNextStep } from './nextActor';
 
 const freeze: RefusalWindow = {
   start: '2026-10-01T00:00:00.000Z',
@@ -43,10 +47,8 @@ describe('deployVerdict', () => {
 
   it.each(cells)('%s in %s: %s', (type, state, expected) => {
     const change = { type, state, approved };
-    const answer = (
-      env: 'production' | 'staging',
-      closure?: RefusalWindow,
-    ) => deployVerdict(change, env, closure).allowed;
+    const answer = (env: 'production' | 'staging', closure?: RefusalWindow) =>
+      deployVerdict(change, env, closure).allowed;
     expect({
       production: answer('production'),
       staging: answer('staging'),
@@ -138,5 +140,86 @@ describe('deployVerdict', () => {
       ],
       override: blackout,
     });
+  });
+});
+
+describe('one verdict: the deploy action, the gate and the next step agree', () => {
+  const alice = 'user:default/alice';
+  const now = new Date('2026-06-01T12:00:00Z');
+  const closures: Record<string, Partial<WorkflowContext>> = {
+    open: {},
+    frozen: { freeze: { start: freeze.start, end: freeze.end } },
+    'blacked out': {
+      blackouts: [
+        {
+          entityRef: blackout.entityRef!,
+          start: blackout.start,
+          end: blackout.end,
+          reason: blackout.reason!,
+        },
+      ],
+    },
+  };
+  const cells = (['standard', 'infrastructure', 'emergency'] as ChangeType[])
+    .flatMap(type => CHANGE_STATES.map(state => [type, state] as const))
+    .flatMap(([type, state]) =>
+      Object.keys(closures).map(closure => [type, state, closure] as const),
+    );
+
+  it.each(cells)('%s in %s, production %s', (type, state, closure) => {
+    const change = {
+      id: 'c1',
+      type,
+      state,
+      version: 5,
+      title: 't',
+      description: 'd',
+      risks: 'r',
+      testingNotes: 'n',
+      affectedEntityRefs: ['component:default/payments-service'],
+      affectedSystemRefs: ['system:default/payments'],
+      createdBy: alice,
+      createdAt: '2026-05-01T09:00:00Z',
+      updatedAt: '2026-05-01T09:00:00Z',
+      approved,
+      exceptions: [],
+      overdue: false,
+    } satisfies Change;
+    const ctx: WorkflowContext = {
+      actor: { userEntityRef: alice, isCto: false, isEngineer: true },
+      now,
+      allowSelfApproval: false,
+      freezeTimeZone: 'UTC',
+      ...closures[closure],
+    };
+    const verdict = deployVerdict(change, 'production', productionClosure(ctx));
+    const outcome = applyAction(
+      change,
+      parseActionRequest({ action: 'deploy', version: 5 }),
+      ctx,
+    );
+
+    // The deploy goes through exactly when the gate says it may.
+    expect(outcome.ok).toBe(verdict.allowed);
+    if (!outcome.ok) {
+      expect(outcome.name).toBe(
+        verdict.heldBy ? 'FreezeError' : 'InvalidTransitionError',
+      );
+      expect('window' in outcome && outcome.window).toEqual(
+        verdict.heldBy ?? false,
+      );
+    } else {
+      // An emergency records the very window the verdict overrides.
+      expect(outcome.eventFields.freezeWindow).toEqual(verdict.override);
+      expect(outcome.exceptions.map(e => e.kind)).toEqual(
+        verdict.override ? ['freeze-override'] : [],
+      );
+    }
+    // The page's sentence holds the deploy back exactly when the verdict does.
+    const sentence = describeNextStep(change, { authorName: 'Alice', verdict });
+    expect(sentence.includes('deploy when the')).toBe(!!verdict.heldBy);
+    expect(sentence.includes('although production is')).toBe(
+      !!verdict.override,
+    );
   });
 });
