@@ -179,7 +179,8 @@ export function fakeApi(
   };
 }
 
-export async function renderPage(api: FakeApi) {
+/** The change page at /change-management/changes/c1, over a fake or a real client. */
+export async function renderPage(api: FakeApi | ChangeManagementApi) {
   const catalogApi = catalogApiMock({ entities: catalogEntities });
   return renderInTestApp(
     <TestApiProvider
