@@ -199,22 +199,24 @@ describe('one verdict: the deploy action, the gate and the next step agree', () 
       ctx,
     );
 
-    // The deploy goes through exactly when the gate says it may.
-    expect(outcome.ok).toBe(verdict.allowed);
-    if (!outcome.ok) {
-      expect(outcome.name).toBe(
-        verdict.heldBy ? 'FreezeError' : 'InvalidTransitionError',
-      );
-      expect('window' in outcome && outcome.window).toEqual(
-        verdict.heldBy ?? false,
-      );
-    } else {
-      // An emergency records the very window the verdict overrides.
-      expect(outcome.eventFields.freezeWindow).toEqual(verdict.override);
-      expect(outcome.exceptions.map(e => e.kind)).toEqual(
-        verdict.override ? ['freeze-override'] : [],
-      );
-    }
+    // The deploy goes through exactly when the gate says it may, refuses
+    // with the window the verdict holds it by, and records the very window
+    // the verdict overrides.
+    expect({
+      deploys: outcome.ok,
+      refusal: !outcome.ok && outcome.name,
+      window: 'window' in outcome ? outcome.window : undefined,
+      overridden: outcome.ok ? outcome.eventFields.freezeWindow : undefined,
+      exceptions: outcome.ok ? outcome.exceptions.map(e => e.kind) : [],
+    }).toEqual({
+      deploys: verdict.allowed,
+      refusal:
+        !verdict.allowed &&
+        (verdict.heldBy ? 'FreezeError' : 'InvalidTransitionError'),
+      window: verdict.heldBy,
+      overridden: verdict.override,
+      exceptions: verdict.override ? ['freeze-override'] : [],
+    });
     // The page's sentence holds the deploy back exactly when the verdict does.
     const sentence = describeNextStep(change, { authorName: 'Alice', verdict });
     expect(sentence.includes('deploy when the')).toBe(!!verdict.heldBy);
