@@ -92,10 +92,7 @@ export class FreezeService {
     at: Date,
   ): Promise<DeployVerdict> {
     const deployOpen = openActions(change).includes('deploy');
-    const production = await this.production(
-      at,
-      deployOpen ? entityRefs : [],
-    );
+    const production = await this.production(at, deployOpen ? entityRefs : []);
     return deployVerdict(change, 'production', productionClosure(production));
   }
 
