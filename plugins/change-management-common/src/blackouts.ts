@@ -36,44 +36,54 @@ export const BLACKOUTS_ANNOTATION = 'trove.io/change-blackouts';
 
 /**
  * Why production is closed to non-emergency changes now, if it is: the
- * company-wide freeze first, then a blackout of an affected entity.
+ * company-wide freeze first, then a blackout of an affected entity. The
+ * window a FreezeError names, and what deployVerdict judges with.
  *
  * @public
  */
-export type ProductionClosure = {
-  /** For sentences: "frozen from 2026-10-01 to 2026-12-31 (UTC)". */
-  description: string;
-  window: RefusalWindow;
-};
-
-/** The closure, from the freeze and the blackouts that apply now. @public */
 export function productionClosure(options: {
   freeze?: FreezeWindow;
   freezeTimeZone: string;
   blackouts?: Blackout[];
-}): ProductionClosure | undefined {
+}): RefusalWindow | undefined {
   const { freeze, freezeTimeZone, blackouts = [] } = options;
   if (freeze) {
-    return {
-      description: `frozen from ${describeFreezeWindow(
-        freeze,
-        freezeTimeZone,
-      )}`,
-      window: { ...freeze, timeZone: freezeTimeZone },
-    };
+    return { ...freeze, timeZone: freezeTimeZone };
   }
   const [blackout] = blackouts;
-  if (!blackout) {
-    return undefined;
-  }
-  return {
-    description: `blacked out for ${blackout.entityRef} from ${blackout.start} to ${blackout.end} (${blackout.reason})`,
-    window: {
+  return (
+    blackout && {
       start: blackout.start,
       end: blackout.end,
       timeZone: 'UTC',
       entityRef: blackout.entityRef,
       reason: blackout.reason,
-    },
-  };
+    }
+  );
+}
+
+/**
+ * A freeze or blackout window in words, after "production is": "frozen from
+ * 2026-10-01 to 2026-12-31 (UTC)", or "blacked out for system:default/shop
+ * from <start> to <end> (<reason>)". A freeze reads in its calendar's days;
+ * a blackout's times read as `time` writes them: ISO by default, the
+ * reader's zone on the page. An event recorded without its window reads
+ * "frozen".
+ *
+ * @public
+ */
+export function describeClosure(
+  window?: RefusalWindow,
+  time: (iso: string) => string = iso => iso,
+): string {
+  if (!window) {
+    return 'frozen';
+  }
+  if (window.entityRef) {
+    const reason = window.reason ? ` (${window.reason})` : '';
+    return `blacked out for ${window.entityRef} from ${time(
+      window.start,
+    )} to ${time(window.end)}${reason}`;
+  }
+  return `frozen from ${describeFreezeWindow(window, window.timeZone)}`;
 }

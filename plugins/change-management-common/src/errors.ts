@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freezeWindowSchema } from './responses';
+import { freezeWindowSchema } from './freeze';
 import { changeActionSchema, changeStateSchema } from './types';
 
 /**

@@ -1,4 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { isoTime } from './fields';
 
 /**
  * A yearly freeze window: from `start` (inclusive) to `end` (exclusive),
@@ -27,6 +29,14 @@ export type FreezeWindow = {
   /** ISO time, exclusive. */
   end: string;
 };
+
+/** A concrete occurrence of a freeze window, on the wire. @public */
+export const freezeWindowSchema = z
+  .object({
+    start: isoTime('Inclusive, midnight in the calendar time zone.'),
+    end: isoTime('Exclusive, midnight in the calendar time zone.'),
+  })
+  .strict() satisfies z.ZodType<FreezeWindow>;
 
 /** The SOP's peak-season freeze: October 1 to January 1, UTC. @public */
 export const DEFAULT_FREEZE_CALENDAR: FreezeCalendar = {

@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import { blackoutSchema } from './blackouts';
 import { isoTime } from './fields';
-import { FreezeWindow } from './freeze';
-import { changeSchema, changeStateSchema, changeTypeSchema } from './types';
+import { freezeWindowSchema } from './freeze';
+import { refusalWindowSchema } from './errors';
+import {
+  changeSchema,
+  changeStateSchema,
+  changeTypeSchema,
+  changeViewSchema,
+} from './types';
 
 /** The liveness answer. @public */
 export const healthSchema = z.object({ status: z.literal('ok') }).strict();
-
-/** A concrete occurrence of a freeze window. @public */
-export const freezeWindowSchema = z
-  .object({
-    start: isoTime('Inclusive, midnight in the calendar time zone.'),
-    end: isoTime('Exclusive, midnight in the calendar time zone.'),
-  })
-  .strict() satisfies z.ZodType<FreezeWindow>;
 
 /** Whether production deploys are frozen at a time. @public */
 export const freezeStatusSchema = z
@@ -129,12 +127,13 @@ export const changeLogExportSchema = z
 export type ChangeLogExport = z.infer<typeof changeLogExportSchema>;
 
 /**
- * The gate's answer: whether the change may be deployed to the environment
- * now, and why not, in sentences a developer can act on.
+ * May the change be deployed to an environment now, and why not, in
+ * sentences a developer can act on: the one verdict (deployVerdict) that
+ * the deploy action, the gate and the change page all read.
  *
  * @public
  */
-export const gateAnswerSchema = z
+export const deployVerdictSchema = z
   .object({
     allowed: z.boolean(),
     reasons: z
@@ -145,6 +144,50 @@ export const gateAnswerSchema = z
       .describe(
         'The gate can never open for this change there (finished, or past the deploy): stop waiting.',
       ),
+    heldBy: refusalWindowSchema
+      .optional()
+      .describe(
+        'The freeze or blackout that holds a standard or infrastructure change back now; the deploy is refused with this window.',
+      ),
+    override: refusalWindowSchema
+      .optional()
+      .describe(
+        'The freeze or blackout an emergency deploys through now, on the CTO approval; the deploy records it as a freeze-override exception.',
+      ),
+  })
+  .strict();
+
+/** @public */
+export type DeployVerdict = z.infer<typeof deployVerdictSchema>;
+
+/**
+ * One change as its page reads it: the caller's actions, and the verdict on
+ * its production deploy now, with the closure of its own entities.
+ *
+ * @public
+ */
+export const changeDetailSchema = changeViewSchema
+  .extend({
+    deployVerdict: deployVerdictSchema.describe(
+      "May it deploy to production now, and why not: the gate's answer, with the freeze and the blackouts of its entities.",
+    ),
+  })
+  .describe(
+    'A change with the actions the caller may take now and whether it may deploy to production.',
+  );
+
+/** @public */
+export type ChangeDetail = z.infer<typeof changeDetailSchema>;
+
+/**
+ * The gate's answer: whether the change may be deployed to the environment
+ * now, and why not, in sentences a developer can act on.
+ *
+ * @public
+ */
+export const gateAnswerSchema = deployVerdictSchema
+  .pick({ allowed: true, reasons: true, final: true })
+  .extend({
     change: z
       .object({
         id: z.string().uuid(),

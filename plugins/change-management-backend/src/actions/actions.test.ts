@@ -38,17 +38,22 @@ const view = {
   overdue: false,
   allowedActions: ['edit', 'submit', 'cancel'],
 };
-const answer = {
+const verdict = {
   allowed: false,
   final: false,
   reasons: ['The change is a draft'],
+};
+/** GET /changes/:id's answer: the view with its deploy verdict. */
+const detail = { ...view, deployVerdict: verdict };
+const answer = {
+  ...verdict,
   change: { id: ID, type: 'infrastructure', state: 'draft', version: 1 },
 };
 
 function setUp() {
   const actionsRegistry = actionsRegistryServiceMock();
   const changes = {
-    getChange: jest.fn(async () => view),
+    getChange: jest.fn(async () => detail),
     listChanges: jest.fn(async () => ({ items: [] })),
     createChange: jest.fn(async () => view),
   };
@@ -85,7 +90,7 @@ const caller = {
 describe('the actions’ input schemas', () => {
   it('get-change takes the id of a change and nothing else', async () => {
     const { invoke, changes } = setUp();
-    expect(await invoke('get-change', { id: ID })).toEqual({ output: view });
+    expect(await invoke('get-change', { id: ID })).toEqual({ output: detail });
     expect(changes.getChange).toHaveBeenCalledWith(ID, caller);
     for (const input of [{}, { id: 'nope' }, { id: ID, state: 'approved' }]) {
       await expect(invoke('get-change', input)).rejects.toMatchObject({

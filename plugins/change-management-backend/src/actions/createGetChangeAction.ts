@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   changeIdSchema,
-  changeViewSchema,
+  changeDetailSchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { z } from 'zod';
 import { Actors } from '../service/actors';
@@ -26,7 +26,7 @@ export const createGetChangeAction = ({
       readOnly: true,
       idempotent: true,
     },
-    description: `Gets one change request of the Change Management SOP by its id: its fields, its workflow state, its signatures (review, approval, sign-off, deploy, verification) and the workflow actions the caller may take now.
+    description: `Gets one change request of the Change Management SOP by its id: its fields, its workflow state, its signatures (review, approval, sign-off, deploy, verification), the workflow actions the caller may take now and whether it may deploy to production now (deployVerdict: the freeze and the blackouts of its entities).
 The actions in allowedActions are for the caller to take in Backstage; they cannot be taken through these tools.`,
     schema: {
       input: () =>
@@ -37,7 +37,7 @@ The actions in allowedActions are for the caller to take in Backstage; they cann
             })
             .strict(),
         ),
-      output: () => registrySchema(changeViewSchema),
+      output: () => registrySchema(changeDetailSchema),
     },
     action: async ({ input, credentials }) => ({
       output: await changes.getChange(

@@ -60,6 +60,9 @@ const COMPONENTS: [string, z.ZodTypeAny][] = [
   ['QueueCounts', contract.queueCountsSchema],
   ['InputIssue', contract.inputIssueSchema],
   ['RefusalWindow', contract.refusalWindowSchema],
+  // After RefusalWindow, which they name.
+  ['DeployVerdict', contract.deployVerdictSchema],
+  ['ChangeDetail', contract.changeDetailSchema],
   ['ErrorResponse', contract.errorBodySchema],
   // Each refusal's body is named after its `error.name`, e.g.
   // StaleVersionErrorResponse.

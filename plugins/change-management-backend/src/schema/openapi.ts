@@ -22,6 +22,7 @@ import {
   changeEventListSchema,
   changeListSchema,
   changeLogExportSchema,
+  changeDetailSchema,
   changeViewSchema,
   entitySummarySchema,
   errorBodySchema,
@@ -150,8 +151,8 @@ function registerRoutes(registry: OpenAPIRegistry) {
     request: { params: changeId },
     responses: {
       200: answer(
-        'The change, with the actions the caller may take now.',
-        changeViewSchema,
+        'The change, with the actions the caller may take now and whether it may deploy to production now.',
+        changeDetailSchema,
       ),
       ...errors(401, 403, 404),
     },

@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   applyAction,
   Change,
+  ChangeDetail,
   changeDraftSchema,
   ChangeList,
   ChangeState,
@@ -201,13 +202,18 @@ export class ChangeService {
     return this.view(updated, actor, next);
   }
 
-  async getChange(id: string, actor: Actor): Promise<ChangeView> {
+  /** One change for its page: also whether and why it may deploy now. */
+  async getChange(id: string, actor: Actor): Promise<ChangeDetail> {
     const [{ change, resource }] = await Promise.all([
       this.load(id),
       this.access.prefetch(actor),
     ]);
     await this.access.authorizeRead(actor, resource);
-    return this.view(change, actor, resource);
+    const [view, deployVerdict] = await Promise.all([
+      this.view(change, actor, resource),
+      this.freeze.deployVerdict(change, affectedRefs(change), this.clock.now()),
+    ]);
+    return { ...view, deployVerdict };
   }
 
   async listChanges(

@@ -5,9 +5,15 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Blackout,
+  Change,
+  deployVerdict,
+  DeployVerdict,
   findFreezeWindow,
   FreezeStatus,
   FreezeWindow,
+  openActions,
+  productionClosure,
+  WorkflowChange,
 } from '@trove/backstage-plugin-change-management-common';
 import { resolveAffectedEntities } from './affectedEntities';
 import { BlackoutCalendar } from './blackouts';
@@ -72,6 +78,22 @@ export class FreezeService {
       freezeTimeZone: this.config.freeze.timeZone,
       blackouts: await this.blackoutsAt(at, entityRefs),
     };
+  }
+
+  /**
+   * The verdict on a change's production deploy at a time, with the freeze
+   * and the blackouts of its entities, as the deploy would be judged. The
+   * catalog is read only when the blackouts can bear on it: while the
+   * deploy step is open.
+   */
+  async deployVerdict(
+    change: WorkflowChange & Pick<Change, 'approved'>,
+    entityRefs: string[],
+    at: Date,
+  ): Promise<DeployVerdict> {
+    const deployOpen = openActions(change).includes('deploy');
+    const production = await this.production(at, deployOpen ? entityRefs : []);
+    return deployVerdict(change, 'production', productionClosure(production));
   }
 
   /**

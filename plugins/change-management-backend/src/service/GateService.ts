@@ -1,7 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  deployVerdict,
   GateAnswer,
-  gateDecision,
   GateEnvironment,
   productionClosure,
 } from '@trove/backstage-plugin-change-management-common';
@@ -40,9 +40,15 @@ export class GateService {
       environment === 'production'
         ? await this.freeze.production(now, affectedRefs(change))
         : undefined;
-    const closure = production && productionClosure(production);
+    const { allowed, reasons, final } = deployVerdict(
+      change,
+      environment,
+      production && productionClosure(production),
+    );
     return {
-      ...gateDecision(change, environment, closure),
+      allowed,
+      reasons,
+      final,
       change: {
         id: change.id,
         type: change.type,

@@ -1,9 +1,10 @@
 import { ActionRequest } from '../actionSchemas';
 import { Refusal } from '../errors';
-import { Blackout, productionClosure } from '../blackouts';
+import { Blackout, describeClosure, productionClosure } from '../blackouts';
 import { FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
 import { checkAction, WorkflowActor } from './checkAction';
+import { deployVerdict } from './gate';
 import { missingForSubmit } from './submitChecks';
 import { isRetrospectiveOverdue } from './overdue';
 
@@ -155,37 +156,52 @@ export function applyAction(
     case 'sign-off':
       return outcome({ signedOff: { by, at } });
     case 'deploy': {
+      // The one verdict the gate and the change page read, too.
+      const verdict = deployVerdict(
+        change,
+        'production',
+        productionClosure(ctx),
+      );
+      if (!verdict.allowed) {
+        // checkAction has opened the deploy step, so what holds it back is
+        // the freeze or a blackout, which the verdict names.
+        const window = verdict.heldBy!;
+        return {
+          ok: false,
+          name: 'FreezeError',
+          message: `Production deploys of ${
+            change.type
+          } changes are ${describeClosure(
+            window,
+          )}; only emergency changes may deploy`,
+          window,
+        };
+      }
       const patch: Partial<Change> = {
         deployed: { by, at, deploymentRef: request.deploymentRef },
       };
-      const closure = productionClosure(ctx);
-      if (change.type !== 'emergency') {
-        if (closure) {
-          return {
-            ok: false,
-            name: 'FreezeError',
-            message: `Production deploys of ${change.type} changes are ${closure.description}; only emergency changes may deploy`,
-            window: closure.window,
-          };
-        }
-        return outcome(patch);
+      if (change.type === 'emergency') {
+        patch.retrospectiveDueAt = new Date(
+          ctx.now.getTime() + RETROSPECTIVE_DUE_MS,
+        ).toISOString();
       }
-      patch.retrospectiveDueAt = new Date(
-        ctx.now.getTime() + RETROSPECTIVE_DUE_MS,
-      ).toISOString();
-      if (!closure) {
+      if (!verdict.override) {
         return outcome(patch);
       }
       // The SOP lets an emergency through, on the CTO's approval: recorded.
       exception(
         'freeze-override',
-        `Emergency deployed while production was ${closure.description}, on the CTO approval of ${change.approved?.by} at ${change.approved?.at}`,
+        `Emergency deployed while production was ${describeClosure(
+          verdict.override,
+        )}, on the CTO approval of ${change.approved?.by} at ${
+          change.approved?.at
+        }`,
       );
       return outcome(patch, {
         eventFields: {
           ...fields,
           freezeOverride: true,
-          freezeWindow: closure.window,
+          freezeWindow: verdict.override,
           approvalReliedOn: change.approved,
         },
       });

@@ -1,25 +1,22 @@
-import { ProductionClosure } from '../blackouts';
-import { CHANGE_STATES, ChangeState, ChangeType } from '../types';
-import { gateDecision } from './gate';
+import { parseActionRequest } from '../actionSchemas';
+import { productionClosure } from '../blackouts';
+import { RefusalWindow } from '../errors';
+import { Change, CHANGE_STATES, ChangeState, ChangeType } from '../types';
+import { applyAction, WorkflowContext } from './applyAction';
+import { deployVerdict } from './gate';
+import { describeNextStep } from './nextActor';
 
-const freeze: ProductionClosure = {
-  description: 'frozen from 2026-10-01 to 2026-12-31 (UTC)',
-  window: {
-    start: '2026-10-01T00:00:00.000Z',
-    end: '2027-01-01T00:00:00.000Z',
-    timeZone: 'UTC',
-  },
+const freeze: RefusalWindow = {
+  start: '2026-10-01T00:00:00.000Z',
+  end: '2027-01-01T00:00:00.000Z',
+  timeZone: 'UTC',
 };
-const blackout: ProductionClosure = {
-  description:
-    'blacked out for system:default/payments from 2026-06-01T00:00:00Z to 2026-06-02T00:00:00Z (migration)',
-  window: {
-    start: '2026-06-01T00:00:00Z',
-    end: '2026-06-02T00:00:00Z',
-    timeZone: 'UTC',
-    entityRef: 'system:default/payments',
-    reason: 'migration',
-  },
+const blackout: RefusalWindow = {
+  start: '2026-06-01T00:00:00Z',
+  end: '2026-06-02T00:00:00Z',
+  timeZone: 'UTC',
+  entityRef: 'system:default/payments',
+  reason: 'migration',
 };
 
 /**
@@ -43,17 +40,15 @@ const TABLE: Record<ChangeType, Partial<Record<ChangeState, string>>> = {
 
 const approved = { by: 'user:default/carol', at: '2026-06-01T08:00:00Z' };
 
-describe('gateDecision', () => {
+describe('deployVerdict', () => {
   const cells = (['standard', 'infrastructure', 'emergency'] as ChangeType[])
     .flatMap(type => CHANGE_STATES.map(state => [type, state] as const))
     .map(([type, state]) => [type, state, TABLE[type][state] ?? '-'] as const);
 
   it.each(cells)('%s in %s: %s', (type, state, expected) => {
     const change = { type, state, approved };
-    const answer = (
-      env: 'production' | 'staging',
-      closure?: ProductionClosure,
-    ) => gateDecision(change, env, closure).allowed;
+    const answer = (env: 'production' | 'staging', closure?: RefusalWindow) =>
+      deployVerdict(change, env, closure).allowed;
     expect({
       production: answer('production'),
       staging: answer('staging'),
@@ -76,7 +71,7 @@ describe('gateDecision', () => {
       type: ChangeType,
       state: ChangeState,
       env: 'production' | 'staging',
-    ) => gateDecision({ type, state }, env).final;
+    ) => deployVerdict({ type, state }, env).final;
     // still ahead: waiting makes sense
     expect(final('standard', 'in_review', 'production')).toBe(false);
     expect(final('standard', 'draft', 'staging')).toBe(false);
@@ -91,7 +86,7 @@ describe('gateDecision', () => {
     }
     // frozen is not final: the freeze ends
     expect(
-      gateDecision(
+      deployVerdict(
         { type: 'standard', state: 'ready_for_production' },
         'production',
         freeze,
@@ -101,7 +96,7 @@ describe('gateDecision', () => {
 
   it('says what a standard change waits for, in words', () => {
     const reasons = (state: ChangeState) =>
-      gateDecision({ type: 'standard', state }, 'production').reasons;
+      deployVerdict({ type: 'standard', state }, 'production').reasons;
     expect(reasons('in_review')).toEqual([
       'Waiting for a peer review by an engineer other than the author',
     ]);
@@ -115,7 +110,7 @@ describe('gateDecision', () => {
 
   it('names the freeze and when production reopens', () => {
     expect(
-      gateDecision(
+      deployVerdict(
         { type: 'standard', state: 'ready_for_production' },
         'production',
         freeze,
@@ -126,12 +121,13 @@ describe('gateDecision', () => {
       reasons: [
         'Production is frozen from 2026-10-01 to 2026-12-31 (UTC): only emergency changes may deploy. Deploy once it reopens on 2027-01-01, or raise an emergency change',
       ],
+      heldBy: freeze,
     });
   });
 
   it('lets an emergency through a blackout, naming the override', () => {
     expect(
-      gateDecision(
+      deployVerdict(
         { type: 'emergency', state: 'approved', approved },
         'production',
         blackout,
@@ -140,8 +136,92 @@ describe('gateDecision', () => {
       allowed: true,
       final: false,
       reasons: [
-        `Emergency: deploys while production is ${blackout.description}, on the CTO approval of user:default/carol; the override is recorded`,
+        'Emergency: deploys while production is blacked out for system:default/payments from 2026-06-01T00:00:00Z to 2026-06-02T00:00:00Z (migration), on the CTO approval of user:default/carol; the override is recorded',
       ],
+      override: blackout,
     });
+  });
+});
+
+describe('one verdict: the deploy action, the gate and the next step agree', () => {
+  const alice = 'user:default/alice';
+  const now = new Date('2026-06-01T12:00:00Z');
+  const closures: Record<string, Partial<WorkflowContext>> = {
+    open: {},
+    frozen: { freeze: { start: freeze.start, end: freeze.end } },
+    'blacked out': {
+      blackouts: [
+        {
+          entityRef: blackout.entityRef!,
+          start: blackout.start,
+          end: blackout.end,
+          reason: blackout.reason!,
+        },
+      ],
+    },
+  };
+  const cells = (['standard', 'infrastructure', 'emergency'] as ChangeType[])
+    .flatMap(type => CHANGE_STATES.map(state => [type, state] as const))
+    .flatMap(([type, state]) =>
+      Object.keys(closures).map(closure => [type, state, closure] as const),
+    );
+
+  it.each(cells)('%s in %s, production %s', (type, state, closure) => {
+    const change = {
+      id: 'c1',
+      type,
+      state,
+      version: 5,
+      title: 't',
+      description: 'd',
+      risks: 'r',
+      testingNotes: 'n',
+      affectedEntityRefs: ['component:default/payments-service'],
+      affectedSystemRefs: ['system:default/payments'],
+      createdBy: alice,
+      createdAt: '2026-05-01T09:00:00Z',
+      updatedAt: '2026-05-01T09:00:00Z',
+      approved,
+      exceptions: [],
+      overdue: false,
+    } satisfies Change;
+    const ctx: WorkflowContext = {
+      actor: { userEntityRef: alice, isCto: false, isEngineer: true },
+      now,
+      allowSelfApproval: false,
+      freezeTimeZone: 'UTC',
+      ...closures[closure],
+    };
+    const verdict = deployVerdict(change, 'production', productionClosure(ctx));
+    const outcome = applyAction(
+      change,
+      parseActionRequest({ action: 'deploy', version: 5 }),
+      ctx,
+    );
+
+    // The deploy goes through exactly when the gate says it may, refuses
+    // with the window the verdict holds it by, and records the very window
+    // the verdict overrides.
+    expect({
+      deploys: outcome.ok,
+      refusal: !outcome.ok && outcome.name,
+      window: 'window' in outcome ? outcome.window : undefined,
+      overridden: outcome.ok ? outcome.eventFields.freezeWindow : undefined,
+      exceptions: outcome.ok ? outcome.exceptions.map(e => e.kind) : [],
+    }).toEqual({
+      deploys: verdict.allowed,
+      refusal:
+        !verdict.allowed &&
+        (verdict.heldBy ? 'FreezeError' : 'InvalidTransitionError'),
+      window: verdict.heldBy,
+      overridden: verdict.override,
+      exceptions: verdict.override ? ['freeze-override'] : [],
+    });
+    // The page's sentence holds the deploy back exactly when the verdict does.
+    const sentence = describeNextStep(change, { authorName: 'Alice', verdict });
+    expect(sentence.includes('deploy when the')).toBe(!!verdict.heldBy);
+    expect(sentence.includes('although production is')).toBe(
+      !!verdict.override,
+    );
   });
 });

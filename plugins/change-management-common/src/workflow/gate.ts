@@ -1,23 +1,14 @@
-import { ProductionClosure } from '../blackouts';
+import { describeClosure } from '../blackouts';
+import { RefusalWindow } from '../errors';
 import { reopensOn } from '../freeze';
+import { STATE_LABELS } from '../labels';
+import { DeployVerdict } from '../responses';
 import { Change, ChangeAction } from '../types';
 import { machineFor } from './transitions';
 import { nextSteps, openActions, WorkflowChange } from './waitsOn';
 
 /** Where a pipeline deploys. @public */
 export type GateEnvironment = 'production' | 'staging';
-
-/**
- * What a pipeline is told before it deploys. `final` says the gate can
- * never open for this change there, so waiting is pointless.
- *
- * @public
- */
-export type GateDecision = {
-  allowed: boolean;
-  reasons: string[];
-  final: boolean;
-};
 
 /** The actions that open the gate to an environment. */
 const OPENING: Record<GateEnvironment, ChangeAction[]> = {
@@ -72,58 +63,61 @@ export function waitingReason(
 ): string {
   const [next] = nextSteps(change);
   if (!next) {
-    return `The change is ${change.state.replace(
-      /_/g,
-      ' ',
+    return `The change is ${STATE_LABELS[change.state].toLocaleLowerCase(
+      'en-US',
     )}; nothing more is deployed under it. Raise a new change`;
   }
   return WAITING_FOR[next]?.(authorName) ?? `Waiting for the ${next} step`;
 }
 
 /**
- * May this change go to this environment now? The workflow decides (the
- * deploy step must be open; for staging, the staging step or the deploy),
- * then, for production, the freeze and blackouts: an emergency goes
- * through them, named in the reasons, as the SOP allows.
+ * May this change go to this environment now, and why not? The one judge of
+ * a deploy: the deploy action, the gate and the change page all read it.
+ * The workflow decides first (the deploy step must be open; for staging, the
+ * staging step or the deploy), then, for production, the freeze or blackout
+ * (productionClosure): it holds a standard or infrastructure change back,
+ * and an emergency goes through it, named in the reasons, as the SOP allows.
+ * `final` says the gate can never open for this change there, so waiting is
+ * pointless.
  *
  * @public
  */
-export function gateDecision(
+export function deployVerdict(
   change: WorkflowChange & Pick<Change, 'approved'>,
   environment: GateEnvironment,
-  closure?: ProductionClosure,
-): GateDecision {
+  closure?: RefusalWindow,
+): DeployVerdict {
   const open = openActions(change);
-  const closed = (reasons: string[]) => ({
-    allowed: false,
-    reasons,
-    final: !canStillOpen(change, environment),
-  });
   if (!OPENING[environment].some(action => open.includes(action))) {
-    return closed([waitingReason(change)]);
+    return {
+      allowed: false,
+      reasons: [waitingReason(change)],
+      final: !canStillOpen(change, environment),
+    };
   }
   if (environment === 'staging' || !closure) {
     return { allowed: true, reasons: [], final: false };
   }
+  const closed = describeClosure(closure);
   if (change.type !== 'emergency') {
     return {
       allowed: false,
       final: false,
       reasons: [
-        `Production is ${
-          closure.description
-        }: only emergency changes may deploy. Deploy once it reopens on ${reopensOn(
-          closure.window,
-          closure.window.timeZone,
+        `Production is ${closed}: only emergency changes may deploy. Deploy once it reopens on ${reopensOn(
+          closure,
+          closure.timeZone,
         )}, or raise an emergency change`,
       ],
+      heldBy: closure,
     };
   }
   return {
     allowed: true,
     final: false,
     reasons: [
-      `Emergency: deploys while production is ${closure.description}, on the CTO approval of ${change.approved?.by}; the override is recorded`,
+      `Emergency: deploys while production is ${closed}, on the CTO approval of ${change.approved?.by}; the override is recorded`,
     ],
+    override: closure,
   };
 }

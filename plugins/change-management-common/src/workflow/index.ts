@@ -38,8 +38,8 @@ export {
   owesRetrospective,
   UNVERIFIED_STATES,
 } from './overdue';
-export { gateDecision, waitingReason } from './gate';
-export type { GateDecision, GateEnvironment } from './gate';
+export { deployVerdict, waitingReason } from './gate';
+export type { GateEnvironment } from './gate';
 export { describeNextStep } from './nextActor';
 export type { NextStepContext } from './nextActor';
 export { engineerScope, isEngineerFor, ownsAffectedEntity } from './engineers';

@@ -1,16 +1,14 @@
-import { ProductionClosure } from '../blackouts';
+import { RefusalWindow } from '../errors';
 import { ChangeState, ChangeType } from '../types';
+import { deployVerdict } from './gate';
 import { describeNextStep } from './nextActor';
 import { MACHINES, RecordFacts } from './transitions';
 import { nextSteps, stateOutcome, waitsOn } from './waitsOn';
 
-const freeze: ProductionClosure = {
-  description: 'frozen from 2026-10-01 to 2026-12-31 (UTC)',
-  window: {
-    start: '2026-10-01T00:00:00.000Z',
-    end: '2027-01-01T00:00:00.000Z',
-    timeZone: 'UTC',
-  },
+const freeze: RefusalWindow = {
+  start: '2026-10-01T00:00:00.000Z',
+  end: '2027-01-01T00:00:00.000Z',
+  timeZone: 'UTC',
 };
 const author = 'Alice Adams';
 
@@ -72,7 +70,7 @@ describe('describeNextStep', () => {
       const change = changeIn(type, state, facts);
       const sentence = describeNextStep(change, {
         authorName: author,
-        closure: freeze,
+        verdict: deployVerdict(change, 'production', freeze),
       });
       const expected =
         nextSteps(change)[0] === 'deploy'
@@ -106,13 +104,14 @@ describe('describeNextStep', () => {
   });
 
   it('lets an emergency deploy in the freeze, saying the override is recorded', () => {
-    const sentence = describeNextStep(
-      changeIn('emergency', 'approved', {
-        retrospective: false,
-        postDeploymentReview: false,
-      }),
-      { authorName: author, closure: freeze },
-    );
+    const change = changeIn('emergency', 'approved', {
+      retrospective: false,
+      postDeploymentReview: false,
+    });
+    const sentence = describeNextStep(change, {
+      authorName: author,
+      verdict: deployVerdict(change, 'production', freeze),
+    });
     expect(sentence).toContain('frozen from 2026-10-01 to 2026-12-31 (UTC)');
     expect(sentence).toContain('the override is recorded');
   });

@@ -1,38 +1,48 @@
-import { ProductionClosure } from '../blackouts';
+import { describeClosure } from '../blackouts';
 import { reopensOn } from '../freeze';
 import { STATE_LABELS } from '../labels';
-import { waitingReason } from './gate';
+import { DeployVerdict } from '../responses';
+import { deployVerdict, waitingReason } from './gate';
 import { nextSteps, stateOutcome, WorkflowChange } from './waitsOn';
 
 /** What the sentence needs besides the change. @public */
 export type NextStepContext = {
   /** How people know the author, e.g. "Alice Adams". */
   authorName: string;
-  /** Why production is closed now, if it is (productionClosure). */
-  closure?: ProductionClosure;
+  /**
+   * The verdict on its production deploy now (deployVerdict, or the
+   * server's `deployVerdict` of the change); without it, production is open.
+   */
+  verdict?: DeployVerdict;
+  /** How a blackout's times read (describeClosure); ISO by default. */
+  time?: (iso: string) => string;
 };
 
-/** The deploy step, which the freeze and blackouts can hold back. */
+/** The deploy step, in the words of its verdict. */
 function deployStep(
   change: WorkflowChange,
-  { authorName, closure }: NextStepContext,
+  { authorName, verdict, time }: NextStepContext,
 ): string {
+  const { heldBy, override } = verdict ?? deployVerdict(change, 'production');
   const who = `${authorName} or another engineer`;
-  if (change.type !== 'emergency') {
-    if (!closure) {
-      return `Ready for production: ${who} deploys it`;
-    }
-    const what = closure.window.entityRef ? 'blackout' : 'freeze';
+  if (heldBy) {
+    const what = heldBy.entityRef ? 'blackout' : 'freeze';
     return `Ready for production: deploy when the ${what} ends on ${reopensOn(
-      closure.window,
-      closure.window.timeZone,
+      heldBy,
+      heldBy.timeZone,
     )}, or raise an emergency`;
   }
+  if (change.type !== 'emergency') {
+    return `Ready for production: ${who} deploys it`;
+  }
   const retro = 'the retrospective is due 48 hours after the deploy';
-  if (!closure) {
+  if (!override) {
     return `Approved: ${who} deploys the fix; ${retro}`;
   }
-  return `Approved: ${who} may deploy the fix although production is ${closure.description}; the override is recorded, and ${retro}`;
+  return `Approved: ${who} may deploy the fix although production is ${describeClosure(
+    override,
+    time,
+  )}; the override is recorded, and ${retro}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   AuditExceptionList,
   AuditVerification,
   ChainCheckpointList,
+  ChangeDetail,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -55,7 +56,8 @@ export interface ChangeManagementApi {
   listChanges(request: ChangeListRequest): Promise<ChangeList>;
   /** How many changes wait on the signed-in user, are in flight, are overdue. */
   countQueues(): Promise<QueueCounts>;
-  getChange(id: string): Promise<ChangeView>;
+  /** The change, with whether and why it may deploy to production now. */
+  getChange(id: string): Promise<ChangeDetail>;
   createChange(input: ChangeDraftInput): Promise<ChangeView>;
   /** Replaces a draft's fields, at the version the author last saw. */
   editChange(id: string, input: ChangeEditInput): Promise<ChangeView>;

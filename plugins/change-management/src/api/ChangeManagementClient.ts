@@ -9,6 +9,7 @@ import {
   AuditSampleQueryInput,
   AuditVerification,
   ChainCheckpointList,
+  ChangeDetail,
   ChangeDraftInput,
   ChangeEditInput,
   ChangeEventList,
@@ -71,7 +72,7 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return this.json('/queues');
   }
 
-  async getChange(id: string): Promise<ChangeView> {
+  async getChange(id: string): Promise<ChangeDetail> {
     return this.json(`/changes/${encodeURIComponent(id)}`);
   }
 

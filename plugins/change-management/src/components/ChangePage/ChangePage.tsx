@@ -13,7 +13,7 @@ import Snackbar from '@material-ui/core/Snackbar';
 import Alert from '@material-ui/lab/Alert';
 import {
   ChangeAction,
-  ChangeView,
+  ChangeDetail,
   describeNextStep,
   EVENT_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -23,9 +23,9 @@ import { ActionButtons } from './ActionButtons';
 import { ChangeRecord } from './ChangeRecord';
 import { ChangeStepper } from './ChangeStepper';
 import { ChangeWarnings } from './ChangeWarnings';
-import { useProductionClosure } from './closure';
 import { DeployHeld, DEPLOY_HELD_ID } from './DeployHeld';
 import { describeFailure } from '../errors';
+import { formatTime } from '../format';
 import { EventTimeline } from './EventTimeline';
 
 const STALE_NOTICE =
@@ -33,7 +33,7 @@ const STALE_NOTICE =
 
 /** The page of a loaded change. */
 const LoadedChange = (props: {
-  change: ChangeView;
+  change: ChangeDetail;
   events: ChangeEvent[];
   reload: () => void;
 }) => {
@@ -48,11 +48,10 @@ const LoadedChange = (props: {
     if (acts) nextStepRef.current?.focus();
   }, [acts]);
   const author = useEntityPresentation(change.createdBy).primaryTitle;
-  const closure = useProductionClosure(change);
-  const deployHeld =
-    change.type !== 'emergency' &&
-    change.allowedActions.includes('deploy') &&
-    closure;
+  // Whether and why it may deploy: the server's verdict, with the freeze
+  // and the blackouts of its entities, in the change's own answer.
+  const verdict = change.deployVerdict;
+  const deployHeld = change.allowedActions.includes('deploy') && verdict.heldBy;
 
   const acted = (action: ChangeAction) => {
     setNotice(undefined);
@@ -84,7 +83,7 @@ const LoadedChange = (props: {
         )}
         {deployHeld && (
           <Grid item xs={12}>
-            <DeployHeld closure={deployHeld} />
+            <DeployHeld window={deployHeld} />
           </Grid>
         )}
         <Grid item xs={12}>
@@ -97,7 +96,8 @@ const LoadedChange = (props: {
             events={events}
             nextStep={describeNextStep(change, {
               authorName: author,
-              closure,
+              verdict,
+              time: formatTime,
             })}
           />
         </Grid>

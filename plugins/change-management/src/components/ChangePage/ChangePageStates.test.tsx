@@ -7,6 +7,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { formatTime } from '../format';
 import {
+  asDetail,
   emergencyChange,
   fakeApi,
   renderPage,
@@ -27,12 +28,9 @@ const STATES = MACHINES.flatMap(({ types, machine }) => {
 });
 
 const FREEZE = {
-  frozen: true,
+  start: '2026-10-01T00:00:00.000Z',
+  end: '2027-01-01T00:00:00.000Z',
   timeZone: 'UTC',
-  window: {
-    start: '2026-10-01T00:00:00.000Z',
-    end: '2027-01-01T00:00:00.000Z',
-  },
 };
 
 describe('ChangePage: who acts next', () => {
@@ -77,7 +75,7 @@ describe('ChangePage in a freeze', () => {
 
   it('shows the deploy disabled, with the reason and the day it reopens', async () => {
     const api = fakeApi(ready);
-    api.getFreeze.mockResolvedValue(FREEZE);
+    api.getChange.mockResolvedValue(asDetail(ready, FREEZE));
     await renderPage(api);
     expect(
       await screen.findByText(
@@ -96,9 +94,8 @@ describe('ChangePage in a freeze', () => {
         'Production reopens on 2027-01-01; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.',
       ),
     );
-    expect(api.getFreeze).toHaveBeenCalledWith({
-      entityRef: 'component:default/payments-service',
-    });
+    // The change's own answer says why: no request per entity.
+    expect(api.getFreeze).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Cancel change' })).toBeEnabled();
   });
 
@@ -113,15 +110,16 @@ describe('ChangePage in a freeze', () => {
   });
 
   it('lets an emergency deploy in the freeze', async () => {
-    const api = fakeApi({
+    const approved: ChangeView = {
       ...emergencyChange,
       state: 'approved',
       deployed: undefined,
       retrospective: undefined,
       retrospectiveDueAt: undefined,
       allowedActions: ['deploy'],
-    });
-    api.getFreeze.mockResolvedValue(FREEZE);
+    };
+    const api = fakeApi(approved);
+    api.getChange.mockResolvedValue(asDetail(approved, FREEZE));
     await renderPage(api);
     expect(
       await screen.findByText(/although production is frozen from/),

@@ -5,11 +5,11 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   Change,
   ChangeException,
+  describeClosure,
   EXCEPTION_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
 import { formatTime } from '../format';
-import { describeClosureWindow } from './closure';
 import { RefLink } from '../RefLink';
 import { RetrospectiveCountdown } from './RetrospectiveCountdown';
 import { SentBackBanner } from './SentBackBanner';
@@ -31,8 +31,9 @@ function exceptionText(
     if (deploy && approval) {
       return (
         <>
-          {`Deployed while production was ${describeClosureWindow(
+          {`Deployed while production was ${describeClosure(
             deploy.fields.freezeWindow,
+            formatTime,
           )}, relying on the CTO approval of `}
           <RefLink entityRef={approval.by} />
           {` at ${formatTime(approval.at)}.`}

@@ -1,24 +1,30 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
-  ProductionClosure,
+  describeClosure,
+  RefusalWindow,
   reopensOn,
 } from '@trove/backstage-plugin-change-management-common';
+import { formatTime } from '../format';
 
 /** The id of the text that says why the deploy button is disabled. */
 export const DEPLOY_HELD_ID = 'change-deploy-held';
 
 /**
  * Why the deploy of a standard or infrastructure change is not offered
- * now, before anyone fills in a dialog: the freeze or blackout, the day it
- * reopens, and what to do instead.
+ * now, before anyone fills in a dialog: the freeze or blackout that holds
+ * it (the server's deployVerdict), the day it reopens, and what to do
+ * instead.
  */
-export const DeployHeld = ({ closure }: { closure: ProductionClosure }) => (
+export const DeployHeld = ({ window }: { window: RefusalWindow }) => (
   <Alert severity="warning" id={DEPLOY_HELD_ID}>
-    <AlertTitle>{`Deploy is closed: production is ${closure.description}`}</AlertTitle>
+    <AlertTitle>{`Deploy is closed: production is ${describeClosure(
+      window,
+      formatTime,
+    )}`}</AlertTitle>
     {`Production reopens on ${reopensOn(
-      closure.window,
-      closure.window.timeZone,
+      window,
+      window.timeZone,
     )}; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.`}
   </Alert>
 );

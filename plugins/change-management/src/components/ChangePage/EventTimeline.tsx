@@ -4,13 +4,13 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import {
+  describeClosure,
   EVENT_LABELS,
   STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
 import { formatTime } from '../format';
 import { RefLink } from '../RefLink';
-import { describeClosureWindow } from './closure';
 
 /** What an event recorded beyond its comment, when it matters to a reader. */
 function notes(event: ChangeEvent): string[] {
@@ -21,8 +21,9 @@ function notes(event: ChangeEvent): string[] {
   }
   if (event.fields.freezeOverride === true) {
     result.push(
-      `Deployed while production was ${describeClosureWindow(
+      `Deployed while production was ${describeClosure(
         event.fields.freezeWindow,
+        formatTime,
       )}, on the CTO approval`,
     );
   }

@@ -2,12 +2,13 @@ import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  describeClosure,
   refusalOf,
   reopensOn,
   STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { describeFailure } from '../errors';
-import { describeClosureWindow } from './closure';
+import { formatTime } from '../format';
 
 export type RefusalAlertProps = {
   /** What the API client threw. */
@@ -29,7 +30,7 @@ export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
     return (
       <Alert severity="error" style={style}>
         <AlertTitle>
-          {`Production is ${describeClosureWindow(window)}`}
+          {`Production is ${describeClosure(window, formatTime)}`}
         </AlertTitle>
         {`Only emergency changes may deploy now. Deploy this change once production reopens on ${reopensOn(
           window,

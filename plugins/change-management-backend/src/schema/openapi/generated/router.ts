@@ -2704,6 +2704,365 @@ export const spec = {
         required: ['start', 'end', 'timeZone'],
         additionalProperties: false,
       },
+      DeployVerdict: {
+        type: 'object',
+        properties: {
+          allowed: {
+            type: 'boolean',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Why not; or, for an emergency, the override it relies on.',
+          },
+          final: {
+            type: 'boolean',
+            description:
+              'The gate can never open for this change there (finished, or past the deploy): stop waiting.',
+          },
+          heldBy: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/RefusalWindow',
+              },
+              {
+                description:
+                  'The freeze or blackout that holds a standard or infrastructure change back now; the deploy is refused with this window.',
+              },
+            ],
+          },
+          override: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/RefusalWindow',
+              },
+              {
+                description:
+                  'The freeze or blackout an emergency deploys through now, on the CTO approval; the deploy records it as a freeze-override exception.',
+              },
+            ],
+          },
+        },
+        required: ['allowed', 'reasons', 'final'],
+        additionalProperties: false,
+      },
+      ChangeDetail: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            format: 'uuid',
+            description: 'Assigned by the server.',
+          },
+          type: {
+            $ref: '#/components/schemas/ChangeType',
+          },
+          state: {
+            $ref: '#/components/schemas/ChangeState',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'Increases with every accepted write; actions must send the last one seen.',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            description: 'What is being changed and why.',
+          },
+          risks: {
+            type: 'string',
+            description: 'Risks and potential side effects.',
+          },
+          testingNotes: {
+            type: 'string',
+            description: 'How the change was tested locally.',
+          },
+          pullRequestUrl: {
+            type: 'string',
+            format: 'uri',
+          },
+          incident: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/Incident',
+              },
+              {
+                description: 'Emergency only.',
+              },
+            ],
+          },
+          proposedFix: {
+            type: 'string',
+            description: 'Emergency only: the fix proposed to the CTO.',
+          },
+          affectedEntityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The entities the change touches (components, resources, systems, ...).',
+          },
+          affectedSystemRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The systems those entities belonged to when recorded.',
+          },
+          createdBy: {
+            type: 'string',
+            description:
+              'The author: the user who raised the change (a user entity ref).',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change was raised.',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The last accepted write.',
+          },
+          reviewed: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: 'The peer review.',
+              },
+            ],
+          },
+          approved: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: 'The CTO approval.',
+              },
+            ],
+          },
+          signedOff: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: "The CTO's production sign-off.",
+              },
+            ],
+          },
+          stagingTested: {
+            $ref: '#/components/schemas/StagingTested',
+          },
+          deployed: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+                description: 'Who did it (a user entity ref).',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When, ISO 8601.',
+              },
+              deploymentRef: {
+                type: 'string',
+                description: 'For example a pipeline run URL.',
+              },
+            },
+            required: ['by', 'at'],
+            additionalProperties: false,
+            description: 'The production deploy.',
+          },
+          postDeploymentVerified: {
+            $ref: '#/components/schemas/YesNo',
+          },
+          verified: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description: 'The post-deployment verification.',
+              },
+            ],
+          },
+          issuesEncountered: {
+            type: 'string',
+            description: 'Issues found after the deploy; empty for none.',
+          },
+          retrospectiveDueAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'Emergency only: exactly 48 hours after the production deploy.',
+          },
+          retrospective: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+                description: 'Who did it (a user entity ref).',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When, ISO 8601.',
+              },
+              whatChanged: {
+                type: 'string',
+              },
+              why: {
+                type: 'string',
+              },
+              approvalReceived: {
+                type: 'string',
+              },
+              late: {
+                type: 'boolean',
+                description: 'Documented after the due time.',
+              },
+            },
+            required: [
+              'by',
+              'at',
+              'whatChanged',
+              'why',
+              'approvalReceived',
+              'late',
+            ],
+            additionalProperties: false,
+            description: "Emergency only: the author's retrospective.",
+          },
+          postDeploymentReview: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+                description: 'Who did it (a user entity ref).',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When, ISO 8601.',
+              },
+              preventable: {
+                type: 'string',
+                enum: ['yes', 'no'],
+                description: 'Could the issue have been prevented?',
+              },
+              notes: {
+                type: 'string',
+              },
+            },
+            required: ['by', 'at', 'preventable', 'notes'],
+            additionalProperties: false,
+            description:
+              "Emergency only: the CTO's review of the retrospective.",
+          },
+          exceptions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChangeException',
+            },
+            description: 'Exceptions to the normal workflow, for auditors.',
+          },
+          overdue: {
+            type: 'boolean',
+            description:
+              'An emergency past its retrospective due time without a retrospective.',
+          },
+          allowedActions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChangeAction',
+            },
+            description: 'The actions the caller may take now.',
+          },
+          deployVerdict: {
+            type: 'object',
+            properties: {
+              allowed: {
+                type: 'boolean',
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+                description:
+                  'Why not; or, for an emergency, the override it relies on.',
+              },
+              final: {
+                type: 'boolean',
+                description:
+                  'The gate can never open for this change there (finished, or past the deploy): stop waiting.',
+              },
+              heldBy: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/RefusalWindow',
+                  },
+                  {
+                    description:
+                      'The freeze or blackout that holds a standard or infrastructure change back now; the deploy is refused with this window.',
+                  },
+                ],
+              },
+              override: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/RefusalWindow',
+                  },
+                  {
+                    description:
+                      'The freeze or blackout an emergency deploys through now, on the CTO approval; the deploy records it as a freeze-override exception.',
+                  },
+                ],
+              },
+            },
+            required: ['allowed', 'reasons', 'final'],
+            additionalProperties: false,
+            description:
+              "May it deploy to production now, and why not: the gate's answer, with the freeze and the blackouts of its entities.",
+          },
+        },
+        required: [
+          'id',
+          'type',
+          'state',
+          'version',
+          'title',
+          'description',
+          'risks',
+          'testingNotes',
+          'affectedEntityRefs',
+          'affectedSystemRefs',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'exceptions',
+          'overdue',
+          'allowedActions',
+          'deployVerdict',
+        ],
+        additionalProperties: false,
+        description:
+          'A change with the actions the caller may take now and whether it may deploy to production.',
+      },
       ErrorResponse: {
         type: 'object',
         properties: {
@@ -3448,11 +3807,11 @@ export const spec = {
         responses: {
           '200': {
             description:
-              'The change, with the actions the caller may take now.',
+              'The change, with the actions the caller may take now and whether it may deploy to production now.',
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/ChangeView',
+                  $ref: '#/components/schemas/ChangeDetail',
                 },
               },
             },

@@ -8,7 +8,12 @@ import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { ChangeView } from '@trove/backstage-plugin-change-management-common';
+import {
+  ChangeDetail,
+  ChangeView,
+  deployVerdict,
+  RefusalWindow,
+} from '@trove/backstage-plugin-change-management-common';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import {
@@ -138,6 +143,21 @@ export const catalogEntities: Entity[] = [
   },
 ];
 
+/**
+ * The change as `GET /changes/:id` answers it: with the verdict on its
+ * production deploy, judged as the server does, production closed by
+ * `closure` when given.
+ */
+export function asDetail(
+  change: ChangeView,
+  closure?: RefusalWindow,
+): ChangeDetail {
+  return {
+    ...change,
+    deployVerdict: deployVerdict(change, 'production', closure),
+  };
+}
+
 export type FakeApi = {
   getChange: jest.Mock;
   listEvents: jest.Mock;
@@ -151,7 +171,7 @@ export function fakeApi(
   events: ChangeEvent[] = standardEvents,
 ): FakeApi {
   return {
-    getChange: jest.fn().mockResolvedValue(change),
+    getChange: jest.fn().mockResolvedValue(asDetail(change)),
     listEvents: jest.fn().mockResolvedValue({ items: events }),
     act: jest.fn().mockResolvedValue(change),
     editChange: jest.fn().mockResolvedValue(change),
@@ -159,7 +179,8 @@ export function fakeApi(
   };
 }
 
-export async function renderPage(api: FakeApi) {
+/** The change page at /change-management/changes/c1, over a fake or a real client. */
+export async function renderPage(api: FakeApi | ChangeManagementApi) {
   const catalogApi = catalogApiMock({ entities: catalogEntities });
   return renderInTestApp(
     <TestApiProvider
