@@ -9,6 +9,7 @@ import {
   changeTypeSchema,
   changeViewSchema,
 } from './types';
+import { RETROSPECTIVE_DUE_HOURS } from './workflow/retrospectiveDue';
 
 /** The liveness answer. @public */
 export const healthSchema = z.object({ status: z.literal('ok') }).strict();
@@ -238,7 +239,7 @@ export const entitySummarySchema = z
       'Submitted changes that still wait on someone (not drafts, not finished).',
     ),
     overdue: summaryPart(
-      'Emergencies whose retrospective was due (deploy + 48 h) and is not documented.',
+      `Emergencies whose retrospective was due (deploy + ${RETROSPECTIVE_DUE_HOURS} h) and is not documented.`,
     ),
     lastProductionChange: changeSchema
       .optional()

@@ -9,6 +9,7 @@ import {
   yesNoSchema,
 } from './enums';
 import { isoTime, text } from './fields';
+import { RETROSPECTIVE_DUE_WORDS } from './workflow/retrospectiveDue';
 
 export * from './enums';
 
@@ -117,7 +118,7 @@ export const changeSchema = z
       .optional()
       .describe('Issues found after the deploy; empty for none.'),
     retrospectiveDueAt: isoTime(
-      'Emergency only: exactly 48 hours after the production deploy.',
+      `Emergency only: exactly ${RETROSPECTIVE_DUE_WORDS} after the production deploy.`,
     ).optional(),
     retrospective: changeSignatureSchema
       .extend({

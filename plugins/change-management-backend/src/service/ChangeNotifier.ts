@@ -16,6 +16,7 @@ import {
   engineerScope,
   isEngineerFor,
   nextSteps,
+  RETROSPECTIVE_DUE_WORDS,
   transitionFor,
   waitsOn,
 } from '@trove/backstage-plugin-change-management-common';
@@ -329,7 +330,7 @@ function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {
     emergency: () => ({
       severity: 'high',
       title: `Emergency change deployed: ${change.title}`,
-      description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within 48 hours.`,
+      description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within ${RETROSPECTIVE_DUE_WORDS}.`,
     }),
   };
   return { ...wordings[kind](), ...whereTo(change.id) };

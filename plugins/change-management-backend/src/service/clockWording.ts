@@ -2,6 +2,7 @@ import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
   ReminderClock,
   ReminderThreshold,
+  RETROSPECTIVE_DUE_WORDS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from '../database/ChangeStore';
@@ -37,7 +38,7 @@ export function clockWording(
     clock === 'retrospective'
       ? [
           'Retrospective',
-          `${name} was deployed as an emergency; the SOP asks for its retrospective (what changed, why, the approval received) within 48 hours`,
+          `${name} was deployed as an emergency; the SOP asks for its retrospective (what changed, why, the approval received) within ${RETROSPECTIVE_DUE_WORDS}`,
         ]
       : [
           'Verification',

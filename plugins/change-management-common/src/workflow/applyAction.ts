@@ -7,12 +7,10 @@ import { checkAction, WorkflowActor } from './checkAction';
 import { deployVerdict } from './gate';
 import { missingForSubmit } from './submitChecks';
 import { isRetrospectiveOverdue } from './overdue';
+import { RETROSPECTIVE_DUE_MS } from './retrospectiveDue';
 
 /** A refused request: the error name, its message and its fields. @public */
 export type RefusedOutcome = { ok: false } & Refusal;
-
-/** The SOP's 48 hours, as an exact duration rather than two calendar days. */
-export const RETROSPECTIVE_DUE_MS = 172_800_000;
 
 /** What the server knows when it judges an action. @public */
 export interface WorkflowContext {

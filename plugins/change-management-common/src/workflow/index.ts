@@ -1,4 +1,9 @@
-export { applyAction, RETROSPECTIVE_DUE_MS } from './applyAction';
+export { applyAction } from './applyAction';
+export {
+  RETROSPECTIVE_DUE_HOURS,
+  RETROSPECTIVE_DUE_MS,
+  RETROSPECTIVE_DUE_WORDS,
+} from './retrospectiveDue';
 export type {
   ActionOutcome,
   RefusedOutcome,

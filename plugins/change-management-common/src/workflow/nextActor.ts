@@ -4,6 +4,7 @@ import { STATE_LABELS } from '../labels';
 import { DeployVerdict } from '../responses';
 import { deployVerdict, waitingReason } from './gate';
 import { nextSteps, stateOutcome, WorkflowChange } from './waitsOn';
+import { RETROSPECTIVE_DUE_WORDS } from './retrospectiveDue';
 
 /** What the sentence needs besides the change. @public */
 export type NextStepContext = {
@@ -35,7 +36,7 @@ function deployStep(
   if (change.type !== 'emergency') {
     return `Ready for production: ${who} deploys it`;
   }
-  const retro = 'the retrospective is due 48 hours after the deploy';
+  const retro = `the retrospective is due ${RETROSPECTIVE_DUE_WORDS} after the deploy`;
   if (!override) {
     return `Approved: ${who} deploys the fix; ${retro}`;
   }

@@ -1,5 +1,8 @@
 import { ReactNode } from 'react';
-import { QueueCounts } from '@trove/backstage-plugin-change-management-common';
+import {
+  QueueCounts,
+  RETROSPECTIVE_DUE_WORDS,
+} from '@trove/backstage-plugin-change-management-common';
 import {
   Content,
   ContentHeader,
@@ -80,7 +83,7 @@ const TABS: PageTab[] = [
           <EmptyState
             missing="info"
             title="No overdue retrospectives"
-            description="Emergency changes whose retrospective is more than 48 hours past their production deploy will be listed here."
+            description={`Emergency changes whose retrospective is more than ${RETROSPECTIVE_DUE_WORDS} past their production deploy will be listed here.`}
           />
         }
       />
@@ -156,10 +159,10 @@ export const ChangeManagementPage = () => {
           Every change to production follows the Change Management SOP: peer
           review, CTO approval, staging, CTO sign-off, deploy and verification;
           emergencies are approved first and documented in a retrospective
-          within 48 hours. "My changes" lists what waits for you, emergencies
-          first: your drafts (saying why one was sent back), reviews, and for
-          the CTO the approvals and sign-offs. "All" lists every change and
-          exports the change log as CSV for auditors.
+          within {RETROSPECTIVE_DUE_WORDS}. "My changes" lists what waits for
+          you, emergencies first: your drafts (saying why one was sent back),
+          reviews, and for the CTO the approvals and sign-offs. "All" lists
+          every change and exports the change log as CSV for auditors.
         </SupportButton>
       </ContentHeader>
       <Freeze />

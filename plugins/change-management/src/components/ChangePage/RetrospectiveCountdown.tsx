@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'react';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { Change } from '@trove/backstage-plugin-change-management-common';
+import {
+  Change,
+  RETROSPECTIVE_DUE_WORDS,
+} from '@trove/backstage-plugin-change-management-common';
 import { formatDuration, formatTime } from '../format';
+
+const SOP_DEADLINE = `The SOP requires the retrospective within ${RETROSPECTIVE_DUE_WORDS} of the production deploy.`;
 
 /** The time now, again every minute. */
 function useNow(): number {
@@ -34,8 +39,7 @@ export const RetrospectiveCountdown = ({ change }: { change: Change }) => {
             left,
           )}: it was due by ${formatTime(due)}`}
         </AlertTitle>
-        The SOP requires the retrospective within 48 hours of the production
-        deploy.
+        {SOP_DEADLINE}
       </Alert>
     );
   }
@@ -44,8 +48,7 @@ export const RetrospectiveCountdown = ({ change }: { change: Change }) => {
       <AlertTitle>
         {`Retrospective due in ${formatDuration(left)}, by ${formatTime(due)}`}
       </AlertTitle>
-      The SOP requires the retrospective within 48 hours of the production
-      deploy.
+      {SOP_DEADLINE}
     </Alert>
   );
 };

@@ -8,6 +8,7 @@ import { ReactNode } from 'react';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import {
   ChangeListItem,
+  RETROSPECTIVE_DUE_HOURS,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeRouteRef } from '../../routes';
@@ -105,7 +106,8 @@ export const TitleCell = ({ change }: { change: ChangeListItem }) => {
 export const DueCell = ({ change }: { change: ChangeListItem }) => {
   if (change.type !== 'emergency') return null;
   if (change.retrospective) return <>Retrospective documented</>;
-  if (!change.retrospectiveDueAt) return <>48 h after the deploy</>;
+  if (!change.retrospectiveDueAt)
+    return <>{`${RETROSPECTIVE_DUE_HOURS} h after the deploy`}</>;
   return (
     <>
       <span style={{ whiteSpace: 'nowrap' }}>

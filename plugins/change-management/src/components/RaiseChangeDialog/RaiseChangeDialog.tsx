@@ -12,6 +12,7 @@ import {
   ChangeType,
   ChangeView,
   refusalOf,
+  RETROSPECTIVE_DUE_WORDS,
 } from '@trove/backstage-plugin-change-management-common';
 import { useNavigate } from 'react-router-dom';
 import { changeManagementApiRef } from '../../api';
@@ -158,7 +159,7 @@ export const RaiseChangeDialog = (props: {
           helperText={
             errors.type ??
             (emergency
-              ? 'A hotfix for a P1/P2 incident: the CTO authorises a direct production deploy; the retrospective is due 48 hours after it.'
+              ? `A hotfix for a P1/P2 incident: the CTO authorises a direct production deploy; the retrospective is due ${RETROSPECTIVE_DUE_WORDS} after it.`
               : 'Reviewed by another engineer, approved by the CTO, tested in staging, signed off for production.')
           }
           fullWidth
