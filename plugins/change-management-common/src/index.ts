@@ -18,6 +18,7 @@ export * from './freeze';
 export * from './blackouts';
 export * from './permissions';
 export * from './errors';
+export * from './inputIssues';
 export * from './workflow';
 export * from './labels';
 export * from './audit';

@@ -16,6 +16,7 @@ import {
   parseActionRequest,
   refusalOf,
   STATE_LABELS,
+  toInputIssues,
   transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
@@ -30,7 +31,7 @@ import {
   toRequestFields,
 } from './actionForms';
 import { describeFailure } from '../errors';
-import { PlacedIssues, placeIssues, toInputIssues } from '../issues';
+import { PlacedIssues, placeIssues } from '../issues';
 import { RefusalAlert } from './RefusalAlert';
 
 function introduction(action: ChangeAction, change: ChangeView) {
