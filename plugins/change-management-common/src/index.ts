@@ -11,6 +11,7 @@
 export * from './types';
 export * from './schemas';
 export * from './actionSchemas';
+export type { ActionField, ActionFieldForm } from './actionFields';
 export * from './events';
 export * from './responses';
 export * from './queries';

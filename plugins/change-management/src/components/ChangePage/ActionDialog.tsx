@@ -9,9 +9,11 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  ACTION_LABELS,
   ActionRequest,
   ChangeAction,
   ChangeView,
+  failedAnswers,
   InputIssue,
   parseActionRequest,
   refusalOf,
@@ -21,10 +23,8 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import {
-  ACTION_LABELS,
   ActionFormFields,
   choicesOf,
-  failedAnswers,
   FieldSpec,
   FormValues,
   initialValues,
@@ -137,7 +137,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
     }
     place([]);
     setFailure(undefined);
-    const failed = failedAnswers(fields, values);
+    const failed = failedAnswers(request);
     if (failed.length && !confirming) {
       setConfirming(failed);
       return;
