@@ -21,9 +21,11 @@ const choices = everyField.flatMap(([name, { schema, form }]) =>
 
 /** What a form may send for a field, and what it sends when unanswered. */
 function answersOf(form?: ActionFieldForm) {
-  switch (form?.kind) {
-    case undefined: // Only an API client sends it: the form leaves it out.
-      return { sends: [undefined], unanswered: [] };
+  if (!form) {
+    // Only an API client sends it: the form leaves it out.
+    return { sends: [undefined], unanswered: [] };
+  }
+  switch (form.kind) {
     case 'check':
       return { sends: [true, false], unanswered: [undefined] };
     case 'choice':
