@@ -9,6 +9,7 @@ import {
   InputIssue,
   Refusal,
   RefusalWindow,
+  toInputIssues,
 } from '@trove/backstage-plugin-change-management-common';
 import type { ZodError } from 'zod';
 
@@ -89,15 +90,7 @@ export function parseInput<T>(parse: () => T): T {
     // By name, not instanceof: the schemas come from the -common package,
     // which may bring its own copy of zod into an app.
     if (isZodError(error)) {
-      // One issue per field: an unknown key is named as its own path.
-      const issues = error.issues.flatMap(issue =>
-        issue.code === 'unrecognized_keys'
-          ? issue.keys.map(key => ({
-              path: [...issue.path, key].join('.'),
-              message: `Unknown field '${key}'`,
-            }))
-          : [{ path: issue.path.join('.'), message: issue.message }],
-      );
+      const issues = toInputIssues(error.issues);
       throw inputError(
         `Invalid request: ${issues
           .map(i => (i.path ? `${i.path}: ${i.message}` : i.message))

@@ -53,7 +53,7 @@ describe('parseActionRequest', () => {
         }),
       ),
     ).toEqual([
-      'Regression checked is required (true or false)',
+      'Regression checks is required (true or false)',
       'No unexpected side effects is required (true or false)',
       "Staging tested must be 'yes', 'no' or 'n/a'",
     ]);

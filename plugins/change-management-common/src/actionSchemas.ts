@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { flag, optionalText, requiredText, text } from './fields';
+import {
+  ActionField,
+  ask,
+  failedLabels,
+  FieldsSchema,
+  fieldsSchema,
+} from './actionFields';
+import { optionalText } from './fields';
 import { changeEditSchema, versionSchema } from './schemas';
 import {
   CHANGE_ACTIONS,
@@ -8,60 +15,90 @@ import {
   stagingTestedSchema,
 } from './types';
 
-const yesNo = (label: string) =>
-  z.enum(['yes', 'no'], {
-    errorMap: () => ({ message: `${label} must be 'yes' or 'no'` }),
-  });
+const comment = ask.optional('Comment');
+const reason = ask.required('Reason');
 
 /**
  * The fields each action records, beside `action` and `version`
- * (docs/workflow.md, "Action fields"). This is where an action's fields are
- * defined: the request schemas, the types and the OpenAPI document follow.
+ * (docs/workflow.md, "Action fields"), and how the portal asks for them, in
+ * the order its form shows them. This is where an action's fields are
+ * defined: the request schemas, the types, the events' fields, the OpenAPI
+ * document and the portal's forms follow. Editing sends the draft's own form
+ * instead (`changeEditSchema`).
+ *
+ * @public
+ */
+export const ACTION_FIELDS = {
+  // Submitting checks the draft's own fields.
+  submit: {},
+  review: { comment },
+  'request-changes': { comment: ask.required('Comment') },
+  'waive-review': { reason },
+  approve: { comment },
+  reject: { comment: ask.required('Comment') },
+  'record-staging': {
+    functionalTested: ask.check('Functional testing'),
+    regressionChecked: ask.check('Regression checks'),
+    noUnexpectedSideEffects: ask.check('No unexpected side effects'),
+    stagingTested: ask.choice('Staging tested', stagingTestedSchema, {
+      failsOn: 'no',
+    }),
+    comment,
+  },
+  'sign-off': { comment },
+  deploy: {
+    deploymentRef: ask.optional('Deployment reference', {
+      max: 2000,
+      singleLine: true,
+      hint: 'Optional, e.g. the URL of the pipeline run',
+      description: 'For example a pipeline run URL.',
+    }),
+    commitSha: ask.notAsked(
+      optionalText('Commit SHA', 100).describe(
+        'The commit deployed, as a pipeline records it.',
+      ),
+    ),
+    comment,
+  },
+  verify: {
+    postDeploymentVerified: ask.yesNo('Post-deployment verified', {
+      failsOn: 'no',
+    }),
+    issuesEncountered: ask.mayBeEmpty('Issues encountered', {
+      hint: 'Leave empty if there were none',
+      description: 'Free text; an empty string for none.',
+    }),
+  },
+  'roll-back': { reason },
+  'document-retrospective': {
+    whatChanged: ask.required('What changed'),
+    why: ask.required('Why'),
+    approvalReceived: ask.required('Approval received'),
+  },
+  'complete-review': {
+    preventable: ask.yesNo('Could it have been prevented?'),
+    notes: ask.required('Notes'),
+  },
+  cancel: { reason },
+} satisfies Record<Exclude<ChangeAction, 'edit'>, Record<string, ActionField>>;
+
+type AskedFields = typeof ACTION_FIELDS;
+
+/**
+ * The schema of each action's fields, from `ACTION_FIELDS`.
  *
  * @public
  */
 export const actionFieldSchemas = {
   edit: changeEditSchema.omit({ version: true }),
-  submit: z.object({}).describe("Checks the draft's own fields."),
-  review: z.object({ comment: optionalText('Comment') }),
-  'request-changes': z.object({ comment: requiredText('Comment') }),
-  'waive-review': z.object({ reason: requiredText('Reason') }),
-  approve: z.object({ comment: optionalText('Comment') }),
-  reject: z.object({ comment: requiredText('Comment') }),
-  'record-staging': z.object({
-    functionalTested: flag('Functional tested'),
-    regressionChecked: flag('Regression checked'),
-    noUnexpectedSideEffects: flag('No unexpected side effects'),
-    stagingTested: stagingTestedSchema,
-    comment: optionalText('Comment'),
+  ...(Object.fromEntries(
+    Object.entries(ACTION_FIELDS).map(([action, fields]) => [
+      action,
+      fieldsSchema(fields),
+    ]),
+  ) as {
+    [A in keyof AskedFields]: FieldsSchema<AskedFields[A]>;
   }),
-  'sign-off': z.object({ comment: optionalText('Comment') }),
-  deploy: z.object({
-    deploymentRef: optionalText('Deployment reference', 2000).describe(
-      'For example a pipeline run URL.',
-    ),
-    commitSha: optionalText('Commit SHA', 100).describe(
-      'The commit deployed, as a pipeline records it.',
-    ),
-    comment: optionalText('Comment'),
-  }),
-  verify: z.object({
-    postDeploymentVerified: yesNo('Post-deployment verified'),
-    issuesEncountered: text(
-      'Issues encountered (send an empty string for none)',
-    ).describe('Free text; an empty string for none.'),
-  }),
-  'roll-back': z.object({ reason: requiredText('Reason') }),
-  'document-retrospective': z.object({
-    whatChanged: requiredText('What changed'),
-    why: requiredText('Why'),
-    approvalReceived: requiredText('Approval received'),
-  }),
-  'complete-review': z.object({
-    preventable: yesNo('Preventable'),
-    notes: requiredText('Notes'),
-  }),
-  cancel: z.object({ reason: requiredText('Reason') }),
 } satisfies Record<ChangeAction, z.AnyZodObject>;
 
 type ActionFieldSchemas = typeof actionFieldSchemas;
@@ -135,4 +172,18 @@ export function parseActionRequest(body: unknown): ActionRequest {
   // version is named as such rather than as a bad discriminator.
   envelope.parse(request);
   return actionRequestSchema.parse(request);
+}
+
+/**
+ * The answers of a request that record a failure, by their labels: a check
+ * that failed, staging tested "No", post-deployment verified "No". The
+ * portal asks to confirm them; `record-staging` sends the change back to
+ * draft for them.
+ *
+ * @public
+ */
+export function failedAnswers(request: ActionRequest): string[] {
+  return request.action === 'edit'
+    ? []
+    : failedLabels(ACTION_FIELDS[request.action], request);
 }

@@ -11,6 +11,7 @@
 export * from './types';
 export * from './schemas';
 export * from './actionSchemas';
+export type { ActionField, ActionFieldForm } from './actionFields';
 export * from './events';
 export * from './responses';
 export * from './queries';
@@ -18,6 +19,7 @@ export * from './freeze';
 export * from './blackouts';
 export * from './permissions';
 export * from './errors';
+export * from './inputIssues';
 export * from './workflow';
 export * from './labels';
 export * from './audit';

@@ -1,6 +1,6 @@
 import { AuditExceptionKind } from './audit';
 import { ChangeEvent } from './events';
-import { ChangeState, ChangeType } from './types';
+import { ChangeAction, ChangeState, ChangeType } from './types';
 
 // The words people read: the portal, the CSV export and notifications show
 // these instead of the contract's identifiers. One place, so that the page,
@@ -69,3 +69,29 @@ export const EVENT_LABELS: Record<ChangeEvent['action'], string> = {
   'retrospective-overdue': 'Retrospective overdue: escalated to the CTO',
   'verification-overdue': 'Verification overdue: escalated to the CTO',
 };
+
+/** The text of each action's button in the portal, and of its dialog's title. @public */
+export const ACTION_LABELS: Record<ChangeAction, string> = {
+  edit: 'Edit draft',
+  submit: 'Submit',
+  review: 'Review',
+  'request-changes': 'Request changes',
+  'waive-review': 'Waive review',
+  approve: 'Approve',
+  reject: 'Reject',
+  'record-staging': 'Record staging',
+  'sign-off': 'Sign off',
+  deploy: 'Deploy',
+  verify: 'Verify',
+  'roll-back': 'Roll back',
+  'document-retrospective': 'Document retrospective',
+  'complete-review': 'Complete review',
+  cancel: 'Cancel change',
+};
+
+/** The answers of the SOP's yes/no columns. @public */
+export const ANSWER_LABELS = {
+  yes: 'Yes',
+  no: 'No',
+  'n/a': 'N/A',
+} as const;

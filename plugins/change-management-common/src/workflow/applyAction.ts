@@ -1,4 +1,4 @@
-import { ActionRequest } from '../actionSchemas';
+import { ActionRequest, failedAnswers } from '../actionSchemas';
 import { Refusal } from '../errors';
 import { Blackout, describeClosure, productionClosure } from '../blackouts';
 import { FreezeWindow } from '../freeze';
@@ -133,12 +133,9 @@ export function applyAction(
     case 'reject':
       return outcome({});
     case 'record-staging': {
-      const failed = [
-        !request.functionalTested && 'functional testing',
-        !request.regressionChecked && 'regression checks',
-        !request.noUnexpectedSideEffects && 'no unexpected side effects',
-        request.stagingTested === 'no' && 'staging tested',
-      ].filter(Boolean);
+      // The checks as the form names them, in lower case on the record:
+      // "Staging failed: regression checks".
+      const failed = failedAnswers(request).map(label => label.toLowerCase());
       if (failed.length) {
         // Any failed check sends the change back to draft, reason recorded.
         return outcome(

@@ -17,6 +17,7 @@ import {
   FreezeStatus,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
+import { Attachment } from './attachment';
 
 /** @public */
 export interface ChangeListRequest {
@@ -66,8 +67,8 @@ export interface ChangeManagementApi {
   listEvents(id: string): Promise<ChangeEventList>;
   /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
-  /** The change log of changes raised in [from, to), as CSV text. */
-  exportChangeLog(range: AuditPeriod): Promise<string>;
+  /** The change log of changes raised in [from, to), as a CSV file. */
+  exportChangeLog(range: AuditPeriod): Promise<Attachment>;
   /** The exceptions of a period: waived reviews, self-approvals and the rest. */
   getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList>;
   /**

@@ -166,16 +166,35 @@ describe('ChangeManagementClient', () => {
     expect(error.body.error.message).toBe('frozen from ...');
   });
 
-  it('returns the change log as CSV text', async () => {
+  it('returns the change log as a file with the name the server gives it', async () => {
     const { client, fetch } = clientWith(
-      new Response('ID,Date\n', { status: 200 }),
+      new Response('ID,Date\n', {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition':
+            'attachment; filename="change-log-2026-01-01.csv"',
+        },
+      }),
     );
-    await expect(
-      client.exportChangeLog({ from: '2026-01-01', to: '2027-01-01' }),
-    ).resolves.toBe('ID,Date\n');
+    const file = await client.exportChangeLog({
+      from: '2026-01-01',
+      to: '2027-01-01',
+    });
+    expect(file.fileName).toBe('change-log-2026-01-01.csv');
+    expect(await new Response(file.blob).text()).toBe('ID,Date\n');
     expect(fetch.mock.calls[0][0]).toBe(
       `${baseUrl}/export?from=2026-01-01&to=2027-01-01&format=csv`,
     );
+  });
+
+  it('returns the change log without a name when the server gives none', async () => {
+    const { client } = clientWith(new Response('ID\n', { status: 200 }));
+    const file = await client.exportChangeLog({
+      from: '2026-01-01',
+      to: '2027-01-01',
+    });
+    expect(file.fileName).toBeUndefined();
   });
 
   it("exports one entity's change log", async () => {

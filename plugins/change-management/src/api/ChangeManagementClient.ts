@@ -27,6 +27,7 @@ import {
   ChangeListRequest,
   ChangeManagementApi,
 } from './ChangeManagementApi';
+import { Attachment, attachmentOf } from './attachment';
 
 /** A query string of the parameters that are set, in their order. */
 function queryString(params: Record<string, string | number | undefined>) {
@@ -106,11 +107,11 @@ export class ChangeManagementClient implements ChangeManagementApi {
     );
   }
 
-  async exportChangeLog(range: AuditPeriod): Promise<string> {
+  async exportChangeLog(range: AuditPeriod): Promise<Attachment> {
     // entityRef: the export's scope to one entity's history (see docs/api.md).
     const query: ExportQueryInput = { ...range, format: 'csv' };
     const response = await this.fetch(`/export?${queryString(query)}`);
-    return response.text();
+    return attachmentOf(response);
   }
 
   async getSummary(entityRef: string): Promise<EntitySummary> {

@@ -5,6 +5,7 @@ export type {
   ChangeManagementApi,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';
+export type { Attachment } from './attachment';
 // The bodies are defined once, in common; the components and apps that
 // imported these from the frontend package still find them here.
 export type {

@@ -1,3 +1,5 @@
+import { Attachment } from '../api';
+
 /** Hands a file to the browser as a download named `fileName`. */
 export function downloadBlob(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -12,4 +14,12 @@ export function downloadBlob(blob: Blob, fileName: string) {
     anchor.remove();
     URL.revokeObjectURL(url);
   }
+}
+
+/**
+ * Hands a file the server sent to the browser under the name the server
+ * gave it; `fallbackName` only when its response named none.
+ */
+export function downloadAttachment(file: Attachment, fallbackName: string) {
+  downloadBlob(file.blob, file.fileName ?? fallbackName);
 }

@@ -8,13 +8,6 @@ export type PlacedIssues = {
   general: string[];
 };
 
-/** zod's issues (`path` as an array) as the server's (`path` dotted). */
-export function toInputIssues(
-  issues: { path: (string | number)[]; message: string }[],
-): InputIssue[] {
-  return issues.map(i => ({ path: i.path.join('.'), message: i.message }));
-}
-
 /**
  * Puts each issue beside the field its path names: `fieldOf` is asked the
  * path, then each shorter prefix of it (`affectedEntityRefs.0` names the

@@ -10,7 +10,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { AuditPeriod, changeManagementApiRef } from '../../api';
-import { downloadBlob } from '../download';
+import { downloadAttachment, downloadBlob } from '../download';
 
 /** The most changes a sample draws (the API's limit). */
 const MAX_SAMPLE = 200;
@@ -39,10 +39,7 @@ export const AuditDownloads = (props: {
 
   const [log, downloadLog] = useAsyncFn(async () => {
     const csv = await api.exportChangeLog(period);
-    downloadBlob(
-      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-      `change-log-${name}.csv`,
-    );
+    downloadAttachment(csv, `change-log-${name}.csv`);
   }, [api, period]);
   const [sample, drawSample] = useAsyncFn(async () => {
     const zip = await api.downloadAuditSample({

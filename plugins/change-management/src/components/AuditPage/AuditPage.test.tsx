@@ -274,6 +274,35 @@ describe('AuditPage', () => {
     expect(clicked[0].download).toBe('audit-sample-2026-01-01-2026-07-01.zip');
   });
 
+  it('downloads the change log under the name the server gives it, or its own', async () => {
+    const csv = new Blob(['ID\n'], { type: 'text/csv' });
+    const exportChangeLog = jest
+      .fn()
+      .mockResolvedValueOnce({
+        blob: csv,
+        fileName: 'change-log-2026-01-01.csv',
+      })
+      .mockResolvedValueOnce({ blob: csv });
+    await renderPage(fakeApi({ exportChangeLog }));
+    setDate('From', '2026-01-01');
+    setDate('To', '2026-07-01');
+    const button = screen.getByRole('button', {
+      name: /Download the change log/,
+    });
+
+    await userEvent.click(button);
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0].download).toBe('change-log-2026-01-01.csv');
+
+    await userEvent.click(button);
+    await waitFor(() => expect(clicked).toHaveLength(2));
+    expect(clicked[1].download).toBe('change-log-2026-01-01-2026-07-01.csv');
+    expect(exportChangeLog).toHaveBeenCalledWith({
+      from: '2026-01-01',
+      to: '2026-07-01',
+    });
+  });
+
   it('refuses a sample size that is not a whole number', async () => {
     await renderPage(fakeApi());
     fireEvent.change(screen.getByLabelText('Sample size'), {

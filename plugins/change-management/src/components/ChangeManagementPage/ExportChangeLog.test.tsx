@@ -52,8 +52,11 @@ describe('ExportChangeLog', () => {
     );
   });
 
-  it('downloads the change log of the chosen range', async () => {
-    const exportChangeLog = jest.fn().mockResolvedValue('id,title\n1,x\n');
+  it('downloads the change log of the chosen range under the name the server gives it', async () => {
+    const csv = new Blob(['id,title\n1,x\n'], { type: 'text/csv' });
+    const exportChangeLog = jest
+      .fn()
+      .mockResolvedValue({ blob: csv, fileName: 'change-log-2026-01-01.csv' });
     await renderExport(exportChangeLog);
     setDate('From', '2026-01-01');
     setDate('To', '2026-04-01');
@@ -66,14 +69,24 @@ describe('ExportChangeLog', () => {
       to: '2026-04-01',
     });
     expect(createObjectURL).toHaveBeenCalledTimes(1);
-    const blob = (createObjectURL.mock.calls[0] as unknown[])[0] as Blob;
-    expect(blob).toBeInstanceOf(Blob);
-    expect(blob.type).toBe('text/csv;charset=utf-8');
-    expect(blob.size).toBe('id,title\n1,x\n'.length);
-    expect(clicked[0].download).toBe('change-log-2026-01-01-2026-04-01.csv');
+    expect(createObjectURL).toHaveBeenCalledWith(csv);
+    expect(clicked[0].download).toBe('change-log-2026-01-01.csv');
     expect(clicked[0].getAttribute('href')).toBe('blob:change-log');
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:change-log');
     expect(document.querySelector('a[download]')).toBeNull();
+  });
+
+  it('names the file itself when the server names none', async () => {
+    const exportChangeLog = jest
+      .fn()
+      .mockResolvedValue({ blob: new Blob(['ID\n']) });
+    await renderExport(exportChangeLog);
+    setDate('From', '2026-01-01');
+    setDate('To', '2026-04-01');
+    await userEvent.click(exportButton());
+
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0].download).toBe('change-log-2026-01-01-2026-04-01.csv');
   });
 
   it.each([

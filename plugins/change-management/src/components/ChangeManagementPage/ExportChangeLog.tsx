@@ -10,7 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { changeManagementApiRef } from '../../api';
-import { downloadBlob } from '../download';
+import { downloadAttachment } from '../download';
 
 const ISO_DATE = 'yyyy-MM-dd';
 
@@ -34,8 +34,8 @@ export const ExportChangeLog = ({ entityRef }: { entityRef?: string }) => {
     async (range: { from: string; to: string }) => {
       const csv = await api.exportChangeLog({ ...range, entityRef });
       const scope = entityRef ? `${entityRef.replace(/[:/]/g, '-')}-` : '';
-      downloadBlob(
-        new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      downloadAttachment(
+        csv,
         `change-log-${scope}${range.from}-${range.to}.csv`,
       );
     },

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import {
+  ACTION_LABELS,
   ChangeAction,
   ChangeView,
   transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
 import { ActionDialog } from './ActionDialog';
-import { ACTION_FORMS, ACTION_LABELS } from './actionForms';
+import { ACTION_FORMS } from './actionForms';
 
 /** Whether an action goes back to the draft or stops the change. */
 function goesBack(change: ChangeView, action: ChangeAction): boolean {

@@ -1,10 +1,10 @@
 import {
+  ACTION_LABELS,
   ChangeAction,
   ChangeView,
 } from '@trove/backstage-plugin-change-management-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ACTION_LABELS } from './actionForms';
 import {
   fakeApi,
   renderPage,

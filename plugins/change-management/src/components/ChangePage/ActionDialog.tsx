@@ -9,28 +9,29 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  ACTION_LABELS,
   ActionRequest,
   ChangeAction,
   ChangeView,
+  failedAnswers,
   InputIssue,
   parseActionRequest,
   refusalOf,
   STATE_LABELS,
+  toInputIssues,
   transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import {
-  ACTION_LABELS,
   ActionFormFields,
   choicesOf,
-  failedAnswers,
   FieldSpec,
   FormValues,
   initialValues,
   toRequestFields,
 } from './actionForms';
 import { describeFailure } from '../errors';
-import { PlacedIssues, placeIssues, toInputIssues } from '../issues';
+import { PlacedIssues, placeIssues } from '../issues';
 import { RefusalAlert } from './RefusalAlert';
 
 function introduction(action: ChangeAction, change: ChangeView) {
@@ -136,7 +137,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
     }
     place([]);
     setFailure(undefined);
-    const failed = failedAnswers(fields, values);
+    const failed = failedAnswers(request);
     if (failed.length && !confirming) {
       setConfirming(failed);
       return;

@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import {
+  ANSWER_LABELS,
   Change,
   ChangeSignature,
   TYPE_LABELS,
@@ -15,12 +16,8 @@ import { RefLink } from '../RefLink';
 
 const NONE = '—';
 
-const yesNo = (value?: string) => {
-  if (value === 'yes') return 'Yes';
-  if (value === 'no') return 'No';
-  if (value === 'n/a') return 'N/A';
-  return undefined;
-};
+const yesNo = (value?: keyof typeof ANSWER_LABELS) =>
+  value && ANSWER_LABELS[value];
 
 const signature = (s?: ChangeSignature) =>
   s && (

@@ -5,147 +5,41 @@ import FormLabel from '@material-ui/core/FormLabel';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
-import { ChangeAction } from '@trove/backstage-plugin-change-management-common';
+import {
+  ACTION_FIELDS,
+  ActionField,
+  ActionFieldForm,
+  ANSWER_LABELS,
+  CHANGE_ACTIONS,
+  ChangeAction,
+} from '@trove/backstage-plugin-change-management-common';
 
-/** The text of each action's button, and of its dialog's title. */
-export const ACTION_LABELS: Record<ChangeAction, string> = {
-  edit: 'Edit draft',
-  submit: 'Submit',
-  review: 'Review',
-  'request-changes': 'Request changes',
-  'waive-review': 'Waive review',
-  approve: 'Approve',
-  reject: 'Reject',
-  'record-staging': 'Record staging',
-  'sign-off': 'Sign off',
-  deploy: 'Deploy',
-  verify: 'Verify',
-  'roll-back': 'Roll back',
-  'document-retrospective': 'Document retrospective',
-  'complete-review': 'Complete review',
-  cancel: 'Cancel change',
-};
+/** One input of an action's form: the field's name and how it is asked. */
+export type FieldSpec = ActionFieldForm & { name: string };
 
-export type FieldSpec =
-  | {
-      kind: 'text';
-      name: string;
-      label: string;
-      /** Left out of the request when blank. */
-      optional?: boolean;
-      /** Sent even when blank: the empty string means "none". */
-      mayBeEmpty?: boolean;
-      singleLine?: boolean;
-      hint?: string;
-    }
-  | {
-      /** A check that passed (`true`) or failed (`false`), never assumed. */
-      kind: 'check';
-      name: string;
-      label: string;
-    }
-  | {
-      kind: 'radio';
-      name: string;
-      label: string;
-      options: { value: string; label: string }[];
-      /** The answer that records a failure, to be confirmed. */
-      failsOn?: string;
-    };
+/**
+ * How each action is taken: `'draft-form'` opens the draft's own form
+ * (editing sends the whole draft again); otherwise a dialog asks for the
+ * fields `ACTION_FIELDS` defines, in its order, but those only an API
+ * client sends.
+ */
+export type ActionForm = 'draft-form' | FieldSpec[];
 
-const comment = (optional: boolean): FieldSpec => ({
-  kind: 'text',
-  name: 'comment',
-  label: 'Comment',
-  optional,
-});
-const reason: FieldSpec = { kind: 'text', name: 'reason', label: 'Reason' };
-const yesNo = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
+export const ACTION_FORMS = Object.fromEntries(
+  CHANGE_ACTIONS.map(action => [
+    action,
+    action === 'edit'
+      ? 'draft-form'
+      : Object.entries(
+          ACTION_FIELDS[action] as Record<string, ActionField>,
+        ).flatMap(([name, { form }]) => (form ? [{ name, ...form }] : [])),
+  ]),
+) as Record<ChangeAction, ActionForm>;
+
 const CHECK_OPTIONS = [
   { value: 'passed', label: 'Passed' },
   { value: 'failed', label: 'Failed' },
 ];
-
-/**
- * How each action is taken: `'draft-form'` opens the draft's own form
- * (editing sends the whole draft again); otherwise a dialog asks for these
- * inputs, exactly what `actionFieldSchemas` accepts.
- */
-export type ActionForm = 'draft-form' | FieldSpec[];
-
-export const ACTION_FORMS: Record<ChangeAction, ActionForm> = {
-  edit: 'draft-form',
-  submit: [],
-  review: [comment(true)],
-  'request-changes': [comment(false)],
-  'waive-review': [reason],
-  approve: [comment(true)],
-  reject: [comment(false)],
-  'record-staging': [
-    { kind: 'check', name: 'functionalTested', label: 'Functional testing' },
-    { kind: 'check', name: 'regressionChecked', label: 'Regression checks' },
-    {
-      kind: 'check',
-      name: 'noUnexpectedSideEffects',
-      label: 'No unexpected side effects',
-    },
-    {
-      kind: 'radio',
-      name: 'stagingTested',
-      label: 'Staging tested',
-      options: [...yesNo, { value: 'n/a', label: 'N/A' }],
-      failsOn: 'no',
-    },
-    comment(true),
-  ],
-  'sign-off': [comment(true)],
-  deploy: [
-    {
-      kind: 'text',
-      name: 'deploymentRef',
-      label: 'Deployment reference',
-      optional: true,
-      singleLine: true,
-      hint: 'Optional, e.g. the URL of the pipeline run',
-    },
-    comment(true),
-  ],
-  verify: [
-    {
-      kind: 'radio',
-      name: 'postDeploymentVerified',
-      label: 'Post-deployment verified',
-      options: yesNo,
-      failsOn: 'no',
-    },
-    {
-      kind: 'text',
-      name: 'issuesEncountered',
-      label: 'Issues encountered',
-      mayBeEmpty: true,
-      hint: 'Leave empty if there were none',
-    },
-  ],
-  'roll-back': [reason],
-  'document-retrospective': [
-    { kind: 'text', name: 'whatChanged', label: 'What changed' },
-    { kind: 'text', name: 'why', label: 'Why' },
-    { kind: 'text', name: 'approvalReceived', label: 'Approval received' },
-  ],
-  'complete-review': [
-    {
-      kind: 'radio',
-      name: 'preventable',
-      label: 'Could it have been prevented?',
-      options: yesNo,
-    },
-    { kind: 'text', name: 'notes', label: 'Notes' },
-  ],
-  cancel: [reason],
-};
 
 export type FormValues = Record<string, string | undefined>;
 
@@ -164,9 +58,12 @@ export function toRequestFields(
     const value = values[field.name];
     if (field.kind === 'check') {
       if (value !== undefined) result[field.name] = value === 'passed';
-    } else if (field.kind === 'radio') {
+    } else if (field.kind === 'choice') {
       if (value !== undefined) result[field.name] = value;
-    } else if (!field.optional || (typeof value === 'string' && value.trim())) {
+    } else if (
+      field.presence !== 'optional' ||
+      (typeof value === 'string' && value.trim())
+    ) {
       result[field.name] = value ?? '';
     }
   }
@@ -176,25 +73,12 @@ export function toRequestFields(
 /** The choices of a field that is answered by picking one. */
 export function choicesOf(field: FieldSpec) {
   if (field.kind === 'check') return CHECK_OPTIONS;
-  return field.kind === 'radio' ? field.options : undefined;
-}
-
-/**
- * What the answers record as failed: a staging check that failed or staging
- * tested "No", a post-deployment verification of "No". Empty when nothing
- * failed.
- */
-export function failedAnswers(
-  fields: FieldSpec[],
-  values: FormValues,
-): string[] {
-  return fields
-    .filter(f => {
-      const value = values[f.name];
-      if (f.kind === 'check') return value === 'failed';
-      return f.kind === 'radio' && !!f.failsOn && value === f.failsOn;
-    })
-    .map(f => f.label);
+  return field.kind === 'choice'
+    ? field.options.map(value => ({
+        value,
+        label: ANSWER_LABELS[value as keyof typeof ANSWER_LABELS] ?? value,
+      }))
+    : undefined;
 }
 
 export type ActionFormFieldsProps = {
@@ -257,7 +141,7 @@ export const ActionFormFields = (props: ActionFormFieldsProps) => {
             </FormControl>
           );
         }
-        const required = !field.optional && !field.mayBeEmpty;
+        const required = field.presence === 'required';
         return (
           <TextField
             key={field.name}

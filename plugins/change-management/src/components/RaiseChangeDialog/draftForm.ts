@@ -5,8 +5,9 @@ import {
   ChangeView,
   InputIssue,
   missingForSubmit,
+  toInputIssues,
 } from '@trove/backstage-plugin-change-management-common';
-import { PlacedIssues, placeIssues, toInputIssues } from '../issues';
+import { PlacedIssues, placeIssues } from '../issues';
 
 /** The inputs of the draft form, as the user edits them. */
 export type Form = {
