@@ -17,6 +17,7 @@ import {
   InputIssue,
   parseActionRequest,
   refusalOf,
+  RETROSPECTIVE_DUE_WORDS,
   STATE_LABELS,
   toInputIssues,
   transitionFor,
@@ -42,7 +43,7 @@ function introduction(action: ChangeAction, change: ChangeView) {
       }? The server checks first that its record is complete.`;
     case 'deploy':
       return change.type === 'emergency'
-        ? 'The retrospective falls due 48 hours after this deploy.'
+        ? `The retrospective falls due ${RETROSPECTIVE_DUE_WORDS} after this deploy.`
         : undefined;
     case 'record-staging':
       return 'Answer each check. A failed check, or staging tested "No", sends the change back to draft.';
