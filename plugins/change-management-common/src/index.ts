@@ -24,3 +24,4 @@ export * from './workflow';
 export * from './labels';
 export * from './audit';
 export * from './portalPaths';
+export * from './period';

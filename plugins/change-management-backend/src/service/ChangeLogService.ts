@@ -2,6 +2,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChangeType,
   isRetrospectiveOverdue,
+  periodIssue,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { inputError } from '../errors';
@@ -18,13 +19,15 @@ export interface Period {
 
 /** The period, or a 400 naming the field to fix. */
 export function checkPeriod({ from, to }: Period): { from: Date; to: Date } {
-  if (!from || !to || from >= to) {
+  const issue = periodIssue({ from, to });
+  if (issue) {
     throw inputError(
       'Give a range with from before to, e.g. from=2026-01-01&to=2027-01-01',
-      [{ path: from && to ? 'to' : 'from', message: 'from must be before to' }],
+      [issue],
     );
   }
-  return { from, to };
+  // periodIssue found both bounds.
+  return { from, to } as { from: Date; to: Date };
 }
 
 /**

@@ -8,7 +8,10 @@ import {
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
-import { changeAuditReadPermission } from '@trove/backstage-plugin-change-management-common';
+import {
+  changeAuditReadPermission,
+  periodIssue,
+} from '@trove/backstage-plugin-change-management-common';
 import { DateTime } from 'luxon';
 import { AuditPeriod } from '../../api';
 import { AuditCounts } from './AuditCounts';
@@ -27,11 +30,7 @@ const thisYear = (): AuditPeriod => ({
 
 const AuditContent = () => {
   const [period, setPeriod] = useState(thisYear);
-  // ISO dates (yyyy-mm-dd) compare correctly as strings.
-  const invalid =
-    !period.from || !period.to || period.from >= period.to
-      ? 'Must be after From'
-      : undefined;
+  const invalid = periodIssue(period)?.message;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>

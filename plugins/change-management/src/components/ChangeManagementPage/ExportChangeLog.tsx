@@ -9,6 +9,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { periodIssue } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import { downloadAttachment } from '../download';
 
@@ -43,16 +44,9 @@ export const ExportChangeLog = ({ entityRef }: { entityRef?: string }) => {
   );
 
   const onExport = () => {
-    if (!from || !to) {
-      setInvalid('Pick both dates');
-      return;
-    }
-    // ISO dates (yyyy-mm-dd) compare correctly as strings.
-    if (from >= to) {
-      setInvalid('Must be after From');
-      return;
-    }
-    setInvalid(undefined);
+    const issue = periodIssue({ from, to });
+    setInvalid(issue?.message);
+    if (issue) return;
     exportCsv({ from, to });
   };
 
