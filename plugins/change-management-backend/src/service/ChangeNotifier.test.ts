@@ -284,6 +284,13 @@ describe('ChangeNotifier', () => {
       ['cto', ['user:default/carol', 'user:default/frank'], 'high'],
       ['decision', ['user:default/alice'], 'normal'],
     ]);
+    // States and actions in the words of labels.ts, never identifiers.
+    expect(notices.map(n => n.payload.description)).toEqual([
+      expect.stringMatching(/" is awaiting approval; next: approve\.$/),
+      expect.stringMatching(
+        /^Reviewed by user:default\/bob: ".*" is now awaiting approval\.$/,
+      ),
+    ]);
   });
 
   it.each([

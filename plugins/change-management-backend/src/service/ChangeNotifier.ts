@@ -10,13 +10,16 @@ import {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import {
+  ACTION_LABELS,
   ChangeAction,
   changePagePath,
   ChangeState,
   engineerScope,
+  EVENT_LABELS,
   isEngineerFor,
   nextSteps,
   RETROSPECTIVE_DUE_WORDS,
+  STATE_LABELS,
   transitionFor,
   waitsOn,
 } from '@trove/backstage-plugin-change-management-common';
@@ -300,6 +303,9 @@ function whereTo(id: string): Pick<Payload, 'link' | 'topic'> {
   return { link: changePagePath(id), topic: `change:${id}` };
 }
 
+/** A label inside a sentence: "awaiting approval". */
+const lower = (label: string) => label.toLocaleLowerCase('en-US');
+
 function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {
   const { change, action, actor } = event;
   const name = `"${change.title}"`;
@@ -313,14 +319,18 @@ function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {
     cto: () => ({
       severity: 'high',
       title: `Change waits on the CTO: ${change.title}`,
-      description: `${name} is ${change.state}; next: ${nextSteps(change).join(
-        ' or ',
-      )}.`,
+      description: `${name} is ${lower(
+        STATE_LABELS[change.state],
+      )}; next: ${nextSteps(change)
+        .map(step => lower(ACTION_LABELS[step]))
+        .join(' or ')}.`,
     }),
     decision: () => ({
       severity: 'normal',
       title: `Decision on your change: ${change.title}`,
-      description: `${actor} took "${action}" on ${name}; it is now ${change.state}.`,
+      description: `${EVENT_LABELS[action]} by ${actor}: ${name} is now ${lower(
+        STATE_LABELS[change.state],
+      )}.`,
     }),
     dependents: () => ({
       severity: 'low',

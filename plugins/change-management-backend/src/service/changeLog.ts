@@ -1,6 +1,8 @@
 import {
+  ANSWER_LABELS,
   Change,
   ChangeLogRow,
+  EXCEPTION_LABELS,
   STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -14,11 +16,9 @@ export type NameOf = (ref: string) => string;
 
 const signed = (s?: { by: string; at: string }) =>
   s ? `${s.by} at ${s.at}` : '';
-const STAGING = { yes: 'Yes', no: 'No', 'n/a': 'N/A' } as const;
-const YES_NO = { yes: 'Yes', no: 'No' } as const;
 const yesNo = (value: boolean | undefined) => {
   if (value === undefined) return '';
-  return value ? 'Yes' : 'No';
+  return ANSWER_LABELS[value ? 'yes' : 'no'];
 };
 
 /** What the change log shows of a change, at the time of the export. */
@@ -26,10 +26,10 @@ export type LoggedChange = ExportedChange & Pick<Change, 'overdue'>;
 
 function stagingTested(change: LoggedChange): ChangeLogRow['stagingTested'] {
   if (change.stagingTested) {
-    return STAGING[change.stagingTested];
+    return ANSWER_LABELS[change.stagingTested];
   }
   // An emergency skips staging by design: N/A in the SOP's terms.
-  return change.type === 'emergency' ? 'N/A' : '';
+  return change.type === 'emergency' ? ANSWER_LABELS['n/a'] : '';
 }
 
 function retrospective(change: LoggedChange): string {
@@ -89,7 +89,7 @@ export function toChangeLogRow(
     stagingTested: stagingTested(change),
     deployedToProduction: signed(change.deployed),
     postDeploymentVerified: change.postDeploymentVerified
-      ? YES_NO[change.postDeploymentVerified]
+      ? ANSWER_LABELS[change.postDeploymentVerified]
       : '',
     issuesEncountered: change.issuesEncountered ?? '',
     state: change.state,
@@ -97,7 +97,9 @@ export function toChangeLogRow(
       ? `${change.incident.ref} (${change.incident.severity})`
       : '',
     retrospective: retrospective(change),
-    exceptions: change.exceptions.map(e => `${e.kind}: ${e.detail}`).join('; '),
+    exceptions: change.exceptions
+      .map(e => `${EXCEPTION_LABELS[e.kind]}: ${e.detail}`)
+      .join('; '),
     raisedByName: nameOf(change.createdBy),
     reviewer,
     reviewerName,

@@ -139,7 +139,7 @@ describe('GET /export', () => {
       expect(emergency.retrospectiveDueAt).toMatch(/^2026-06-1\dT/);
       expect(byId[draft.id]).toMatchObject({
         State: 'Awaiting approval',
-        Exceptions: 'waived-review: Only engineer on call',
+        Exceptions: 'Waived review: Only engineer on call',
         'Reviewed by': '',
         Reviewer: '',
       });
