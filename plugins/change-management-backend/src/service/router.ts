@@ -9,16 +9,18 @@ import { JsonObject } from '@backstage/types';
 import {
   auditCountsQuerySchema,
   auditExceptionsQuerySchema,
+  ActionRequest,
   auditSampleQuerySchema,
   changeIdSchema,
   exportQuerySchema,
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  parseActionRequest,
   summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { pipeline } from 'node:stream/promises';
-import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { inputError, parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
@@ -36,11 +38,10 @@ import { GateService } from './GateService';
 import { SummaryService } from './SummaryService';
 
 /**
- * A request of any route. The spec types each route's own request and
- * response (the query as it reads, `limit` a number), which Express's
- * default `Request` does not accept.
+ * A request as the credentials and the auditor read it: only its headers.
+ * The handlers read `params`, `query` and `body` as the spec types them.
  */
-type AnyRequest = Request<any, any, any, any>;
+type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** 415: a body that is not JSON. */
 class UnsupportedMediaTypeError extends CustomErrorBase {
@@ -73,8 +74,23 @@ const nameMalformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
 const pathSchema = z.object({ id: changeIdSchema });
 
 /** The change id in the path, refused with 400 naming `id` if malformed. */
-const idOf = (req: AnyRequest): string =>
-  parseInput(() => pathSchema.parse(req.params)).id;
+const idOf = (params: { id: string }): string =>
+  parseInput(() => pathSchema.parse(params)).id;
+
+/**
+ * The body of an action, read once by the shared schema. The spec types the
+ * body, but nothing has checked it yet (the spec's validator is off, see
+ * below): a field may hold any JSON.
+ */
+const actionOf = (body: unknown): ActionRequest =>
+  parseInput(() => parseActionRequest(body));
+
+/**
+ * The action a body names, for the auditor, before the body is read: only
+ * a string is named, as an object's `toString` may be anything.
+ */
+const namedAction = (body: { action?: unknown }): string | undefined =>
+  typeof body.action === 'string' ? body.action : undefined;
 
 /**
  * The largest valid body, with margin: a draft's four free-text fields of
@@ -131,18 +147,18 @@ export async function createRouter(options: RouterOptions) {
   const actors = new Actors(auth, userInfo);
 
   /** A signed-in user; a service token is refused with 403. */
-  const actorOf = async (req: AnyRequest): Promise<Actor> =>
+  const actorOf = async (req: HttpRequest): Promise<Actor> =>
     actors.user(await httpAuth.credentials(req, { allow: ['user'] }));
 
   /** A user, or a pipeline (see {@link Actors.userOrPipeline}). */
-  const userOrPipelineOf = async (req: AnyRequest): Promise<Actor> =>
+  const userOrPipelineOf = async (req: HttpRequest): Promise<Actor> =>
     actors.userOrPipeline(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );
 
   /** Runs a mutation inside an auditor event: success or fail, never neither. */
   const audited = async <T extends { id: string; state: string }>(
-    req: AnyRequest,
+    req: HttpRequest,
     eventId: string,
     meta: JsonObject,
     run: () => Promise<T>,
@@ -201,31 +217,41 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id', async (req, res) => {
-    res.json(await changes.getChange(idOf(req), await userOrPipelineOf(req)));
+    res.json(
+      await changes.getChange(idOf(req.params), await userOrPipelineOf(req)),
+    );
   });
 
   // Editing a draft is the workflow's `edit` action, at its own address.
+  // The body is read after the credentials: who is not signed in learns
+  // nothing of the schema.
   router.patch('/changes/:id', async (req, res) => {
-    const id = idOf(req);
+    const id = idOf(req.params);
     res.json(
-      await audited(req, 'change-edit', { changeId: id }, async () =>
-        changes.act(id, { ...req.body, action: 'edit' }, await actorOf(req)),
-      ),
+      await audited(req, 'change-edit', { changeId: id }, async () => {
+        const actor = await actorOf(req);
+        return changes.act(
+          id,
+          actionOf({ ...req.body, action: 'edit' }),
+          actor,
+        );
+      }),
     );
   });
 
   router.post('/changes/:id/actions', async (req, res) => {
-    const id = idOf(req);
-    const action = String((req.body as { action?: unknown }).action);
+    const id = idOf(req.params);
+    const meta = { changeId: id, action: namedAction(req.body) };
     res.json(
-      await audited(req, 'change-action', { changeId: id, action }, async () =>
-        changes.act(id, req.body, await userOrPipelineOf(req)),
-      ),
+      await audited(req, 'change-action', meta, async () => {
+        const actor = await userOrPipelineOf(req);
+        return changes.act(id, actionOf(req.body), actor);
+      }),
     );
   });
 
   router.get('/changes/:id/events', async (req, res) => {
-    res.json(await changes.listEvents(idOf(req), await actorOf(req)));
+    res.json(await changes.listEvents(idOf(req.params), await actorOf(req)));
   });
 
   router.get('/freeze', async (req, res) => {

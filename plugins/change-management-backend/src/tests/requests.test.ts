@@ -101,6 +101,17 @@ describe('requests the API must refuse', () => {
         },
       ],
       [
+        // An object whose `toString` is not a function cannot be converted
+        // to a string: the action must be read, not converted.
+        'an object for the action',
+        { action: { toString: 'submit' }, version: 1 },
+        400,
+        {
+          name: 'InputError',
+          issues: [expect.objectContaining({ path: 'action' })],
+        },
+      ],
+      [
         'no version',
         { action: 'submit' },
         400,
