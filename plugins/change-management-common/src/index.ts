@@ -14,6 +14,7 @@ export * from './actionSchemas';
 export * from './events';
 export * from './responses';
 export * from './queries';
+export * from './routes';
 export * from './freeze';
 export * from './blackouts';
 export * from './permissions';
