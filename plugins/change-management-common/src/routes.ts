@@ -40,7 +40,8 @@ import { changeListSchema, changeViewSchema } from './types';
 export interface ApiRoute {
   method: 'get' | 'post' | 'patch';
   path: string;
-  query?: z.ZodTypeAny;
+  /** A query string is an object of named parameters. */
+  query?: z.AnyZodObject | z.ZodEffects<z.AnyZodObject>;
   body?: z.ZodTypeAny;
   /** The JSON answer of a success. */
   response: z.ZodTypeAny;

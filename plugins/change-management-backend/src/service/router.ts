@@ -7,9 +7,9 @@ import {
 import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  ActionRequest,
   auditCountsQuerySchema,
   auditExceptionsQuerySchema,
-  ActionRequest,
   auditSampleQuerySchema,
   changeIdSchema,
   exportQuerySchema,
@@ -116,9 +116,11 @@ export interface RouterOptions {
 
 /**
  * Translates HTTP to service calls, and wraps every mutation in an auditor
- * event; every rule lives in the services. The shared zod schemas read the
- * query strings here and the bodies in the services; the OpenAPI document
- * is generated from the same schemas (src/schema/openapi.ts).
+ * event; every rule lives in the services. The OpenAPI document is
+ * generated from the shared zod schemas (src/schema/openapi.ts), and types
+ * each handler's params, query, body and answer. Those schemas read the
+ * query strings and an action's body here, and a draft in the service
+ * (which the actions registry calls too): each is read once.
  */
 export async function createRouter(options: RouterOptions) {
   const {
@@ -136,10 +138,12 @@ export async function createRouter(options: RouterOptions) {
     exceptions,
   } = options;
   // The spec types the routes and is served at /openapi.json. It is
-  // generated from the shared zod schemas, which validate every request here
+  // generated from the shared zod schemas, which validate every request
   // so that a refusal names each field (`issues`); the spec's own validator
-  // would only repeat them in one sentence. Backstage's httpAuth, not the
-  // spec's security section, decides who is signed in.
+  // would only repeat them in one sentence. So a handler's typed `query` and
+  // `body` are what the client claims until a schema has read them: only
+  // the schema's answer is used. Backstage's httpAuth, not the spec's
+  // security section, decides who is signed in.
   const router = await createOpenApiRouter({
     validatorOptions: { validateRequests: false, validateSecurity: false },
   });
