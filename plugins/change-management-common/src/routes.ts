@@ -118,7 +118,7 @@ export const apiRoutes = {
     query: exportQuerySchema,
     response: changeLogExportSchema,
   },
-  // `format=zip` (the default) answers a zip, `format=json` this.
+  // `format=zip` answers a zip, `format=json` (the default) this.
   SampleAuditEvidence: {
     method: 'get',
     path: '/audit/sample',

@@ -4,7 +4,6 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   ActionRequest,
@@ -20,9 +19,9 @@ import {
   summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { pipeline } from 'node:stream/promises';
-import express, { ErrorRequestHandler, RequestHandler } from 'express';
+import express from 'express';
 import { z } from 'zod';
-import { inputError, parseInput } from '../errors';
+import { parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actors } from './actors';
 import { AuditTrail } from './AuditTrail';
@@ -35,6 +34,7 @@ import { ChangeService } from './ChangeService';
 import { evidenceZip } from './evidenceZip';
 import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
+import { jsonBodies } from './jsonBodies';
 import { SummaryService } from './SummaryService';
 
 /**
@@ -42,34 +42,6 @@ import { SummaryService } from './SummaryService';
  * The handlers read `params`, `query` and `body` as the spec types them.
  */
 type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
-
-/** 415: a body that is not JSON. */
-class UnsupportedMediaTypeError extends CustomErrorBase {
-  name = 'UnsupportedMediaTypeError' as const;
-  statusCode = 415;
-}
-
-/** 415 for a body that is not JSON; `is` is null when there is no body. */
-const refuseOtherBodies: RequestHandler = (req, _res, next) => {
-  next(
-    req.is('application/json') === false
-      ? new UnsupportedMediaTypeError(
-          `Send the body as application/json, not ${req.get('content-type')}`,
-        )
-      : undefined,
-  );
-};
-
-/** Malformed JSON is invalid input, named as such. */
-const nameMalformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
-  next(
-    error.type === 'entity.parse.failed'
-      ? inputError(`The body is not valid JSON: ${error.message}`, [
-          { path: '', message: 'The body is not valid JSON' },
-        ])
-      : error,
-  );
-};
 
 const pathSchema = z.object({ id: changeIdSchema });
 
@@ -91,13 +63,6 @@ const actionOf = (body: unknown): ActionRequest =>
  */
 const namedAction = (body: { action?: unknown }): string | undefined =>
   typeof body.action === 'string' ? body.action : undefined;
-
-/**
- * The largest valid body, with margin: a draft's four free-text fields of
- * 20,000 characters, each escaped by JSON as up to 6 bytes (`\u0001`), is
- * about 480 kB, and the rest adds under 20 kB.
- */
-const BODY_LIMIT = '1mb';
 
 export interface RouterOptions {
   auth: AuthService;
@@ -333,14 +298,6 @@ export async function createRouter(options: RouterOptions) {
   });
 
   // Bodies are read ahead of the OpenAPI router, whose validator would turn
-  // any body error into a 400 naming no field: so a body over the limit
-  // answers 413 (body-parser's error) and one that is not JSON 415.
-  return express
-    .Router()
-    .use(
-      refuseOtherBodies,
-      express.json({ limit: BODY_LIMIT }),
-      nameMalformedJson,
-      router,
-    );
+  // any body error into a 400 naming no field.
+  return express.Router().use(...jsonBodies(), router);
 }
