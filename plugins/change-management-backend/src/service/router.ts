@@ -7,6 +7,7 @@ import {
 import { JsonObject } from '@backstage/types';
 import {
   ActionRequest,
+  ActionRequestInput,
   auditCountsQuerySchema,
   auditExceptionsQuerySchema,
   auditSampleQuerySchema,
@@ -50,11 +51,21 @@ const idOf = (params: { id: string }): string =>
   parseInput(() => pathSchema.parse(params)).id;
 
 /**
- * The body of an action, read once by the shared schema. The spec types the
- * body, but nothing has checked it yet (the spec's validator is off, see
- * below): a field may hold any JSON.
+ * A query string, read once by its shared schema. The spec types the query
+ * as the schema's input (so a route and its schema cannot part), but
+ * nothing has checked it yet: every value is still text.
  */
-const actionOf = (body: unknown): ActionRequest =>
+const queryOf = <S extends z.ZodTypeAny>(
+  schema: S,
+  query: z.input<S>,
+): z.output<S> => parseInput(() => schema.parse(query));
+
+/**
+ * The body of an action, read once by the shared schema. The spec types the
+ * body as the schema's input, but nothing has checked it yet (the spec's
+ * validator is off, see below): a field may hold any JSON.
+ */
+const actionOf = (body: ActionRequestInput): ActionRequest =>
   parseInput(() => parseActionRequest(body));
 
 /**
@@ -170,8 +181,9 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/changes', async (req, res) => {
     const actor = await actorOf(req);
-    const { needsActionBy, state, ...query } = parseInput(() =>
-      listQuerySchema.parse(req.query),
+    const { needsActionBy, state, ...query } = queryOf(
+      listQuerySchema,
+      req.query,
     );
     res.json(
       await changes.listChanges(
@@ -225,9 +237,7 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/freeze', async (req, res) => {
     const { credentials } = await actorOf(req);
-    const { at, entityRef } = parseInput(() =>
-      freezeQuerySchema.parse(req.query),
-    );
+    const { at, entityRef } = queryOf(freezeQuerySchema, req.query);
     res.json(
       await freeze.status(
         at,
@@ -238,22 +248,18 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/gate', async (req, res) => {
     const actor = await userOrPipelineOf(req);
-    const { changeId, environment } = parseInput(() =>
-      gateQuerySchema.parse(req.query),
-    );
+    const { changeId, environment } = queryOf(gateQuerySchema, req.query);
     res.json(await gate.check(changeId, environment, actor));
   });
 
   router.get('/summary', async (req, res) => {
     const actor = await actorOf(req);
-    const { entityRef } = parseInput(() => summaryQuerySchema.parse(req.query));
+    const { entityRef } = queryOf(summaryQuerySchema, req.query);
     res.json(await summary.summarize(entityRef, actor));
   });
 
   router.get('/export', async (req, res) => {
-    const { format, ...query } = parseInput(() =>
-      exportQuerySchema.parse(req.query),
-    );
+    const { format, ...query } = queryOf(exportQuerySchema, req.query);
     const rows = await changeLog.exportLog(query, await actorOf(req));
     // Streamed: a failure half-way ends the response as failed.
     if (format === 'json') {
@@ -266,9 +272,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/sample', async (req, res) => {
-    const { format, ...query } = parseInput(() =>
-      auditSampleQuerySchema.parse(req.query),
-    );
+    const { format, ...query } = queryOf(auditSampleQuerySchema, req.query);
     const sample = await evidence.sample(query, await actorOf(req));
     if (format === 'json') {
       res.json(sample);
@@ -280,12 +284,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/exceptions', async (req, res) => {
-    const scope = parseInput(() => auditExceptionsQuerySchema.parse(req.query));
+    const scope = queryOf(auditExceptionsQuerySchema, req.query);
     res.json(await exceptions.list(scope, await actorOf(req)));
   });
 
   router.get('/audit/counts', async (req, res) => {
-    const scope = parseInput(() => auditCountsQuerySchema.parse(req.query));
+    const scope = queryOf(auditCountsQuerySchema, req.query);
     res.json(await exceptions.counts(scope, await actorOf(req)));
   });
 
