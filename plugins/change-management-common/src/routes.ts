@@ -152,13 +152,20 @@ export const apiRoutes = {
 /** @public */
 export type ApiOperation = keyof typeof apiRoutes;
 
+type RouteOf<Op extends ApiOperation> = (typeof apiRoutes)[Op];
+
 /** The parameters a path template names: `{ id: string }` for `{id}`. */
 type PathParams<Path extends string> =
   Path extends `${string}{${infer Name}}${infer Rest}`
     ? { [K in Name]: string } & PathParams<Rest>
     : {};
 
-/** `{ query: … }` or `{ body: … }` as the client writes it, if the route reads one. */
+/** `{ params: … }`, if the path names any. */
+type Params<Path extends string> = keyof PathParams<Path> extends never
+  ? {}
+  : { params: PathParams<Path> };
+
+/** `{ query: … }` or `{ body: … }` as a client writes it, if the route reads one. */
 type Part<Route, Key extends 'query' | 'body'> = Route extends Record<
   Key,
   z.ZodTypeAny
@@ -172,13 +179,9 @@ type Part<Route, Key extends 'query' | 'body'> = Route extends Record<
  *
  * @public
  */
-export type ApiRequest<Op extends ApiOperation> = (keyof PathParams<
-  (typeof apiRoutes)[Op]['path']
-> extends never
-  ? {}
-  : { params: PathParams<(typeof apiRoutes)[Op]['path']> }) &
-  Part<(typeof apiRoutes)[Op], 'query'> &
-  Part<(typeof apiRoutes)[Op], 'body'>;
+export type ApiRequest<Op extends ApiOperation> = Params<RouteOf<Op>['path']> &
+  Part<RouteOf<Op>, 'query'> &
+  Part<RouteOf<Op>, 'body'>;
 
 /**
  * The JSON answer of an operation's success.
@@ -186,5 +189,5 @@ export type ApiRequest<Op extends ApiOperation> = (keyof PathParams<
  * @public
  */
 export type ApiResponse<Op extends ApiOperation> = z.output<
-  (typeof apiRoutes)[Op]['response']
+  RouteOf<Op>['response']
 >;
