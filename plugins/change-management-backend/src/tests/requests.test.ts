@@ -172,6 +172,31 @@ describe('requests the API must refuse', () => {
       expect(await h.count('change_events')).toBe(1);
     });
 
+    it('audits a refused action as failed, naming the action only if it is text', async () => {
+      const auditor = mockServices.auditor.mock();
+      const h = await start([auditor.factory]);
+      const created = await h.as('alice').post('/changes', drafts.standard);
+      const id = created.body.id;
+      for (const action of ['merge', { toString: 'submit' }]) {
+        const res = await h
+          .as('alice')
+          .post(`/changes/${id}/actions`, { action, version: 1 });
+        expect(res.status).toBe(400);
+      }
+      const actionEvents = auditor.createEvent.mock.calls
+        .map(([options], i) => [options, i] as const)
+        .filter(([options]) => options.eventId === 'change-action');
+      expect(actionEvents.map(([options]) => options.meta)).toEqual([
+        { changeId: id, action: 'merge' },
+        { changeId: id, action: undefined },
+      ]);
+      for (const [, i] of actionEvents) {
+        const event = await auditor.createEvent.mock.results[i].value;
+        expect(event.fail).toHaveBeenCalledTimes(1);
+        expect(event.success).not.toHaveBeenCalled();
+      }
+    });
+
     it('names each missing field when a draft is submitted', async () => {
       const h = await start();
       const created = await h.as('alice').post('/changes', {
