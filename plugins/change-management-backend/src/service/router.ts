@@ -39,8 +39,9 @@ import { jsonBodies } from './jsonBodies';
 import { SummaryService } from './SummaryService';
 
 /**
- * A request as the credentials and the auditor read it: only its headers.
- * The handlers read `params`, `query` and `body` as the spec types them.
+ * A request as httpAuth and the auditor take it: they read its token and
+ * address, never its input. The handlers read `params`, `query` and `body`
+ * as the spec types them.
  */
 type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 
