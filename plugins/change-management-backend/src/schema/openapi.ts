@@ -8,35 +8,12 @@ import {
   ResponseConfig,
 } from '@asteasolutions/zod-to-openapi';
 import {
-  actionRequestSchema,
-  auditCountsQuerySchema,
-  auditCountsSchema,
-  auditExceptionListSchema,
-  auditExceptionsQuerySchema,
-  auditSampleQuerySchema,
-  auditSampleSchema,
-  auditVerificationSchema,
-  chainCheckpointListSchema,
-  changeDraftSchema,
-  changeEditSchema,
-  changeEventListSchema,
-  changeListSchema,
-  changeLogExportSchema,
-  changeDetailSchema,
-  changeViewSchema,
-  entitySummarySchema,
+  ApiOperation,
+  ApiRoute,
+  apiRoutes,
   errorBodySchema,
-  exportQuerySchema,
-  freezeQuerySchema,
-  freezeStatusSchema,
-  gateAnswerSchema,
-  gateQuerySchema,
-  healthSchema,
-  listQuerySchema,
-  queueCountsSchema,
   refusalBodySchemas,
   RefusalName,
-  summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { z } from 'zod';
 import packageJson from '../../package.json';
@@ -90,82 +67,88 @@ const body = (schema: z.ZodTypeAny) => ({
   content: json(schema),
 });
 
+/**
+ * An operation's address and request, from the shared route table that the
+ * frontend's client reads too.
+ */
+const route = (operationId: ApiOperation) => {
+  const spec: ApiRoute = apiRoutes[operationId];
+  const params = spec.path.includes('{id}') ? changeId : undefined;
+  const request = {
+    ...(params && { params }),
+    ...(spec.query && { query: spec.query }),
+    ...(spec.body && { body: body(spec.body) }),
+  };
+  return {
+    method: spec.method,
+    path: spec.path,
+    operationId,
+    ...(Object.keys(request).length > 0 && { request }),
+  };
+};
+
+/** An operation's answer of success, by the route table's schema. */
+const ok = (operationId: ApiOperation, description: string) =>
+  answer(description, apiRoutes[operationId].response);
+
 function registerRoutes(registry: OpenAPIRegistry) {
   registry.registerPath({
-    method: 'get',
-    path: '/health',
-    operationId: 'GetHealth',
+    ...route('GetHealth'),
     description: 'Liveness; needs no credentials.',
     security: [],
-    responses: { 200: answer('The plugin is up.', healthSchema) },
+    responses: { 200: ok('GetHealth', 'The plugin is up.') },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/ping',
-    operationId: 'Ping',
+    ...route('Ping'),
     description:
       'Does nothing behind Backstage auth (users and services): the baseline of every route, measured by `yarn bench`.',
     responses: {
-      200: answer('Signed in.', z.object({}).strict()),
+      200: ok('Ping', 'Signed in.'),
       ...errors(401),
     },
   });
   registry.registerPath({
-    method: 'post',
-    path: '/changes',
-    operationId: 'CreateChange',
+    ...route('CreateChange'),
     description: 'Creates a draft authored by the caller.',
-    request: { body: body(changeDraftSchema) },
     responses: {
-      201: answer('The new draft.', changeViewSchema),
+      201: ok('CreateChange', 'The new draft.'),
       ...errors(400, 401, 403, 413, 415),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/changes',
-    operationId: 'ListChanges',
+    ...route('ListChanges'),
     description:
       'Changes newest first, or with `order=due` emergencies first; keyset-paged.',
-    request: { query: listQuerySchema },
     responses: {
-      200: answer('A page of changes.', changeListSchema),
+      200: ok('ListChanges', 'A page of changes.'),
       ...errors(400, 401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/queues',
-    operationId: 'CountQueues',
+    ...route('CountQueues'),
     description:
       "How many changes wait on the caller, are in flight, and are overdue: the portal's tab headers in one call.",
     responses: {
-      200: answer("The caller's queues, counted.", queueCountsSchema),
+      200: ok('CountQueues', "The caller's queues, counted."),
       ...errors(401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/changes/{id}',
-    operationId: 'GetChange',
-    request: { params: changeId },
+    ...route('GetChange'),
     responses: {
-      200: answer(
+      200: ok(
+        'GetChange',
         'The change, with the actions the caller may take now and whether it may deploy to production now.',
-        changeDetailSchema,
       ),
       ...errors(401, 403, 404),
     },
   });
   registry.registerPath({
-    method: 'patch',
-    path: '/changes/{id}',
-    operationId: 'EditChange',
+    ...route('EditChange'),
     description:
       "Edits a draft: the author's `edit` action, at its own address.",
-    request: { params: changeId, body: body(changeEditSchema) },
     responses: {
-      200: answer('The edited draft.', changeViewSchema),
+      200: ok('EditChange', 'The edited draft.'),
       ...errors(400, 401, 403, 404, 413, 415),
       409: refused(
         'The change is no longer a draft, or the version is stale.',
@@ -175,14 +158,11 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
-    method: 'post',
-    path: '/changes/{id}/actions',
-    operationId: 'ActOnChange',
+    ...route('ActOnChange'),
     description:
       'Takes a workflow action with the version the client last saw and exactly the fields that action records (docs/workflow.md).',
-    request: { params: changeId, body: body(actionRequestSchema) },
     responses: {
-      200: answer('The updated change.', changeViewSchema),
+      200: ok('ActOnChange', 'The updated change.'),
       ...errors(400, 401, 403, 404, 413, 415),
       409: refused(
         'The wrong action for the state, a stale version or the freeze.',
@@ -193,85 +173,67 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/changes/{id}/events',
-    operationId: 'ListChangeEvents',
-    request: { params: changeId },
+    ...route('ListChangeEvents'),
     responses: {
-      200: answer("The change's events, oldest first.", changeEventListSchema),
+      200: ok('ListChangeEvents', "The change's events, oldest first."),
       ...errors(401, 403, 404),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/freeze',
-    operationId: 'GetFreeze',
-    request: { query: freezeQuerySchema },
+    ...route('GetFreeze'),
     responses: {
-      200: answer(
+      200: ok(
+        'GetFreeze',
         'Whether production deploys are frozen at that time.',
-        freezeStatusSchema,
       ),
       ...errors(400, 401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/gate',
-    operationId: 'CheckGate',
+    ...route('CheckGate'),
     description:
       'May this change be deployed to this environment now? For pipelines: callable by users and by external-access static tokens.',
-    request: { query: gateQuerySchema },
     responses: {
-      200: answer(
+      200: ok(
+        'CheckGate',
         'The decision, with reasons a developer can act on.',
-        gateAnswerSchema,
       ),
       ...errors(400, 401, 403, 404),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/summary',
-    operationId: 'GetEntitySummary',
+    ...route('GetEntitySummary'),
     description:
       "One entity's change debt, for its catalog card: the changes in flight, the overdue retrospectives and the last production change. A System includes its parts; only changes the caller may read count.",
-    request: { query: summaryQuerySchema },
     responses: {
-      200: answer("The entity's change debt.", entitySummarySchema),
+      200: ok('GetEntitySummary', "The entity's change debt."),
       ...errors(400, 401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/export',
-    operationId: 'ExportChangeLog',
+    ...route('ExportChangeLog'),
     description: 'The SOP change log of the changes raised in [from, to).',
-    request: { query: exportQuerySchema },
     responses: {
       200: {
         description: 'One row per change, with the SOP columns.',
         content: {
           'text/csv': { schema: z.string() },
-          ...json(changeLogExportSchema),
+          ...json(apiRoutes.ExportChangeLog.response),
         },
       },
       ...errors(400, 401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/audit/sample',
-    operationId: 'SampleAuditEvidence',
+    ...route('SampleAuditEvidence'),
     description:
       'A reproducible random sample of the changes deployed to production in [from, to), optionally of one entity (a System with its parts), each with its evidence. Needs `change-management.audit.read`.',
-    request: { query: auditSampleQuerySchema },
     responses: {
       200: {
         description:
           'The sample: as JSON, or as a zip with one folder per change (change.json, events.csv, evidence.html).',
         content: {
-          ...json(auditSampleSchema),
+          ...json(apiRoutes.SampleAuditEvidence.response),
           'application/zip': {
             schema: z.string().openapi({ format: 'binary' }),
           },
@@ -281,51 +243,38 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/audit/exceptions',
-    operationId: 'ListAuditExceptions',
+    ...route('ListAuditExceptions'),
     description:
       'What went outside the normal workflow in [from, to), optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',
-    request: { query: auditExceptionsQuerySchema },
     responses: {
-      200: answer('The exceptions, oldest first.', auditExceptionListSchema),
+      200: ok('ListAuditExceptions', 'The exceptions, oldest first.'),
       ...errors(400, 401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/audit/counts',
-    operationId: 'CountAudit',
+    ...route('CountAudit'),
     description:
       'A period at a glance: the changes raised in [from, to) by type, the changes deployed to production in it and its exceptions by kind, optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',
-    request: { query: auditCountsQuerySchema },
     responses: {
-      200: answer('The counts of the period.', auditCountsSchema),
+      200: ok('CountAudit', 'The counts of the period.'),
       ...errors(400, 401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/audit/verify',
-    operationId: 'VerifyAuditTrail',
+    ...route('VerifyAuditTrail'),
     description:
       'Re-computes the hash chain in seq order, compares it with every checkpoint, and checks that each change row is what its events replay to.',
     responses: {
-      200: answer(
-        'The result of re-computing the hash chain.',
-        auditVerificationSchema,
-      ),
+      200: ok('VerifyAuditTrail', 'The result of re-computing the hash chain.'),
       ...errors(401, 403),
     },
   });
   registry.registerPath({
-    method: 'get',
-    path: '/audit/checkpoints',
-    operationId: 'ListChainCheckpoints',
+    ...route('ListChainCheckpoints'),
     description:
       'The chain heads recorded by the nightly verification, newest first. Copy them elsewhere: a later verification proves that history before each was not rewritten.',
     responses: {
-      200: answer('The checkpoints, newest first.', chainCheckpointListSchema),
+      200: ok('ListChainCheckpoints', 'The checkpoints, newest first.'),
       ...errors(401, 403),
     },
   });

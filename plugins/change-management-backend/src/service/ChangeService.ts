@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ActionRequest,
   applyAction,
   Change,
   ChangeDetail,
@@ -12,7 +13,6 @@ import {
   ChangeView,
   isRetrospectiveOverdue,
   QueueCounts,
-  parseActionRequest,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import { ChangeStore, ListOrder, StoredChange } from '../database/ChangeStore';
@@ -113,8 +113,11 @@ export class ChangeService {
    * Takes a workflow action, `edit` of a draft included; every rule of
    * docs/workflow.md is judged here, before the permission policy is asked.
    */
-  async act(id: string, body: unknown, actor: Actor): Promise<ChangeView> {
-    const request = parseInput(() => parseActionRequest(body));
+  async act(
+    id: string,
+    request: ActionRequest,
+    actor: Actor,
+  ): Promise<ChangeView> {
     this.access.authorizeRecording(actor);
     const [{ change, resource: current }] = await Promise.all([
       this.load(id),

@@ -4,9 +4,10 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { CustomErrorBase } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  ActionRequest,
+  ActionRequestInput,
   auditCountsQuerySchema,
   auditExceptionsQuerySchema,
   auditSampleQuerySchema,
@@ -15,12 +16,13 @@ import {
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  parseActionRequest,
   summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { pipeline } from 'node:stream/promises';
-import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import express from 'express';
 import { z } from 'zod';
-import { inputError, parseInput } from '../errors';
+import { parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actors } from './actors';
 import { AuditTrail } from './AuditTrail';
@@ -33,55 +35,46 @@ import { ChangeService } from './ChangeService';
 import { evidenceZip } from './evidenceZip';
 import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
+import { jsonBodies } from './jsonBodies';
 import { SummaryService } from './SummaryService';
 
 /**
- * A request of any route. The spec types each route's own request and
- * response (the query as it reads, `limit` a number), which Express's
- * default `Request` does not accept.
+ * A request as httpAuth and the auditor take it: they read its token and
+ * address, never its input. The handlers read `params`, `query` and `body`
+ * as the spec types them.
  */
-type AnyRequest = Request<any, any, any, any>;
-
-/** 415: a body that is not JSON. */
-class UnsupportedMediaTypeError extends CustomErrorBase {
-  name = 'UnsupportedMediaTypeError' as const;
-  statusCode = 415;
-}
-
-/** 415 for a body that is not JSON; `is` is null when there is no body. */
-const refuseOtherBodies: RequestHandler = (req, _res, next) => {
-  next(
-    req.is('application/json') === false
-      ? new UnsupportedMediaTypeError(
-          `Send the body as application/json, not ${req.get('content-type')}`,
-        )
-      : undefined,
-  );
-};
-
-/** Malformed JSON is invalid input, named as such. */
-const nameMalformedJson: ErrorRequestHandler = (error, _req, _res, next) => {
-  next(
-    error.type === 'entity.parse.failed'
-      ? inputError(`The body is not valid JSON: ${error.message}`, [
-          { path: '', message: 'The body is not valid JSON' },
-        ])
-      : error,
-  );
-};
+type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 
 const pathSchema = z.object({ id: changeIdSchema });
 
 /** The change id in the path, refused with 400 naming `id` if malformed. */
-const idOf = (req: AnyRequest): string =>
-  parseInput(() => pathSchema.parse(req.params)).id;
+const idOf = (params: { id: string }): string =>
+  parseInput(() => pathSchema.parse(params)).id;
 
 /**
- * The largest valid body, with margin: a draft's four free-text fields of
- * 20,000 characters, each escaped by JSON as up to 6 bytes (`\u0001`), is
- * about 480 kB, and the rest adds under 20 kB.
+ * A query string, read once by its shared schema. The spec types the query
+ * as the schema's input (so a route and its schema cannot part), but
+ * nothing has checked it yet: every value is still text.
  */
-const BODY_LIMIT = '1mb';
+const queryOf = <S extends z.ZodTypeAny>(
+  schema: S,
+  query: z.input<S>,
+): z.output<S> => parseInput(() => schema.parse(query));
+
+/**
+ * The body of an action, read once by the shared schema. The spec types the
+ * body as the schema's input, but nothing has checked it yet (the spec's
+ * validator is off, see below): a field may hold any JSON.
+ */
+const actionOf = (body: ActionRequestInput): ActionRequest =>
+  parseInput(() => parseActionRequest(body));
+
+/**
+ * The action a body names, for the auditor, before the body is read: only
+ * a string is named, as an object's `toString` may be anything.
+ */
+const namedAction = (body: { action?: unknown }): string | undefined =>
+  typeof body.action === 'string' ? body.action : undefined;
 
 export interface RouterOptions {
   auth: AuthService;
@@ -100,9 +93,11 @@ export interface RouterOptions {
 
 /**
  * Translates HTTP to service calls, and wraps every mutation in an auditor
- * event; every rule lives in the services. The shared zod schemas read the
- * query strings here and the bodies in the services; the OpenAPI document
- * is generated from the same schemas (src/schema/openapi.ts).
+ * event; every rule lives in the services. The OpenAPI document is
+ * generated from the shared zod schemas (src/schema/openapi.ts), and types
+ * each handler's params, query, body and answer. Those schemas read the
+ * query strings and an action's body here, and a draft in the service
+ * (which the actions registry calls too): each is read once.
  */
 export async function createRouter(options: RouterOptions) {
   const {
@@ -120,10 +115,12 @@ export async function createRouter(options: RouterOptions) {
     exceptions,
   } = options;
   // The spec types the routes and is served at /openapi.json. It is
-  // generated from the shared zod schemas, which validate every request here
+  // generated from the shared zod schemas, which validate every request
   // so that a refusal names each field (`issues`); the spec's own validator
-  // would only repeat them in one sentence. Backstage's httpAuth, not the
-  // spec's security section, decides who is signed in.
+  // would only repeat them in one sentence. So a handler's typed `query` and
+  // `body` are what the client claims until a schema has read them: only
+  // the schema's answer is used. Backstage's httpAuth, not the spec's
+  // security section, decides who is signed in.
   const router = await createOpenApiRouter({
     validatorOptions: { validateRequests: false, validateSecurity: false },
   });
@@ -131,18 +128,18 @@ export async function createRouter(options: RouterOptions) {
   const actors = new Actors(auth, userInfo);
 
   /** A signed-in user; a service token is refused with 403. */
-  const actorOf = async (req: AnyRequest): Promise<Actor> =>
+  const actorOf = async (req: HttpRequest): Promise<Actor> =>
     actors.user(await httpAuth.credentials(req, { allow: ['user'] }));
 
   /** A user, or a pipeline (see {@link Actors.userOrPipeline}). */
-  const userOrPipelineOf = async (req: AnyRequest): Promise<Actor> =>
+  const userOrPipelineOf = async (req: HttpRequest): Promise<Actor> =>
     actors.userOrPipeline(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );
 
   /** Runs a mutation inside an auditor event: success or fail, never neither. */
   const audited = async <T extends { id: string; state: string }>(
-    req: AnyRequest,
+    req: HttpRequest,
     eventId: string,
     meta: JsonObject,
     run: () => Promise<T>,
@@ -185,8 +182,9 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/changes', async (req, res) => {
     const actor = await actorOf(req);
-    const { needsActionBy, state, ...query } = parseInput(() =>
-      listQuerySchema.parse(req.query),
+    const { needsActionBy, state, ...query } = queryOf(
+      listQuerySchema,
+      req.query,
     );
     res.json(
       await changes.listChanges(
@@ -201,38 +199,46 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id', async (req, res) => {
-    res.json(await changes.getChange(idOf(req), await userOrPipelineOf(req)));
+    res.json(
+      await changes.getChange(idOf(req.params), await userOrPipelineOf(req)),
+    );
   });
 
   // Editing a draft is the workflow's `edit` action, at its own address.
+  // The body is read after the credentials: who is not signed in learns
+  // nothing of the schema.
   router.patch('/changes/:id', async (req, res) => {
-    const id = idOf(req);
+    const id = idOf(req.params);
     res.json(
-      await audited(req, 'change-edit', { changeId: id }, async () =>
-        changes.act(id, { ...req.body, action: 'edit' }, await actorOf(req)),
-      ),
+      await audited(req, 'change-edit', { changeId: id }, async () => {
+        const actor = await actorOf(req);
+        return changes.act(
+          id,
+          actionOf({ ...req.body, action: 'edit' }),
+          actor,
+        );
+      }),
     );
   });
 
   router.post('/changes/:id/actions', async (req, res) => {
-    const id = idOf(req);
-    const action = String((req.body as { action?: unknown }).action);
+    const id = idOf(req.params);
+    const meta = { changeId: id, action: namedAction(req.body) };
     res.json(
-      await audited(req, 'change-action', { changeId: id, action }, async () =>
-        changes.act(id, req.body, await userOrPipelineOf(req)),
-      ),
+      await audited(req, 'change-action', meta, async () => {
+        const actor = await userOrPipelineOf(req);
+        return changes.act(id, actionOf(req.body), actor);
+      }),
     );
   });
 
   router.get('/changes/:id/events', async (req, res) => {
-    res.json(await changes.listEvents(idOf(req), await actorOf(req)));
+    res.json(await changes.listEvents(idOf(req.params), await actorOf(req)));
   });
 
   router.get('/freeze', async (req, res) => {
     const { credentials } = await actorOf(req);
-    const { at, entityRef } = parseInput(() =>
-      freezeQuerySchema.parse(req.query),
-    );
+    const { at, entityRef } = queryOf(freezeQuerySchema, req.query);
     res.json(
       await freeze.status(
         at,
@@ -243,22 +249,18 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/gate', async (req, res) => {
     const actor = await userOrPipelineOf(req);
-    const { changeId, environment } = parseInput(() =>
-      gateQuerySchema.parse(req.query),
-    );
+    const { changeId, environment } = queryOf(gateQuerySchema, req.query);
     res.json(await gate.check(changeId, environment, actor));
   });
 
   router.get('/summary', async (req, res) => {
     const actor = await actorOf(req);
-    const { entityRef } = parseInput(() => summaryQuerySchema.parse(req.query));
+    const { entityRef } = queryOf(summaryQuerySchema, req.query);
     res.json(await summary.summarize(entityRef, actor));
   });
 
   router.get('/export', async (req, res) => {
-    const { format, ...query } = parseInput(() =>
-      exportQuerySchema.parse(req.query),
-    );
+    const { format, ...query } = queryOf(exportQuerySchema, req.query);
     const rows = await changeLog.exportLog(query, await actorOf(req));
     // Streamed: a failure half-way ends the response as failed.
     if (format === 'json') {
@@ -271,9 +273,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/sample', async (req, res) => {
-    const { format, ...query } = parseInput(() =>
-      auditSampleQuerySchema.parse(req.query),
-    );
+    const { format, ...query } = queryOf(auditSampleQuerySchema, req.query);
     const sample = await evidence.sample(query, await actorOf(req));
     if (format === 'json') {
       res.json(sample);
@@ -285,12 +285,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/audit/exceptions', async (req, res) => {
-    const scope = parseInput(() => auditExceptionsQuerySchema.parse(req.query));
+    const scope = queryOf(auditExceptionsQuerySchema, req.query);
     res.json(await exceptions.list(scope, await actorOf(req)));
   });
 
   router.get('/audit/counts', async (req, res) => {
-    const scope = parseInput(() => auditCountsQuerySchema.parse(req.query));
+    const scope = queryOf(auditCountsQuerySchema, req.query);
     res.json(await exceptions.counts(scope, await actorOf(req)));
   });
 
@@ -303,14 +303,6 @@ export async function createRouter(options: RouterOptions) {
   });
 
   // Bodies are read ahead of the OpenAPI router, whose validator would turn
-  // any body error into a 400 naming no field: so a body over the limit
-  // answers 413 (body-parser's error) and one that is not JSON 415.
-  return express
-    .Router()
-    .use(
-      refuseOtherBodies,
-      express.json({ limit: BODY_LIMIT }),
-      nameMalformedJson,
-      router,
-    );
+  // any body error into a 400 naming no field.
+  return express.Router().use(...jsonBodies(), router);
 }

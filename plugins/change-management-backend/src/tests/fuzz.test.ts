@@ -112,7 +112,18 @@ function requests(changeId: string): fc.Arbitrary<Request> {
     fc
       .record(
         {
-          action: fc.oneof(fc.constantFrom(...CHANGE_ACTIONS), nasty),
+          action: fc.oneof(
+            fc.constantFrom(...CHANGE_ACTIONS),
+            nasty,
+            fc.constantFrom<unknown>(
+              null,
+              7,
+              ['submit'],
+              // No string conversion: its `toString` is not a function.
+              { toString: 'submit' },
+              { valueOf: 'submit', toString: 'submit' },
+            ),
+          ),
           version: fc.oneof(fc.integer({ min: -2, max: 5 }), nasty),
           comment: nasty,
           reason: nasty,

@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { apiRoutes } from '@trove/backstage-plugin-change-management-common';
 import { actionFields, drafts } from '../__testUtils__/changes';
 import {
   Harness,
@@ -105,6 +106,24 @@ describe('the OpenAPI document served at /openapi.json', () => {
         ]),
       ),
     ).toEqual(ROUTES);
+  });
+
+  it("serves each operation of the shared route table (the frontend client's) at its method and path", () => {
+    const served = Object.entries(contract.document.paths).flatMap(
+      ([path, methods]) =>
+        Object.entries(methods as Record<string, any>).map(([method, op]) => [
+          op.operationId,
+          { method, path: path.slice(BASE.length) },
+        ]),
+    );
+    expect(Object.fromEntries(served)).toEqual(
+      Object.fromEntries(
+        Object.entries(apiRoutes).map(([id, { method, path }]) => [
+          id,
+          { method, path },
+        ]),
+      ),
+    );
   });
 
   it('closes every object but the error of a Backstage error body', () => {

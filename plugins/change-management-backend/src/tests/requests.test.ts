@@ -101,6 +101,17 @@ describe('requests the API must refuse', () => {
         },
       ],
       [
+        // An object whose `toString` is not a function cannot be converted
+        // to a string: the action must be read, not converted.
+        'an object for the action',
+        { action: { toString: 'submit' }, version: 1 },
+        400,
+        {
+          name: 'InputError',
+          issues: [expect.objectContaining({ path: 'action' })],
+        },
+      ],
+      [
         'no version',
         { action: 'submit' },
         400,
@@ -159,6 +170,31 @@ describe('requests the API must refuse', () => {
       expect(res.status).toBe(status);
       expect(res.body.error).toMatchObject(error);
       expect(await h.count('change_events')).toBe(1);
+    });
+
+    it('audits a refused action as failed, naming the action only if it is text', async () => {
+      const auditor = mockServices.auditor.mock();
+      const h = await start([auditor.factory]);
+      const created = await h.as('alice').post('/changes', drafts.standard);
+      const id = created.body.id;
+      for (const action of ['merge', { toString: 'submit' }]) {
+        const res = await h
+          .as('alice')
+          .post(`/changes/${id}/actions`, { action, version: 1 });
+        expect(res.status).toBe(400);
+      }
+      const actionEvents = auditor.createEvent.mock.calls
+        .map(([options], i) => [options, i] as const)
+        .filter(([options]) => options.eventId === 'change-action');
+      expect(actionEvents.map(([options]) => options.meta)).toEqual([
+        { changeId: id, action: 'merge' },
+        { changeId: id, action: undefined },
+      ]);
+      for (const [, i] of actionEvents) {
+        const event = await auditor.createEvent.mock.results[i].value;
+        expect(event.fail).toHaveBeenCalledTimes(1);
+        expect(event.success).not.toHaveBeenCalled();
+      }
     });
 
     it('names each missing field when a draft is submitted', async () => {

@@ -1,8 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  AuditCounts,
   ActionRequestInput,
+  AuditCounts,
   AuditExceptionList,
+  AuditExceptionsQueryInput,
   AuditVerification,
   ChainCheckpointList,
   ChangeDetail,
@@ -39,13 +40,16 @@ export interface ChangeListRequest {
   cursor?: string;
 }
 
-/** Changes raised in [from, to), ISO dates, optionally of one System. @public */
-export interface AuditPeriod {
-  from: string;
-  to: string;
-  /** A System (or any entity): the changes to it and to its parts. */
-  entityRef?: string;
-}
+/**
+ * A period [from, to) of ISO dates, optionally of one entity (a System with
+ * its parts), as the audit routes' query reads it.
+ *
+ * @public
+ */
+export type AuditPeriod = Pick<
+  AuditExceptionsQueryInput,
+  'from' | 'to' | 'entityRef'
+>;
 
 /**
  * The change-management backend, as the frontend sees it. The bodies are

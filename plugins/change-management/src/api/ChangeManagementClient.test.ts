@@ -197,6 +197,61 @@ describe('ChangeManagementClient', () => {
     expect(file.fileName).toBeUndefined();
   });
 
+  it('posts a draft as JSON', async () => {
+    const { client, fetch } = clientWith(json({ id: 'c1' }, 201));
+    const draft = {
+      type: 'standard' as const,
+      title: 'Upgrade',
+      affectedEntityRefs: ['component:default/payments-service'],
+    };
+    await client.createChange(draft);
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/changes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(draft),
+    });
+  });
+
+  it('reads the audit counts and exceptions of a period', async () => {
+    const counts = clientWith(json({}));
+    await counts.client.getAuditCounts({
+      from: '2026-01-01',
+      to: '2026-04-01',
+    });
+    expect(counts.fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/audit/counts?from=2026-01-01&to=2026-04-01`,
+    );
+    const exceptions = clientWith(json({ items: [] }));
+    await exceptions.client.getAuditExceptions({
+      from: '2026-01-01',
+      to: '2026-04-01',
+      entityRef: 'system:default/payments',
+    });
+    expect(exceptions.fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/audit/exceptions?from=2026-01-01&to=2026-04-01&entityRef=system%3Adefault%2Fpayments`,
+    );
+  });
+
+  it('downloads an audit sample as a zip', async () => {
+    const { client, fetch } = clientWith(
+      new Response('PK', {
+        status: 200,
+        headers: { 'Content-Type': 'application/zip' },
+      }),
+    );
+    const sample = await client.downloadAuditSample({
+      from: '2026-01-01',
+      to: '2026-04-01',
+      size: 5,
+      seed: 'q1',
+    });
+    expect(await sample.text()).toBe('PK');
+    expect(fetch.mock.calls[0]).toEqual([
+      `${baseUrl}/audit/sample?from=2026-01-01&to=2026-04-01&size=5&seed=q1&format=zip`,
+      undefined,
+    ]);
+  });
+
   it("exports one entity's change log", async () => {
     const { client, fetch } = clientWith(new Response('ID\n'));
     await client.exportChangeLog({

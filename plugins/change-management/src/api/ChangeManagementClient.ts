@@ -2,11 +2,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionRequestInput,
-  AuditExceptionList,
+  ApiOperation,
+  ApiRequest,
+  ApiResponse,
+  apiRoutes,
   AuditCounts,
-  AuditCountsQueryInput,
-  AuditExceptionsQueryInput,
-  AuditSampleQueryInput,
+  AuditExceptionList,
   AuditVerification,
   ChainCheckpointList,
   ChangeDetail,
@@ -16,10 +17,7 @@ import {
   ChangeList,
   ChangeView,
   EntitySummary,
-  ExportQueryInput,
   FreezeStatus,
-  ListQueryInput,
-  SummaryQueryInput,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 import {
@@ -30,16 +28,24 @@ import {
 import { Attachment, attachmentOf } from './attachment';
 
 /** A query string of the parameters that are set, in their order. */
-function queryString(params: Record<string, string | number | undefined>) {
+function queryString(query: object) {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(query)) {
     if (value !== undefined) search.set(name, String(value));
   }
   return search.toString();
 }
 
+/** The request's arguments: none where the route reads nothing. */
+type Args<Op extends ApiOperation> = {} extends ApiRequest<Op>
+  ? [request?: ApiRequest<Op>]
+  : [request: ApiRequest<Op>];
+
 /**
  * Talks to the change-management backend with the signed-in user's token.
+ * Each call names its operation in the shared route table of
+ * change-management-common, whose schemas type what it sends and what it
+ * gets back, as they type the server's OpenAPI document.
  *
  * @public
  */
@@ -53,119 +59,126 @@ export class ChangeManagementClient implements ChangeManagementApi {
   }
 
   async listChanges(request: ChangeListRequest): Promise<ChangeList> {
-    // Typed by the server's query schema, so a renamed parameter fails here.
-    const query: ListQueryInput = {
-      entityRef: request.entityRef || undefined,
-      state: request.states?.length ? request.states.join(',') : undefined,
-      type: request.type,
-      needsActionBy: request.needsActionByMe ? 'me' : undefined,
-      inFlight: request.inFlight ? 'true' : undefined,
-      overdue: request.overdue ? 'true' : undefined,
-      q: request.search || undefined,
-      order: request.order,
-      limit: request.limit || undefined,
-      cursor: request.cursor || undefined,
-    };
-    return this.json(`/changes?${queryString(query)}`);
+    return this.json('ListChanges', {
+      query: {
+        entityRef: request.entityRef || undefined,
+        state: request.states?.length ? request.states.join(',') : undefined,
+        type: request.type,
+        needsActionBy: request.needsActionByMe ? 'me' : undefined,
+        inFlight: request.inFlight ? 'true' : undefined,
+        overdue: request.overdue ? 'true' : undefined,
+        q: request.search || undefined,
+        order: request.order,
+        limit: request.limit || undefined,
+        cursor: request.cursor || undefined,
+      },
+    });
   }
 
   async countQueues(): Promise<QueueCounts> {
-    return this.json('/queues');
+    return this.json('CountQueues');
   }
 
   async getChange(id: string): Promise<ChangeDetail> {
-    return this.json(`/changes/${encodeURIComponent(id)}`);
+    return this.json('GetChange', { params: { id } });
   }
 
   async createChange(input: ChangeDraftInput): Promise<ChangeView> {
-    return this.json('/changes', { method: 'POST', body: input });
+    return this.json('CreateChange', { body: input });
   }
 
   async editChange(id: string, input: ChangeEditInput): Promise<ChangeView> {
-    return this.json(`/changes/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: input,
-    });
+    return this.json('EditChange', { params: { id }, body: input });
   }
 
   async act(id: string, request: ActionRequestInput): Promise<ChangeView> {
-    return this.json(`/changes/${encodeURIComponent(id)}/actions`, {
-      method: 'POST',
-      body: request,
-    });
+    return this.json('ActOnChange', { params: { id }, body: request });
   }
 
   async listEvents(id: string): Promise<ChangeEventList> {
-    return this.json(`/changes/${encodeURIComponent(id)}/events`);
+    return this.json('ListChangeEvents', { params: { id } });
   }
 
   async getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus> {
-    return this.json(
-      options?.entityRef
-        ? `/freeze?${new URLSearchParams({ entityRef: options.entityRef })}`
-        : '/freeze',
-    );
+    return this.json('GetFreeze', {
+      query: { entityRef: options?.entityRef || undefined },
+    });
   }
 
   async exportChangeLog(range: AuditPeriod): Promise<Attachment> {
     // entityRef: the export's scope to one entity's history (see docs/api.md).
-    const query: ExportQueryInput = { ...range, format: 'csv' };
-    const response = await this.fetch(`/export?${queryString(query)}`);
-    return attachmentOf(response);
+    const query = { ...range, format: 'csv' as const };
+    return attachmentOf(await this.fetch('ExportChangeLog', { query }));
   }
 
   async getSummary(entityRef: string): Promise<EntitySummary> {
-    const query: SummaryQueryInput = { entityRef };
-    return this.json(`/summary?${queryString(query)}`);
+    return this.json('GetEntitySummary', { query: { entityRef } });
   }
 
   async getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList> {
     const { from, to, entityRef } = period;
-    const query: AuditExceptionsQueryInput = { from, to, entityRef };
-    return this.json(`/audit/exceptions?${queryString(query)}`);
+    return this.json('ListAuditExceptions', { query: { from, to, entityRef } });
   }
 
   async getAuditCounts(period: AuditPeriod): Promise<AuditCounts> {
     const { from, to, entityRef } = period;
-    const query: AuditCountsQueryInput = { from, to, entityRef };
-    return this.json(`/audit/counts?${queryString(query)}`);
+    return this.json('CountAudit', { query: { from, to, entityRef } });
   }
 
   async downloadAuditSample(
     request: AuditPeriod & { size: number; seed: string },
   ): Promise<Blob> {
     const { from, to, entityRef, size, seed } = request;
-    const query: AuditSampleQueryInput = { from, to, entityRef, size, seed };
-    const search = queryString({ ...query, format: 'zip' });
-    return (await this.fetch(`/audit/sample?${search}`)).blob();
+    const query = { from, to, entityRef, size, seed, format: 'zip' as const };
+    return (await this.fetch('SampleAuditEvidence', { query })).blob();
   }
 
   async verifyAuditTrail(): Promise<AuditVerification> {
-    return this.json('/audit/verify');
+    return this.json('VerifyAuditTrail');
   }
 
   async listChainCheckpoints(): Promise<ChainCheckpointList> {
-    return this.json('/audit/checkpoints');
+    return this.json('ListChainCheckpoints');
   }
 
-  private async json<T>(
-    path: string,
-    options?: { method: string; body: unknown },
-  ): Promise<T> {
-    const response = await this.fetch(
-      path,
-      options && {
-        method: options.method,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(options.body),
-      },
-    );
-    return (await response.json()) as T;
+  /**
+   * The JSON answer of an operation, typed by its schema. Not parsed: the
+   * server answers by the same schema.
+   */
+  private async json<Op extends ApiOperation>(
+    operation: Op,
+    ...args: Args<Op>
+  ): Promise<ApiResponse<Op>> {
+    return (await this.fetch(operation, ...args)).json();
   }
 
-  private async fetch(path: string, init?: RequestInit): Promise<Response> {
+  /** Sends a request of an operation; a refusal is thrown as a ResponseError. */
+  private async fetch<Op extends ApiOperation>(
+    operation: Op,
+    ...[request]: Args<Op>
+  ): Promise<Response> {
+    const { method, path } = apiRoutes[operation];
+    const { params, query, body } = (request ?? {}) as {
+      params?: Record<string, string>;
+      query?: object;
+      body?: unknown;
+    };
     const baseUrl = await this.discoveryApi.getBaseUrl('change-management');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    const address = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(params![name]),
+    );
+    const search = query ? queryString(query) : '';
+    const url = `${baseUrl}${address}${search ? `?${search}` : ''}`;
+    const response = await this.fetchApi.fetch(
+      url,
+      method === 'get'
+        ? undefined
+        : {
+            method: method.toUpperCase(),
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { actionRequestSchema } from './actionSchemas';
+import {
+  auditCountsSchema,
+  auditExceptionListSchema,
+  auditSampleSchema,
+} from './audit';
+import {
+  auditVerificationSchema,
+  chainCheckpointListSchema,
+  changeEventListSchema,
+} from './events';
+import {
+  auditCountsQuerySchema,
+  auditExceptionsQuerySchema,
+  auditSampleQuerySchema,
+  exportQuerySchema,
+  freezeQuerySchema,
+  gateQuerySchema,
+  listQuerySchema,
+  summaryQuerySchema,
+} from './queries';
+import {
+  changeDetailSchema,
+  changeLogExportSchema,
+  entitySummarySchema,
+  freezeStatusSchema,
+  gateAnswerSchema,
+  healthSchema,
+  queueCountsSchema,
+} from './responses';
+import { changeDraftSchema, changeEditSchema } from './schemas';
+import { changeListSchema, changeViewSchema } from './types';
+
+/**
+ * A route of the HTTP API: where it is, and the schemas of what it reads
+ * and answers. A `{name}` in the path is a path parameter.
+ *
+ * @public
+ */
+export interface ApiRoute {
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  /** A query string is an object of named parameters. */
+  query?: z.AnyZodObject | z.ZodEffects<z.AnyZodObject>;
+  body?: z.ZodTypeAny;
+  /** The JSON answer of a success. */
+  response: z.ZodTypeAny;
+}
+
+/**
+ * The routes of the change-management API, by operation id. The backend's
+ * OpenAPI document takes each route's address and schemas from here, and
+ * the frontend's client its requests and answers, so neither writes them
+ * again.
+ *
+ * @public
+ */
+export const apiRoutes = {
+  GetHealth: { method: 'get', path: '/health', response: healthSchema },
+  Ping: { method: 'get', path: '/ping', response: z.object({}).strict() },
+  CreateChange: {
+    method: 'post',
+    path: '/changes',
+    body: changeDraftSchema,
+    response: changeViewSchema,
+  },
+  ListChanges: {
+    method: 'get',
+    path: '/changes',
+    query: listQuerySchema,
+    response: changeListSchema,
+  },
+  CountQueues: { method: 'get', path: '/queues', response: queueCountsSchema },
+  GetChange: {
+    method: 'get',
+    path: '/changes/{id}',
+    response: changeDetailSchema,
+  },
+  EditChange: {
+    method: 'patch',
+    path: '/changes/{id}',
+    body: changeEditSchema,
+    response: changeViewSchema,
+  },
+  ActOnChange: {
+    method: 'post',
+    path: '/changes/{id}/actions',
+    body: actionRequestSchema,
+    response: changeViewSchema,
+  },
+  ListChangeEvents: {
+    method: 'get',
+    path: '/changes/{id}/events',
+    response: changeEventListSchema,
+  },
+  GetFreeze: {
+    method: 'get',
+    path: '/freeze',
+    query: freezeQuerySchema,
+    response: freezeStatusSchema,
+  },
+  CheckGate: {
+    method: 'get',
+    path: '/gate',
+    query: gateQuerySchema,
+    response: gateAnswerSchema,
+  },
+  GetEntitySummary: {
+    method: 'get',
+    path: '/summary',
+    query: summaryQuerySchema,
+    response: entitySummarySchema,
+  },
+  // `format=csv` (the default) answers CSV text, `format=json` this.
+  ExportChangeLog: {
+    method: 'get',
+    path: '/export',
+    query: exportQuerySchema,
+    response: changeLogExportSchema,
+  },
+  // `format=zip` answers a zip, `format=json` (the default) this.
+  SampleAuditEvidence: {
+    method: 'get',
+    path: '/audit/sample',
+    query: auditSampleQuerySchema,
+    response: auditSampleSchema,
+  },
+  ListAuditExceptions: {
+    method: 'get',
+    path: '/audit/exceptions',
+    query: auditExceptionsQuerySchema,
+    response: auditExceptionListSchema,
+  },
+  CountAudit: {
+    method: 'get',
+    path: '/audit/counts',
+    query: auditCountsQuerySchema,
+    response: auditCountsSchema,
+  },
+  VerifyAuditTrail: {
+    method: 'get',
+    path: '/audit/verify',
+    response: auditVerificationSchema,
+  },
+  ListChainCheckpoints: {
+    method: 'get',
+    path: '/audit/checkpoints',
+    response: chainCheckpointListSchema,
+  },
+} as const satisfies Record<string, ApiRoute>;
+
+/** @public */
+export type ApiOperation = keyof typeof apiRoutes;
+
+type RouteOf<Op extends ApiOperation> = (typeof apiRoutes)[Op];
+
+/** The parameters a path template names: `{ id: string }` for `{id}`. */
+type PathParams<Path extends string> =
+  Path extends `${string}{${infer Name}}${infer Rest}`
+    ? { [K in Name]: string } & PathParams<Rest>
+    : {};
+
+/** `{ params: … }`, if the path names any. */
+type Params<Path extends string> = keyof PathParams<Path> extends never
+  ? {}
+  : { params: PathParams<Path> };
+
+/** `{ query: … }` or `{ body: … }` as a client writes it, if the route reads one. */
+type Part<Route, Key extends 'query' | 'body'> = Route extends Record<
+  Key,
+  z.ZodTypeAny
+>
+  ? { [K in Key]: z.input<Route[Key]> }
+  : {};
+
+/**
+ * What a client sends to an operation: its path parameters, and its query
+ * and body as their schemas read them.
+ *
+ * @public
+ */
+export type ApiRequest<Op extends ApiOperation> = Params<RouteOf<Op>['path']> &
+  Part<RouteOf<Op>, 'query'> &
+  Part<RouteOf<Op>, 'body'>;
+
+/**
+ * The JSON answer of an operation's success.
+ *
+ * @public
+ */
+export type ApiResponse<Op extends ApiOperation> = z.output<
+  RouteOf<Op>['response']
+>;
