@@ -26,3 +26,4 @@ export * from './labels';
 export * from './audit';
 export * from './portalPaths';
 export * from './period';
+export * from './fileNames';

@@ -10,8 +10,10 @@ import {
   ActionRequestInput,
   auditCountsQuerySchema,
   auditExceptionsQuerySchema,
+  auditSampleFileName,
   auditSampleQuerySchema,
   changeIdSchema,
+  changeLogFileName,
   exportQuerySchema,
   freezeQuerySchema,
   gateQuerySchema,
@@ -267,8 +269,7 @@ export async function createRouter(options: RouterOptions) {
       await pipeline(toJsonStream(rows), res.type('application/json'));
       return;
     }
-    const name = `change-log-${query.from.toISOString().slice(0, 10)}`;
-    res.type('text/csv').attachment(`${name}.csv`);
+    res.type('text/csv').attachment(changeLogFileName(query));
     await pipeline(toCsvStream(rows), res);
   });
 
@@ -279,8 +280,7 @@ export async function createRouter(options: RouterOptions) {
       res.json(sample);
       return;
     }
-    const name = `audit-sample-${sample.from.slice(0, 10)}-${sample.seed}`;
-    res.type('application/zip').attachment(`${name}.zip`);
+    res.type('application/zip').attachment(auditSampleFileName(sample));
     await pipeline(evidenceZip(sample), res);
   });
 

@@ -58,6 +58,20 @@ describe('GET /export', () => {
         entities,
       });
 
+    it("names the file by its period and entity, as the portal's fallback does", async () => {
+      const h = await start();
+      const all = await h.as('oscar').get(`/export?${YEAR}`);
+      expect(all.headers['content-disposition']).toBe(
+        'attachment; filename="change-log-2026-01-01-2027-01-01.csv"',
+      );
+      const one = await h
+        .as('oscar')
+        .get(`/export?${YEAR}&entityRef=system:default/payments`);
+      expect(one.headers['content-disposition']).toBe(
+        'attachment; filename="change-log-system-default-payments-2026-01-01-2027-01-01.csv"',
+      );
+    });
+
     it('writes every column of a completed standard change', async () => {
       const h = await start();
       const change = await changeIn(h, 'standard', 'completed');

@@ -86,7 +86,7 @@ export interface ChangeManagementApi {
    */
   downloadAuditSample(
     request: AuditPeriod & { size: number; seed: string },
-  ): Promise<Blob>;
+  ): Promise<Attachment>;
   /** Re-computes the hash chain and checks every change against its events. */
   verifyAuditTrail(): Promise<AuditVerification>;
   /** The chain heads recorded each night, newest first. */

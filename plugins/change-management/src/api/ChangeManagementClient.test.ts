@@ -245,7 +245,7 @@ describe('ChangeManagementClient', () => {
       size: 5,
       seed: 'q1',
     });
-    expect(await sample.text()).toBe('PK');
+    expect(await sample.blob.text()).toBe('PK');
     expect(fetch.mock.calls[0]).toEqual([
       `${baseUrl}/audit/sample?from=2026-01-01&to=2026-04-01&size=5&seed=q1&format=zip`,
       undefined,

@@ -127,10 +127,10 @@ export class ChangeManagementClient implements ChangeManagementApi {
 
   async downloadAuditSample(
     request: AuditPeriod & { size: number; seed: string },
-  ): Promise<Blob> {
+  ): Promise<Attachment> {
     const { from, to, entityRef, size, seed } = request;
     const query = { from, to, entityRef, size, seed, format: 'zip' as const };
-    return (await this.fetch('SampleAuditEvidence', { query })).blob();
+    return attachmentOf(await this.fetch('SampleAuditEvidence', { query }));
   }
 
   async verifyAuditTrail(): Promise<AuditVerification> {

@@ -9,8 +9,12 @@ import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import {
+  auditSampleFileName,
+  changeLogFileName,
+} from '@trove/backstage-plugin-change-management-common';
 import { AuditPeriod, changeManagementApiRef } from '../../api';
-import { downloadAttachment, downloadBlob } from '../download';
+import { downloadAttachment } from '../download';
 
 /** The most changes a sample draws (the API's limit). */
 const MAX_SAMPLE = 200;
@@ -35,19 +39,15 @@ export const AuditDownloads = (props: {
   const api = useApi(changeManagementApiRef);
   const [size, setSize] = useState('25');
   const [seed, setSeed] = useState(() => `audit-${period.from}`);
-  const name = `${period.from}-${period.to}`;
 
   const [log, downloadLog] = useAsyncFn(async () => {
     const csv = await api.exportChangeLog(period);
-    downloadAttachment(csv, `change-log-${name}.csv`);
+    downloadAttachment(csv, changeLogFileName(period));
   }, [api, period]);
   const [sample, drawSample] = useAsyncFn(async () => {
-    const zip = await api.downloadAuditSample({
-      ...period,
-      size: Number(size),
-      seed,
-    });
-    downloadBlob(zip, `audit-sample-${name}.zip`);
+    const request = { ...period, size: Number(size), seed };
+    const zip = await api.downloadAuditSample(request);
+    downloadAttachment(zip, auditSampleFileName(request));
   }, [api, period, size, seed]);
   const sizeInvalid = !/^[1-9]\d*$/.test(size) || Number(size) > MAX_SAMPLE;
   const error = log.error ?? sample.error;

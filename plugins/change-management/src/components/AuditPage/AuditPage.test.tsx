@@ -71,7 +71,9 @@ function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
       ],
     }),
     verifyAuditTrail: jest.fn(),
-    downloadAuditSample: jest.fn().mockResolvedValue(new Blob(['PK'])),
+    downloadAuditSample: jest
+      .fn()
+      .mockResolvedValue({ blob: new Blob(['PK']) }),
     exportChangeLog: jest.fn(),
     ...overrides,
   };
@@ -246,33 +248,43 @@ describe('AuditPage', () => {
     );
   });
 
-  it('draws a sample with a seed and downloads its evidence as a zip', async () => {
-    const zip = new Blob(['PK'], { type: 'application/zip' });
-    const api = fakeApi({
-      downloadAuditSample: jest.fn().mockResolvedValue(zip),
-    });
-    await renderPage(api);
-    setDate('From', '2026-01-01');
-    setDate('To', '2026-07-01');
-    fireEvent.change(screen.getByLabelText('Sample size'), {
-      target: { value: '5' },
-    });
-    fireEvent.change(screen.getByLabelText('Seed'), {
-      target: { value: 'soc2-2026' },
-    });
-    await userEvent.click(
-      screen.getByRole('button', { name: /Draw a sample/ }),
-    );
+  it.each([
+    ['the name the server gives it', 'from-server.zip', 'from-server.zip'],
+    [
+      'the same name when the server gives none',
+      undefined,
+      'audit-sample-2026-01-01-2026-07-01-soc2-2026.zip',
+    ],
+  ])(
+    'draws a sample with a seed and downloads its evidence as a zip, under %s',
+    async (_, fileName, expected) => {
+      const blob = new Blob(['PK'], { type: 'application/zip' });
+      const api = fakeApi({
+        downloadAuditSample: jest.fn().mockResolvedValue({ blob, fileName }),
+      });
+      await renderPage(api);
+      setDate('From', '2026-01-01');
+      setDate('To', '2026-07-01');
+      fireEvent.change(screen.getByLabelText('Sample size'), {
+        target: { value: '5' },
+      });
+      fireEvent.change(screen.getByLabelText('Seed'), {
+        target: { value: 'soc2-2026' },
+      });
+      await userEvent.click(
+        screen.getByRole('button', { name: /Draw a sample/ }),
+      );
 
-    await waitFor(() => expect(clicked).toHaveLength(1));
-    expect(api.downloadAuditSample).toHaveBeenCalledWith({
-      from: '2026-01-01',
-      to: '2026-07-01',
-      size: 5,
-      seed: 'soc2-2026',
-    });
-    expect(clicked[0].download).toBe('audit-sample-2026-01-01-2026-07-01.zip');
-  });
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(api.downloadAuditSample).toHaveBeenCalledWith({
+        from: '2026-01-01',
+        to: '2026-07-01',
+        size: 5,
+        seed: 'soc2-2026',
+      });
+      expect(clicked[0].download).toBe(expected);
+    },
+  );
 
   it('downloads the change log under the name the server gives it, or its own', async () => {
     const csv = new Blob(['ID\n'], { type: 'text/csv' });

@@ -9,7 +9,10 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { periodIssue } from '@trove/backstage-plugin-change-management-common';
+import {
+  changeLogFileName,
+  periodIssue,
+} from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef } from '../../api';
 import { downloadAttachment } from '../download';
 
@@ -33,12 +36,9 @@ export const ExportChangeLog = ({ entityRef }: { entityRef?: string }) => {
 
   const [{ loading, error }, exportCsv] = useAsyncFn(
     async (range: { from: string; to: string }) => {
-      const csv = await api.exportChangeLog({ ...range, entityRef });
-      const scope = entityRef ? `${entityRef.replace(/[:/]/g, '-')}-` : '';
-      downloadAttachment(
-        csv,
-        `change-log-${scope}${range.from}-${range.to}.csv`,
-      );
+      const scope = { ...range, entityRef };
+      const csv = await api.exportChangeLog(scope);
+      downloadAttachment(csv, changeLogFileName(scope));
     },
     [api, entityRef],
   );

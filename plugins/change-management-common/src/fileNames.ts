@@ -1,0 +1,43 @@
+/**
+ * The names of the files the portal downloads. The server sets them in its
+ * Content-Disposition; the browser falls back to the same names when a
+ * proxy strips the header.
+ */
+
+const day = (time: Date | string) =>
+  (typeof time === 'string' ? time : time.toISOString()).slice(0, 10);
+
+/** Safe in a file name on every system: `system-default-payments`. */
+const slug = (text: string) =>
+  text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+
+/**
+ * The change log of a period, optionally of one entity:
+ * `change-log-system-default-payments-2026-01-01-2027-01-01.csv`.
+ *
+ * @public
+ */
+export function changeLogFileName(scope: {
+  from: Date | string;
+  to: Date | string;
+  entityRef?: string;
+}): string {
+  const entity = scope.entityRef ? `${slug(scope.entityRef)}-` : '';
+  return `change-log-${entity}${day(scope.from)}-${day(scope.to)}.csv`;
+}
+
+/**
+ * An auditor's sample, named by its period and its seed, so that the same
+ * draw gives the same name: `audit-sample-2026-01-01-2026-04-01-q1.zip`.
+ *
+ * @public
+ */
+export function auditSampleFileName(sample: {
+  from: Date | string;
+  to: Date | string;
+  seed: string;
+}): string {
+  return `audit-sample-${day(sample.from)}-${day(sample.to)}-${slug(
+    sample.seed,
+  )}.zip`;
+}
