@@ -18,7 +18,9 @@ const knexFactory = require('knex');
 require('@backstage/cli/config/nodeTransform.cjs');
 
 const backend = path.resolve(__dirname, '../plugins/change-management-backend');
-const { ChainVerifier } = require(`${backend}/src/service/ChainVerifier`);
+const {
+  ChainVerificationService,
+} = require(`${backend}/src/service/ChainVerificationService`);
 const {
   DatabaseChainStore,
 } = require(`${backend}/src/database/DatabaseChainStore`);
@@ -207,7 +209,7 @@ async function main() {
   await seed(knex);
   await knex.raw('VACUUM ANALYZE');
   const [{ n }] = await knex('change_events').count({ n: '*' });
-  const verifier = new ChainVerifier(new DatabaseChainStore(knex));
+  const verifier = new ChainVerificationService(new DatabaseChainStore(knex));
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const result = await verifier.verify();

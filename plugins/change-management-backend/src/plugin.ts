@@ -13,24 +13,24 @@ import {
 import { registerChangeActions } from './actions';
 import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
-import { DatabaseReminderStore } from './database/ReminderStore';
-import { AuditTrail } from './service/AuditTrail';
-import { ChainVerifier } from './service/ChainVerifier';
+import { DatabaseReminderStore } from './database/DatabaseReminderStore';
+import { AuditTrailService } from './service/AuditTrailService';
+import { ChainVerificationService } from './service/ChainVerificationService';
 import {
   readVerifySchedule,
   scheduleChainVerification,
-} from './service/chainVerification';
-import { AuditEvidence } from './service/AuditEvidence';
-import { AuditExceptions } from './service/AuditExceptions';
-import { ChangeAccess } from './service/ChangeAccess';
+} from './service/verifyChainTask';
+import { AuditEvidenceService } from './service/AuditEvidenceService';
+import { AuditExceptionsService } from './service/AuditExceptionsService';
+import { ChangeAccessService } from './service/ChangeAccessService';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
-import { ChangeReminders, REMINDERS_TASK_ID } from './service/ChangeReminders';
+import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { changeManagementPendingWorkServiceRef } from './service/PendingWork';
 import { readChangeManagementConfig } from './service/config';
-import { BlackoutCalendar } from './service/blackouts';
+import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { SummaryService } from './service/SummaryService';
@@ -75,7 +75,7 @@ export const changeManagementPlugin = createBackendPlugin({
           rules: Object.values(changePermissionRules),
           getResources: ids => store.getPermissionResources(ids),
         });
-        const access = new ChangeAccess(
+        const access = new ChangeAccessService(
           deps.permissions,
           config,
           deps.permissionsRegistry.getPermissionRuleset(
@@ -117,7 +117,7 @@ export const changeManagementPlugin = createBackendPlugin({
         const chainStore = new DatabaseChainStore(
           await deps.database.getClient(),
         );
-        const verifier = new ChainVerifier(chainStore);
+        const verifier = new ChainVerificationService(chainStore);
         await scheduleChainVerification({
           ...deps,
           schedule: readVerifySchedule(deps.config),
@@ -136,14 +136,14 @@ export const changeManagementPlugin = createBackendPlugin({
             freeze,
             gate,
             summary: new SummaryService(store, access, deps.clock),
-            auditTrail: new AuditTrail(verifier, chainStore, access),
-            evidence: new AuditEvidence(store, access, deps.clock),
-            exceptions: new AuditExceptions(store, access, deps.clock),
+            auditTrail: new AuditTrailService(verifier, chainStore, access),
+            evidence: new AuditEvidenceService(store, access, deps.clock),
+            exceptions: new AuditExceptionsService(store, access, deps.clock),
           }),
         );
         registerChangeActions({ ...deps, changes, gate });
 
-        const reminders = new ChangeReminders(
+        const reminders = new RemindersTask(
           await DatabaseReminderStore.create({ database: deps.database }),
           notifier,
           config,

@@ -15,7 +15,7 @@ export type { ActionField, ActionFieldForm } from './actionFields';
 export * from './events';
 export * from './responses';
 export * from './queries';
-export * from './routes';
+export * from './apiRoutes';
 export * from './freeze';
 export * from './blackouts';
 export * from './permissions';

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { changeEventListSchema } from '@trove/backstage-plugin-change-management-common';
-import { REMINDERS_TASK_ID } from '../service/ChangeReminders';
+import { REMINDERS_TASK_ID } from '../service/RemindersTask';
 import { startChangeManagement } from './harness';
 
 /**

@@ -6,8 +6,8 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { inputError } from '../errors';
-import { Actor, ChangeAccess } from './ChangeAccess';
-import { ChangeLogRow, toChangeLogRow } from './changeLog';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { ChangeLogRow, toChangeLogRow } from './changeLogFormat';
 import { Clock } from './Clock';
 import { DisplayNames, refsOf } from './displayNames';
 
@@ -36,7 +36,7 @@ export function checkPeriod({ from, to }: Period): { from: Date; to: Date } {
 export class ChangeLogService {
   constructor(
     private readonly store: ChangeStore,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
     private readonly clock: Clock,
     private readonly catalog: CatalogService,
   ) {}

@@ -232,7 +232,7 @@ describe('ChangeNotifier', () => {
     ]);
   });
 
-  it('with ownersOnly, tells the owners who are engineers by the same judge as ChangeAccess, and nobody else', async () => {
+  it('with ownersOnly, tells the owners who are engineers by the same judge as ChangeAccessService, and nobody else', async () => {
     const { notifier, catalog } = setup(
       {},
       { exclude: ['user:default/erin'], ownersOnly: true },

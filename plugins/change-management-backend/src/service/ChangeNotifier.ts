@@ -249,7 +249,7 @@ export class ChangeNotifier {
   /**
    * The members of the groups that own the affected entities who may review
    * it: not the author, and engineers for the change by the same judge as
-   * ChangeAccess (`isEngineerFor`), asked with the groups the catalog names
+   * ChangeAccessService (`isEngineerFor`), asked with the groups the catalog names
    * them in. When that leaves nobody, every engineer who can review, capped:
    * the other members of the author's own groups first, as the nearest to
    * the work, then the catalog's other users by name (one more catalog call,

@@ -18,7 +18,7 @@ import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import { ChangeStore, ListOrder, StoredChange } from '../database/ChangeStore';
 import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
-import { Actor, ChangeAccess } from './ChangeAccess';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
 import { ChangeNotifier } from './ChangeNotifier';
 import { afterAction, newDraft } from './changeRecord';
@@ -69,7 +69,7 @@ export class ChangeService {
   constructor(
     private readonly store: ChangeStore,
     private readonly catalog: CatalogService,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
     private readonly freeze: FreezeService,
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,

@@ -16,7 +16,7 @@ import {
   WorkflowChange,
 } from '@trove/backstage-plugin-change-management-common';
 import { resolveAffectedEntities } from './affectedEntities';
-import { BlackoutCalendar } from './blackouts';
+import { BlackoutCalendar } from './BlackoutCalendar';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
 

@@ -6,7 +6,7 @@ import {
   productionClosure,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccess } from './ChangeAccess';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
 import { affectedRefs } from './ChangeService';
 import { Clock } from './Clock';
 import { FreezeService } from './FreezeService';
@@ -19,7 +19,7 @@ import { FreezeService } from './FreezeService';
 export class GateService {
   constructor(
     private readonly store: ChangeStore,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
     private readonly freeze: FreezeService,
     private readonly clock: Clock,
   ) {}

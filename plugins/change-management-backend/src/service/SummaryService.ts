@@ -3,7 +3,7 @@ import {
   SUMMARY_ITEMS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeListFilters, ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccess } from './ChangeAccess';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
 import { asOf } from './ChangeService';
 import { Clock } from './Clock';
 
@@ -15,7 +15,7 @@ import { Clock } from './Clock';
 export class SummaryService {
   constructor(
     private readonly store: ChangeStore,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
     private readonly clock: Clock,
   ) {}
 

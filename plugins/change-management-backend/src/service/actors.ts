@@ -4,7 +4,7 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { Actor } from './ChangeAccess';
+import { Actor } from './ChangeAccessService';
 
 /**
  * Turns the caller's Backstage credentials into the {@link Actor} the

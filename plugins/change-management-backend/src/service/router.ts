@@ -27,11 +27,11 @@ import { z } from 'zod';
 import { parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { Actors } from './actors';
-import { AuditTrail } from './AuditTrail';
-import { AuditEvidence } from './AuditEvidence';
-import { AuditExceptions } from './AuditExceptions';
-import { Actor } from './ChangeAccess';
-import { toCsvStream, toJsonStream } from './changeLog';
+import { AuditTrailService } from './AuditTrailService';
+import { AuditEvidenceService } from './AuditEvidenceService';
+import { AuditExceptionsService } from './AuditExceptionsService';
+import { Actor } from './ChangeAccessService';
+import { toCsvStream, toJsonStream } from './changeLogFormat';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
 import { evidenceZip } from './evidenceZip';
@@ -88,9 +88,9 @@ export interface RouterOptions {
   freeze: FreezeService;
   gate: GateService;
   summary: SummaryService;
-  auditTrail: AuditTrail;
-  evidence: AuditEvidence;
-  exceptions: AuditExceptions;
+  auditTrail: AuditTrailService;
+  evidence: AuditEvidenceService;
+  exceptions: AuditExceptionsService;
 }
 
 /**

@@ -8,10 +8,7 @@ import { auditorsOnly } from '../__testUtils__/auditPermissions';
 import { drafts } from '../__testUtils__/changes';
 import { startChangeManagement } from '../__testUtils__/harness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  readVerifySchedule,
-  VERIFY_TASK_ID,
-} from '../service/chainVerification';
+import { readVerifySchedule, VERIFY_TASK_ID } from '../service/verifyChainTask';
 
 jest.setTimeout(60_000);
 

@@ -2,9 +2,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { DatabaseReminderStore } from '../database/ReminderStore';
+import { DatabaseReminderStore } from '../database/DatabaseReminderStore';
 import { ChangeNotifier } from '../service/ChangeNotifier';
-import { ChangeReminders } from '../service/ChangeReminders';
+import { RemindersTask } from '../service/RemindersTask';
 import { readChangeManagementConfig } from '../service/config';
 import { sampleEntities } from '../__testUtils__/sampleCatalog';
 import { actionFields } from '../__testUtils__/changes';
@@ -283,7 +283,7 @@ describe('the clock', () => {
       const config = readChangeManagementConfig(
         new ConfigReader({ changeManagement: { roles: { cto: [] } } }),
       );
-      const reminders = new ChangeReminders(
+      const reminders = new RemindersTask(
         store,
         new ChangeNotifier(
           { send },

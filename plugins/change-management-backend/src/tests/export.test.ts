@@ -12,7 +12,7 @@ import {
 } from '../__testUtils__/harness';
 import { sampleEntities } from '../__testUtils__/sampleCatalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { toChangeLogRow, toCsvStream } from '../service/changeLog';
+import { toChangeLogRow, toCsvStream } from '../service/changeLogFormat';
 
 jest.setTimeout(120_000);
 

@@ -18,7 +18,7 @@ import {
   retrospectiveOverdueQuery,
   unverifiedQuery,
 } from '../database/overdueQuery';
-import { pendingQuery } from '../database/ReminderStore';
+import { pendingQuery } from '../database/DatabaseReminderStore';
 import { changeToRow } from '../database/rows';
 
 jest.setTimeout(120_000);

@@ -7,7 +7,7 @@ import {
 } from '../__testUtils__/history';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseChainStore } from '../database/DatabaseChainStore';
-import { ChainVerifier } from '../service/ChainVerifier';
+import { ChainVerificationService } from '../service/ChainVerificationService';
 
 jest.setTimeout(120_000);
 
@@ -99,7 +99,9 @@ describe('tampering with the audit trail', () => {
 
     it('catches a forged event with re-computed hashes, by the checkpoint before it', async () => {
       const { h, ids, knex, events, verify } = await setup();
-      const verifier = new ChainVerifier(new DatabaseChainStore(knex));
+      const verifier = new ChainVerificationService(
+        new DatabaseChainStore(knex),
+      );
       await verifier.verifyAndCheckpoint(h.clock.now());
       const [checkpoint] = (await h.as('oscar').get('/audit/checkpoints')).body
         .items;

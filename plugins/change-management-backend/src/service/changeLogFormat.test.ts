@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvCell } from './changeLog';
+import { csvCell } from './changeLogFormat';
 
 describe('csvCell', () => {
   // The export writes its CSV by hand for speed; it must write what

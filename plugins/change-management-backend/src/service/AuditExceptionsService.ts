@@ -5,7 +5,7 @@ import {
   CHANGE_TYPES,
 } from '@trove/backstage-plugin-change-management-common';
 import { AuditQuery, ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccess } from './ChangeAccess';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
 import { checkPeriod, Period } from './ChangeLogService';
 import { Clock } from './Clock';
 
@@ -20,10 +20,10 @@ const zeroes = <K extends string>(keys: readonly K[]) =>
  * reviews, self-approvals, freeze overrides, late and missing
  * retrospectives, deploys never verified, failed verifications, roll-backs.
  */
-export class AuditExceptions {
+export class AuditExceptionsService {
   constructor(
     private readonly store: ChangeStore,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
     private readonly clock: Clock,
   ) {}
 

@@ -3,7 +3,7 @@ import {
   ChangeEvent,
 } from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from '../database/ChangeStore';
-import { ChainStore } from '../database/DatabaseChainStore';
+import { ChainStore } from '../database/ChainStore';
 import { GENESIS_HASH, hashEvent } from '../database/eventChain';
 import { differences, replayEvents } from './replay';
 
@@ -32,7 +32,7 @@ const headOf = (event: ChangeEvent) => ({
  * next is fetched while this one is checked), so memory stays flat however
  * long the log is.
  */
-export class ChainVerifier {
+export class ChainVerificationService {
   constructor(private readonly store: ChainStore) {}
 
   async verify(): Promise<AuditVerification> {

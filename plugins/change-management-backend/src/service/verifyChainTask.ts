@@ -13,7 +13,7 @@ import {
   AuditVerification,
 } from '@trove/backstage-plugin-change-management-common';
 import { CatalogGraph } from './catalogGraph';
-import { ChainVerifier } from './ChainVerifier';
+import { ChainVerificationService } from './ChainVerificationService';
 import { Clock } from './Clock';
 
 /** The id of the scheduled task, e.g. to trigger it by hand. */
@@ -45,7 +45,7 @@ export function readVerifySchedule(
 export async function scheduleChainVerification(options: {
   scheduler: SchedulerService;
   schedule: SchedulerServiceTaskScheduleDefinition;
-  verifier: ChainVerifier;
+  verifier: ChainVerificationService;
   clock: Clock;
   logger: LoggerService;
   notifications: NotificationService;

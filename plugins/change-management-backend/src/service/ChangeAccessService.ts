@@ -60,7 +60,7 @@ export interface Actor {
  * its own, possibly conditional on the change (its author, the owners of
  * what it affects). Both must agree before anything happens.
  */
-export class ChangeAccess {
+export class ChangeAccessService {
   private readonly applies: (
     decision: PolicyDecision,
     resource: ChangeResource | undefined,
@@ -152,7 +152,7 @@ export class ChangeAccess {
 
   /**
    * Reading the audit evidence (the sample, the exceptions). The changes in
-   * it are still filtered by {@link ChangeAccess.readFilter}.
+   * it are still filtered by {@link ChangeAccessService.readFilter}.
    */
   async authorizeAudit(credentials: BackstageCredentials): Promise<void> {
     const [decision] = await this.permissions.authorize(

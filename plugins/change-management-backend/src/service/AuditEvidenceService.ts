@@ -6,8 +6,8 @@ import {
   ChangeSignature,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccess } from './ChangeAccess';
-import { AuditScope } from './AuditExceptions';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { AuditScope } from './AuditExceptionsService';
 import { checkPeriod } from './ChangeLogService';
 import { asOf } from './ChangeService';
 import { Clock } from './Clock';
@@ -19,10 +19,10 @@ import { drawPositions, newSeed } from './sampleDraw';
  * evidence. The draw is made on positions in deploy order, numbered in
  * SQL, so the period is counted, never loaded.
  */
-export class AuditEvidence {
+export class AuditEvidenceService {
   constructor(
     private readonly store: ChangeStore,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
     private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { ChainCheckpointList } from '@trove/backstage-plugin-change-management-common';
-import { ChainStore } from '../database/DatabaseChainStore';
-import { Actor, ChangeAccess } from './ChangeAccess';
-import { ChainVerifier } from './ChainVerifier';
+import { ChainStore } from '../database/ChainStore';
+import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { ChainVerificationService } from './ChainVerificationService';
 
 /** How many checkpoints `GET /audit/checkpoints` lists: a year of nights. */
 const CHECKPOINTS_LISTED = 366;
@@ -10,11 +10,11 @@ const CHECKPOINTS_LISTED = 366;
  * The verification of the audit trail and its checkpoints, for whoever the
  * policy lets read the audit evidence (`change-management.audit.read`).
  */
-export class AuditTrail {
+export class AuditTrailService {
   constructor(
-    private readonly verifier: ChainVerifier,
+    private readonly verifier: ChainVerificationService,
     private readonly store: ChainStore,
-    private readonly access: ChangeAccess,
+    private readonly access: ChangeAccessService,
   ) {}
 
   async verify(actor: Actor) {

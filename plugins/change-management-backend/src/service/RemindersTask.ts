@@ -11,7 +11,7 @@ import { ChangeNotifier } from './ChangeNotifier';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
 
-/** The id of the scheduled task that runs {@link ChangeReminders.run}. */
+/** The id of the scheduled task that runs {@link RemindersTask.run}. */
 export const REMINDERS_TASK_ID = 'change-management-reminders';
 
 /**
@@ -44,7 +44,7 @@ const DEFAULT_BATCH_SIZE = 100;
  * change: the store records it with its audit event in one transaction, and
  * only the replica whose record went in sends the notices, after the commit.
  */
-export class ChangeReminders {
+export class RemindersTask {
   constructor(
     private readonly store: ReminderStore,
     private readonly notifier: ChangeNotifier,

@@ -2,7 +2,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
-import { PendingQuery, pendingQuery } from './ReminderStore';
+import { pendingQuery } from './DatabaseReminderStore';
+import { PendingQuery } from './ReminderStore';
 
 jest.setTimeout(60_000);
 
