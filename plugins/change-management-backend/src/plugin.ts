@@ -30,6 +30,7 @@ import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { changeManagementPendingWorkServiceRef } from './service/PendingWork';
 import { readChangeManagementConfig } from './service/config';
+import { Actors } from './service/actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
@@ -83,6 +84,7 @@ export const changeManagementPlugin = createBackendPlugin({
           ),
           deps.clock,
         );
+        const actors = new Actors(deps.auth, deps.userInfo, config);
         const freeze = new FreezeService(
           config,
           deps.clock,
@@ -127,9 +129,8 @@ export const changeManagementPlugin = createBackendPlugin({
 
         deps.httpRouter.use(
           await createRouter({
-            auth: deps.auth,
+            actors,
             httpAuth: deps.httpAuth,
-            userInfo: deps.userInfo,
             auditor: deps.auditor,
             changes,
             changeLog,
@@ -141,7 +142,7 @@ export const changeManagementPlugin = createBackendPlugin({
             exceptions: new AuditExceptionsService(store, access, deps.clock),
           }),
         );
-        registerChangeActions({ ...deps, changes, gate });
+        registerChangeActions({ ...deps, actors, changes, gate });
 
         const reminders = new RemindersTask(
           await DatabaseReminderStore.create({ database: deps.database }),

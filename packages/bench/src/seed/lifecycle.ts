@@ -8,7 +8,7 @@ import {
   findFreezeWindow,
   isRetrospectiveOverdue,
   parseActionRequest,
-  WorkflowActor,
+  Actor,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
@@ -109,17 +109,17 @@ export const SCRIPTS: Script[] = [
 
 export const AWAITING_APPROVAL = SCRIPTS[2];
 
-const engineer = (name: string): WorkflowActor => ({
+const engineer = (name: string): Actor => ({
   userEntityRef: `user:default/${name}`,
   isCto: false,
-  isEngineer: true,
+  engineerOf: 'any',
 });
 /** The sample org: three engineers who author and review, and the CTO. */
 export const ENGINEERS = ['alice', 'bob', 'dana'].map(engineer);
-export const CTO: WorkflowActor = {
+export const CTO: Actor = {
   userEntityRef: 'user:default/carol',
   isCto: true,
-  isEngineer: true,
+  engineerOf: 'any',
 };
 
 // Requests are the same for every change of a script: parse each once.
@@ -199,7 +199,7 @@ export function seedChange(options: {
   const { script, entities, createdAt, stepMs } = options;
   const author = ENGINEERS[options.author % ENGINEERS.length];
   const reviewer = ENGINEERS[(options.author + 1) % ENGINEERS.length];
-  const actors: Record<Party, WorkflowActor> = {
+  const actors: Record<Party, Actor> = {
     author,
     reviewer,
     cto: CTO,

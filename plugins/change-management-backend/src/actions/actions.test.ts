@@ -8,6 +8,7 @@ import {
   changeDraftSchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { drafts } from '../__testUtils__/changes';
+import { Actors } from '../service/actors';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
 import { registerChangeActions } from '.';
@@ -61,8 +62,10 @@ function setUp() {
   const auditor = mockServices.auditor.mock();
   registerChangeActions({
     actionsRegistry,
-    auth: mockServices.auth(),
-    userInfo: mockServices.userInfo(),
+    actors: new Actors(mockServices.auth(), mockServices.userInfo(), {
+      ctoRefs: [],
+      engineers: { exclude: [], ownersOnly: false },
+    }),
     auditor,
     changes: changes as unknown as ChangeService,
     gate: gate as unknown as GateService,

@@ -1,8 +1,4 @@
-import {
-  AuditorService,
-  AuthService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { Actors } from '../service/actors';
 import { ChangeService } from '../service/ChangeService';
@@ -26,15 +22,13 @@ import { createListChangesAction } from './createListChangesAction';
  */
 export function registerChangeActions(options: {
   actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  userInfo: UserInfoService;
+  actors: Actors;
   auditor: AuditorService;
   changes: ChangeService;
   gate: GateService;
 }) {
-  const actors = new Actors(options.auth, options.userInfo);
-  createGetChangeAction({ ...options, actors });
-  createListChangesAction({ ...options, actors });
-  createCheckGateAction({ ...options, actors });
-  createCreateChangeAction({ ...options, actors });
+  createGetChangeAction(options);
+  createListChangesAction(options);
+  createCheckGateAction(options);
+  createCreateChangeAction(options);
 }

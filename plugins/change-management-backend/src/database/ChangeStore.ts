@@ -9,7 +9,7 @@ import {
   ChangeEvent,
   ChangeState,
   ChangeType,
-  EngineerScope,
+  Actor,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 
@@ -62,14 +62,6 @@ export type NewChangeEvent = Pick<
   fields: Record<string, unknown>;
 };
 
-/** Who asks "what waits on me?", as a list query needs it. */
-export interface QueueActor {
-  userEntityRef: string;
-  isCto: boolean;
-  /** The changes they review as an engineer (`engineerScope`, -common). */
-  engineerOf: EngineerScope;
-}
-
 /** A period of the audit, with the reader's permission filter. */
 export interface AuditQuery {
   from: Date;
@@ -89,7 +81,7 @@ export interface ChangeListFilters {
   type?: ChangeType;
   createdBy?: string;
   /** Changes that wait on this user (the workflow's WAITING_RULES). */
-  waitingOn?: QueueActor;
+  waitingOn?: Actor;
   /** Submitted changes that still wait on someone. */
   inFlight?: boolean;
   /** Emergencies whose retrospective was due at or before this time. */

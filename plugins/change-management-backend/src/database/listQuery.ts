@@ -1,4 +1,5 @@
 import {
+  Actor,
   RecordFacts,
   WAITING_RULES,
   WaitingRule,
@@ -11,7 +12,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
-import { ChangeListFilters, ChangeListQuery, QueueActor } from './ChangeStore';
+import { ChangeListFilters, ChangeListQuery } from './ChangeStore';
 import { engineerOfQuery, ownsAffectedEntityQuery } from './engineerQuery';
 import { orderByEntity, orderPage } from './listOrder';
 import { retrospectiveOverdueQuery } from './overdueQuery';
@@ -36,7 +37,7 @@ function matchesRule(q: Knex.QueryBuilder, rule: WaitingRule) {
  * The rules under which a change waits on this user: as its author, as a
  * possible reviewer (anyone but the author), or as a holder of the CTO role.
  */
-function waitingOnUser(db: Knex, q: Knex.QueryBuilder, who: QueueActor) {
+function waitingOnUser(db: Knex, q: Knex.QueryBuilder, who: Actor) {
   for (const rule of WAITING_RULES) {
     if (rule.party === 'cto' && !who.isCto) continue;
     // Spares the query a branch that matches nothing.

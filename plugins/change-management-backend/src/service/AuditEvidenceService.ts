@@ -6,7 +6,7 @@ import {
   ChangeSignature,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { AuditScope } from './AuditExceptionsService';
 import { checkPeriod } from './ChangeLogService';
 import { asOf } from './ChangeService';
@@ -28,7 +28,7 @@ export class AuditEvidenceService {
 
   async sample(
     query: AuditScope & { size: number; seed?: string },
-    actor: Actor,
+    actor: Caller,
   ): Promise<AuditSample> {
     const { from, to } = checkPeriod(query);
     const { entityRef } = query;

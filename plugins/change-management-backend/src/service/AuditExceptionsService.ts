@@ -5,7 +5,7 @@ import {
   CHANGE_TYPES,
 } from '@trove/backstage-plugin-change-management-common';
 import { AuditQuery, ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { checkPeriod, Period } from './ChangeLogService';
 import { Clock } from './Clock';
 
@@ -27,7 +27,7 @@ export class AuditExceptionsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(scope: AuditScope, actor: Actor): Promise<AuditExceptionList> {
+  async list(scope: AuditScope, actor: Caller): Promise<AuditExceptionList> {
     return { items: await this.exceptionsOf(await this.query(scope, actor)) };
   }
 
@@ -36,7 +36,7 @@ export class AuditExceptionsService {
    * type, the changes deployed to production in it and its exceptions by
    * kind. Every type and kind is listed, with 0 where there were none.
    */
-  async counts(scope: AuditScope, actor: Actor): Promise<AuditCounts> {
+  async counts(scope: AuditScope, actor: Caller): Promise<AuditCounts> {
     const query = await this.query(scope, actor);
     const [byType, productionDeploys, exceptions] = await Promise.all([
       this.store.countByType(query),
@@ -57,7 +57,7 @@ export class AuditExceptionsService {
     };
   }
 
-  private async query(scope: AuditScope, actor: Actor): Promise<AuditQuery> {
+  private async query(scope: AuditScope, actor: Caller): Promise<AuditQuery> {
     const { from, to } = checkPeriod(scope);
     await this.access.authorizeAudit(actor.credentials);
     const permissionFilter = await this.access.readFilter(actor);

@@ -1,6 +1,6 @@
 import { ChainCheckpointList } from '@trove/backstage-plugin-change-management-common';
 import { ChainStore } from '../database/ChainStore';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { ChainVerificationService } from './ChainVerificationService';
 
 /** How many checkpoints `GET /audit/checkpoints` lists: a year of nights. */
@@ -17,13 +17,13 @@ export class AuditTrailService {
     private readonly access: ChangeAccessService,
   ) {}
 
-  async verify(actor: Actor) {
+  async verify(actor: Caller) {
     await this.access.authorizeAudit(actor.credentials);
     return this.verifier.verify();
   }
 
   /** The checkpoints, newest first. */
-  async checkpoints(actor: Actor): Promise<ChainCheckpointList> {
+  async checkpoints(actor: Caller): Promise<ChainCheckpointList> {
     await this.access.authorizeAudit(actor.credentials);
     return { items: await this.store.listCheckpoints(CHECKPOINTS_LISTED) };
   }

@@ -20,19 +20,16 @@ import {
   changeAuditReadPermission,
   changeCreatePermission,
   changeReadPermission,
+  Actor,
   checkAction,
-  EngineerScope,
-  engineerScope,
-  isEngineerFor,
   openActions,
-  WorkflowActor,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   ChangeFilter,
   ChangeResource,
 } from '@trove/backstage-plugin-change-management-node';
-import { QueueActor, StoredChange } from '../database/ChangeStore';
-import { ChangeManagementConfig, holdsCtoRole } from './config';
+import { StoredChange } from '../database/ChangeStore';
+import { ChangeManagementConfig } from './config';
 import { Clock } from './Clock';
 import { ReadDecisions } from './ReadDecisions';
 
@@ -44,14 +41,15 @@ const CHANGE_PERMISSIONS: ResourcePermission[] = [
 ];
 
 /**
- * Who an operation runs for, from Backstage auth only: a signed-in user, or
- * a pipeline's service principal (its subject stands in `userEntityRef`).
+ * Who an operation runs for, from Backstage auth only (see {@link Actors}):
+ * the {@link Actor} every rule judges, a signed-in user or a pipeline's
+ * service principal (its subject stands in `userEntityRef`), with the
+ * credentials and ownership claims it was resolved from, for the
+ * permission policy and the catalog.
  */
-export interface Actor {
-  userEntityRef: string;
+export interface Caller extends Actor {
   ownershipEntityRefs: string[];
   credentials: BackstageCredentials;
-  isService?: boolean;
 }
 
 /**
@@ -75,7 +73,7 @@ export class ChangeAccessService {
    * per check, and never outlives it.
    */
   private readonly decisions = new WeakMap<
-    Actor,
+    Caller,
     Promise<Map<string, PolicyDecision>>
   >();
 
@@ -93,47 +91,12 @@ export class ChangeAccessService {
     this.readDecisions = new ReadDecisions(config.readDecisionTtlMs, clock);
   }
 
-  /** Facts about the actor that the workflow needs, for one change. */
-  workflowActor(actor: Actor, change: ChangeResource): WorkflowActor {
-    if (actor.isService) {
-      // A pipeline records what the engineers' deploy did; it decides nothing.
-      return {
-        userEntityRef: actor.userEntityRef,
-        isCto: false,
-        isEngineer: true,
-        isService: true,
-      };
-    }
-    return {
-      userEntityRef: actor.userEntityRef,
-      isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
-      isEngineer: isEngineerFor(
-        this.engineerScope(actor),
-        change.affected.map(e => e.ownerRef),
-      ),
-    };
-  }
-
-  /** The same facts for a query over many changes. */
-  queueActor(actor: Actor): QueueActor {
-    return {
-      userEntityRef: actor.userEntityRef,
-      isCto: holdsCtoRole(this.config, actor.ownershipEntityRefs),
-      engineerOf: this.engineerScope(actor),
-    };
-  }
-
-  /** Which changes the actor is an engineer for (config `roles.engineers`). */
-  private engineerScope(actor: Actor): EngineerScope {
-    return engineerScope(actor.ownershipEntityRefs, this.config.engineers);
-  }
-
   /**
    * The changes this actor may read, as a filter for the store: none when
    * the policy allows every change; refused when it allows none.
    */
   async readFilter(
-    actor: Actor,
+    actor: Caller,
   ): Promise<PermissionCriteria<ChangeFilter> | undefined> {
     const decision = await this.readDecisions.get(actor, () =>
       this.permissions
@@ -165,17 +128,17 @@ export class ChangeAccessService {
   }
 
   /** Reading one change, its events included. */
-  async authorizeRead(actor: Actor, resource: ChangeResource) {
+  async authorizeRead(actor: Caller, resource: ChangeResource) {
     await this.require(changeReadPermission, actor, resource, 'read changes');
   }
 
   /** Raising a change: the policy's conditions are judged on the draft. */
-  async authorizeCreate(actor: Actor, draft: ChangeResource) {
+  async authorizeCreate(actor: Caller, draft: ChangeResource) {
     await this.require(changeCreatePermission, actor, draft, 'create changes');
   }
 
   /** A pipeline records actions only where config allows it. */
-  authorizeRecording(actor: Actor) {
+  authorizeRecording(actor: Caller) {
     if (actor.isService && !this.config.allowCiRecording) {
       throw new NotAllowedError(
         'Pipelines may not record actions here; set changeManagement.ci.allowRecording to let them record deploy and roll-back',
@@ -185,7 +148,7 @@ export class ChangeAccessService {
 
   async authorizeAction(
     action: ChangeAction,
-    actor: Actor,
+    actor: Caller,
     resource: ChangeResource,
   ) {
     await this.require(
@@ -204,13 +167,14 @@ export class ChangeAccessService {
   async allowedActions(
     change: StoredChange,
     resource: ChangeResource,
-    actor: Actor,
+    actor: Caller,
   ): Promise<ChangeAction[]> {
-    const who = this.workflowActor(actor, resource);
+    const ownerRefs = resource.affected.map(e => e.ownerRef);
     const candidates = openActions(change).filter(
       action =>
-        checkAction(change, action, who, {
+        checkAction(change, action, actor, {
           allowSelfApproval: this.config.allowSelfApproval,
+          ownerRefs,
         }).ok,
     );
     const granted = await this.decide(
@@ -223,7 +187,7 @@ export class ChangeAccessService {
 
   private async require(
     permission: ResourcePermission,
-    actor: Actor,
+    actor: Caller,
     resource: ChangeResource,
     what: string,
   ) {
@@ -237,7 +201,7 @@ export class ChangeAccessService {
    * Asks the policy now for everything this actor's checks on a change will
    * need, so that the round trip runs beside the caller's reads.
    */
-  async prefetch(actor: Actor): Promise<void> {
+  async prefetch(actor: Caller): Promise<void> {
     await this.decisionsFor(actor);
   }
 
@@ -248,7 +212,7 @@ export class ChangeAccessService {
    */
   private async decide(
     permissions: ResourcePermission[],
-    actor: Actor,
+    actor: Caller,
     resource: ChangeResource,
   ): Promise<boolean[]> {
     if (permissions.length === 0) {
@@ -265,7 +229,7 @@ export class ChangeAccessService {
    * answers every check of the request: reading, the action, and the
    * actions offered in the answer.
    */
-  private decisionsFor(actor: Actor): Promise<Map<string, PolicyDecision>> {
+  private decisionsFor(actor: Caller): Promise<Map<string, PolicyDecision>> {
     let decisions = this.decisions.get(actor);
     if (!decisions) {
       decisions = this.permissions

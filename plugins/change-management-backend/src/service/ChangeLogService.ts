@@ -6,7 +6,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
 import { inputError } from '../errors';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { ChangeLogRow, toChangeLogRow } from './changeLogFormat';
 import { Clock } from './Clock';
 import { DisplayNames, refsOf } from './displayNames';
@@ -48,7 +48,7 @@ export class ChangeLogService {
    */
   async exportLog(
     query: Period & { entityRef?: string; type?: ChangeType },
-    actor: Actor,
+    actor: Caller,
   ): Promise<AsyncIterable<ChangeLogRow[]>> {
     const { from, to } = checkPeriod(query);
     // One permission decision, then the store batch by batch.

@@ -18,7 +18,7 @@ import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import { ChangeStore, ListOrder, StoredChange } from '../database/ChangeStore';
 import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
 import { ChangeNotifier } from './ChangeNotifier';
 import { afterAction, newDraft } from './changeRecord';
@@ -76,7 +76,7 @@ export class ChangeService {
     private readonly notifier: ChangeNotifier,
   ) {}
 
-  async createChange(body: unknown, actor: Actor): Promise<ChangeView> {
+  async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
     const input = parseInput(() => changeDraftSchema.parse(body));
     const entities = await resolveAffectedEntities(
       input.affectedEntityRefs,
@@ -116,7 +116,7 @@ export class ChangeService {
   async act(
     id: string,
     request: ActionRequest,
-    actor: Actor,
+    actor: Caller,
   ): Promise<ChangeView> {
     this.access.authorizeRecording(actor);
     const [{ change, resource: current }] = await Promise.all([
@@ -139,7 +139,8 @@ export class ChangeService {
       request.action === 'deploy' ? affectedRefs(change) : [],
     );
     const outcome = applyAction(asOf(change, now), request, {
-      actor: this.access.workflowActor(actor, current),
+      actor,
+      ownerRefs: current.affected.map(e => e.ownerRef),
       now,
       allowSelfApproval: this.config.allowSelfApproval,
       ...production,
@@ -206,7 +207,7 @@ export class ChangeService {
   }
 
   /** One change for its page: also whether and why it may deploy now. */
-  async getChange(id: string, actor: Actor): Promise<ChangeDetail> {
+  async getChange(id: string, actor: Caller): Promise<ChangeDetail> {
     const [{ change, resource }] = await Promise.all([
       this.load(id),
       this.access.prefetch(actor),
@@ -221,7 +222,7 @@ export class ChangeService {
 
   async listChanges(
     request: ListChangesRequest,
-    actor: Actor,
+    actor: Caller,
   ): Promise<ChangeList> {
     const permissionFilter = await this.access.readFilter(actor);
     const now = this.clock.now();
@@ -231,9 +232,7 @@ export class ChangeService {
       states: request.states,
       type: request.type,
       createdBy: request.author,
-      waitingOn: request.needsActionByMe
-        ? this.access.queueActor(actor)
-        : undefined,
+      waitingOn: request.needsActionByMe ? actor : undefined,
       inFlight: request.inFlight,
       overdueAt: request.overdue ? now : undefined,
       titleContains: request.q,
@@ -245,9 +244,9 @@ export class ChangeService {
   }
 
   /** The caller's queues counted, with the same filters as their lists. */
-  async countQueues(actor: Actor): Promise<QueueCounts> {
+  async countQueues(actor: Caller): Promise<QueueCounts> {
     const permissionFilter = await this.access.readFilter(actor);
-    const waitingOn = this.access.queueActor(actor);
+    const waitingOn = actor;
     const count = this.store.countChanges.bind(this.store);
     const [needsAction, inFlight, overdue] = await Promise.all([
       count({ permissionFilter, waitingOn }),
@@ -257,7 +256,7 @@ export class ChangeService {
     return { needsAction, inFlight, overdue };
   }
 
-  async listEvents(id: string, actor: Actor) {
+  async listEvents(id: string, actor: Caller) {
     const { resource } = await this.load(id);
     await this.access.authorizeRead(actor, resource);
     return { items: await this.store.listEvents(id) };
@@ -284,7 +283,7 @@ export class ChangeService {
   /** The change with the actions this caller may take now. */
   private async view(
     change: StoredChange,
-    actor: Actor,
+    actor: Caller,
     resource?: ChangeResource,
   ): Promise<ChangeView> {
     return {

@@ -6,7 +6,7 @@ import {
   productionClosure,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { affectedRefs } from './ChangeService';
 import { Clock } from './Clock';
 import { FreezeService } from './FreezeService';
@@ -27,7 +27,7 @@ export class GateService {
   async check(
     changeId: string,
     environment: GateEnvironment,
-    actor: Actor,
+    actor: Caller,
   ): Promise<GateAnswer> {
     const found = await this.store.getChangeAndResource(changeId);
     if (!found) {

@@ -3,7 +3,7 @@ import {
   SUMMARY_ITEMS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeListFilters, ChangeStore } from '../database/ChangeStore';
-import { Actor, ChangeAccessService } from './ChangeAccessService';
+import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { asOf } from './ChangeService';
 import { Clock } from './Clock';
 
@@ -19,7 +19,7 @@ export class SummaryService {
     private readonly clock: Clock,
   ) {}
 
-  async summarize(entityRef: string, actor: Actor): Promise<EntitySummary> {
+  async summarize(entityRef: string, actor: Caller): Promise<EntitySummary> {
     const permissionFilter = await this.access.readFilter(actor);
     const now = this.clock.now();
     const scope = { entityRef, permissionFilter };

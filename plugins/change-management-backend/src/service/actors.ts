@@ -4,30 +4,41 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { Actor } from './ChangeAccessService';
+import { engineerScope } from '@trove/backstage-plugin-change-management-common';
+import { Caller } from './ChangeAccessService';
+import { ChangeManagementConfig, holdsCtoRole } from './config';
 
 /**
- * Turns the caller's Backstage credentials into the {@link Actor} the
+ * Turns the caller's Backstage credentials into the {@link Caller} the
  * services judge, the same way for an HTTP request and for an action of the
- * actions registry, so that both are held to the same rules.
+ * actions registry, so that both are held to the same rules. Their roles
+ * (CTO, engineer) are read from config here, once per request.
  */
 export class Actors {
   constructor(
     private readonly auth: AuthService,
     private readonly userInfo: UserInfoService,
+    private readonly roles: Pick<
+      ChangeManagementConfig,
+      'ctoRefs' | 'engineers'
+    >,
   ) {}
 
   /** A signed-in user, with the groups they hold ownership through. */
-  async user(credentials: BackstageCredentials): Promise<Actor> {
+  async user(credentials: BackstageCredentials): Promise<Caller> {
     if (!this.auth.isPrincipal(credentials, 'user')) {
       throw new NotAllowedError(
         'Only a signed-in user may do this, not a pipeline or other service',
       );
     }
-    const info = await this.userInfo.getUserInfo(credentials);
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      credentials,
+    );
     return {
       userEntityRef: credentials.principal.userEntityRef,
-      ownershipEntityRefs: info.ownershipEntityRefs,
+      isCto: holdsCtoRole(this.roles, ownershipEntityRefs),
+      engineerOf: engineerScope(ownershipEntityRefs, this.roles.engineers),
+      ownershipEntityRefs,
       credentials,
     };
   }
@@ -37,15 +48,20 @@ export class Actors {
    * static token, which reads the gate and a change, and records deploys
    * where config allows it. Its subject is recorded as the actor.
    */
-  async userOrPipeline(credentials: BackstageCredentials): Promise<Actor> {
+  async userOrPipeline(credentials: BackstageCredentials): Promise<Caller> {
     if (!this.auth.isPrincipal(credentials, 'service')) {
       return this.user(credentials);
     }
+    // A pipeline records what the engineers' deploy did; it decides nothing
+    // (the workflow lets a service principal record deploys and roll-backs
+    // only).
     return {
       userEntityRef: credentials.principal.subject,
+      isCto: false,
+      engineerOf: 'any',
+      isService: true,
       ownershipEntityRefs: [],
       credentials,
-      isService: true,
     };
   }
 }

@@ -53,7 +53,7 @@ export function replayEvents(
         actor: {
           userEntityRef: event.actor,
           isCto: true,
-          isEngineer: true,
+          engineerOf: 'any',
         },
         now: new Date(event.at),
         allowSelfApproval: true,

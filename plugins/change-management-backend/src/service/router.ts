@@ -1,9 +1,4 @@
-import {
-  AuditorService,
-  AuthService,
-  HttpAuthService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import {
   ActionRequest,
@@ -30,7 +25,7 @@ import { Actors } from './actors';
 import { AuditTrailService } from './AuditTrailService';
 import { AuditEvidenceService } from './AuditEvidenceService';
 import { AuditExceptionsService } from './AuditExceptionsService';
-import { Actor } from './ChangeAccessService';
+import { Caller } from './ChangeAccessService';
 import { toCsvStream, toJsonStream } from './changeLogFormat';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeService } from './ChangeService';
@@ -79,9 +74,9 @@ const namedAction = (body: { action?: unknown }): string | undefined =>
   typeof body.action === 'string' ? body.action : undefined;
 
 export interface RouterOptions {
-  auth: AuthService;
   httpAuth: HttpAuthService;
-  userInfo: UserInfoService;
+  /** Resolves each request's credentials into the caller, roles and all. */
+  actors: Actors;
   auditor: AuditorService;
   changes: ChangeService;
   changeLog: ChangeLogService;
@@ -103,9 +98,8 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions) {
   const {
-    auth,
+    actors,
     httpAuth,
-    userInfo,
     auditor,
     changes,
     changeLog,
@@ -127,14 +121,12 @@ export async function createRouter(options: RouterOptions) {
     validatorOptions: { validateRequests: false, validateSecurity: false },
   });
 
-  const actors = new Actors(auth, userInfo);
-
   /** A signed-in user; a service token is refused with 403. */
-  const actorOf = async (req: HttpRequest): Promise<Actor> =>
+  const actorOf = async (req: HttpRequest): Promise<Caller> =>
     actors.user(await httpAuth.credentials(req, { allow: ['user'] }));
 
   /** A user, or a pipeline (see {@link Actors.userOrPipeline}). */
-  const userOrPipelineOf = async (req: HttpRequest): Promise<Actor> =>
+  const userOrPipelineOf = async (req: HttpRequest): Promise<Caller> =>
     actors.userOrPipeline(
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );

@@ -42,7 +42,7 @@ describe('role x action matrix over HTTP', () => {
                 {
                   userEntityRef: users[user],
                   isCto: user === 'carol',
-                  isEngineer: true,
+                  engineerOf: 'any',
                 },
                 { allowSelfApproval: false },
               );

@@ -30,7 +30,7 @@ function change(overrides: Partial<Change>): Change {
 
 function ctx(overrides: Partial<WorkflowContext> = {}): WorkflowContext {
   return {
-    actor: { userEntityRef: alice, isCto: false, isEngineer: true },
+    actor: { userEntityRef: alice, isCto: false, engineerOf: 'any' as const },
     now: NOW,
     allowSelfApproval: false,
     freezeTimeZone: 'UTC',
@@ -39,7 +39,7 @@ function ctx(overrides: Partial<WorkflowContext> = {}): WorkflowContext {
 }
 
 const asCto = {
-  actor: { userEntityRef: carol, isCto: true, isEngineer: true },
+  actor: { userEntityRef: carol, isCto: true, engineerOf: 'any' as const },
 };
 const window = {
   start: '2026-10-01T00:00:00.000Z',

@@ -3,7 +3,8 @@ import { Refusal } from '../errors';
 import { Blackout, describeClosure, productionClosure } from '../blackouts';
 import { FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
-import { checkAction, WorkflowActor } from './checkAction';
+import { Actor } from './actor';
+import { checkAction } from './checkAction';
 import { deployVerdict } from './gate';
 import { missingForSubmit } from './submitChecks';
 import { isRetrospectiveOverdue } from './overdue';
@@ -14,7 +15,9 @@ export type RefusedOutcome = { ok: false } & Refusal;
 
 /** What the server knows when it judges an action. @public */
 export interface WorkflowContext {
-  actor: WorkflowActor;
+  actor: Actor;
+  /** The owners of the change's affected entities, for `actor.engineerOf`. */
+  ownerRefs?: (string | undefined)[];
   now: Date;
   allowSelfApproval: boolean;
   /** The freeze window that contains `now`, if any. */

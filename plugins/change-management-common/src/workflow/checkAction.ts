@@ -2,23 +2,8 @@ import { Refusal } from '../errors';
 import { Change, ChangeAction } from '../types';
 import { Transition, transitionFor, needsMet } from './transitions';
 import { openActions, recordFacts } from './waitsOn';
-
-/** Facts about whoever asks, from Backstage auth and the catalog. @public */
-export interface WorkflowActor {
-  userEntityRef: string;
-  isCto: boolean;
-  /**
-   * Whether they count as an engineer for this change: the steps "any
-   * engineer" takes (peer review, record staging, deploy, verify, roll
-   * back) are theirs (config `changeManagement.roles.engineers`).
-   */
-  isEngineer: boolean;
-  /**
-   * A pipeline's service principal rather than a person. It may only record
-   * what happened (deploy, roll-back); a person makes every decision.
-   */
-  isService?: boolean;
-}
+import { Actor } from './actor';
+import { isEngineerFor } from './engineers';
 
 /** What a pipeline may record on its own. @public */
 export const PIPELINE_ACTIONS: ChangeAction[] = ['deploy', 'roll-back'];
@@ -66,8 +51,12 @@ type CheckedChange = Pick<
 export function checkAction(
   change: CheckedChange,
   action: ChangeAction,
-  actor: WorkflowActor,
-  options: { allowSelfApproval: boolean },
+  actor: Actor,
+  options: {
+    allowSelfApproval: boolean;
+    /** The owners of the change's affected entities, for `engineerOf`. */
+    ownerRefs?: (string | undefined)[];
+  },
 ):
   | { ok: true; transition: Transition; selfApproval: boolean }
   | ({ ok: false } & Refusal) {
@@ -95,6 +84,7 @@ export function checkAction(
     );
   }
   const isAuthor = actor.userEntityRef === change.createdBy;
+  const isEngineer = isEngineerFor(actor.engineerOf, options.ownerRefs ?? []);
   switch (transition.role) {
     case 'author':
       if (!isAuthor) {
@@ -111,12 +101,12 @@ export function checkAction(
           } their own change; another engineer must review it`,
         );
       }
-      if (!actor.isEngineer) {
+      if (!isEngineer) {
         return notAllowed(`Only an engineer may ${action} this change`);
       }
       break;
     case 'engineer':
-      if (!actor.isEngineer) {
+      if (!isEngineer) {
         return notAllowed(`Only an engineer may ${action} this change`);
       }
       break;

@@ -186,7 +186,7 @@ describe('one verdict: the deploy action, the gate and the next step agree', () 
       overdue: false,
     } satisfies Change;
     const ctx: WorkflowContext = {
-      actor: { userEntityRef: alice, isCto: false, isEngineer: true },
+      actor: { userEntityRef: alice, isCto: false, engineerOf: 'any' as const },
       now,
       allowSelfApproval: false,
       freezeTimeZone: 'UTC',

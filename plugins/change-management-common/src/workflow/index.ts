@@ -10,7 +10,7 @@ export type {
   WorkflowContext,
 } from './applyAction';
 export { checkAction, PIPELINE_ACTIONS } from './checkAction';
-export type { WorkflowActor } from './checkAction';
+export type { Actor } from './actor';
 export { missingForSubmit } from './submitChecks';
 export {
   happyPath,

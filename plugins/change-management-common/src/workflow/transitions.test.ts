@@ -69,13 +69,17 @@ const EDGES: Record<ChangeType, Map<string, Edge>> = {
 
 const AUTHOR = 'user:default/alice';
 const actors = {
-  author: { userEntityRef: AUTHOR, isCto: false, isEngineer: true },
+  author: { userEntityRef: AUTHOR, isCto: false, engineerOf: 'any' as const },
   engineer: {
     userEntityRef: 'user:default/bob',
     isCto: false,
-    isEngineer: true,
+    engineerOf: 'any' as const,
   },
-  cto: { userEntityRef: 'user:default/carol', isCto: true, isEngineer: true },
+  cto: {
+    userEntityRef: 'user:default/carol',
+    isCto: true,
+    engineerOf: 'any' as const,
+  },
 };
 
 /** Who each role lets in, among the author, another engineer and the CTO. */
@@ -155,7 +159,11 @@ describe('every state x action x actor', () => {
 });
 
 describe('separation of duties', () => {
-  const ctoAuthor = { userEntityRef: AUTHOR, isCto: true, isEngineer: true };
+  const ctoAuthor = {
+    userEntityRef: AUTHOR,
+    isCto: true,
+    engineerOf: 'any' as const,
+  };
 
   it.each(['approve', 'sign-off', 'waive-review'] as ChangeAction[])(
     'the CTO cannot %s their own change by default',
@@ -215,7 +223,7 @@ describe('separation of duties', () => {
     const ops = {
       userEntityRef: 'user:default/oscar',
       isCto: false,
-      isEngineer: false,
+      engineerOf: 'none' as const,
     };
     for (const [state, action] of [
       ['in_review', 'review'],
