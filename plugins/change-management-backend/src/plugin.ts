@@ -30,7 +30,7 @@ import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { changeManagementPendingWorkServiceRef } from './service/PendingWork';
 import { readChangeManagementConfig } from './service/config';
-import { Actors } from './service/actors';
+import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';

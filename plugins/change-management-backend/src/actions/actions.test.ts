@@ -8,7 +8,7 @@ import {
   changeDraftSchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { drafts } from '../__testUtils__/changes';
-import { Actors } from '../service/actors';
+import { Actors } from '../service/Actors';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
 import { registerChangeActions } from '.';
@@ -86,6 +86,8 @@ function setUp() {
 /** The actor the default mock user stands for. */
 const caller = {
   userEntityRef: mockCredentials.user().principal.userEntityRef,
+  isCto: false,
+  engineerOf: 'any',
   ownershipEntityRefs: [mockCredentials.user().principal.userEntityRef],
   credentials: mockCredentials.user(),
 };
@@ -240,6 +242,8 @@ describe('who an action runs as', () => {
     const { invoke, changes, gate } = setUp();
     const actor = {
       userEntityRef: 'external:ci',
+      isCto: false,
+      engineerOf: 'any',
       ownershipEntityRefs: [],
       credentials: pipeline,
       isService: true,

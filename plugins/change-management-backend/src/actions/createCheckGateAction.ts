@@ -3,7 +3,7 @@ import {
   gateAnswerSchema,
   gateQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
-import { Actors } from '../service/actors';
+import { Actors } from '../service/Actors';
 import { GateService } from '../service/GateService';
 import { registrySchema } from './schemas';
 

@@ -5,7 +5,7 @@ import {
   listQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { z } from 'zod';
-import { Actors } from '../service/actors';
+import { Actors } from '../service/Actors';
 import { ChangeService } from '../service/ChangeService';
 import { registrySchema } from './schemas';
 

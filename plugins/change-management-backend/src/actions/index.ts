@@ -1,6 +1,6 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { Actors } from '../service/actors';
+import { Actors } from '../service/Actors';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
 import { createCheckGateAction } from './createCheckGateAction';

@@ -9,7 +9,7 @@ import { inputError } from '../errors';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { ChangeLogRow, toChangeLogRow } from './changeLogFormat';
 import { Clock } from './Clock';
-import { DisplayNames, refsOf } from './displayNames';
+import { DisplayNames, refsOf } from './DisplayNames';
 
 /** A period [from, to), checked by {@link checkPeriod}. */
 export interface Period {

@@ -25,7 +25,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, NotificationsConfig } from './config';
-import { CatalogGraph } from './catalogGraph';
+import { CatalogGraph } from './CatalogGraph';
 import { ClockEvent, clockWording, Wording } from './clockWording';
 import { PendingWork } from './PendingWork';
 

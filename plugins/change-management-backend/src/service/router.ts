@@ -21,7 +21,7 @@ import express from 'express';
 import { z } from 'zod';
 import { parseInput } from '../errors';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
-import { Actors } from './actors';
+import { Actors } from './Actors';
 import { AuditTrailService } from './AuditTrailService';
 import { AuditEvidenceService } from './AuditEvidenceService';
 import { AuditExceptionsService } from './AuditExceptionsService';

@@ -12,7 +12,7 @@ import {
   AUDIT_PAGE_PATH,
   AuditVerification,
 } from '@trove/backstage-plugin-change-management-common';
-import { CatalogGraph } from './catalogGraph';
+import { CatalogGraph } from './CatalogGraph';
 import { ChainVerificationService } from './ChainVerificationService';
 import { Clock } from './Clock';
 

@@ -5,7 +5,7 @@ import { FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
 import { Actor } from './actor';
 import { checkAction } from './checkAction';
-import { deployVerdict } from './gate';
+import { deployVerdict } from './deployVerdict';
 import { missingForSubmit } from './submitChecks';
 import { isRetrospectiveOverdue } from './overdue';
 import { RETROSPECTIVE_DUE_MS } from './retrospectiveDue';

@@ -43,9 +43,9 @@ export {
   owesRetrospective,
   UNVERIFIED_STATES,
 } from './overdue';
-export { deployVerdict, waitingReason } from './gate';
-export type { GateEnvironment } from './gate';
-export { describeNextStep } from './nextActor';
-export type { NextStepContext } from './nextActor';
+export { deployVerdict, waitingReason } from './deployVerdict';
+export type { GateEnvironment } from './deployVerdict';
+export { describeNextStep } from './nextStep';
+export type { NextStepContext } from './nextStep';
 export { engineerScope, isEngineerFor, ownsAffectedEntity } from './engineers';
 export type { EngineerRoles, EngineerScope } from './engineers';

@@ -2,7 +2,7 @@ import { describeClosure } from '../blackouts';
 import { reopensOn } from '../freeze';
 import { STATE_LABELS } from '../labels';
 import { DeployVerdict } from '../responses';
-import { deployVerdict, waitingReason } from './gate';
+import { deployVerdict, waitingReason } from './deployVerdict';
 import { nextSteps, stateOutcome, WorkflowChange } from './waitsOn';
 import { RETROSPECTIVE_DUE_WORDS } from './retrospectiveDue';
 

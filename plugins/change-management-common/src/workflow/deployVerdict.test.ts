@@ -3,8 +3,8 @@ import { productionClosure } from '../blackouts';
 import { RefusalWindow } from '../errors';
 import { Change, CHANGE_STATES, ChangeState, ChangeType } from '../types';
 import { applyAction, WorkflowContext } from './applyAction';
-import { deployVerdict } from './gate';
-import { describeNextStep } from './nextActor';
+import { deployVerdict } from './deployVerdict';
+import { describeNextStep } from './nextStep';
 
 const freeze: RefusalWindow = {
   start: '2026-10-01T00:00:00.000Z',

@@ -1,7 +1,7 @@
 import { RefusalWindow } from '../errors';
 import { ChangeState, ChangeType } from '../types';
-import { deployVerdict } from './gate';
-import { describeNextStep } from './nextActor';
+import { deployVerdict } from './deployVerdict';
+import { describeNextStep } from './nextStep';
 import { MACHINES, RecordFacts } from './transitions';
 import { nextSteps, stateOutcome, waitsOn } from './waitsOn';
 
