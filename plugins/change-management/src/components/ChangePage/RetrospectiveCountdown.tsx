@@ -3,6 +3,8 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   Change,
+  isRetrospectiveOverdue,
+  owesRetrospective,
   RETROSPECTIVE_DUE_WORDS,
 } from '@trove/backstage-plugin-change-management-common';
 import { formatDuration, formatTime } from '../format';
@@ -27,11 +29,11 @@ function useNow(): number {
 export const RetrospectiveCountdown = ({ change }: { change: Change }) => {
   const now = useNow();
   const due = change.retrospectiveDueAt;
-  if (!due || change.retrospective) {
+  if (!due || !owesRetrospective(change)) {
     return null;
   }
   const left = Date.parse(due) - now;
-  if (change.overdue || left <= 0) {
+  if (change.overdue || isRetrospectiveOverdue(change, new Date(now))) {
     return (
       <Alert severity="error">
         <AlertTitle>
