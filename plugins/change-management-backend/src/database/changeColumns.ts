@@ -149,13 +149,13 @@ function signature<P extends string>(prefix: P) {
   };
 }
 
-type C = StoredChange;
+type Stored = StoredChange;
 
 /** The fields of a change and their columns, in the order of the change. */
 export const CHANGE_COLUMNS = {
-  id: text<C['id'], 'id'>('id'),
-  type: text<C['type'], 'type'>('type'),
-  state: text<C['state'], 'state'>('state'),
+  id: text<Stored['id'], 'id'>('id'),
+  type: text<Stored['type'], 'type'>('type'),
+  state: text<Stored['state'], 'state'>('state'),
   version: count('version'),
   title: text<string, 'title'>('title'),
   description: text<string, 'description'>('description'),
@@ -164,9 +164,10 @@ export const CHANGE_COLUMNS = {
   pullRequestUrl: optional<string, 'pull_request_url'>('pull_request_url'),
   incident: group({
     ref: text<string, 'incident_ref'>('incident_ref'),
-    severity: text<NonNullable<C['incident']>['severity'], 'incident_severity'>(
-      'incident_severity',
-    ),
+    severity: text<
+      NonNullable<Stored['incident']>['severity'],
+      'incident_severity'
+    >('incident_severity'),
   }),
   proposedFix: optional<string, 'proposed_fix'>('proposed_fix'),
   createdBy: text<string, 'created_by'>('created_by'),
@@ -175,15 +176,16 @@ export const CHANGE_COLUMNS = {
   reviewed: group(signature('reviewed')),
   approved: group(signature('approved')),
   signedOff: group(signature('signed_off')),
-  stagingTested: optional<NonNullable<C['stagingTested']>, 'staging_tested'>(
-    'staging_tested',
-  ),
+  stagingTested: optional<
+    NonNullable<Stored['stagingTested']>,
+    'staging_tested'
+  >('staging_tested'),
   deployed: group({
     ...signature('deployed'),
     deploymentRef: optional<string, 'deployment_ref'>('deployment_ref'),
   }),
   postDeploymentVerified: optional<
-    NonNullable<C['postDeploymentVerified']>,
+    NonNullable<Stored['postDeploymentVerified']>,
     'post_deployment_verified'
   >('post_deployment_verified'),
   verified: group(signature('verified')),
@@ -205,12 +207,12 @@ export const CHANGE_COLUMNS = {
     preventable: text<'yes' | 'no', 'review_preventable'>('review_preventable'),
     notes: blank('review_notes'),
   }),
-  exceptions: json<C['exceptions'], 'exceptions'>('exceptions'),
+  exceptions: json<Stored['exceptions'], 'exceptions'>('exceptions'),
 } satisfies {
-  [K in Exclude<keyof C, 'affectedEntityRefs' | 'affectedSystemRefs'>]-?: Codec<
-    C[K],
-    unknown
-  >;
+  [K in Exclude<
+    keyof Stored,
+    'affectedEntityRefs' | 'affectedSystemRefs'
+  >]-?: Codec<Stored[K], unknown>;
 };
 
 type Fields = typeof CHANGE_COLUMNS;
@@ -243,9 +245,9 @@ export function positionalDecoder<K extends FieldName>(fields: readonly K[]) {
   const decoders = codecs.map(
     ([field, codec]) => [field, codec.compile(indexOf)] as const,
   );
-  const decode = (row: readonly unknown[], time: ReadTime) => {
+  const decode = (row: readonly unknown[], readTime: ReadTime) => {
     const value: Record<string, unknown> = {};
-    for (const [field, read] of decoders) value[field] = read(row, time);
+    for (const [field, read] of decoders) value[field] = read(row, readTime);
     return value as FieldValues<K>;
   };
   return { columns, indexOf, decode };
