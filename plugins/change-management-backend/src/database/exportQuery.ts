@@ -16,6 +16,8 @@ const EXPORTED_FIELDS = [
   'title',
   'description',
   'incident',
+  'affectedEntityRefs',
+  'affectedSystemRefs',
   'createdBy',
   'createdAt',
   'reviewed',
@@ -30,12 +32,6 @@ const EXPORTED_FIELDS = [
   'retrospective',
   'exceptions',
 ] as const satisfies readonly (keyof ExportedChange)[];
-
-/** The change log's fields, but for the entities, which have their table. */
-type ExportedFields = Omit<
-  ExportedChange,
-  'affectedEntityRefs' | 'affectedSystemRefs'
->;
 
 const EXPORTED = positionalDecoder(EXPORTED_FIELDS);
 
@@ -145,10 +141,8 @@ function rowAsJson(db: Knex, pg: boolean) {
 function toExportedChange(row: ExportRow, time: ReadTime): ExportedChange {
   // Typed with every key required, so that the check fails when
   // ExportedChange gains a field that EXPORTED_FIELDS leaves out.
-  const fields: {
-    [K in keyof Required<ExportedFields>]: ExportedFields[K];
-  } = EXPORTED.decode(row, time);
-  const change = fields as ExportedChange;
+  const change: { [K in keyof Required<ExportedChange>]: ExportedChange[K] } =
+    EXPORTED.decode(row, time);
   const pairs = row[ENTITIES] as string | null;
   const entityRefs: string[] = [];
   const systemRefs: string[] = [];

@@ -25,13 +25,14 @@ export function rowToChange(
   row: ChangeRow,
   entities: { entity_ref: string; system_ref: string | null }[],
 ): StoredChange {
-  return {
-    ...decodeChangeRow(row),
-    ...affectedRefs(
-      entities.map(e => e.entity_ref),
-      entities.flatMap(e => (e.system_ref ? [e.system_ref] : [])),
-    ),
-  };
+  const change = decodeChangeRow(row);
+  const affected = affectedRefs(
+    entities.map(e => e.entity_ref),
+    entities.flatMap(e => (e.system_ref ? [e.system_ref] : [])),
+  );
+  change.affectedEntityRefs = affected.affectedEntityRefs;
+  change.affectedSystemRefs = affected.affectedSystemRefs;
+  return change;
 }
 
 /** The row for a change; dates become Date objects for the driver. */
