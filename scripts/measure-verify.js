@@ -25,8 +25,10 @@ const {
   DatabaseChainStore,
 } = require(`${backend}/src/database/DatabaseChainStore`);
 const { replayEvents } = require(`${backend}/src/service/replay`);
-const { changeToRow } = require(`${backend}/src/database/rows`);
-const { asStored, hashEvent } = require(`${backend}/src/database/eventChain`);
+// The backend's one way to bulk-load history, as the bench loads it.
+const {
+  BulkHistoryWriter,
+} = require('@trove/backstage-plugin-change-management-backend/testUtils');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,7 +75,7 @@ const STEPS = [
   ],
 ];
 
-/** One change's events, as the service records them. */
+/** One change with its events, as the service records them. */
 function lifecycle(index) {
   const changeId = randomUUID();
   const start = Date.parse('2026-02-01T00:00:00Z') + index * 60_000;
@@ -109,7 +111,22 @@ function lifecycle(index) {
       fields,
     });
   });
-  return events.map(e => asStored(e));
+  // The row the store holds after these events, as the verifier replays it.
+  const change = replayEvents(events);
+  return {
+    change,
+    entities: [
+      {
+        entityRef: 'component:default/payments-service',
+        systemRef: 'system:default/payments',
+        ownerRef: 'group:default/payments-team',
+      },
+    ],
+    events: events.map(({ id: _id, changeId: _change, at, ...e }) => ({
+      ...e,
+      at: new Date(at),
+    })),
+  };
 }
 
 async function database() {
@@ -138,69 +155,27 @@ async function seed(knex) {
   const [{ n }] = await knex('changes').count({ n: '*' });
   let have = Number(n);
   const before = have;
-  let head = (await knex('change_event_chain').where({ id: 1 }).first())
-    .last_hash;
   const started = Date.now();
-  while (have < target) {
-    const count = Math.min(1000, target - have);
-    const changes = [];
-    const events = [];
-    for (let i = 0; i < count; i++) {
-      const stored = lifecycle(have + i);
-      const row = replayEvents(stored);
-      changes.push({ ...changeToRow(row), affectedEntityRefs: undefined });
-      for (const e of stored) {
-        const hash = hashEvent(head, e);
-        events.push({
-          id: e.id,
-          change_id: e.changeId,
-          action: e.action,
-          from_state: e.fromState ?? null,
-          to_state: e.toState,
-          actor: e.actor,
-          created_at: new Date(e.at),
-          comment: e.comment ?? null,
-          fields: JSON.stringify(e.fields),
-          previous_hash: head,
-          hash,
-        });
-        head = hash;
+  const client = await knex.client.acquireConnection();
+  try {
+    const writer = await BulkHistoryWriter.open(client);
+    while (have < target) {
+      const count = Math.min(1000, target - have);
+      for (let i = 0; i < count; i++) writer.add(lifecycle(have + i));
+      await writer.flush();
+      have += count;
+      if (have % 20000 === 0 || have === target) {
+        const s = (Date.now() - started) / 1000;
+        console.log(
+          `seeded ${have} changes (${Math.round(
+            (have - before) / s,
+          )} changes/s this run)`,
+        );
       }
     }
-    await knex.transaction(async tx => {
-      await tx.batchInsert(
-        'changes',
-        changes.map(({ affectedEntityRefs, ...c }) => c),
-        1000,
-      );
-      await tx.batchInsert(
-        'change_entities',
-        changes.map(c => ({
-          change_id: c.id,
-          entity_ref: 'component:default/payments-service',
-          system_ref: 'system:default/payments',
-          owner_ref: 'group:default/payments-team',
-          created_at: c.created_at,
-        })),
-        1000,
-      );
-      await tx.batchInsert('change_events', events, 4000);
-      await tx('change_event_chain')
-        .where({ id: 1 })
-        .update({
-          last_hash: head,
-          last_event_id: events[events.length - 1].id,
-        });
-    });
-    have += count;
-    if (have % 20000 === 0 || have === target) {
-      const s = (Date.now() - started) / 1000;
-      console.log(
-        `seeded ${have} changes (${Math.round(
-          (have - before) / s,
-        )} changes/s this run)`,
-      );
-    }
+    await writer.finish();
+  } finally {
+    await knex.client.releaseConnection(client);
   }
 }
 

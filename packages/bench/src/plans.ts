@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { Pool } from 'pg';
-import { AffectedEntity } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
-import { changeToRow } from '@trove/backstage-plugin-change-management-backend/src/database/rows';
+import {
+  AffectedEntity,
+  ChangeListQuery,
+  writeHistory,
+} from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { root } from './backend';
 import { SCRIPTS, seedChange } from './seed/lifecycle';
-import { ChangeListQuery } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
 import {
   entitiesSql,
   getByIdSql,
@@ -82,25 +84,26 @@ export async function saveSqlitePlans(
       ),
     });
     const day = 24 * 3600_000;
-    for (let i = 0; i < count; i++) {
-      const { change } = seedChange({
-        script: SCRIPTS[i % SCRIPTS.length],
-        entities: [entities[i % entities.length]],
-        author: i,
-        createdAt: new Date(Date.now() - ((count - i) * day) / 10),
-        stepMs: 60_000,
-        title: `Bench change ${i + 1}`,
-      });
-      await db('changes').insert(changeToRow(change));
-      const e = entities[i % entities.length];
-      await db('change_entities').insert({
-        change_id: change.id,
-        entity_ref: e.entityRef,
-        system_ref: e.systemRef ?? null,
-        owner_ref: e.ownerRef ?? null,
-        created_at: new Date(change.createdAt),
-      });
-    }
+    // Without their events, as the plans have always been taken (the
+    // verify page's plan on SQLite reads an empty table).
+    await writeHistory(
+      db,
+      Array.from({ length: count }, (_, i) => {
+        const { change } = seedChange({
+          script: SCRIPTS[i % SCRIPTS.length],
+          entities: [entities[i % entities.length]],
+          author: i,
+          createdAt: new Date(Date.now() - ((count - i) * day) / 10),
+          stepMs: 60_000,
+          title: `Bench change ${i + 1}`,
+        });
+        return {
+          change,
+          entities: [entities[i % entities.length]],
+          events: [],
+        };
+      }),
+    );
     await db.raw('ANALYZE');
     const builders: Record<string, Knex.QueryBuilder> = {
       ...Object.fromEntries(

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { parseAllDocuments } from 'yaml';
-import { AffectedEntity } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
-import { drafts } from '@trove/backstage-plugin-change-management-backend/src/__testUtils__/changes';
+import {
+  AffectedEntity,
+  drafts,
+} from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { Backend, root } from './backend';
 
 /** The sample catalog's entities a change may affect, as refs. */

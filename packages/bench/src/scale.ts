@@ -19,7 +19,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { Backend, buildBackend, root, unpackBackend } from './backend';
 import { dropDatabases, pluginPool } from './postgres';
-import { drafts } from '@trove/backstage-plugin-change-management-backend/src/__testUtils__/changes';
+import { drafts } from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { SYSTEM_EVENTS } from '@trove/backstage-plugin-change-management-common';
 import { Api, tokensFrom, writeLoad } from './scale/client';
 import { Cluster } from './scale/cluster';

@@ -1,7 +1,9 @@
 import knexFactory, { Knex } from 'knex';
 import { Pool } from 'pg';
-import { ChangeListQuery } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
-import { applyListQuery } from '@trove/backstage-plugin-change-management-backend/src/database/listQuery';
+import {
+  applyListQuery,
+  ChangeListQuery,
+} from '@trove/backstage-plugin-change-management-backend/testUtils';
 
 /** A statement as the store sends it to PostgreSQL. */
 export interface Statement {

@@ -1,4 +1,4 @@
-import { drafts } from '@trove/backstage-plugin-change-management-backend/src/__testUtils__/changes';
+import { drafts } from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { Backend } from '../backend';
 
 export type User = 'alice' | 'bob' | 'carol';

@@ -11,14 +11,13 @@ import {
   Actor,
 } from '@trove/backstage-plugin-change-management-common';
 import {
+  actionFields,
   AffectedEntity,
+  drafts,
+  HistoryEntry,
   NewChangeEvent,
   StoredChange,
-} from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
-import {
-  actionFields,
-  drafts,
-} from '@trove/backstage-plugin-change-management-backend/src/__testUtils__/changes';
+} from '@trove/backstage-plugin-change-management-backend/testUtils';
 
 /** Who takes a step: the change's author, its peer reviewer or the CTO. */
 type Party = 'author' | 'reviewer' | 'cto';
@@ -26,11 +25,7 @@ type Step = [Party, ChangeAction];
 type DraftType = keyof typeof drafts;
 
 /** A change as the store would hold it after its actions, with its events. */
-export interface SeededChange {
-  change: StoredChange;
-  entities: AffectedEntity[];
-  events: NewChangeEvent[];
-}
+export type SeededChange = HistoryEntry;
 
 /** A path through the workflow, with how often changes take it. */
 export interface Script {

@@ -1,6 +1,9 @@
 import { PoolClient } from 'pg';
-import { AffectedEntity } from '@trove/backstage-plugin-change-management-backend/src/database/ChangeStore';
-import { BulkWriter, TABLES } from './BulkWriter';
+import {
+  AffectedEntity,
+  BulkHistoryWriter,
+  HISTORY_TABLES,
+} from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { withoutIndexes } from './indexes';
 import { AWAITING_APPROVAL, Script, SCRIPTS, seedChange } from './lifecycle';
 
@@ -61,7 +64,7 @@ export async function seed(
 ): Promise<SeedResult> {
   return withoutIndexes(
     client,
-    TABLES,
+    HISTORY_TABLES,
     () => load(client, plan, progress),
     progress,
   );
@@ -87,7 +90,7 @@ async function load(
   const spacing = (plan.end.getTime() - first) / total;
   const stepMs = Math.min(3600_000, spacing / 16);
 
-  const writer = await BulkWriter.open(client);
+  const writer = await BulkHistoryWriter.open(client);
   const pool: SeedResult['pool'] = [];
   let sampleId = '';
   let events = 0;

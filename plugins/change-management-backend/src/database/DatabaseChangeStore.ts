@@ -33,8 +33,13 @@ import { exportChanges } from './exportQuery';
 import { applyListFilters, applyListQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
 import { sentBackOf } from './sentBack';
-import { ChangeRow, changeToRow, rowToChange, rowToEvent } from './rows';
-import { toDate } from './timestamps';
+import {
+  ChangeRow,
+  changeToRow,
+  entityToRow,
+  rowToChange,
+  rowToEvent,
+} from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@trove/backstage-plugin-change-management-backend',
@@ -256,14 +261,7 @@ export class DatabaseChangeStore implements ChangeStore {
     await tx('change_entities').where({ change_id: change.id }).delete();
     if (entities.length) {
       await tx('change_entities').insert(
-        entities.map(e => ({
-          change_id: change.id,
-          entity_ref: e.entityRef,
-          system_ref: e.systemRef ?? null,
-          owner_ref: e.ownerRef ?? null,
-          // The list's sort key, beside the entity it is listed by.
-          created_at: toDate(change.createdAt),
-        })),
+        entities.map(e => entityToRow(change, e)),
       );
     }
   }

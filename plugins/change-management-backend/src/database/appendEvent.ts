@@ -2,6 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { NewChangeEvent } from './ChangeStore';
 import { asStored, canonicalEvent, hashEvent, HashedEvent } from './eventChain';
+import { eventToRow } from './rows';
+
+/** The event as its hash covers it and as it is stored (`asStored`). */
+export function hashedEvent(
+  changeId: string,
+  event: NewChangeEvent,
+  id: string,
+): HashedEvent {
+  return asStored({
+    id,
+    changeId,
+    action: event.action,
+    fromState: event.fromState,
+    toState: event.toState,
+    actor: event.actor,
+    at: event.at.toISOString(),
+    comment: event.comment,
+    fields: event.fields,
+  });
+}
 
 /**
  * Appends one event, with a new id unless given one, to the hash chain
@@ -16,28 +36,8 @@ export async function appendEvent(
   event: NewChangeEvent,
   id: string = randomUUID(),
 ): Promise<void> {
-  const stored = asStored({
-    id,
-    changeId,
-    action: event.action,
-    fromState: event.fromState,
-    toState: event.toState,
-    actor: event.actor,
-    at: event.at.toISOString(),
-    comment: event.comment,
-    fields: event.fields,
-  });
-  const row = {
-    id: stored.id,
-    change_id: changeId,
-    action: stored.action,
-    from_state: stored.fromState ?? null,
-    to_state: stored.toState,
-    actor: stored.actor,
-    created_at: event.at,
-    comment: stored.comment ?? null,
-    fields: JSON.stringify(stored.fields),
-  };
+  const stored = hashedEvent(changeId, event, id);
+  const row = eventToRow(stored, event.at);
   if (tx.client.config.client === 'pg') {
     await appendInOneStatement(tx, row, stored);
     return;

@@ -1,61 +1,47 @@
-import { ChangeException } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
+import { positionalDecoder, ReadTime } from './changeColumns';
 import { ExportedChange, ExportQuery } from './ChangeStore';
 import { applyListFilters } from './listQuery';
+import { affectedRefs } from './rows';
 import { toIso } from './timestamps';
 
 /** Changes per query: large enough to amortise a round trip, small in memory. */
 export const EXPORT_BATCH = 2500;
 
-/** The timestamp columns the change log shows. */
-const TIMES = [
-  'created_at',
-  'reviewed_at',
-  'approved_at',
-  'signed_off_at',
-  'deployed_at',
-  'verified_at',
-  'retrospective_due_at',
-  'retrospective_at',
-] as const;
-
-/** The other columns the change log shows; free text it leaves out is not read. */
-const COLUMNS = [
+/** The fields the change log shows; free text it leaves out is not read. */
+const EXPORTED_FIELDS = [
   'id',
   'type',
   'state',
   'title',
   'description',
-  'created_by',
-  'reviewed_by',
-  'approved_by',
-  'signed_off_by',
-  'staging_tested',
-  'deployed_by',
-  'deployment_ref',
-  'post_deployment_verified',
-  'verified_by',
-  'issues_encountered',
-  'incident_ref',
-  'incident_severity',
-  'retrospective_by',
-  'retrospective_late',
-  'retrospective_what_changed',
-  'retrospective_why',
-  'retrospective_approval_received',
+  'incident',
+  'affectedEntityRefs',
+  'affectedSystemRefs',
+  'createdBy',
+  'createdAt',
+  'reviewed',
+  'approved',
+  'signedOff',
+  'stagingTested',
+  'deployed',
+  'postDeploymentVerified',
+  'verified',
+  'issuesEncountered',
+  'retrospectiveDueAt',
+  'retrospective',
   'exceptions',
-] as const;
+] as const satisfies readonly (keyof ExportedChange)[];
 
-/** The fields of an exported row, in the order of its JSON array. */
-const FIELDS = [...COLUMNS, ...TIMES, 'entities'] as const;
-type Field = (typeof FIELDS)[number];
-const AT = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<
-  Field,
-  number
->;
+const EXPORTED = positionalDecoder(EXPORTED_FIELDS);
 
-/** A change's fields as the database returns them, by {@link AT}. */
-type ExportRow = any[];
+/** Where the keyset and the entities are in an exported row. */
+const CREATED_AT = EXPORTED.indexOf('created_at');
+const ID = EXPORTED.indexOf('id');
+const ENTITIES = EXPORTED.columns.length;
+
+/** A change's columns as the database returns them, then its entities. */
+type ExportRow = unknown[];
 
 /**
  * The changes of the query, oldest first, in keyset batches of
@@ -81,8 +67,8 @@ export async function* exportChanges(
       // A row value, which both databases match on the index; the same
       // condition spelt with OR makes PostgreSQL rescan from the start.
       q.whereRaw('(changes.created_at, changes.id) > (?, ?)', [
-        after[AT.created_at],
-        after[AT.id],
+        after[CREATED_AT] as string,
+        after[ID] as string,
       ]);
     }
     // The pg driver parses json itself; SQLite hands back the text.
@@ -92,7 +78,9 @@ export async function* exportChanges(
   };
   // PostgreSQL hands the times back as ISO text (see rowAsJson); SQLite
   // stores epoch milliseconds.
-  const time = pg ? (value: unknown) => (value as string) ?? undefined : toIso;
+  const time: ReadTime = pg
+    ? value => (value as string | null) ?? undefined
+    : toIso;
   // A batch's changes and, when it was full, the key to read on from; the
   // raw rows are dropped here, before the caller holds the changes.
   const read = async (after?: ExportRow) => {
@@ -136,76 +124,35 @@ function rowAsJson(db: Knex, pg: boolean) {
     pg
       ? `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
       : column;
-  const values = [...COLUMNS, ...TIMES.map(iso), entities];
+  const values = [
+    ...EXPORTED.columns.map(c => (c.time ? iso(c.name) : c.name)),
+    entities,
+  ];
   return db.raw(
     `${pg ? 'json_build_array' : 'json_array'}(${values.join(', ')}) as fields`,
   );
 }
 
 /**
- * The affected entities and their Systems, sorted, from the pairs of
- * {@link rowAsJson}. Refs hold no spaces or commas: kind, namespace and
- * name allow letters, digits, '-', '_' and '.'.
+ * The change log's part of a change, from its row. The entities come as
+ * the pairs of {@link rowAsJson}; refs hold no spaces or commas: kind,
+ * namespace and name allow letters, digits, '-', '_' and '.'.
  */
-function affected(pairs: string | null) {
+function toExportedChange(row: ExportRow, time: ReadTime): ExportedChange {
+  // Typed with every key required, so that the check fails when
+  // ExportedChange gains a field that EXPORTED_FIELDS leaves out.
+  const change: { [K in keyof Required<ExportedChange>]: ExportedChange[K] } =
+    EXPORTED.decode(row, time);
+  const pairs = row[ENTITIES] as string | null;
   const entityRefs: string[] = [];
-  const systemRefs = new Set<string>();
+  const systemRefs: string[] = [];
   for (const pair of pairs ? pairs.split(',') : []) {
     const [entityRef, systemRef] = pair.split(' ');
     entityRefs.push(entityRef);
-    if (systemRef) systemRefs.add(systemRef);
+    if (systemRef) systemRefs.push(systemRef);
   }
-  return {
-    affectedEntityRefs: entityRefs.sort(),
-    affectedSystemRefs: [...systemRefs].sort(),
-  };
-}
-
-function signature(by: string | null, at: string | undefined) {
-  return by && at ? { by, at } : undefined;
-}
-
-/** The change log's part of a change, from its row. */
-function toExportedChange(
-  row: ExportRow,
-  time: (value: unknown) => string | undefined,
-): ExportedChange {
-  const retrospective = signature(
-    row[AT.retrospective_by],
-    time(row[AT.retrospective_at]),
-  );
-  const deployed = signature(row[AT.deployed_by], time(row[AT.deployed_at]));
-  return {
-    id: row[AT.id],
-    type: row[AT.type],
-    state: row[AT.state],
-    title: row[AT.title],
-    description: row[AT.description],
-    incident: row[AT.incident_ref]
-      ? { ref: row[AT.incident_ref], severity: row[AT.incident_severity] }
-      : undefined,
-    ...affected(row[AT.entities]),
-    createdBy: row[AT.created_by],
-    createdAt: time(row[AT.created_at])!,
-    reviewed: signature(row[AT.reviewed_by], time(row[AT.reviewed_at])),
-    approved: signature(row[AT.approved_by], time(row[AT.approved_at])),
-    signedOff: signature(row[AT.signed_off_by], time(row[AT.signed_off_at])),
-    stagingTested: row[AT.staging_tested] ?? undefined,
-    deployed: deployed && {
-      ...deployed,
-      deploymentRef: row[AT.deployment_ref] ?? undefined,
-    },
-    postDeploymentVerified: row[AT.post_deployment_verified] ?? undefined,
-    verified: signature(row[AT.verified_by], time(row[AT.verified_at])),
-    issuesEncountered: row[AT.issues_encountered] ?? undefined,
-    retrospectiveDueAt: time(row[AT.retrospective_due_at]),
-    retrospective: retrospective && {
-      ...retrospective,
-      whatChanged: row[AT.retrospective_what_changed] ?? '',
-      why: row[AT.retrospective_why] ?? '',
-      approvalReceived: row[AT.retrospective_approval_received] ?? '',
-      late: Boolean(row[AT.retrospective_late]),
-    },
-    exceptions: JSON.parse(row[AT.exceptions]) as ChangeException[],
-  };
+  const affected = affectedRefs(entityRefs, systemRefs);
+  change.affectedEntityRefs = affected.affectedEntityRefs;
+  change.affectedSystemRefs = affected.affectedSystemRefs;
+  return change;
 }

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { appendEvent, hashedEvent } from './appendEvent';
+import { AffectedEntity, NewChangeEvent, StoredChange } from './ChangeStore';
+import { hashEvent } from './eventChain';
+import { changeToRow, entityToRow, eventToRow } from './rows';
+
+/** A change as the store holds it after its actions, with its events. */
+export interface HistoryEntry {
+  change: StoredChange;
+  entities: AffectedEntity[];
+  /** Oldest first; they are appended to the chain in this order. */
+  events: NewChangeEvent[];
+}
+
+/** The part of a `pg` client (a `Client` or a `PoolClient`) the writer uses. */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+/** The tables a history is written to, parents first. */
+export const HISTORY_TABLES = [
+  'changes',
+  'change_entities',
+  'change_events',
+] as const;
+type Table = (typeof HISTORY_TABLES)[number];
+type Row = Record<string, unknown>;
+
+/**
+ * Writes changes and their events in bulk to a migrated PostgreSQL
+ * database, for load tests and measurements: per flush one
+ * `INSERT ... SELECT FROM unnest(...)` per table, in one transaction that
+ * also moves the chain head. The rows are the store's own (`changeToRow`,
+ * `entityToRow`, `eventToRow`), and each event is hashed onto the chain as
+ * `appendEvent` hashes it, so `GET /audit/verify` checks them like any
+ * other. Nothing else may write to the database while it loads.
+ */
+export class BulkHistoryWriter {
+  private rows = BulkHistoryWriter.empty();
+
+  /** Reads the tables' columns and the chain head to go on from. */
+  static async open(client: SqlClient): Promise<BulkHistoryWriter> {
+    const types = new Map<Table, [string, string][]>();
+    for (const table of HISTORY_TABLES) {
+      const { rows } = await client.query(
+        `SELECT attname, format_type(atttypid, atttypmod) AS type
+           FROM pg_attribute
+          WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
+          ORDER BY attnum`,
+        [table],
+      );
+      types.set(
+        table,
+        rows.map(r => [r.attname, r.type]),
+      );
+    }
+    const head = await client.query(
+      'SELECT last_hash FROM change_event_chain WHERE id = 1',
+    );
+    const seq = await client.query(
+      'SELECT coalesce(max(seq), 0) AS seq FROM change_events',
+    );
+    return new BulkHistoryWriter(
+      client,
+      types,
+      head.rows[0].last_hash,
+      Number(seq.rows[0].seq),
+    );
+  }
+
+  /** The newest event written, which the chain head names. */
+  private lastEventId: string | undefined;
+
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly columns: Map<Table, [string, string][]>,
+    private lastHash: string,
+    private seq: number,
+  ) {}
+
+  private static empty(): Record<Table, Row[]> {
+    return { changes: [], change_entities: [], change_events: [] };
+  }
+
+  /** Queues a change, its entities and its events (hashed onto the chain). */
+  add({ change, entities, events }: HistoryEntry) {
+    this.rows.changes.push(changeToRow(change));
+    for (const entity of entities) {
+      this.rows.change_entities.push(entityToRow(change, entity));
+    }
+    for (const event of events) {
+      const stored = hashedEvent(change.id, event, randomUUID());
+      const hash = hashEvent(this.lastHash, stored);
+      this.seq += 1;
+      this.rows.change_events.push({
+        seq: this.seq,
+        ...eventToRow(stored, event.at),
+        previous_hash: this.lastHash,
+        hash,
+      });
+      this.lastHash = hash;
+      this.lastEventId = stored.id;
+    }
+  }
+
+  /** How many events wait for the next flush. */
+  get queuedEvents(): number {
+    return this.rows.change_events.length;
+  }
+
+  /** Writes what is queued, in one transaction, and moves the chain head. */
+  async flush(): Promise<void> {
+    const batch = this.rows;
+    this.rows = BulkHistoryWriter.empty();
+    const { client } = this;
+    await client.query('BEGIN');
+    // The rows are consistent by construction (changes before their
+    // entities and events); skipping the per-row foreign-key triggers is
+    // what a restore does too, and halves the load time.
+    await client.query('SET LOCAL session_replication_role = replica');
+    for (const table of HISTORY_TABLES) {
+      await this.insert(table, batch[table]);
+    }
+    await client.query(
+      'UPDATE change_event_chain SET last_hash = $1, last_event_id = $2 WHERE id = 1',
+      [this.lastHash, this.lastEventId ?? null],
+    );
+    await client.query('COMMIT');
+  }
+
+  /** After the last flush: the sequence continues after the written events. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.client.query(
+      `SELECT setval(pg_get_serial_sequence('change_events', 'seq'), $1)`,
+      [this.seq],
+    );
+  }
+
+  private async insert(table: Table, rows: Row[]) {
+    if (rows.length === 0) return;
+    const columns = this.columns.get(table)!;
+    const values = columns.map(([name]) =>
+      rows.map(row => {
+        const value = row[name];
+        return value instanceof Date ? value.toISOString() : value ?? null;
+      }),
+    );
+    const names = columns.map(([name]) => `"${name}"`).join(', ');
+    const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`);
+    await this.client.query(
+      `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest.join(
+        ', ',
+      )})`,
+      values,
+    );
+  }
+}
+
+/**
+ * Writes a few changes with the store's own inserts, on any database the
+ * store supports, in one transaction: each event is appended to the chain
+ * by `appendEvent`. For fixtures and query plans; {@link BulkHistoryWriter}
+ * loads millions.
+ */
+export async function writeHistory(
+  knex: Knex,
+  entries: Iterable<HistoryEntry>,
+): Promise<void> {
+  await knex.transaction(async tx => {
+    for (const { change, entities, events } of entries) {
+      await tx('changes').insert(changeToRow(change));
+      if (entities.length) {
+        await tx('change_entities').insert(
+          entities.map(e => entityToRow(change, e)),
+        );
+      }
+      for (const event of events) await appendEvent(tx, change.id, event);
+    }
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Test and load utilities of the change-management backend, imported as
+ * `@trove/backstage-plugin-change-management-backend/testUtils`. The main
+ * entry holds no test code.
+ *
+ * - {@link BulkHistoryWriter} loads changes and their events into a
+ *   migrated PostgreSQL database with the store's own rows and hash chain,
+ *   so `GET /audit/verify` checks the loaded trail like any other; it is
+ *   what the bench seeds with. {@link writeHistory} writes a few changes
+ *   through the store's own inserts on any supported database.
+ * - `applyListQuery` and `encodeCursor` are the store's list SQL and page
+ *   cursors, for measuring the queries the routes run.
+ * - `drafts` and `actionFields` are valid requests for every change type
+ *   and action.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  BulkHistoryWriter,
+  HISTORY_TABLES,
+  writeHistory,
+} from './database/bulkHistory';
+export type { HistoryEntry, SqlClient } from './database/bulkHistory';
+export type {
+  AffectedEntity,
+  ChangeListQuery,
+  NewChangeEvent,
+  StoredChange,
+} from './database/ChangeStore';
+export { applyListQuery } from './database/listQuery';
+export { encodeCursor } from './database/listOrder';
+// These test utilities are the one published door to the request fixtures.
+// eslint-disable-next-line no-restricted-imports
+export { actionFields, drafts } from './__testUtils__/changes';
