@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { startChangeManagement } from '../__testUtils__/harness';
 import { recordHistory } from '../__testUtils__/history';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { ChainVerifier } from '../service/ChainVerifier';
+import { ChainVerificationService } from '../service/ChainVerificationService';
 import { BulkHistoryWriter, HistoryEntry, writeHistory } from './bulkHistory';
 import { DatabaseChainStore } from './DatabaseChainStore';
 import { rowToChange, rowToEvent } from './rows';
@@ -83,7 +83,7 @@ describe('bulk-loading history', () => {
       });
       return {
         events: entries.flatMap(e => e.events).length,
-        verification: await new ChainVerifier(
+        verification: await new ChainVerificationService(
           new DatabaseChainStore(fresh.knex),
         ).verify(),
         loaded: await tables(fresh.knex),

@@ -60,12 +60,10 @@ describe('who is an engineer for a change, in memory and in SQL', () => {
       ];
       const changes: { id: string; refs: string[] }[] = [];
       for (const refs of affected) {
-        const res = await h
-          .as('alice')
-          .post('/changes', {
-            ...drafts.infrastructure,
-            affectedEntityRefs: refs,
-          });
+        const res = await h.as('alice').post('/changes', {
+          ...drafts.infrastructure,
+          affectedEntityRefs: refs,
+        });
         expect(res.status).toBe(201);
         changes.push({ id: res.body.id, refs });
       }
