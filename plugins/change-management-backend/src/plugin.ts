@@ -25,6 +25,7 @@ import { AuditExceptionsService } from './service/AuditExceptionsService';
 import { ChangeAccessService } from './service/ChangeAccessService';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeNotifier } from './service/ChangeNotifier';
+import { RecentEntities } from './service/RecentEntities';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
@@ -88,7 +89,12 @@ export const changeManagementPlugin = createBackendPlugin({
         const freeze = new FreezeService(
           config,
           deps.clock,
-          new BlackoutCalendar(config.blackouts, deps.catalog, deps.logger),
+          new BlackoutCalendar(
+            config.blackouts,
+            // A change's page and its gate ask about the same Systems.
+            new RecentEntities(deps.catalog, deps.clock, 5_000),
+            deps.logger,
+          ),
           deps.catalog,
           deps.auth,
         );

@@ -47,7 +47,7 @@ const annotationSchema = z.array(blackoutSchema.omit({ entityRef: true }));
 export class BlackoutCalendar {
   constructor(
     private readonly configured: Blackout[],
-    private readonly catalog: CatalogService,
+    private readonly catalog: Pick<CatalogService, 'getEntitiesByRefs'>,
     private readonly logger: LoggerService,
   ) {}
 
