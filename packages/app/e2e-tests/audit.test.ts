@@ -83,7 +83,7 @@ test('the CTO draws a sample on the Audit page and downloads its evidence', asyn
     carol.getByRole('button', { name: 'Draw a sample' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(
-    'audit-sample-2026-05-01-2026-06-01.zip',
+    'audit-sample-2026-05-01-2026-06-01-soc2-2026-may.zip',
   );
   // A viewport as tall as the page, rather than fullPage, which draws the
   // fixed sidebar where the first viewport ended.
