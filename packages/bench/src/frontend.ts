@@ -13,7 +13,10 @@ const plugin = path.join(root, 'plugins/change-management');
  * gzipped.
  */
 export async function frontendReport(log: (m: string) => void) {
-  log('building plugins/change-management');
+  // The package build reads the declarations `yarn tsc` writes to
+  // dist-types, which a fresh checkout has not made yet.
+  log('type declarations (yarn tsc), then plugins/change-management');
+  execFileSync('yarn', ['tsc'], { cwd: root, stdio: 'pipe' });
   execFileSync('yarn', ['backstage-cli', 'package', 'build'], {
     cwd: plugin,
     stdio: 'pipe',

@@ -71,22 +71,66 @@ export function targetsOf(results: TierResult[]): Target[] {
         rareDeep.p50 <= 1.2 * rare1.p50,
       );
     }
+    // Ratios to baselines of the same run, so that a slower machine
+    // measures the same thing (issue 19).
     add(
       r.tier,
-      'transitions req/s',
-      transition.rps,
-      '≥ 200',
-      transition.rps >= 200,
+      'transitions req/s ÷ catalog by-name req/s',
+      transition.rps / catalog.rps,
+      '≥ 0.6',
+      transition.rps >= 0.6 * catalog.rps,
     );
     add(
       r.tier,
-      'transition p99 (ms)',
-      transition.p99,
-      '≤ 100',
-      transition.p99 <= 100,
+      'transition p99 ÷ p50',
+      transition.p99 / transition.p50,
+      '≤ 3',
+      transition.p99 <= 3 * transition.p50,
     );
+    const byId = find(r, 'get by id');
+    if (byId) {
+      add(
+        r.tier,
+        'get by id req/s ÷ catalog by-name req/s',
+        byId.rps / catalog.rps,
+        '≥ 1.0',
+        byId.rps >= catalog.rps,
+      );
+    }
+    const system = find(r, 'list system p1');
+    if (system) {
+      add(
+        r.tier,
+        'System list p1 req/s ÷ catalog by-name req/s',
+        system.rps / catalog.rps,
+        '≥ 1.2',
+        system.rps >= 1.2 * catalog.rps,
+      );
+    }
+    const csv = find(r, 'export a year (CSV, HTTP)');
+    const copy = find(r, 'COPY of the export rows (baseline)');
+    if (csv && copy) {
+      add(
+        r.tier,
+        'export rows/s through HTTP ÷ COPY rows/s',
+        csv.rps / copy.rps,
+        '≥ 0.8',
+        csv.rps >= 0.8 * copy.rps,
+      );
+    }
     const eps = Number(verify.extra?.['events/s']);
     add(r.tier, 'verification events/s', eps, '≥ 50,000', eps >= 50_000);
+    const hashing = find(r, 'hashing baseline');
+    if (hashing) {
+      const hps = Number(hashing.extra?.['events/s']);
+      add(
+        r.tier,
+        'verification events/s ÷ hashing events/s',
+        eps / hps,
+        '≥ 0.5',
+        eps >= 0.5 * hps,
+      );
+    }
   }
   const first = results[0];
   const last = results[results.length - 1];

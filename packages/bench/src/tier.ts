@@ -1,3 +1,5 @@
+import { measureHashing } from './load/hashing';
+import { measureExportAgainstCopy } from './load/exportCopy';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -226,8 +228,18 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
       ),
     );
     measurements.push(await measureExport(api, user, pool, log));
+    measurements.push(
+      ...(await measureExportAgainstCopy({
+        api,
+        token: user,
+        pool,
+        database: `${prefix}change-management`,
+        log,
+      })),
+    );
     // The audit routes need change-management.audit.read: the CTO has it.
     measurements.push(await measureVerify(api, cto, seeded.events, log));
+    measurements.push(await measureHashing(pool, log));
     log('EXPLAIN (ANALYZE, BUFFERS) of the hot queries');
     const plans = path.join(options.outDir, 'plans', options.name);
     await savePlans(pool, queries, seeded.sampleId, plans);

@@ -9,7 +9,8 @@
  *   what the bench seeds with. {@link writeHistory} writes a few changes
  *   through the store's own inserts on any supported database.
  * - `applyListQuery` and `encodeCursor` are the store's list SQL and page
- *   cursors, for measuring the queries the routes run.
+ *   cursors, for measuring the queries the routes run; `rowToEvent` and
+ *   `hashEvent` read and hash a stored event as verification does.
  * - `drafts` and `actionFields` are valid requests for every change type
  *   and action.
  *
@@ -30,6 +31,8 @@ export type {
 } from './database/ChangeStore';
 export { applyListQuery } from './database/listQuery';
 export { encodeCursor } from './database/listOrder';
+export { hashEvent } from './database/eventChain';
+export { rowToEvent } from './database/rows';
 // These test utilities are the one published door to the request fixtures.
 // eslint-disable-next-line no-restricted-imports
 export { actionFields, drafts } from './__testUtils__/changes';
