@@ -7,7 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the one before it took, so a slow stage shows.
+STEP_STARTED=$SECONDS
+STEP_NAME=""
+step() {
+  if [ -n "$STEP_NAME" ]; then
+    printf '    (%s: %d s)\n' "$STEP_NAME" $((SECONDS - STEP_STARTED))
+  fi
+  STEP_NAME="$*"
+  STEP_STARTED=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
 
 step "Installing dependencies"
 yarn install --immutable
