@@ -9,6 +9,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { drafts } from '../__testUtils__/changes';
 import { Actors } from '../service/Actors';
+import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
 import { registerChangeActions } from '.';
@@ -69,6 +70,7 @@ function setUp() {
     auditor,
     changes: changes as unknown as ChangeService,
     gate: gate as unknown as GateService,
+    metrics: ChangeManagementMetrics.create(),
   });
   const invoke = (
     name: string,
