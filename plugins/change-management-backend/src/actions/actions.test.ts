@@ -61,6 +61,7 @@ function setUp() {
   };
   const gate = { check: jest.fn(async () => answer) };
   const auditor = mockServices.auditor.mock();
+  const metrics = { recordRefusal: jest.fn() };
   registerChangeActions({
     actionsRegistry,
     actors: new Actors(mockServices.auth(), mockServices.userInfo(), {
@@ -70,7 +71,7 @@ function setUp() {
     auditor,
     changes: changes as unknown as ChangeService,
     gate: gate as unknown as GateService,
-    metrics: ChangeManagementMetrics.create(),
+    metrics: metrics as unknown as ChangeManagementMetrics,
   });
   const invoke = (
     name: string,
@@ -82,7 +83,7 @@ function setUp() {
       input,
       credentials,
     });
-  return { actionsRegistry, invoke, changes, gate, auditor };
+  return { actionsRegistry, invoke, changes, gate, auditor, metrics };
 }
 
 /** The actor the default mock user stands for. */
@@ -257,7 +258,7 @@ describe('who an action runs as', () => {
   });
 
   it('lets only a signed-in user list changes or raise one', async () => {
-    const { invoke, changes, auditor } = setUp();
+    const { invoke, changes, auditor, metrics } = setUp();
     await expect(invoke('list-changes', {}, pipeline)).rejects.toMatchObject({
       name: 'NotAllowedError',
     });
@@ -270,5 +271,9 @@ describe('who an action runs as', () => {
     const event = await auditor.createEvent.mock.results[0].value;
     expect(event.fail).toHaveBeenCalled();
     expect(event.success).not.toHaveBeenCalled();
+    // and counted as a refusal, as over HTTP
+    expect(metrics.recordRefusal).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'NotAllowedError' }),
+    );
   });
 });
