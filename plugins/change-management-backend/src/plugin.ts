@@ -24,6 +24,7 @@ import { AuditEvidenceService } from './service/AuditEvidenceService';
 import { AuditExceptionsService } from './service/AuditExceptionsService';
 import { ChangeAccessService } from './service/ChangeAccessService';
 import { ChangeLogService } from './service/ChangeLogService';
+import { ChangeManagementMetrics } from './service/ChangeManagementMetrics';
 import { ChangeNotifier } from './service/ChangeNotifier';
 import { RecentEntities } from './service/RecentEntities';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
@@ -68,6 +69,8 @@ export const changeManagementPlugin = createBackendPlugin({
       },
       async init(deps) {
         const config = readChangeManagementConfig(deps.config);
+        // After instrumentation.js registered the SDK, if the app has one.
+        const metrics = ChangeManagementMetrics.create();
         const store = await DatabaseChangeStore.create({
           database: deps.database,
         });
@@ -114,14 +117,22 @@ export const changeManagementPlugin = createBackendPlugin({
           config,
           deps.clock,
           notifier,
+          metrics,
         );
         const changeLog = new ChangeLogService(
           store,
           access,
           deps.clock,
           deps.catalog,
+          metrics,
         );
-        const gate = new GateService(store, access, freeze, deps.clock);
+        const gate = new GateService(
+          store,
+          access,
+          freeze,
+          deps.clock,
+          metrics,
+        );
         const chainStore = new DatabaseChainStore(
           await deps.database.getClient(),
         );
@@ -130,6 +141,7 @@ export const changeManagementPlugin = createBackendPlugin({
           ...deps,
           schedule: readVerifySchedule(deps.config),
           verifier,
+          metrics,
           ctoRefs: config.ctoRefs,
         });
 
@@ -142,13 +154,19 @@ export const changeManagementPlugin = createBackendPlugin({
             changeLog,
             freeze,
             gate,
+            metrics,
             summary: new SummaryService(store, access, deps.clock),
-            auditTrail: new AuditTrailService(verifier, chainStore, access),
+            auditTrail: new AuditTrailService(
+              verifier,
+              chainStore,
+              access,
+              metrics,
+            ),
             evidence: new AuditEvidenceService(store, access, deps.clock),
             exceptions: new AuditExceptionsService(store, access, deps.clock),
           }),
         );
-        registerChangeActions({ ...deps, actors, changes, gate });
+        registerChangeActions({ ...deps, actors, changes, gate, metrics });
 
         const reminders = new RemindersTask(
           await DatabaseReminderStore.create({ database: deps.database }),
@@ -156,6 +174,7 @@ export const changeManagementPlugin = createBackendPlugin({
           config,
           deps.clock,
           deps.logger,
+          metrics,
         );
         // Global: however many replicas run, one of them runs each pass.
         await deps.scheduler.scheduleTask({

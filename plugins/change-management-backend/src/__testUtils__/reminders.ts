@@ -10,7 +10,8 @@ import { startChangeManagement } from './harness';
 /**
  * The harness with a scheduler that records what the plugin schedules and
  * runs nothing by itself: `runClock` runs the reminders task once, now, at
- * the harness clock's time, and fails the test if the task throws.
+ * the harness clock's time, and fails the test if the task throws; `task`
+ * finds a scheduled task by its id, the reminders' by default.
  */
 export async function startWithClock(
   options: Parameters<typeof startChangeManagement>[0],
@@ -20,12 +21,12 @@ export async function startWithClock(
     ...options,
     extraFeatures: [...(options.extraFeatures ?? []), scheduler.factory],
   });
-  const task = (): SchedulerServiceTaskScheduleDefinition &
+  const task = (
+    id = REMINDERS_TASK_ID,
+  ): SchedulerServiceTaskScheduleDefinition &
     SchedulerServiceTaskInvocationDefinition => {
-    const call = scheduler.scheduleTask.mock.calls.find(
-      ([t]) => t.id === REMINDERS_TASK_ID,
-    );
-    if (!call) throw new Error(`${REMINDERS_TASK_ID} was not scheduled`);
+    const call = scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id);
+    if (!call) throw new Error(`${id} was not scheduled`);
     return call[0];
   };
   const runClock = () => task().fn(new AbortController().signal);

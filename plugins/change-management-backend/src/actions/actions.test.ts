@@ -9,6 +9,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { drafts } from '../__testUtils__/changes';
 import { Actors } from '../service/Actors';
+import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
 import { registerChangeActions } from '.';
@@ -60,6 +61,7 @@ function setUp() {
   };
   const gate = { check: jest.fn(async () => answer) };
   const auditor = mockServices.auditor.mock();
+  const metrics = { recordRefusal: jest.fn() };
   registerChangeActions({
     actionsRegistry,
     actors: new Actors(mockServices.auth(), mockServices.userInfo(), {
@@ -69,6 +71,7 @@ function setUp() {
     auditor,
     changes: changes as unknown as ChangeService,
     gate: gate as unknown as GateService,
+    metrics: metrics as unknown as ChangeManagementMetrics,
   });
   const invoke = (
     name: string,
@@ -80,7 +83,7 @@ function setUp() {
       input,
       credentials,
     });
-  return { actionsRegistry, invoke, changes, gate, auditor };
+  return { actionsRegistry, invoke, changes, gate, auditor, metrics };
 }
 
 /** The actor the default mock user stands for. */
@@ -255,7 +258,7 @@ describe('who an action runs as', () => {
   });
 
   it('lets only a signed-in user list changes or raise one', async () => {
-    const { invoke, changes, auditor } = setUp();
+    const { invoke, changes, auditor, metrics } = setUp();
     await expect(invoke('list-changes', {}, pipeline)).rejects.toMatchObject({
       name: 'NotAllowedError',
     });
@@ -268,5 +271,9 @@ describe('who an action runs as', () => {
     const event = await auditor.createEvent.mock.results[0].value;
     expect(event.fail).toHaveBeenCalled();
     expect(event.success).not.toHaveBeenCalled();
+    // and counted as a refusal, as over HTTP
+    expect(metrics.recordRefusal).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'NotAllowedError' }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   changeViewSchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { Actors } from '../service/Actors';
+import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeService } from '../service/ChangeService';
 import { registrySchema } from './schemas';
 
@@ -18,11 +19,13 @@ export const createCreateChangeAction = ({
   actors,
   auditor,
   changes,
+  metrics,
 }: {
   actionsRegistry: ActionsRegistryService;
   actors: Actors;
   auditor: AuditorService;
   changes: ChangeService;
+  metrics: ChangeManagementMetrics;
 }) => {
   actionsRegistry.register({
     name: 'create-change',
@@ -60,6 +63,7 @@ A draft may be incomplete: a standard change needs a pull request URL, and an em
         });
         return { output: change };
       } catch (error) {
+        metrics.recordRefusal(error);
         await event.fail({ error: error as Error });
         throw error;
       }

@@ -1,6 +1,7 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { Actors } from '../service/Actors';
+import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeService } from '../service/ChangeService';
 import { GateService } from '../service/GateService';
 import { createCheckGateAction } from './createCheckGateAction';
@@ -26,6 +27,7 @@ export function registerChangeActions(options: {
   auditor: AuditorService;
   changes: ChangeService;
   gate: GateService;
+  metrics: ChangeManagementMetrics;
 }) {
   createGetChangeAction(options);
   createListChangesAction(options);

@@ -2,6 +2,7 @@ import { ChainCheckpointList } from '@trove/backstage-plugin-change-management-c
 import { ChainStore } from '../database/ChainStore';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { ChainVerificationService } from './ChainVerificationService';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 
 /** How many checkpoints `GET /audit/checkpoints` lists: a year of nights. */
 const CHECKPOINTS_LISTED = 366;
@@ -15,11 +16,12 @@ export class AuditTrailService {
     private readonly verifier: ChainVerificationService,
     private readonly store: ChainStore,
     private readonly access: ChangeAccessService,
+    private readonly metrics: ChangeManagementMetrics,
   ) {}
 
   async verify(actor: Caller) {
     await this.access.authorizeAudit(actor.credentials);
-    return this.verifier.verify();
+    return this.metrics.timeVerification(() => this.verifier.verify());
   }
 
   /** The checkpoints, newest first. */

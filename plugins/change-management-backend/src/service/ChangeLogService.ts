@@ -7,6 +7,7 @@ import {
 import { ChangeStore } from '../database/ChangeStore';
 import { inputError } from '../errors';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { ChangeLogRow, toChangeLogRow } from './changeLogFormat';
 import { Clock } from './Clock';
 import { DisplayNames, refsOf } from './DisplayNames';
@@ -39,6 +40,7 @@ export class ChangeLogService {
     private readonly access: ChangeAccessService,
     private readonly clock: Clock,
     private readonly catalog: CatalogService,
+    private readonly metrics: ChangeManagementMetrics,
   ) {}
 
   /**
@@ -62,6 +64,7 @@ export class ChangeLogService {
     });
     const names = new DisplayNames(this.catalog, actor.credentials);
     const now = this.clock.now();
+    const metrics = this.metrics;
     return (async function* rows() {
       for await (const batch of batches) {
         await names.load(batch.flatMap(refsOf));
@@ -71,6 +74,7 @@ export class ChangeLogService {
             names.nameOf,
           ),
         );
+        metrics.recordExportRows(batch.length);
       }
     })();
   }

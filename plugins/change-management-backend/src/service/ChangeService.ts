@@ -20,6 +20,7 @@ import { parseInput, refusalError, StaleVersionError } from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { ChangeNotifier } from './ChangeNotifier';
 import { afterAction, newDraft } from './changeRecord';
 import { ChangeManagementConfig } from './config';
@@ -74,6 +75,7 @@ export class ChangeService {
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
     private readonly notifier: ChangeNotifier,
+    private readonly metrics: ChangeManagementMetrics,
   ) {}
 
   async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
@@ -106,6 +108,7 @@ export class ChangeService {
         },
       },
     });
+    this.metrics.recordAction('create', created.type);
     return this.view(created, actor, resource);
   }
 
@@ -193,6 +196,7 @@ export class ChangeService {
           : fields,
       },
     });
+    this.metrics.recordAction(request.action, updated.type);
     // Only once the action is stored, and without holding up the answer:
     // the notifier logs its own failures.
     this.notifier.notifyLater({

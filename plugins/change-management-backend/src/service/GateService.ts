@@ -8,6 +8,7 @@ import {
 import { ChangeStore } from '../database/ChangeStore';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { affectedRefs } from './ChangeService';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { Clock } from './Clock';
 import { FreezeService } from './FreezeService';
 
@@ -22,6 +23,7 @@ export class GateService {
     private readonly access: ChangeAccessService,
     private readonly freeze: FreezeService,
     private readonly clock: Clock,
+    private readonly metrics: ChangeManagementMetrics,
   ) {}
 
   async check(
@@ -45,6 +47,7 @@ export class GateService {
       environment,
       production && productionClosure(production),
     );
+    this.metrics.recordGateAnswer(allowed, environment);
     return {
       allowed,
       reasons,

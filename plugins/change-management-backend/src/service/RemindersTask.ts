@@ -7,6 +7,7 @@ import {
   SystemEvent,
 } from '@trove/backstage-plugin-change-management-common';
 import { PendingChange, ReminderStore } from '../database/ReminderStore';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { ChangeNotifier } from './ChangeNotifier';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
@@ -54,6 +55,7 @@ export class RemindersTask {
     >,
     private readonly clock: Clock,
     private readonly logger: LoggerService,
+    private readonly metrics: ChangeManagementMetrics,
     /** How many changes each query reads, so memory stays flat. */
     private readonly batchSize = DEFAULT_BATCH_SIZE,
   ) {}
@@ -153,6 +155,7 @@ export class RemindersTask {
       });
       if (recorded) {
         await this.notifier.send(change.id, notices);
+        this.metrics.recordReminder(clock, threshold);
       }
       return recorded;
     } catch (error) {

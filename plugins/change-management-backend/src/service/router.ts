@@ -28,6 +28,7 @@ import { AuditExceptionsService } from './AuditExceptionsService';
 import { Caller } from './ChangeAccessService';
 import { toCsvStream, toJsonStream } from './changeLogFormat';
 import { ChangeLogService } from './ChangeLogService';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { ChangeService } from './ChangeService';
 import { evidenceZip } from './evidenceZip';
 import { FreezeService } from './FreezeService';
@@ -82,6 +83,8 @@ export interface RouterOptions {
   changeLog: ChangeLogService;
   freeze: FreezeService;
   gate: GateService;
+  /** Counts the refused mutations. */
+  metrics: ChangeManagementMetrics;
   summary: SummaryService;
   auditTrail: AuditTrailService;
   evidence: AuditEvidenceService;
@@ -105,6 +108,7 @@ export async function createRouter(options: RouterOptions) {
     changeLog,
     freeze,
     gate,
+    metrics,
     summary,
     auditTrail,
     evidence,
@@ -151,6 +155,7 @@ export async function createRouter(options: RouterOptions) {
       });
       return result;
     } catch (error) {
+      metrics.recordRefusal(error);
       await event.fail({ error: error as Error });
       throw error;
     }

@@ -14,6 +14,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { CatalogGraph } from './CatalogGraph';
 import { ChainVerificationService } from './ChainVerificationService';
+import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { Clock } from './Clock';
 
 /** The id of the scheduled task, e.g. to trigger it by hand. */
@@ -46,6 +47,7 @@ export async function scheduleChainVerification(options: {
   scheduler: SchedulerService;
   schedule: SchedulerServiceTaskScheduleDefinition;
   verifier: ChainVerificationService;
+  metrics: ChangeManagementMetrics;
   clock: Clock;
   logger: LoggerService;
   notifications: NotificationService;
@@ -53,13 +55,15 @@ export async function scheduleChainVerification(options: {
   auth: AuthService;
   ctoRefs: string[];
 }) {
-  const { verifier, clock, logger } = options;
+  const { verifier, metrics, clock, logger } = options;
   await options.scheduler.scheduleTask({
     id: VERIFY_TASK_ID,
     scope: 'global',
     ...options.schedule,
     fn: async () => {
-      const result = await verifier.verifyAndCheckpoint(clock.now());
+      const result = await metrics.timeVerification(() =>
+        verifier.verifyAndCheckpoint(clock.now()),
+      );
       if (result.ok) {
         logger.info(
           `Audit trail verified: ${result.checked} events, head ${result.head?.hash}`,

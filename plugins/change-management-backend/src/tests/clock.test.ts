@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { DatabaseReminderStore } from '../database/DatabaseReminderStore';
+import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeNotifier } from '../service/ChangeNotifier';
 import { RemindersTask } from '../service/RemindersTask';
 import { readChangeManagementConfig } from '../service/config';
@@ -295,6 +296,7 @@ describe('the clock', () => {
         config,
         { now: () => new Date(RETRO_DUE) },
         logger,
+        ChangeManagementMetrics.create(),
         2,
       );
       await expect(reminders.run()).resolves.toBe(5);
