@@ -88,7 +88,7 @@ export const changeManagementPlugin = createBackendPlugin({
         const freeze = new FreezeService(
           config,
           deps.clock,
-          new BlackoutCalendar(config.blackouts, deps.catalog, deps.logger),
+          new BlackoutCalendar(config.blackouts, deps.catalog),
           deps.catalog,
           deps.auth,
         );

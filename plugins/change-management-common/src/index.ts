@@ -18,6 +18,7 @@ export * from './queries';
 export * from './apiRoutes';
 export * from './freeze';
 export * from './blackouts';
+export * from './blackoutsAnnotation';
 export * from './permissions';
 export * from './errors';
 export * from './inputIssues';
