@@ -28,3 +28,4 @@ export * from './audit';
 export * from './portalPaths';
 export * from './period';
 export * from './fileNames';
+export * from './noticeText';
