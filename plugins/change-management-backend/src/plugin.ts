@@ -119,7 +119,10 @@ export const changeManagementPlugin = createBackendPlugin({
         const chainStore = new DatabaseChainStore(
           await deps.database.getClient(),
         );
-        const verifier = new ChainVerificationService(chainStore);
+        const verifier = new ChainVerificationService(
+          chainStore,
+          config.audit.expectedHead,
+        );
         await scheduleChainVerification({
           ...deps,
           schedule: readVerifySchedule(deps.config),
