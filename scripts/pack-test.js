@@ -97,6 +97,7 @@ function publicPackages() {
       dir,
       name: manifest.name,
       role: manifest.backstage?.role,
+      pluginId: manifest.backstage?.pluginId,
       sourceFiles: manifest.files ?? [],
       sourceConfigSchema: manifest.configSchema,
     }));
@@ -428,6 +429,10 @@ async function main() {
   check(packages.length, 'no public packages under plugins/');
   const names = packages.map(p => p.name);
   log(`packages: ${names.join(', ')}`);
+  // A package lists its siblings of the same plugin; a module of another
+  // plugin (the catalog's) names that plugin's package instead.
+  const siblingsOf = pkg =>
+    packages.filter(p => p.pluginId === pkg.pluginId).map(p => p.name);
 
   log('building (yarn build)');
   run('yarn', ['build'], root);
@@ -460,7 +465,7 @@ async function main() {
         ['-xzf', tarball, '-C', unpacked, '--strip-components=1'],
         tmp,
       );
-      pkg.manifest = checkTarball(pkg, unpacked, names);
+      pkg.manifest = checkTarball(pkg, unpacked, siblingsOf(pkg));
       tarballs[pkg.name] = tarball;
       const kb = Math.round(fs.statSync(tarball).size / 1024);
       log(`packed ${pkg.name} (${kb} kB): entries in dist, types, files`);

@@ -161,6 +161,19 @@ export interface Config {
        * Defaults to nightly at 02:00 UTC.
        */
       verifySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * An event the audit trail must hold, kept outside the database so
+       * that whoever can rewrite the database (its checkpoints too) cannot
+       * rewrite it: the `head` that `GET /audit/verify` or a checkpoint
+       * reports. Verification fails when the chain lacks this event with
+       * this hash, or is empty. Move it forward as checkpoints are taken.
+       */
+      expectedHead?: {
+        /** The event's id. */
+        eventId: string;
+        /** The event's hash: 64 lowercase hex digits. */
+        hash: string;
+      };
     };
   };
 }

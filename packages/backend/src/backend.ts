@@ -19,6 +19,10 @@ export function createAppBackend() {
   // catalog
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+  // a malformed trove.io/change-blackouts annotation is an error on its entity
+  backend.add(
+    import('@trove/backstage-plugin-change-management-backend-module-catalog'),
+  );
 
   // permissions
   backend.add(import('@backstage/plugin-permission-backend'));

@@ -96,7 +96,6 @@ export const changeManagementPlugin = createBackendPlugin({
             config.blackouts,
             // A change's page and its gate ask about the same Systems.
             new RecentEntities(deps.catalog, deps.clock, 5_000),
-            deps.logger,
           ),
           deps.catalog,
           deps.auth,
@@ -136,7 +135,10 @@ export const changeManagementPlugin = createBackendPlugin({
         const chainStore = new DatabaseChainStore(
           await deps.database.getClient(),
         );
-        const verifier = new ChainVerificationService(chainStore);
+        const verifier = new ChainVerificationService(
+          chainStore,
+          config.audit.expectedHead,
+        );
         await scheduleChainVerification({
           ...deps,
           schedule: readVerifySchedule(deps.config),

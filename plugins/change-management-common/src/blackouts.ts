@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTime } from './fields';
-import { describeFreezeWindow, FreezeWindow } from './freeze';
+import { describeFreezeWindow, FreezeWindow, reopensOn } from './freeze';
 import type { RefusalWindow } from './errors';
 
 /**
@@ -35,6 +35,13 @@ export type Blackout = z.infer<typeof blackoutSchema>;
 export const BLACKOUTS_ANNOTATION = 'trove.io/change-blackouts';
 
 /**
+ * The end of a window with no date to reopen on: the one an unreadable
+ * annotation holds deploys in until it is fixed (unreadableAnnotation).
+ * describeClosure and describeReopening say so instead of printing it.
+ */
+export const UNTIL_FIXED = '9999-12-31T23:59:59.999Z';
+
+/**
  * Why production is closed to non-emergency changes now, if it is: the
  * company-wide freeze first, then a blackout of an affected entity. The
  * window a FreezeError names, and what deployVerdict judges with.
@@ -67,8 +74,10 @@ export function productionClosure(options: {
  * 2026-10-01 to 2026-12-31 (UTC)", or "blacked out for system:default/shop
  * from <start> to <end> (<reason>)". A freeze reads in its calendar's days;
  * a blackout's times read as `time` writes them: ISO by default, the
- * reader's zone on the page. An event recorded without its window reads
- * "frozen".
+ * reader's zone on the page. An unreadable annotation's window reads
+ * "blacked out because the trove.io/change-blackouts annotation of
+ * system:default/shop cannot be read (...)". An event recorded without its
+ * window reads "frozen".
  *
  * @public
  */
@@ -79,6 +88,9 @@ export function describeClosure(
   if (!window) {
     return 'frozen';
   }
+  if (window.entityRef && window.end === UNTIL_FIXED) {
+    return `blacked out because ${window.reason}`;
+  }
   if (window.entityRef) {
     const reason = window.reason ? ` (${window.reason})` : '';
     return `blacked out for ${window.entityRef} from ${time(
@@ -86,4 +98,16 @@ export function describeClosure(
     )} to ${time(window.end)}${reason}`;
   }
   return `frozen from ${describeFreezeWindow(window, window.timeZone)}`;
+}
+
+/**
+ * When a closure ends, after "reopens" or "ends": "on 2027-01-01", or, for
+ * an unreadable annotation, "after the annotation is fixed".
+ *
+ * @public
+ */
+export function describeReopening(window: RefusalWindow): string {
+  return window.end === UNTIL_FIXED
+    ? 'after the annotation is fixed'
+    : `on ${reopensOn(window, window.timeZone)}`;
 }

@@ -25,8 +25,11 @@ export interface ChainLinks {
 export interface ChainStore {
   /** Up to `limit` events after `seq`, in chain order. */
   eventsAfter(seq: number, limit: number): Promise<ChangeEvent[]>;
-  /** The hash and id of the newest event, as written with every append. */
-  head(): Promise<{ hash: string; eventId?: string }>;
+  /**
+   * The hash and id of the newest event, as written with every append;
+   * undefined when its record is gone (the migrations write it once).
+   */
+  head(): Promise<{ hash: string; eventId?: string } | undefined>;
   /** Up to `limit` changes with ids after `id`, by id, with their events. */
   changesAfter(id: string, limit: number): Promise<ChangeBatch>;
   /**

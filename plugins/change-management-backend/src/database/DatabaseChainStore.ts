@@ -20,9 +20,11 @@ export class DatabaseChainStore implements ChainStore {
     return rows.map(rowToEvent);
   }
 
-  async head(): Promise<{ hash: string; eventId?: string }> {
+  async head(): Promise<{ hash: string; eventId?: string } | undefined> {
     const row = await this.db('change_event_chain').where({ id: 1 }).first();
-    return { hash: row.last_hash, eventId: row.last_event_id ?? undefined };
+    return (
+      row && { hash: row.last_hash, eventId: row.last_event_id ?? undefined }
+    );
   }
 
   async changesAfter(id: string, limit: number): Promise<ChangeBatch> {

@@ -3,17 +3,14 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Blackout,
-  blackoutSchema,
   BLACKOUTS_ANNOTATION,
+  parseBlackoutsAnnotation,
+  unreadableAnnotation,
 } from '@trove/backstage-plugin-change-management-common';
-import { z } from 'zod';
 
 const FIELDS = [
   'kind',
@@ -37,8 +34,6 @@ function specRef(entity: Entity, key: 'system' | 'domain') {
     : undefined;
 }
 
-const annotationSchema = z.array(blackoutSchema.omit({ entityRef: true }));
-
 /**
  * Blackouts scoped by the catalog: those declared in config and in the
  * annotation of a System or Domain, inherited by its parts through
@@ -48,7 +43,6 @@ export class BlackoutCalendar {
   constructor(
     private readonly configured: Blackout[],
     private readonly catalog: Pick<CatalogService, 'getEntitiesByRefs'>,
-    private readonly logger: LoggerService,
   ) {}
 
   /**
@@ -104,21 +98,24 @@ export class BlackoutCalendar {
     return found;
   }
 
+  /**
+   * The blackouts an entity's annotation declares. It fails closed: the
+   * good entries hold, and an annotation that cannot be read, wholly or in
+   * part, is a blackout of its own until it is fixed (the catalog module
+   * shows the owner the same problems on the entity).
+   */
   private annotated(entity: Entity): Blackout[] {
     const raw = entity.metadata.annotations?.[BLACKOUTS_ANNOTATION];
-    if (!raw) {
+    if (raw === undefined) {
       return [];
     }
     const entityRef = stringifyEntityRef(entity);
-    try {
-      return annotationSchema
-        .parse(JSON.parse(raw))
-        .map(b => ({ ...b, entityRef }));
-    } catch (error) {
-      this.logger.warn(
-        `Ignoring the ${BLACKOUTS_ANNOTATION} annotation of ${entityRef}: ${error}`,
-      );
-      return [];
-    }
+    const { blackouts, problems } = parseBlackoutsAnnotation(raw);
+    // The unreadable annotation first: it outlasts the good entries, so it
+    // is the window a refusal names.
+    return [
+      ...(problems.length ? [unreadableAnnotation(entityRef, problems)] : []),
+      ...blackouts.map(b => ({ ...b, entityRef })),
+    ];
   }
 }

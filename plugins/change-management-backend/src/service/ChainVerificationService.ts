@@ -5,6 +5,7 @@ import {
 import { StoredChange } from '../database/ChangeStore';
 import { ChainStore } from '../database/ChainStore';
 import { GENESIS_HASH, hashEvent } from '../database/eventChain';
+import { ExpectedHead, HEAD_GONE, missingHistory } from './expectedHistory';
 import { differences, replayEvents } from './replay';
 
 /** Events per page of the chain, and changes per batch of the row check. */
@@ -33,7 +34,10 @@ const headOf = (event: ChangeEvent) => ({
  * long the log is.
  */
 export class ChainVerificationService {
-  constructor(private readonly store: ChainStore) {}
+  constructor(
+    private readonly store: ChainStore,
+    private readonly expectedHead?: ExpectedHead,
+  ) {}
 
   async verify(): Promise<AuditVerification> {
     return (await this.run()).result;
@@ -76,6 +80,13 @@ export class ChainVerificationService {
     // The head is read first: events appended while we read are for the next
     // run, and the chain must reach exactly this event with this hash.
     const head = await this.store.head();
+    const missing = await missingHistory(this.store, head, this.expectedHead);
+    if (missing || !head) {
+      return {
+        result: { ok: false, checked: 0, problem: missing ?? HEAD_GONE },
+        chainOk: false,
+      };
+    }
     let headSeq: number | undefined;
     if (head.eventId) {
       headSeq = await this.store.seqOf(head.eventId);
@@ -164,6 +175,9 @@ export class ChainVerificationService {
     // The head is read first: events appended while we read are for the next
     // run, and the chain must reach exactly this event with this hash.
     const head = await this.store.head();
+    if (!head) {
+      return { result: { ok: false, checked: 0, problem: HEAD_GONE } };
+    }
     const checkpoints = await this.store.listCheckpoints();
     let next = 0;
     let previousHash = GENESIS_HASH;

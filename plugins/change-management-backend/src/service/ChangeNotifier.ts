@@ -26,7 +26,7 @@ import {
 import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, NotificationsConfig } from './config';
 import { CatalogGraph } from './CatalogGraph';
-import { ClockEvent, clockWording, Wording } from './clockWording';
+import { asNotice, ClockEvent, clockWording, Wording } from './clockWording';
 import { PendingWork } from './PendingWork';
 
 /** A workflow action the store has accepted, as the notifier reads it. */
@@ -343,5 +343,5 @@ function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {
       description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within ${RETROSPECTIVE_DUE_WORDS}.`,
     }),
   };
-  return { ...wordings[kind](), ...whereTo(change.id) };
+  return { ...asNotice(wordings[kind]()), ...whereTo(change.id) };
 }

@@ -1,8 +1,10 @@
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
+  NOTICE_LIMITS,
   ReminderClock,
   ReminderThreshold,
   RETROSPECTIVE_DUE_WORDS,
+  toNoticeText,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from '../database/ChangeStore';
@@ -23,6 +25,22 @@ export type Wording = Pick<
 >;
 
 /**
+ * A notice's words as they are sent: its title and description are plain
+ * text, without controls or direction overrides, and capped (toNoticeText),
+ * however the change's title was written.
+ */
+export function asNotice(wording: Wording): Wording {
+  return {
+    ...wording,
+    title: toNoticeText(wording.title, NOTICE_LIMITS.title),
+    description:
+      wording.description === undefined
+        ? undefined
+        : toNoticeText(wording.description, NOTICE_LIMITS.description),
+  };
+}
+
+/**
  * What the clock tells the author, or at the deadline the CTO role. A
  * reminder is `high` for a retrospective (the SOP's 48 hours) and `normal`
  * for a verification; the author's overdue notice is `high`; the CTO's
@@ -32,6 +50,10 @@ export function clockWording(
   event: ClockEvent,
   audience: 'author' | 'cto',
 ): Wording {
+  return asNotice(clockWords(event, audience));
+}
+
+function clockWords(event: ClockEvent, audience: 'author' | 'cto'): Wording {
   const { change, clock, threshold, dueAt } = event;
   const name = `"${change.title}"`;
   const [noun, owed] =

@@ -65,3 +65,29 @@ describe('changeManagement.permissions.readDecisionTtl', () => {
     expect(() => ttl('soon')).toThrow(/such as '5s'/);
   });
 });
+
+describe('changeManagement.audit.expectedHead', () => {
+  const expectedHead = (value?: JsonValue) =>
+    readChangeManagementConfig(
+      new ConfigReader({
+        changeManagement:
+          value === undefined ? {} : { audit: { expectedHead: value } },
+      }),
+    ).audit.expectedHead;
+  const hash = 'ab'.repeat(32);
+
+  it('is read as an event id and its hash, when set', () => {
+    expect(expectedHead()).toBeUndefined();
+    expect(expectedHead({ eventId: 'e1', hash })).toEqual({
+      eventId: 'e1',
+      hash,
+    });
+  });
+
+  it.each<[JsonValue]>([[{ eventId: 'e1', hash: 'abc' }], [{ hash }]])(
+    'refuses %p',
+    value => {
+      expect(() => expectedHead(value)).toThrow(/audit\.expectedHead/);
+    },
+  );
+});

@@ -8,6 +8,7 @@ import {
   FreezeCalendar,
   validateFreezeCalendar,
 } from '@trove/backstage-plugin-change-management-common';
+import { ExpectedHead } from './expectedHistory';
 
 /** The plugin's configuration, read and checked once at start-up. */
 export interface ChangeManagementConfig {
@@ -28,6 +29,10 @@ export interface ChangeManagementConfig {
   reminders: RemindersConfig;
   /** How long a user's read decision is reused; 0 asks on every request. */
   readDecisionTtlMs: number;
+  audit: {
+    /** An event the chain must hold, kept outside the database. */
+    expectedHead?: ExpectedHead;
+  };
 }
 
 /** The clock that chases retrospectives and verifications. */
@@ -99,7 +104,22 @@ export function readChangeManagementConfig(
     notifications: readNotifications(root?.getOptionalConfig('notifications')),
     reminders: readReminders(root?.getOptionalConfig('reminders')),
     readDecisionTtlMs: readTtl(root),
+    audit: { expectedHead: readExpectedHead(root) },
   };
+}
+
+/** `audit.expectedHead`: an event id and its sha256 hash, as verify reports them. */
+function readExpectedHead(root: Config | undefined): ExpectedHead | undefined {
+  const config = root?.getOptionalConfig('audit.expectedHead');
+  if (!config) return undefined;
+  const eventId = config.getString('eventId');
+  const hash = config.getString('hash');
+  if (!/^[0-9a-f]{64}$/.test(hash)) {
+    throw new Error(
+      'Invalid changeManagement.audit.expectedHead.hash; use the 64 hex digits of an event hash, as GET /audit/verify reports its head',
+    );
+  }
+  return { eventId, hash };
 }
 
 /** `permissions.readDecisionTtl`: 5 seconds unless set; '0s' turns it off. */

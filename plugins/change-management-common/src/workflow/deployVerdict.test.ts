@@ -1,5 +1,6 @@
 import { parseActionRequest } from '../actionSchemas';
 import { productionClosure } from '../blackouts';
+import { unreadableAnnotation } from '../blackoutsAnnotation';
 import { RefusalWindow } from '../errors';
 import { Change, CHANGE_STATES, ChangeState, ChangeType } from '../types';
 import { applyAction, WorkflowContext } from './applyAction';
@@ -157,6 +158,11 @@ describe('one verdict: the deploy action, the gate and the next step agree', () 
           end: blackout.end,
           reason: blackout.reason!,
         },
+      ],
+    },
+    'held by an unreadable annotation': {
+      blackouts: [
+        unreadableAnnotation('system:default/payments', ['it is not JSON']),
       ],
     },
   };

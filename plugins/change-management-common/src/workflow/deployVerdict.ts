@@ -1,6 +1,5 @@
-import { describeClosure } from '../blackouts';
+import { describeClosure, describeReopening } from '../blackouts';
 import { RefusalWindow } from '../errors';
-import { reopensOn } from '../freeze';
 import { STATE_LABELS } from '../labels';
 import { DeployVerdict } from '../responses';
 import { Change, ChangeAction } from '../types';
@@ -104,9 +103,8 @@ export function deployVerdict(
       allowed: false,
       final: false,
       reasons: [
-        `Production is ${closed}: only emergency changes may deploy. Deploy once it reopens on ${reopensOn(
+        `Production is ${closed}: only emergency changes may deploy. Deploy once it reopens ${describeReopening(
           closure,
-          closure.timeZone,
         )}, or raise an emergency change`,
       ],
       heldBy: closure,

@@ -1,5 +1,4 @@
-import { describeClosure } from '../blackouts';
-import { reopensOn } from '../freeze';
+import { describeClosure, describeReopening } from '../blackouts';
 import { STATE_LABELS } from '../labels';
 import { DeployVerdict } from '../responses';
 import { deployVerdict, waitingReason } from './deployVerdict';
@@ -28,9 +27,8 @@ function deployStep(
   const who = `${authorName} or another engineer`;
   if (heldBy) {
     const what = heldBy.entityRef ? 'blackout' : 'freeze';
-    return `Ready for production: deploy when the ${what} ends on ${reopensOn(
+    return `Ready for production: deploy when the ${what} ends ${describeReopening(
       heldBy,
-      heldBy.timeZone,
     )}, or raise an emergency`;
   }
   if (change.type !== 'emergency') {

@@ -2,8 +2,8 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   describeClosure,
+  describeReopening,
   RefusalWindow,
-  reopensOn,
 } from '@trove/backstage-plugin-change-management-common';
 import { formatTime } from '../format';
 
@@ -22,9 +22,8 @@ export const DeployHeld = ({ window }: { window: RefusalWindow }) => (
       window,
       formatTime,
     )}`}</AlertTitle>
-    {`Production reopens on ${reopensOn(
+    {`Production reopens ${describeReopening(
       window,
-      window.timeZone,
     )}; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.`}
   </Alert>
 );

@@ -3,8 +3,8 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   describeClosure,
+  describeReopening,
   refusalOf,
-  reopensOn,
   STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { describeFailure } from '../errors';
@@ -32,9 +32,8 @@ export const RefusalAlert = ({ error, onReload }: RefusalAlertProps) => {
         <AlertTitle>
           {`Production is ${describeClosure(window, formatTime)}`}
         </AlertTitle>
-        {`Only emergency changes may deploy now. Deploy this change once production reopens on ${reopensOn(
+        {`Only emergency changes may deploy now. Deploy this change once production reopens ${describeReopening(
           window,
-          window.timeZone,
         )}; if it cannot wait, raise an emergency change.`}
       </Alert>
     );

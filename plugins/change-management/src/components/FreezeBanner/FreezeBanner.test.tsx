@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { unreadableAnnotation } from '@trove/backstage-plugin-change-management-common';
 import { FreezeBanner } from './FreezeBanner';
 
 describe('FreezeBanner', () => {
@@ -28,6 +29,30 @@ describe('FreezeBanner', () => {
     expect(
       screen.getByText(
         /domain:default\/commerce .* from 2026-06-10 00:00 UTC to 2026-06-11 06:30 UTC/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says an unreadable annotation holds deploys until it is fixed, without dates', async () => {
+    await renderInTestApp(
+      <FreezeBanner
+        status={{
+          frozen: false,
+          timeZone: 'UTC',
+          blackouts: [
+            unreadableAnnotation('system:default/payments', ['it is not JSON']),
+          ],
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        /^Warning: Deployment blackout: the trove\.io\/change-blackouts annotation of system:default\/payments cannot be read \(it is not JSON\)$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Production deploys to system:default\/payments and everything that is part of it are closed until the annotation is fixed\./,
       ),
     ).toBeInTheDocument();
   });

@@ -2,6 +2,7 @@ import { WarningPanel } from '@backstage/core-components';
 import {
   describeFreezeWindow,
   reopensOn,
+  UNTIL_FIXED,
 } from '@trove/backstage-plugin-change-management-common';
 import { DateTime } from 'luxon';
 import { FreezeStatus } from '../../api';
@@ -22,11 +23,14 @@ export const FreezeBanner = ({ status }: { status?: FreezeStatus }) => {
         title={`Deployment blackout: ${blackout.reason}`}
         message={`Production deploys to ${
           blackout.entityRef
-        } and everything that is part of it are closed from ${formatTime(
-          blackout.start,
-        )} to ${formatTime(
-          blackout.end,
-        )}. Emergency changes still can deploy, with CTO approval, and the override is recorded.`}
+        } and everything that is part of it are closed ${
+          // An unreadable annotation holds them until it is fixed.
+          blackout.end === UNTIL_FIXED
+            ? 'until the annotation is fixed'
+            : `from ${formatTime(blackout.start)} to ${formatTime(
+                blackout.end,
+              )}`
+        }. Emergency changes still can deploy, with CTO approval, and the override is recorded.`}
       />
     );
   }
