@@ -13,6 +13,7 @@ import {
 import { registerChangeActions } from './actions';
 import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { DatabaseOutboxStore } from './database/DatabaseOutboxStore';
 import { DatabaseReminderStore } from './database/DatabaseReminderStore';
 import { AuditTrailService } from './service/AuditTrailService';
 import { ChainVerificationService } from './service/ChainVerificationService';
@@ -28,7 +29,9 @@ import { ChangeNotifier } from './service/ChangeNotifier';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
-import { changeManagementPendingWorkServiceRef } from './service/PendingWork';
+import { OutboxDelivery } from './service/OutboxDelivery';
+import { outboxHandlers } from './service/outboxHandlers';
+import { changeManagementOutboxServiceRef } from './service/OutboxLoops';
 import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
@@ -53,11 +56,12 @@ export const changeManagementPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         clock: changeManagementClockServiceRef,
-        pendingWork: changeManagementPendingWorkServiceRef,
+        outboxLoops: changeManagementOutboxServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         notifications: notificationService,
         permissions: coreServices.permissions,
@@ -97,9 +101,18 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.catalog,
           deps.auth,
           config,
-          deps.logger,
-          deps.pendingWork,
         );
+        // Every replica delivers the outbox, from start-up until shutdown.
+        const outbox = new OutboxDelivery(
+          new DatabaseOutboxStore(await deps.database.getClient()),
+          outboxHandlers(notifier),
+          config.outbox,
+          deps.clock,
+          deps.logger,
+        );
+        deps.outboxLoops.add(outbox);
+        deps.lifecycle.addStartupHook(() => outbox.start());
+        deps.lifecycle.addShutdownHook(() => outbox.stop());
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -107,7 +120,7 @@ export const changeManagementPlugin = createBackendPlugin({
           freeze,
           config,
           deps.clock,
-          notifier,
+          outbox,
         );
         const changeLog = new ChangeLogService(
           store,

@@ -10,7 +10,8 @@ import { startChangeManagement } from './harness';
 /**
  * The harness with a scheduler that records what the plugin schedules and
  * runs nothing by itself: `runClock` runs the reminders task once, now, at
- * the harness clock's time, and fails the test if the task throws.
+ * the harness clock's time, and fails the test if the task throws; then
+ * it delivers the outbox.
  */
 export async function startWithClock(
   options: Parameters<typeof startChangeManagement>[0],
@@ -28,7 +29,11 @@ export async function startWithClock(
     if (!call) throw new Error(`${REMINDERS_TASK_ID} was not scheduled`);
     return call[0];
   };
-  const runClock = () => task().fn(new AbortController().signal);
+  /** Runs the task, then delivers the notices it left in the outbox. */
+  const runClock = async () => {
+    await task().fn(new AbortController().signal);
+    await h.drain();
+  };
   return { ...h, task, runClock };
 }
 

@@ -28,6 +28,15 @@ export interface ChangeManagementConfig {
   reminders: RemindersConfig;
   /** How long a user's read decision is reused; 0 asks on every request. */
   readDecisionTtlMs: number;
+  outbox: OutboxConfig;
+}
+
+/** The delivery of side effects after the commit. */
+export interface OutboxConfig {
+  /** Attempts at a row before it is marked dead. */
+  maxAttempts: number;
+  /** Fault tests only: how long a row waits before each attempt, in ms. */
+  deliveryDelayMs: number;
 }
 
 /** The clock that chases retrospectives and verifications. */
@@ -99,7 +108,26 @@ export function readChangeManagementConfig(
     notifications: readNotifications(root?.getOptionalConfig('notifications')),
     reminders: readReminders(root?.getOptionalConfig('reminders')),
     readDecisionTtlMs: readTtl(root),
+    outbox: readOutbox(root?.getOptionalConfig('outbox')),
   };
+}
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+function readOutbox(config: Config | undefined): OutboxConfig {
+  const maxAttempts =
+    config?.getOptionalNumber('maxAttempts') ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new Error(
+      `Invalid changeManagement.outbox.maxAttempts: ${maxAttempts}; use a whole number, 1 or more`,
+    );
+  }
+  const delay = config?.has('deliveryDelay')
+    ? durationToMilliseconds(
+        readDurationFromConfig(config, { key: 'deliveryDelay' }),
+      )
+    : 0;
+  return { maxAttempts, deliveryDelayMs: delay };
 }
 
 /** `permissions.readDecisionTtl`: 5 seconds unless set; '0s' turns it off. */

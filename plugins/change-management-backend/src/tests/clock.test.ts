@@ -2,8 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { DatabaseOutboxStore } from '../database/DatabaseOutboxStore';
 import { DatabaseReminderStore } from '../database/DatabaseReminderStore';
 import { ChangeNotifier } from '../service/ChangeNotifier';
+import { OutboxDelivery } from '../service/OutboxDelivery';
+import { outboxHandlers } from '../service/outboxHandlers';
 import { RemindersTask } from '../service/RemindersTask';
 import { readChangeManagementConfig } from '../service/config';
 import { sampleEntities } from '../__testUtils__/sampleCatalog';
@@ -283,19 +286,27 @@ describe('the clock', () => {
       const config = readChangeManagementConfig(
         new ConfigReader({ changeManagement: { roles: { cto: [] } } }),
       );
+      const notifier = new ChangeNotifier(
+        { send },
+        catalogServiceMock({ entities: sampleEntities }),
+        mockServices.auth(),
+        config,
+      );
+      const clock = { now: () => new Date(RETRO_DUE) };
       const reminders = new RemindersTask(
         store,
-        new ChangeNotifier(
-          { send },
-          catalogServiceMock({ entities: sampleEntities }),
-          mockServices.auth(),
-          config,
-          logger,
-        ),
+        notifier,
         config,
-        { now: () => new Date(RETRO_DUE) },
+        clock,
         logger,
         2,
+      );
+      const outbox = new OutboxDelivery(
+        new DatabaseOutboxStore(h.knex),
+        outboxHandlers(notifier),
+        config.outbox,
+        clock,
+        logger,
       );
       await expect(reminders.run()).resolves.toBe(5);
       const overdueQueries = listPending.mock.calls
@@ -307,8 +318,11 @@ describe('the clock', () => {
         expect.any(String),
       ]);
       // With no CTO configured, the author alone is told, once per change.
+      expect(send).not.toHaveBeenCalled();
+      await expect(outbox.drain()).resolves.toBe(5);
       expect(send).toHaveBeenCalledTimes(5);
       await expect(reminders.run()).resolves.toBe(0);
+      await expect(outbox.drain()).resolves.toBe(0);
       for (const id of ids) {
         expect(await clockEvents(h, id)).toHaveLength(1);
       }
