@@ -307,7 +307,9 @@ async function main() {
       );
     }
     const returned = await noticesArriveOnce(notificationsPool, ids, 60_000);
-    log(`  all 10 review notices arrived once, ${returned} ms after it returned`);
+    log(
+      `  all 10 review notices arrived once, ${returned} ms after it returned`,
+    );
     log('passed');
   } finally {
     await pool.end();

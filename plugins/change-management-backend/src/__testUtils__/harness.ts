@@ -23,6 +23,7 @@ import {
   OutboxLoops,
 } from '../service/OutboxLoops';
 import { sampleEntities, sampleGroups } from './sampleCatalog';
+import { beforeDatabasesClose } from './testDatabases';
 
 /** A clock the test moves by hand. */
 export class TestClock {
@@ -65,6 +66,7 @@ export async function startChangeManagement(options: {
   const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
   const sent: NotificationSendOptions[] = [];
   const outbox = new OutboxLoops();
+  beforeDatabasesClose(() => outbox.stop());
   const { server }: { server: Server } = await startTestBackend({
     features: [
       changeManagementPlugin,

@@ -272,6 +272,14 @@ describe('DatabaseChangeStore', () => {
       await expect(update(7)).rejects.toThrow(/changed by someone else/);
       await expect(outbox()).resolves.toEqual([]);
 
+      // The event fails after its side effects were written (its chain
+      // head is gone): they are rolled back with it.
+      const head = await knex('change_event_chain').where({ id: 1 }).first();
+      await knex('change_event_chain').where({ id: 1 }).delete();
+      await expect(update(1)).rejects.toThrow();
+      await expect(outbox()).resolves.toEqual([]);
+      await knex('change_event_chain').insert(head);
+
       await update(1);
       const [submit] = (await store.listEvents('c1')).slice(-1);
       await expect(outbox()).resolves.toEqual([

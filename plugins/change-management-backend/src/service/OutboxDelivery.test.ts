@@ -196,6 +196,33 @@ describe('the outbox', () => {
           await otherPool.destroy();
         }
       });
+
+      it('skip a row another holds instead of waiting for it', async () => {
+        const knex = await migrated(await databases.init(databaseId));
+        const otherPool = knexFactory(knex.client.config);
+        try {
+          await write(knex, 2);
+          const ids = (await knex('change_outbox').orderBy('id')).map(r =>
+            String(r.id),
+          );
+          // Without SKIP LOCKED the claim would wait for this transaction,
+          // which waits for the claim.
+          await knex.transaction(async tx => {
+            await tx('change_outbox').where({ id: ids[0] }).forUpdate();
+            const claimed = await new DatabaseOutboxStore(otherPool).claim({
+              kinds: ['notices'],
+              now: T0,
+              dueBy: T0,
+              limit: 10,
+              leaseMs: 30_000,
+              claimant: 'b',
+            });
+            expect(claimed.map(entry => entry.id)).toEqual([ids[1]]);
+          });
+        } finally {
+          await otherPool.destroy();
+        }
+      });
     },
   );
 });

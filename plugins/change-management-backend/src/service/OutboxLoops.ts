@@ -16,6 +16,11 @@ export class OutboxLoops {
     this.loops.add(loop);
   }
 
+  /** Stops them, as the backend's shutdown does. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.loops].map(l => l.stop()));
+  }
+
   /** Delivers everything due now; resolves to how many rows were claimed. */
   async drain(): Promise<number> {
     const counts = await Promise.all([...this.loops].map(l => l.drain()));
