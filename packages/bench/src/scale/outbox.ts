@@ -118,3 +118,41 @@ export async function outboxLatency(pool: Pool, since: Date) {
     max: Math.round(row.max),
   };
 }
+
+/**
+ * The notifications backend fails every send for 30 s (its table renamed
+ * away, as if its database were gone), while 10 changes are submitted:
+ * none is sent meanwhile, each is being retried, and each arrives once
+ * after it is back.
+ */
+export async function notificationsDown(
+  apis: Api[],
+  pool: Pool,
+  notifications: Pool,
+  log: (message: string) => void,
+) {
+  await notifications.query(
+    'ALTER TABLE notification RENAME TO notification_away',
+  );
+  let ids: string[];
+  try {
+    ids = await submitInParallel(apis, 10);
+    await sleep(30_000);
+    assert.deepEqual(
+      await reviewNotices(notifications, ids, 'notification_away'),
+      [],
+    );
+    const failing = await outboxRows(pool, ids);
+    assert.ok(
+      failing.every(r => !r.delivered_at && r.attempts > 1 && r.last_error),
+      JSON.stringify(failing),
+    );
+    log(`  10 submits, none sent in 30 s: ${failing[0].last_error}`);
+  } finally {
+    await notifications.query(
+      'ALTER TABLE notification_away RENAME TO notification',
+    );
+  }
+  const took = await noticesArriveOnce(notifications, ids, 60_000);
+  log(`  all 10 review notices arrived once, ${took} ms after it returned`);
+}
