@@ -152,6 +152,26 @@ export interface Config {
       /** Why, shown to whoever is refused. */
       reason: string;
     }>;
+    /**
+     * The outbox: every side effect of an action (its notifications) is
+     * written in the action's transaction and delivered after the commit
+     * by a loop on every replica, at least once, retried with backoff (1 s,
+     * doubling, at most 5 minutes).
+     */
+    outbox?: {
+      /**
+       * Attempts at delivering a row before it is marked dead, with its
+       * last error, and logged as an error. Defaults to 10 (about 8
+       * minutes of retries).
+       */
+      maxAttempts?: number;
+      /**
+       * For fault tests only (`yarn test:scale`): how long each attempt is
+       * held back, to keep the window between the commit and the send
+       * open. Leave unset in a deployment. Defaults to 0.
+       */
+      deliveryDelay?: string | HumanDuration;
+    };
     /** Evidence for auditors. */
     audit?: {
       /**

@@ -13,6 +13,7 @@ import {
 import { registerChangeActions } from './actions';
 import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
+import { DatabaseOutboxStore } from './database/DatabaseOutboxStore';
 import { DatabaseReminderStore } from './database/DatabaseReminderStore';
 import { AuditTrailService } from './service/AuditTrailService';
 import { ChainVerificationService } from './service/ChainVerificationService';
@@ -30,7 +31,9 @@ import { RecentEntities } from './service/RecentEntities';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
 import { changeManagementClockServiceRef } from './service/Clock';
-import { changeManagementPendingWorkServiceRef } from './service/PendingWork';
+import { OutboxDelivery } from './service/OutboxDelivery';
+import { outboxHandlers } from './service/outboxHandlers';
+import { changeManagementOutboxServiceRef } from './service/OutboxLoops';
 import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
@@ -55,11 +58,12 @@ export const changeManagementPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         clock: changeManagementClockServiceRef,
-        pendingWork: changeManagementPendingWorkServiceRef,
+        outboxLoops: changeManagementOutboxServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         notifications: notificationService,
         permissions: coreServices.permissions,
@@ -105,9 +109,46 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.catalog,
           deps.auth,
           config,
-          deps.logger,
-          deps.pendingWork,
         );
+        // Every replica delivers the outbox, from start-up until shutdown.
+        const outboxStore = new DatabaseOutboxStore(
+          await deps.database.getClient(),
+        );
+        const outbox = new OutboxDelivery(
+          outboxStore,
+          outboxHandlers(notifier),
+          config.outbox,
+          deps.clock,
+          deps.logger,
+          {
+            delivered: entry => metrics.recordOutboxSend(entry.kind),
+            failed: entry => metrics.recordOutboxFailure(entry.kind),
+            // The last attempt failed too.
+            dead: entry => {
+              metrics.recordOutboxFailure(entry.kind);
+              metrics.recordOutboxDead(entry.kind);
+            },
+          },
+        );
+        deps.outboxLoops.add(outbox);
+        deps.lifecycle.addStartupHook(() => outbox.start());
+        deps.lifecycle.addShutdownHook(() => outbox.stop());
+        // What ops watch of the outbox: its depth and the age of its oldest
+        // row, read at each scrape.
+        const stopObserving = metrics.observeOutbox({
+          depth: async () => (await outboxStore.depth()).pending,
+          oldestAgeSeconds: async () => {
+            const { oldestCreatedAt } = await outboxStore.depth();
+            return oldestCreatedAt
+              ? Math.max(
+                  0,
+                  (deps.clock.now().getTime() - Date.parse(oldestCreatedAt)) /
+                    1000,
+                )
+              : 0;
+          },
+        });
+        deps.lifecycle.addShutdownHook(stopObserving);
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -115,7 +156,7 @@ export const changeManagementPlugin = createBackendPlugin({
           freeze,
           config,
           deps.clock,
-          notifier,
+          outbox,
           metrics,
         );
         const changeLog = new ChangeLogService(

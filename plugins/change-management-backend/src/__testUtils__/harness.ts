@@ -19,10 +19,11 @@ import request from 'supertest';
 import { changeManagementPlugin } from '../plugin';
 import { changeManagementClockServiceRef } from '../service/Clock';
 import {
-  changeManagementPendingWorkServiceRef,
-  PendingWork,
-} from '../service/PendingWork';
+  changeManagementOutboxServiceRef,
+  OutboxLoops,
+} from '../service/OutboxLoops';
 import { sampleEntities, sampleGroups } from './sampleCatalog';
+import { beforeDatabasesClose } from './testDatabases';
 
 /** A clock the test moves by hand. */
 export class TestClock {
@@ -64,7 +65,8 @@ export async function startChangeManagement(options: {
 }) {
   const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
   const sent: NotificationSendOptions[] = [];
-  const pendingWork = new PendingWork();
+  const outbox = new OutboxLoops();
+  beforeDatabasesClose(() => outbox.stop());
   const { server }: { server: Server } = await startTestBackend({
     features: [
       changeManagementPlugin,
@@ -100,9 +102,9 @@ export async function startChangeManagement(options: {
         factory: () => clock,
       }),
       createServiceFactory({
-        service: changeManagementPendingWorkServiceRef,
+        service: changeManagementOutboxServiceRef,
         deps: {},
-        factory: () => pendingWork,
+        factory: () => outbox,
       }),
       createServiceFactory({
         service: notificationService,
@@ -158,8 +160,8 @@ export async function startChangeManagement(options: {
         } ${JSON.stringify(res.body.error)}`,
       );
     }
-    // The notifications of the action go out after its answer.
-    await pendingWork.settled();
+    // The notifications of the action go out of the outbox after its answer.
+    await outbox.drain();
     return res.body;
   };
 
@@ -172,8 +174,8 @@ export async function startChangeManagement(options: {
     server,
     clock,
     sent,
-    /** Waits for the notifications of the actions taken so far. */
-    settled: () => pendingWork.settled(),
+    /** Delivers what the outbox holds that is due now. */
+    drain: () => outbox.drain(),
     as,
     act,
     count,

@@ -10,8 +10,9 @@ import { startChangeManagement } from './harness';
 /**
  * The harness with a scheduler that records what the plugin schedules and
  * runs nothing by itself: `runClock` runs the reminders task once, now, at
- * the harness clock's time, and fails the test if the task throws; `task`
- * finds a scheduled task by its id, the reminders' by default.
+ * the harness clock's time, and fails the test if the task throws, then
+ * delivers the outbox; `task` finds a scheduled task by its id, the
+ * reminders' by default.
  */
 export async function startWithClock(
   options: Parameters<typeof startChangeManagement>[0],
@@ -29,7 +30,11 @@ export async function startWithClock(
     if (!call) throw new Error(`${id} was not scheduled`);
     return call[0];
   };
-  const runClock = () => task().fn(new AbortController().signal);
+  /** Runs the task, then delivers the notices it left in the outbox. */
+  const runClock = async () => {
+    await task().fn(new AbortController().signal);
+    await h.drain();
+  };
   return { ...h, task, runClock };
 }
 

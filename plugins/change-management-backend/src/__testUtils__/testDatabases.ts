@@ -32,6 +32,19 @@ export function createTestDatabases(): TestDatabases {
   return databases;
 }
 
+/** What runs when a test ends, before its databases close. */
+const beforeClose: (() => Promise<void>)[] = [];
+
+/**
+ * Runs `stop` when the current test ends, before its databases close: for
+ * what a test backend keeps doing in the background, such as the outbox's
+ * delivery loop, which would otherwise poll a closed pool until the suite
+ * ends and its backends stop.
+ */
+export function beforeDatabasesClose(stop: () => Promise<void>): void {
+  beforeClose.push(stop);
+}
+
 /**
  * Closes the connection pool of each database a test creates, when the test
  * ends: a suite that starts a backend per test would otherwise keep every
@@ -48,6 +61,7 @@ function closePerTestDatabases(databases: TestDatabases) {
     return knex;
   };
   afterEach(async () => {
+    await Promise.all(beforeClose.splice(0).map(stop => stop()));
     await Promise.all(perTest.splice(0).map(knex => knex.destroy()));
   });
 }

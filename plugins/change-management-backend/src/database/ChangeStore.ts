@@ -1,4 +1,5 @@
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { OutboxMessage } from './OutboxStore';
 import {
   ChangeFilter,
   ChangeResource,
@@ -101,12 +102,19 @@ export interface ChangeListQuery extends ChangeListFilters {
   cursor?: string;
 }
 
+/**
+ * The side effects of an event, from the change as written, for the outbox:
+ * written in the event's transaction and delivered after its commit.
+ */
+export type SideEffects = (written: StoredChange) => OutboxMessage[];
+
 export interface ChangeStore {
   /** Inserts a change, its affected entities and its first event. */
   createChange(options: {
     change: StoredChange;
     entities: AffectedEntity[];
     event: NewChangeEvent;
+    effects?: SideEffects;
   }): Promise<StoredChange>;
 
   getChange(id: string): Promise<StoredChange | undefined>;
@@ -135,15 +143,17 @@ export interface ChangeStore {
   ): Promise<StoredChange | undefined>;
 
   /**
-   * Replaces a change with its next version and appends its event, in one
-   * transaction, if the stored version is still `expectedVersion`; otherwise
-   * throws a StaleVersionError and writes nothing.
+   * Replaces a change with its next version and appends its event and its
+   * side effects, in one transaction, if the stored version is still
+   * `expectedVersion`; otherwise throws a StaleVersionError and writes
+   * nothing.
    */
   updateChange(options: {
     change: StoredChange;
     expectedVersion: number;
     entities?: AffectedEntity[];
     event: NewChangeEvent;
+    effects?: SideEffects;
   }): Promise<StoredChange>;
 
   /** The change's events, oldest first. */

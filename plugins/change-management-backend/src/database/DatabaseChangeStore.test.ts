@@ -247,5 +247,44 @@ describe('DatabaseChangeStore', () => {
         store.listChanges({ limit: 2, cursor: 'not-a-cursor' }),
       ).rejects.toThrow(/Malformed cursor/);
     });
+
+    it('writes the side effects with their event, or neither', async () => {
+      const created = await create('c1', '2026-03-01T10:00:00.000Z', []);
+      const update = (expectedVersion: number) =>
+        store.updateChange({
+          change: { ...created, version: 2, state: 'in_review' },
+          expectedVersion,
+          event: {
+            action: 'submit',
+            fromState: 'draft',
+            toState: 'in_review',
+            actor: alice,
+            at: new Date('2026-03-01T11:00:00.000Z'),
+            fields: {},
+          },
+          effects: written => [
+            { kind: 'notices', payload: { state: written.state } },
+          ],
+        });
+      const outbox = () => knex('change_outbox').select('event_id', 'payload');
+
+      // A stale version: the transaction writes nothing, side effects neither.
+      await expect(update(7)).rejects.toThrow(/changed by someone else/);
+      await expect(outbox()).resolves.toEqual([]);
+
+      // The event fails after its side effects were written (its chain
+      // head is gone): they are rolled back with it.
+      const head = await knex('change_event_chain').where({ id: 1 }).first();
+      await knex('change_event_chain').where({ id: 1 }).delete();
+      await expect(update(1)).rejects.toThrow();
+      await expect(outbox()).resolves.toEqual([]);
+      await knex('change_event_chain').insert(head);
+
+      await update(1);
+      const [submit] = (await store.listEvents('c1')).slice(-1);
+      await expect(outbox()).resolves.toEqual([
+        { event_id: submit.id, payload: '{"state":"in_review"}' },
+      ]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { StaleVersionError } from '../errors';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
@@ -20,9 +21,11 @@ import {
   ExportQuery,
   ListedChange,
   NewChangeEvent,
+  SideEffects,
   StoredChange,
 } from './ChangeStore';
 import { appendEvent } from './appendEvent';
+import { enqueue } from './DatabaseOutboxStore';
 import {
   countByType,
   countProduction,
@@ -65,14 +68,16 @@ export class DatabaseChangeStore implements ChangeStore {
     change: StoredChange;
     entities: AffectedEntity[];
     event: NewChangeEvent;
+    effects?: SideEffects;
   }): Promise<StoredChange> {
     const { change, entities, event } = options;
+    const written = asWritten(change, entities);
     await this.db.transaction(async tx => {
       await tx('changes').insert(changeToRow(change));
       await this.insertEntities(tx, change, entities);
-      await appendEvent(tx, change.id, event);
+      await appendWithEffects(tx, written, event, options.effects);
     });
-    return asWritten(change, entities);
+    return written;
   }
 
   async getChange(id: string): Promise<StoredChange | undefined> {
@@ -176,8 +181,11 @@ export class DatabaseChangeStore implements ChangeStore {
     expectedVersion: number;
     entities?: AffectedEntity[];
     event: NewChangeEvent;
+    effects?: SideEffects;
   }): Promise<StoredChange> {
     const { change, expectedVersion, entities, event } = options;
+    // The version guard below means no one else writes in between.
+    const written = asWritten(change, entities);
     await this.db.transaction(async tx => {
       // The version guard: of two concurrent writers that read the same
       // version, the second matches no row here and rolls back.
@@ -196,10 +204,9 @@ export class DatabaseChangeStore implements ChangeStore {
       if (entities) {
         await this.insertEntities(tx, change, entities);
       }
-      await appendEvent(tx, change.id, event);
+      await appendWithEffects(tx, written, event, options.effects);
     });
-    // The version guard above means no one else wrote in between.
-    return asWritten(change, entities);
+    return written;
   }
 
   async listEvents(changeId: string): Promise<ChangeEvent[]> {
@@ -265,6 +272,24 @@ export class DatabaseChangeStore implements ChangeStore {
       );
     }
   }
+}
+
+/**
+ * Appends the event, and its side effects to the outbox, in `tx`. The
+ * outbox rows go first: appending takes the chain head's lock, which every
+ * action waits for, so nothing else should follow it.
+ */
+async function appendWithEffects(
+  tx: Knex.Transaction,
+  written: StoredChange,
+  event: NewChangeEvent,
+  effects?: SideEffects,
+) {
+  const eventId = randomUUID();
+  if (effects) {
+    await enqueue(tx, eventId, effects(written), event.at);
+  }
+  await appendEvent(tx, written.id, event, eventId);
 }
 
 /** What permission rules see of a change: its author and entities. */

@@ -3,6 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ReminderClock } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { appendEvent } from './appendEvent';
+import { enqueue } from './DatabaseOutboxStore';
 import { PendingChange, PendingQuery, ReminderStore } from './ReminderStore';
 import { owesRetrospectiveQuery, unverifiedQuery } from './overdueQuery';
 import { toIso } from './timestamps';
@@ -87,7 +88,7 @@ export class DatabaseReminderStore implements ReminderStore {
   async recordReminder(
     options: Parameters<ReminderStore['recordReminder']>[0],
   ): Promise<boolean> {
-    const { changeId, clock, threshold, event } = options;
+    const { changeId, clock, threshold, event, effects } = options;
     return this.db.transaction(async tx => {
       // Read the change again, locked on PostgreSQL, so that a retrospective
       // or verification recorded since the batch was read stops the reminder.
@@ -118,6 +119,8 @@ export class DatabaseReminderStore implements ReminderStore {
       if (inserted.length === 0) {
         return false;
       }
+      // Before the event, whose append takes the chain head's lock.
+      await enqueue(tx, eventId, effects, event.at);
       const states = { fromState: row.state, toState: row.state };
       await appendEvent(tx, changeId, { ...event, ...states }, eventId);
       return true;

@@ -5,6 +5,7 @@ import {
   ReminderThreshold,
 } from '@trove/backstage-plugin-change-management-common';
 import { NewChangeEvent } from './ChangeStore';
+import { OutboxMessage } from './OutboxStore';
 
 /** A change a clock runs for, with the time its deadline counts from. */
 export interface PendingChange {
@@ -36,9 +37,9 @@ export interface ReminderStore {
   listPending(query: PendingQuery): Promise<PendingChange[]>;
 
   /**
-   * Records the threshold and appends its event in one transaction, if the
-   * change still runs that clock and nobody recorded the threshold first;
-   * returns whether it did.
+   * Records the threshold and appends its event and its side effects (the
+   * notices) in one transaction, if the change still runs that clock and
+   * nobody recorded the threshold first; returns whether it did.
    */
   recordReminder(options: {
     changeId: string;
@@ -46,5 +47,6 @@ export interface ReminderStore {
     threshold: ReminderThreshold;
     /** The event; its states are the change's, read in the transaction. */
     event: Omit<NewChangeEvent, 'fromState' | 'toState'>;
+    effects: OutboxMessage[];
   }): Promise<boolean>;
 }

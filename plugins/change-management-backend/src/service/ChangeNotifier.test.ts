@@ -9,8 +9,8 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { AcceptedAction, ChangeNotifier } from './ChangeNotifier';
 import { ClockEvent } from './clockWording';
-import { PendingWork } from './PendingWork';
 import { NotificationsConfig } from './config';
+import { outboxHandlers } from './outboxHandlers';
 
 const rel = (type: string, ...targetRefs: string[]) =>
   targetRefs.map(targetRef => ({ type, targetRef }));
@@ -115,21 +115,22 @@ function setup(
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
   const send = jest.fn(async () => {});
-  const logger = mockServices.logger.mock();
-  const pending = new PendingWork();
-  const notifier = new ChangeNotifier(
-    { send },
-    catalog,
-    mockServices.auth(),
-    {
-      ctoRefs: ['group:default/cto', 'user:default/frank'],
-      engineers,
-      notifications: { ...ALL_ON, ...notifications },
-    },
-    logger,
-    pending,
-  );
-  return { notifier, catalog, lookups, send, logger, pending };
+  const notifier = new ChangeNotifier({ send }, catalog, mockServices.auth(), {
+    ctoRefs: ['group:default/cto', 'user:default/frank'],
+    engineers,
+    notifications: { ...ALL_ON, ...notifications },
+  });
+  /** What the outbox does with the row of an accepted action. */
+  const deliver = (accepted: AcceptedAction) =>
+    outboxHandlers(notifier)['action-notices'](accepted, {
+      id: '1',
+      kind: 'action-notices',
+      eventId: 'e-1',
+      payload: accepted,
+      attempts: 1,
+      createdAt: accepted.change.updatedAt,
+    });
+  return { notifier, catalog, lookups, send, deliver };
 }
 
 function event(options: {
@@ -420,9 +421,9 @@ describe('ChangeNotifier', () => {
     expect(lookups).not.toHaveBeenCalled();
   });
 
-  it('sends each notice to entity refs and never tells the actor', async () => {
-    const { notifier, send } = setup();
-    await notifier.actionTaken(
+  it('sends each notice to entity refs, keyed by event and kind, and never tells the actor', async () => {
+    const { deliver, send } = setup();
+    await deliver(
       event({
         action: 'submit',
         from: 'draft',
@@ -442,6 +443,7 @@ describe('ChangeNotifier', () => {
       payload: expect.objectContaining({
         topic: 'change:c-1',
         severity: 'high',
+        scope: 'change-management:e-1:cto',
       }),
     });
   });
@@ -465,35 +467,13 @@ describe('ChangeNotifier', () => {
     expect(lookups).not.toHaveBeenCalled();
   });
 
-  it('sends later what notifyLater is given, and settles once it is sent', async () => {
-    const { notifier, send, pending } = setup();
-    let release = () => {};
-    send.mockImplementation(
-      () => new Promise<void>(resolve => (release = resolve)),
-    );
-    const approved = event({
-      action: 'approve',
-      from: 'awaiting_approval',
-      to: 'approved',
-      actor: 'user:default/carol',
-    });
-    notifier.notifyLater(approved);
-    let settled = false;
-    const settling = pending.settled().then(() => (settled = true));
-    // The send is under way, and nothing waits for it but `settled`.
-    await new Promise(resolve => setImmediate(resolve));
-    expect(send).toHaveBeenCalledTimes(1);
-    expect(settled).toBe(false);
-    release();
-    await settling;
-    expect(settled).toBe(true);
-  });
-
-  it('logs a failed send and carries on', async () => {
-    const { notifier, send, logger } = setup();
-    send.mockRejectedValue(new Error('notifications backend down'));
+  it('tries every notice and then fails, so that the outbox tries again', async () => {
+    const { deliver, send } = setup();
+    send
+      .mockRejectedValueOnce(new Error('notifications backend down'))
+      .mockResolvedValueOnce(undefined);
     await expect(
-      notifier.actionTaken(
+      deliver(
         event({
           action: 'review',
           from: 'in_review',
@@ -501,9 +481,10 @@ describe('ChangeNotifier', () => {
           actor: 'user:default/bob',
         }),
       ),
-    ).resolves.toBeUndefined();
+    ).rejects.toThrow(
+      'Could not send 1 of 2 notices (cto: notifications backend down)',
+    );
     expect(send).toHaveBeenCalledTimes(2);
-    expect(logger.warn).toHaveBeenCalledTimes(2);
   });
 
   describe('the clock', () => {

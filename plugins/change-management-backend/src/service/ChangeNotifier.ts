@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -27,7 +26,6 @@ import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig, NotificationsConfig } from './config';
 import { CatalogGraph } from './CatalogGraph';
 import { asNotice, ClockEvent, clockWording, Wording } from './clockWording';
-import { PendingWork } from './PendingWork';
 
 /** A workflow action the store has accepted, as the notifier reads it. */
 export interface AcceptedAction {
@@ -82,10 +80,20 @@ export function noticeKinds(event: AcceptedAction): ActionNoticeKind[] {
 }
 
 /**
+ * The scope of a notice: the notifications backend keeps one notification
+ * per user, origin and scope, and updates it when the same scope comes
+ * again. The outbox delivers at least once; keyed by its event and kind, a
+ * notice delivered twice reaches each user once.
+ */
+export function noticeScope(eventId: string, kind: NoticeKind): string {
+  return `change-management:${eventId}:${kind}`;
+}
+
+/**
  * Who to tell and what after a workflow action: the parties the change now
  * waits on, resolved from the catalog in a few batched calls per action,
- * sent through the Backstage notifications service. It never fails the
- * action it reports: a failure is logged.
+ * sent through the Backstage notifications service. The outbox calls it
+ * after the action's commit, and again while it fails.
  */
 export class ChangeNotifier {
   constructor(
@@ -96,54 +104,48 @@ export class ChangeNotifier {
       ChangeManagementConfig,
       'ctoRefs' | 'engineers' | 'notifications'
     >,
-    private readonly logger: LoggerService,
-    private readonly pending: PendingWork = new PendingWork(),
   ) {}
 
   /**
-   * Tells of a stored action without making its request wait for the
-   * catalog and the notifications backend.
+   * Sends the notices of one event, each keyed by its scope. All are
+   * tried; if any failed, throws, so that the outbox tries them again (the
+   * ones that went are then updated in place, not repeated).
    */
-  notifyLater(event: AcceptedAction): void {
-    this.pending.add(this.actionTaken(event));
-  }
-
-  async actionTaken(event: AcceptedAction): Promise<void> {
-    let notices: Notice[];
-    try {
-      notices = await this.plan(event);
-    } catch (error) {
-      this.logger.warn(
-        `Could not work out whom to notify of ${event.action} on change ${event.change.id}`,
-        error as Error,
-      );
-      return;
-    }
-    await this.send(event.change.id, notices, event.actor);
-  }
-
-  /** Sends planned notices; a failed send is logged, the others still go. */
   async send(
-    changeId: string,
+    eventId: string,
     notices: Notice[],
     excludeEntityRef?: string,
   ): Promise<void> {
-    for (const notice of notices) {
-      try {
-        await this.notifications.send({
+    const results = await Promise.allSettled(
+      notices.map(notice =>
+        this.notifications.send({
           recipients: {
             type: 'entity',
             entityRef: notice.recipients,
             ...(excludeEntityRef ? { excludeEntityRef } : {}),
           },
-          payload: notice.payload,
-        });
-      } catch (error) {
-        this.logger.warn(
-          `Could not send the ${notice.kind} notification of change ${changeId}`,
-          error as Error,
-        );
-      }
+          payload: {
+            ...notice.payload,
+            scope: noticeScope(eventId, notice.kind),
+          },
+        }),
+      ),
+    );
+    const failed = results.flatMap((result, i) =>
+      result.status === 'rejected'
+        ? [
+            `${notices[i].kind}: ${String(
+              result.reason?.message ?? result.reason,
+            )}`,
+          ]
+        : [],
+    );
+    if (failed.length > 0) {
+      throw new Error(
+        `Could not send ${failed.length} of ${
+          notices.length
+        } notices (${failed.join('; ')})`,
+      );
     }
   }
 

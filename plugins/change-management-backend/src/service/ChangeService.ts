@@ -21,10 +21,10 @@ import { resolveAffectedEntities } from './affectedEntities';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
 import { ChangeManagementMetrics } from './ChangeManagementMetrics';
-import { ChangeNotifier } from './ChangeNotifier';
 import { afterAction, newDraft } from './changeRecord';
 import { ChangeManagementConfig } from './config';
 import { FreezeService } from './FreezeService';
+import { actionEffects } from './outboxHandlers';
 
 /** A list request, as the router reads it from the query string. */
 export interface ListChangesRequest {
@@ -74,7 +74,8 @@ export class ChangeService {
     private readonly freeze: FreezeService,
     private readonly config: ChangeManagementConfig,
     private readonly clock: Clock,
-    private readonly notifier: ChangeNotifier,
+    /** The delivery loop, woken once an action's side effects are stored. */
+    private readonly outbox: { wake(): void },
     private readonly metrics: ChangeManagementMetrics,
   ) {}
 
@@ -195,16 +196,20 @@ export class ChangeService {
           ? { ...fields, exceptions: outcome.exceptions }
           : fields,
       },
+      // The notices go in the outbox, in the action's transaction.
+      effects: written =>
+        actionEffects(
+          {
+            action: request.action,
+            fromState: change.state,
+            change: written,
+            actor: actor.userEntityRef,
+          },
+          this.config.notifications,
+        ),
     });
     this.metrics.recordAction(request.action, updated.type);
-    // Only once the action is stored, and without holding up the answer:
-    // the notifier logs its own failures.
-    this.notifier.notifyLater({
-      action: request.action,
-      fromState: change.state,
-      change: updated,
-      actor: actor.userEntityRef,
-    });
+    this.outbox.wake();
     // The resource as judged above is the change's as stored: an edit wrote
     // the entities `next` names.
     return this.view(updated, actor, next);

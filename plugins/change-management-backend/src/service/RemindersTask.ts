@@ -11,6 +11,7 @@ import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { ChangeNotifier } from './ChangeNotifier';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
+import { outboxMessage } from './outboxHandlers';
 
 /** The id of the scheduled task that runs {@link RemindersTask.run}. */
 export const REMINDERS_TASK_ID = 'change-management-reminders';
@@ -42,8 +43,8 @@ const DEFAULT_BATCH_SIZE = 100;
  * deployed change of any type (workflow/overdue.ts in -common says which
  * changes owe each). Before a deadline it reminds
  * the author; at it, it escalates to the CTO role. Each happens once per
- * change: the store records it with its audit event in one transaction, and
- * only the replica whose record went in sends the notices, after the commit.
+ * change: the store records it with its audit event and its notices, for
+ * the outbox to deliver, in one transaction.
  */
 export class RemindersTask {
   constructor(
@@ -123,7 +124,7 @@ export class RemindersTask {
     };
   }
 
-  /** Records one threshold of one change and, if this run recorded it, notifies. */
+  /** Records one threshold of one change, with its notices; says whether it did. */
   private async chase(
     change: PendingChange,
     clock: ReminderClock,
@@ -142,6 +143,8 @@ export class RemindersTask {
         escalating ? await ctos() : [],
       );
       const notified = [...new Set(notices.flatMap(n => n.recipients))].sort();
+      // The notices go in the outbox with the record: they are sent once
+      // it is committed, and only if it went in.
       const recorded = await this.store.recordReminder({
         changeId: change.id,
         clock,
@@ -152,16 +155,18 @@ export class RemindersTask {
           at: now,
           fields: { clock, threshold, dueAt, notified },
         },
+        effects:
+          notices.length > 0
+            ? [outboxMessage('notices', { changeId: change.id, notices })]
+            : [],
       });
-      if (recorded) {
-        await this.notifier.send(change.id, notices);
-        this.metrics.recordReminder(clock, threshold);
-      }
+      // Counted when recorded: the outbox then delivers its notices.
+      if (recorded) this.metrics.recordReminder(clock, threshold);
       return recorded;
     } catch (error) {
       // Nothing was recorded, so the next run tries again.
       this.logger.warn(
-        `Could not send the ${clock} ${threshold} of change ${change.id}`,
+        `Could not record the ${clock} ${threshold} of change ${change.id}`,
         error as Error,
       );
       return false;

@@ -33,6 +33,15 @@ export interface ChangeManagementConfig {
     /** An event the chain must hold, kept outside the database. */
     expectedHead?: ExpectedHead;
   };
+  outbox: OutboxConfig;
+}
+
+/** The delivery of side effects after the commit. */
+export interface OutboxConfig {
+  /** Attempts at a row before it is marked dead. */
+  maxAttempts: number;
+  /** Fault tests only: how long a row waits before each attempt, in ms. */
+  deliveryDelayMs: number;
 }
 
 /** The clock that chases retrospectives and verifications. */
@@ -105,7 +114,26 @@ export function readChangeManagementConfig(
     reminders: readReminders(root?.getOptionalConfig('reminders')),
     readDecisionTtlMs: readTtl(root),
     audit: { expectedHead: readExpectedHead(root) },
+    outbox: readOutbox(root?.getOptionalConfig('outbox')),
   };
+}
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+function readOutbox(config: Config | undefined): OutboxConfig {
+  const maxAttempts =
+    config?.getOptionalNumber('maxAttempts') ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new Error(
+      `Invalid changeManagement.outbox.maxAttempts: ${maxAttempts}; use a whole number, 1 or more`,
+    );
+  }
+  const delay = config?.has('deliveryDelay')
+    ? durationToMilliseconds(
+        readDurationFromConfig(config, { key: 'deliveryDelay' }),
+      )
+    : 0;
+  return { maxAttempts, deliveryDelayMs: delay };
 }
 
 /** `audit.expectedHead`: an event id and its sha256 hash, as verify reports them. */

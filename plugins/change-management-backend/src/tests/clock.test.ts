@@ -2,9 +2,12 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { DatabaseOutboxStore } from '../database/DatabaseOutboxStore';
 import { DatabaseReminderStore } from '../database/DatabaseReminderStore';
 import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeNotifier } from '../service/ChangeNotifier';
+import { OutboxDelivery } from '../service/OutboxDelivery';
+import { outboxHandlers } from '../service/outboxHandlers';
 import { RemindersTask } from '../service/RemindersTask';
 import { readChangeManagementConfig } from '../service/config';
 import { sampleEntities } from '../__testUtils__/sampleCatalog';
@@ -284,20 +287,28 @@ describe('the clock', () => {
       const config = readChangeManagementConfig(
         new ConfigReader({ changeManagement: { roles: { cto: [] } } }),
       );
+      const notifier = new ChangeNotifier(
+        { send },
+        catalogServiceMock({ entities: sampleEntities }),
+        mockServices.auth(),
+        config,
+      );
+      const clock = { now: () => new Date(RETRO_DUE) };
       const reminders = new RemindersTask(
         store,
-        new ChangeNotifier(
-          { send },
-          catalogServiceMock({ entities: sampleEntities }),
-          mockServices.auth(),
-          config,
-          logger,
-        ),
+        notifier,
         config,
-        { now: () => new Date(RETRO_DUE) },
+        clock,
         logger,
         ChangeManagementMetrics.create(),
         2,
+      );
+      const outbox = new OutboxDelivery(
+        new DatabaseOutboxStore(h.knex),
+        outboxHandlers(notifier),
+        config.outbox,
+        clock,
+        logger,
       );
       await expect(reminders.run()).resolves.toBe(5);
       const overdueQueries = listPending.mock.calls
@@ -309,8 +320,11 @@ describe('the clock', () => {
         expect.any(String),
       ]);
       // With no CTO configured, the author alone is told, once per change.
+      expect(send).not.toHaveBeenCalled();
+      await expect(outbox.drain()).resolves.toBe(5);
       expect(send).toHaveBeenCalledTimes(5);
       await expect(reminders.run()).resolves.toBe(0);
+      await expect(outbox.drain()).resolves.toBe(0);
       for (const id of ids) {
         expect(await clockEvents(h, id)).toHaveLength(1);
       }

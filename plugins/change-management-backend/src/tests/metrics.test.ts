@@ -98,6 +98,15 @@ describe('the metrics', () => {
           'action=sign-off,change_type=standard': 1,
           'action=deploy,change_type=standard': 1,
         },
+        // Every notice went through the outbox, which is empty again: one
+        // row per action that told somebody (submit, review, approve,
+        // record-staging, sign-off, deploy) and the reminder's.
+        'change_management.outbox.depth': { '': 0 },
+        'change_management.outbox.oldest_age': { '': 0 },
+        'change_management.outbox.sends': {
+          'kind=action-notices': 6,
+          'kind=notices': 1,
+        },
         'change_management.refusals': {
           'error.type=FreezeError': 1,
           'error.type=StaleVersionError': 1,

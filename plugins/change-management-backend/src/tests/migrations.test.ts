@@ -22,6 +22,7 @@ describe('migrations', () => {
         'change_event_chain',
         'change_chain_checkpoints',
         'change_reminders',
+        'change_outbox',
       ]) {
         await expect(knex.schema.hasTable(table)).resolves.toBe(true);
       }
@@ -34,6 +35,14 @@ describe('migrations', () => {
       );
 
       // each migration's down undoes its own part, and only that, newest first
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261201000000_outbox.js',
+      });
+      await expect(knex.schema.hasTable('change_outbox')).resolves.toBe(false);
+      await expect(knex.schema.hasTable('change_reminders')).resolves.toBe(
+        true,
+      );
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261126010000_chain_checkpoints.js',

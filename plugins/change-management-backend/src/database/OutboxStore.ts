@@ -1,0 +1,58 @@
+/**
+ * A side effect of an action, to deliver after the commit: which handler
+ * delivers it (`kind`) and what it needs, as JSON.
+ */
+export interface OutboxMessage {
+  kind: string;
+  payload: object;
+}
+
+/** A row claimed for delivery. */
+export interface OutboxEntry extends OutboxMessage {
+  id: string;
+  /** The audit event it was written with: the key of its deliveries. */
+  eventId: string;
+  /** How many times it has been claimed, this time included. */
+  attempts: number;
+  createdAt: string;
+}
+
+/** How much waits, for the metrics: cheap enough to read on every scrape. */
+export interface OutboxDepth {
+  /** Rows neither delivered nor dead. */
+  pending: number;
+  /** When the oldest of them was written, if any. */
+  oldestCreatedAt?: string;
+  /** Rows given up on. */
+  dead: number;
+}
+
+/**
+ * The outbox as its delivery loop sees it. The rows are written by the
+ * stores that write the events, in the same transaction (`enqueue`).
+ */
+export interface OutboxStore {
+  /**
+   * Claims up to `limit` rows of these kinds that are due by `dueBy` (now,
+   * unless a fault test holds them back) and not claimed by anyone else at
+   * `now`, for `leaseMs`; each claim counts an attempt.
+   */
+  claim(options: {
+    kinds: string[];
+    now: Date;
+    dueBy: Date;
+    limit: number;
+    leaseMs: number;
+    claimant: string;
+  }): Promise<OutboxEntry[]>;
+
+  markDelivered(id: string, at: Date): Promise<void>;
+
+  /** Releases a failed row to be tried again at `retryAt`. */
+  markFailed(id: string, error: string, retryAt: Date): Promise<void>;
+
+  /** Gives up on a row. */
+  markDead(id: string, error: string, at: Date): Promise<void>;
+
+  depth(): Promise<OutboxDepth>;
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { OutboxEntry, OutboxStore } from '../database/OutboxStore';
+import { Clock } from './Clock';
+import { OutboxConfig } from './config';
+import { OutboxHandlers } from './outboxHandlers';
+
+/** What the loop reports as it goes, e.g. to metrics. */
+export interface OutboxListener {
+  delivered?(entry: OutboxEntry, at: Date): void;
+  failed?(entry: OutboxEntry, error: Error): void;
+  dead?(entry: OutboxEntry, error: Error): void;
+}
+
+const POLL_MS = 1000;
+const BATCH_SIZE = 20;
+/**
+ * How long a claim holds. A replica that dies mid-send leaves its rows to
+ * the others after this; one whose send outlasts it may see the row sent
+ * twice, which the notices' scope absorbs.
+ */
+const LEASE_MS = 30_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** 1 s after the first failure, doubling, at most 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_MS);
+}
+
+/**
+ * The outbox's delivery loop, one on every replica: it claims the rows
+ * that are due, hands each to the handler of its kind, and marks it
+ * delivered; a failure is tried again with backoff until the configured
+ * number of attempts, after which the row is dead and the error logged.
+ *
+ * It polls every second, and the replica that committed a row wakes it at
+ * once, so that most rows leave within milliseconds of their commit and
+ * the others within a poll. Passes on one replica run one at a time.
+ */
+export class OutboxDelivery {
+  private readonly claimant = `${hostname()}:${
+    process.pid
+  }:${randomUUID().slice(0, 8)}`;
+  private readonly kinds: string[];
+  private queue: Promise<unknown> = Promise.resolve();
+  private woken = false;
+  private running = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly handlers: OutboxHandlers,
+    private readonly config: OutboxConfig,
+    private readonly clock: Clock,
+    private readonly logger: LoggerService,
+    private readonly listener: OutboxListener = {},
+  ) {
+    this.kinds = Object.keys(handlers);
+  }
+
+  /** Polls until {@link stop}. */
+  start(): void {
+    this.running = true;
+    this.schedule();
+  }
+
+  /** Stops polling and waits for the pass under way. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.queue;
+  }
+
+  /** A row was committed here: deliver it now rather than at the next poll. */
+  wake(): void {
+    if (!this.running || this.woken) return;
+    this.woken = true;
+    this.runOnce().catch(() => {});
+  }
+
+  /** Delivers what is due now, until nothing is; resolves to how many. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const delivered = await this.runOnce();
+      if (delivered === 0) return total;
+      total += delivered;
+    }
+  }
+
+  /** One pass, after the one under way; resolves to how many it claimed. */
+  runOnce(): Promise<number> {
+    const pass = this.queue.then(() => {
+      this.woken = false;
+      return this.pass();
+    });
+    this.queue = pass.catch(() => {});
+    return pass;
+  }
+
+  private schedule() {
+    if (!this.running) return;
+    this.timer = setTimeout(async () => {
+      await this.runOnce().catch(error =>
+        this.logger.warn('The outbox could not be read', error),
+      );
+      this.schedule();
+    }, POLL_MS);
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<number> {
+    let claimed = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const batch = await this.store.claim({
+        kinds: this.kinds,
+        now,
+        // A fault test's window between the commit and the send.
+        dueBy: new Date(now.getTime() - this.config.deliveryDelayMs),
+        limit: BATCH_SIZE,
+        leaseMs: LEASE_MS,
+        claimant: this.claimant,
+      });
+      await Promise.all(batch.map(entry => this.deliver(entry)));
+      claimed += batch.length;
+      if (batch.length < BATCH_SIZE) return claimed;
+    }
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<void> {
+    const handler = this.handlers[entry.kind as keyof OutboxHandlers];
+    try {
+      await handler(entry.payload as any, entry);
+    } catch (thrown) {
+      await this.failed(entry, thrown as Error);
+      return;
+    }
+    const at = this.clock.now();
+    // If this fails, the claim runs out and the row is sent again.
+    await this.store
+      .markDelivered(entry.id, at)
+      .catch(error =>
+        this.logger.warn(
+          `Could not mark outbox row ${entry.id} delivered`,
+          error,
+        ),
+      );
+    this.listener.delivered?.(entry, at);
+  }
+
+  private async failed(entry: OutboxEntry, error: Error) {
+    const now = this.clock.now();
+    const what = `the ${entry.kind} of event ${entry.eventId} (outbox row ${entry.id})`;
+    const message = String(error?.message ?? error);
+    try {
+      if (entry.attempts >= this.config.maxAttempts) {
+        await this.store.markDead(entry.id, message, now);
+        this.logger.error(
+          `Gave up on ${what} after ${entry.attempts} attempts: ${message}`,
+        );
+        this.listener.dead?.(entry, error);
+        return;
+      }
+      const retryAt = new Date(now.getTime() + backoffMs(entry.attempts));
+      await this.store.markFailed(entry.id, message, retryAt);
+      this.logger.warn(
+        `Could not deliver ${what}, attempt ${
+          entry.attempts
+        }; trying again at ${retryAt.toISOString()}: ${message}`,
+      );
+      this.listener.failed?.(entry, error);
+    } catch (storeError) {
+      // The claim runs out and the row is tried again.
+      this.logger.warn(
+        `Could not record the failure of ${what}`,
+        storeError as Error,
+      );
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { OutboxEntry, OutboxMessage } from '../database/OutboxStore';
+import {
+  AcceptedAction,
+  ChangeNotifier,
+  Notice,
+  noticeKinds,
+} from './ChangeNotifier';
+import { NotificationsConfig } from './config';
+
+/**
+ * The kinds of outbox row, and what each carries. A new side effect (an
+ * event, a signal, a callback) is a kind here and its handler below.
+ */
+export interface OutboxPayloads {
+  /** An accepted action's notices, planned from the catalog when sent. */
+  'action-notices': AcceptedAction;
+  /**
+   * Notices planned when they were recorded: the clock's, whose event
+   * names whom they tell.
+   */
+  notices: { changeId: string; notices: Notice[] };
+}
+
+export type OutboxKind = keyof OutboxPayloads;
+
+/** Delivers one row; throws to have it tried again later. */
+export type OutboxHandler<K extends OutboxKind = OutboxKind> = (
+  payload: OutboxPayloads[K],
+  entry: OutboxEntry,
+) => Promise<void>;
+
+export type OutboxHandlers = { [K in OutboxKind]: OutboxHandler<K> };
+
+/** A row for the outbox, typed by its kind. */
+export function outboxMessage<K extends OutboxKind>(
+  kind: K,
+  payload: OutboxPayloads[K],
+): OutboxMessage {
+  return { kind, payload };
+}
+
+/** The handler of each kind. */
+export function outboxHandlers(notifier: ChangeNotifier): OutboxHandlers {
+  return {
+    'action-notices': async (action, entry) =>
+      notifier.send(entry.eventId, await notifier.plan(action), action.actor),
+    notices: async ({ notices }, entry) =>
+      notifier.send(entry.eventId, notices),
+  };
+}
+
+/**
+ * What an accepted action leaves in the outbox: its notices, if it calls
+ * for any kind that is switched on (most steps do; nothing is written for
+ * the others).
+ */
+export function actionEffects(
+  action: AcceptedAction,
+  settings: NotificationsConfig,
+): OutboxMessage[] {
+  const kinds = noticeKinds(action).filter(kind => settings[kind]);
+  return kinds.length > 0 ? [outboxMessage('action-notices', action)] : [];
+}
