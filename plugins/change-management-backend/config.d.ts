@@ -129,6 +129,11 @@ export interface Config {
     reminders?: {
       /** How often the task runs. Defaults to every 5 minutes. */
       frequency?: string | HumanDuration;
+      /**
+       * How long after start-up the task first runs, so that a starting
+       * backend is not busy with it. Defaults to 1 minute.
+       */
+      initialDelay?: string | HumanDuration;
       /** How long before a deadline the author is reminded. Defaults to 12 hours. */
       remindBefore?: string | HumanDuration;
       /**

@@ -195,7 +195,12 @@ async function main() {
     // The clock's task every 5 s, and a reminder due at once for an
     // emergency just deployed (its retrospective is due in 48 h).
     changeManagement: {
-      reminders: { frequency: { seconds: 5 }, remindBefore: { hours: 72 } },
+      reminders: {
+        frequency: { seconds: 5 },
+        // The reminder case waits for the first pass; a minute is idle time.
+        initialDelay: { seconds: 5 },
+        remindBefore: { hours: 72 },
+      },
       ...(outbox && { outbox }),
     },
   });

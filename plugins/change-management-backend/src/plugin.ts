@@ -225,7 +225,7 @@ export const changeManagementPlugin = createBackendPlugin({
           scope: 'global',
           frequency: config.reminders.frequency,
           timeout: { minutes: 10 },
-          initialDelay: { minutes: 1 },
+          initialDelay: config.reminders.initialDelay,
           fn: async () => {
             await reminders.run();
           },

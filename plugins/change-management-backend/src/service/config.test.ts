@@ -8,9 +8,10 @@ const reminders = (value?: JsonValue) =>
   ).reminders;
 
 describe('changeManagement.reminders', () => {
-  it('defaults to every 5 minutes, 12 h ahead, verification due in 24 h', () => {
+  it('defaults to every 5 minutes from a minute after start-up, 12 h ahead, verification due in 24 h', () => {
     expect(reminders()).toEqual({
       frequency: { minutes: 5 },
+      initialDelay: { minutes: 1 },
       remindBeforeMs: 12 * 3_600_000,
       verificationDueAfterMs: 24 * 3_600_000,
     });
@@ -20,11 +21,13 @@ describe('changeManagement.reminders', () => {
     expect(
       reminders({
         frequency: '15m',
+        initialDelay: '5s',
         remindBefore: 'PT6H',
         verificationDueAfter: { days: 2 },
       }),
     ).toEqual({
       frequency: { minutes: 15 },
+      initialDelay: { seconds: 5 },
       remindBeforeMs: 6 * 3_600_000,
       verificationDueAfterMs: 48 * 3_600_000,
     });

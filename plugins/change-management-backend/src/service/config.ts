@@ -48,6 +48,8 @@ export interface OutboxConfig {
 export interface RemindersConfig {
   /** How often the scheduled task runs, once across all replicas. */
   frequency: HumanDuration;
+  /** How long after start-up it first runs. */
+  initialDelay: HumanDuration;
   /** How long before a deadline its author is reminded, in ms. */
   remindBeforeMs: number;
   /** How long a deployed change may stay unverified, in ms. */
@@ -167,6 +169,7 @@ function readTtl(root: Config | undefined): number {
 
 const DEFAULT_REMINDERS = {
   frequency: { minutes: 5 },
+  initialDelay: { minutes: 1 },
   remindBefore: { hours: 12 },
   verificationDueAfter: { hours: 24 },
 };
@@ -190,6 +193,7 @@ function readReminders(config: Config | undefined): RemindersConfig {
   };
   return {
     frequency: duration('frequency'),
+    initialDelay: duration('initialDelay'),
     remindBeforeMs: durationToMilliseconds(duration('remindBefore')),
     verificationDueAfterMs: durationToMilliseconds(
       duration('verificationDueAfter'),
