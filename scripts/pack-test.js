@@ -430,9 +430,18 @@ async function main() {
   const names = packages.map(p => p.name);
   log(`packages: ${names.join(', ')}`);
   // A package lists its siblings of the same plugin; a module of another
-  // plugin (the catalog's) names that plugin's package instead.
+  // plugin (the catalog's) names that plugin's package instead, and lists
+  // none.
+  const ownPlugin = pluginId =>
+    packages.some(
+      p =>
+        p.pluginId === pluginId &&
+        ['backend-plugin', 'frontend-plugin'].includes(p.role),
+    );
   const siblingsOf = pkg =>
-    packages.filter(p => p.pluginId === pkg.pluginId).map(p => p.name);
+    ownPlugin(pkg.pluginId)
+      ? packages.filter(p => p.pluginId === pkg.pluginId).map(p => p.name)
+      : [];
 
   log('building (yarn build)');
   run('yarn', ['build'], root);
