@@ -1,14 +1,12 @@
 import { PolicyDecision } from '@backstage/plugin-permission-common';
 import { Clock } from './Clock';
+import { ExpiringMap } from './ExpiringMap';
 
 /** Who a decision is about: the user and the groups their token claims. */
 interface Identity {
   userEntityRef: string;
   ownershipEntityRefs: string[];
 }
-
-/** Entries kept at most; expired ones are dropped first. */
-const MAX_ENTRIES = 10_000;
 
 /**
  * The permission policy's read decisions, reused by the same user for
@@ -19,35 +17,21 @@ const MAX_ENTRIES = 10_000;
  * with other groups is asked again; a failed ask is not kept.
  */
 export class ReadDecisions {
-  private readonly entries = new Map<
-    string,
-    { expires: number; decision: Promise<PolicyDecision> }
-  >();
+  private readonly decisions: ExpiringMap<Promise<PolicyDecision>>;
 
-  constructor(private readonly ttlMs: number, private readonly clock: Clock) {}
+  constructor(private readonly ttlMs: number, private readonly clock: Clock) {
+    this.decisions = new ExpiringMap(ttlMs);
+  }
 
   get(who: Identity, ask: () => Promise<PolicyDecision>) {
     if (this.ttlMs <= 0) return ask();
     const key = `${who.userEntityRef} ${who.ownershipEntityRefs.join(',')}`;
     const now = this.clock.now().getTime();
-    const kept = this.entries.get(key);
-    if (kept && kept.expires > now) return kept.decision;
+    const kept = this.decisions.get(key, now);
+    if (kept) return kept;
     const decision = ask();
-    this.entries.set(key, { expires: now + this.ttlMs, decision });
-    decision.catch(() => this.entries.delete(key));
-    this.prune(now);
+    this.decisions.set(key, decision, now);
+    decision.catch(() => this.decisions.delete(key));
     return decision;
-  }
-
-  private prune(now: number) {
-    if (this.entries.size <= MAX_ENTRIES) return;
-    for (const [key, { expires }] of this.entries) {
-      if (expires <= now) this.entries.delete(key);
-    }
-    // Still full of live entries: drop the oldest (insertion order).
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      this.entries.delete(key);
-    }
   }
 }

@@ -1,9 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Clock } from './Clock';
-
-/** Entries kept at most; expired ones are dropped first. */
-const MAX_ENTRIES = 10_000;
+import { ExpiringMap } from './ExpiringMap';
 
 type EntitiesByRefs = Pick<CatalogService, 'getEntitiesByRefs'>;
 
@@ -16,16 +14,15 @@ type EntitiesByRefs = Pick<CatalogService, 'getEntitiesByRefs'>;
  * missing from the cache are read, in one batched call.
  */
 export class RecentEntities implements EntitiesByRefs {
-  private readonly entries = new Map<
-    string,
-    { expires: number; entity: Entity | undefined }
-  >();
+  private readonly entities: ExpiringMap<Entity | undefined>;
 
   constructor(
     private readonly catalog: EntitiesByRefs,
     private readonly clock: Clock,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    this.entities = new ExpiringMap(ttlMs);
+  }
 
   async getEntitiesByRefs(
     ...[request, options]: Parameters<CatalogService['getEntitiesByRefs']>
@@ -38,9 +35,9 @@ export class RecentEntities implements EntitiesByRefs {
     const found = new Map<string, Entity | undefined>();
     const missing: string[] = [];
     for (const ref of request.entityRefs) {
-      const kept = this.entries.get(keyOf(ref));
-      if (kept && kept.expires > now) found.set(ref, kept.entity);
-      else missing.push(ref);
+      if (this.entities.has(keyOf(ref), now)) {
+        found.set(ref, this.entities.get(keyOf(ref), now));
+      } else missing.push(ref);
     }
     if (missing.length) {
       const { items } = await this.catalog.getEntitiesByRefs(
@@ -49,24 +46,9 @@ export class RecentEntities implements EntitiesByRefs {
       );
       missing.forEach((ref, i) => {
         found.set(ref, items[i]);
-        this.entries.set(keyOf(ref), {
-          expires: now + this.ttlMs,
-          entity: items[i],
-        });
+        this.entities.set(keyOf(ref), items[i], now);
       });
-      this.prune(now);
     }
     return { items: request.entityRefs.map(ref => found.get(ref)) };
-  }
-
-  private prune(now: number) {
-    if (this.entries.size <= MAX_ENTRIES) return;
-    for (const [key, { expires }] of this.entries) {
-      if (expires <= now) this.entries.delete(key);
-    }
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      this.entries.delete(key);
-    }
   }
 }
