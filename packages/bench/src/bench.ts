@@ -30,6 +30,11 @@ async function main() {
       connections: { type: 'string', default: '8' },
       'reuse-build': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      // Another port runs beside a bench on 7207, in databases of its own.
+      port: { type: 'string', default: '7207' },
+      // e.g. --only "catalog,get by id": the targets whose names hold one.
+      only: { type: 'string' },
+      'skip-frontend': { type: 'boolean', default: false },
     },
   });
   const tiers = values.tiers.split(',').map(t => t.trim());
@@ -63,7 +68,8 @@ async function main() {
         count: TIERS[tier],
         backendDir,
         outDir,
-        port: 7207,
+        port: Number(values.port),
+        only: values.only?.split(',').map(term => term.trim()),
         seconds: Number(values.seconds),
         connections: Number(values.connections),
         keep: values.keep,
@@ -83,8 +89,10 @@ async function main() {
       markdown(info, results, targets),
     );
   }
-  log('frontend: the plugin build, gzipped, and the first render');
-  const frontend = await frontendReport(log);
+  const frontend = values['skip-frontend']
+    ? { json: undefined, markdown: undefined }
+    : (log('frontend: the plugin build, gzipped, and the first render'),
+      await frontendReport(log));
   const info = {
     ...machine(),
     seconds: values.seconds,

@@ -30,119 +30,108 @@ export function targetsOf(results: TierResult[]): Target[] {
       limit,
       met,
     });
+  // Ratios to baselines of the same run, so that a slower machine measures
+  // the same thing (issue 19). A run limited by --only judges what it has.
+  const atLeast = (
+    tier: string,
+    target: string,
+    a: number | undefined,
+    b: number | undefined,
+    floor: number,
+  ) => {
+    if (a === undefined || b === undefined) return;
+    add(tier, target, a / b, `≥ ${floor}`, a >= floor * b);
+  };
+  const atMost = (
+    tier: string,
+    target: string,
+    a: number | undefined,
+    b: number | undefined,
+    ceiling: number,
+  ) => {
+    if (a === undefined || b === undefined) return;
+    add(tier, target, a / b, `≤ ${ceiling}`, a <= ceiling * b);
+  };
+  const eventsPerSecond = (m?: Measurement) =>
+    m ? Number(m.extra?.['events/s']) : undefined;
   for (const r of results) {
-    const catalog = find(r, 'catalog by-name')!;
-    const ping = find(r, 'no-op route')!;
-    const p1 = find(r, 'list common p1')!;
+    const t = r.tier;
+    const catalog = find(r, 'catalog by-name')?.rps;
+    const ping = find(r, 'no-op route');
+    const p1 = find(r, 'list common p1');
     const deep = r.measurements.find(
       m => /^list common p\d+$/.test(m.name) && m !== p1,
-    )!;
-    const rare1 = find(r, 'list rare p1')!;
-    const rareDeep = find(r, 'list rare deep')!;
-    const transition = find(r, 'transition')!;
-    const verify = find(r, 'audit/verify')!;
-    add(
-      r.tier,
+    );
+    const rare1 = find(r, 'list rare p1');
+    const rareDeep = find(r, 'list rare deep');
+    const transition = find(r, 'transition');
+    atLeast(
+      t,
       'per-entity list req/s ÷ catalog by-name req/s',
-      p1.rps / catalog.rps,
-      '≥ 1.0',
-      p1.rps >= catalog.rps,
+      p1?.rps,
+      catalog,
+      1,
     );
-    add(
-      r.tier,
-      'list p50 − no-op p50 (ms)',
-      p1.p50 - ping.p50,
-      '≤ 2',
-      p1.p50 - ping.p50 <= 2,
-    );
+    if (p1 && ping) {
+      const gap = p1.p50 - ping.p50;
+      add(t, 'list p50 − no-op p50 (ms)', gap, '≤ 2', gap <= 2);
+    }
     if (deep) {
-      add(
-        r.tier,
-        `${deep.name} p50 ÷ page 1 p50`,
-        deep.p50 / p1.p50,
-        '≤ 1.2',
-        deep.p50 <= 1.2 * p1.p50,
-      );
-      add(
-        r.tier,
+      atMost(t, `${deep.name} p50 ÷ page 1 p50`, deep.p50, p1?.p50, 1.2);
+      atMost(
+        t,
         'rare deep p50 ÷ rare page 1 p50',
-        rareDeep.p50 / rare1.p50,
-        '≤ 1.2',
-        rareDeep.p50 <= 1.2 * rare1.p50,
+        rareDeep?.p50,
+        rare1?.p50,
+        1.2,
       );
     }
-    // Ratios to baselines of the same run, so that a slower machine
-    // measures the same thing (issue 19).
-    add(
-      r.tier,
+    atLeast(
+      t,
       'transitions req/s ÷ catalog by-name req/s',
-      transition.rps / catalog.rps,
-      '≥ 0.6',
-      transition.rps >= 0.6 * catalog.rps,
+      transition?.rps,
+      catalog,
+      0.6,
     );
-    add(
-      r.tier,
-      'transition p99 ÷ p50',
-      transition.p99 / transition.p50,
-      '≤ 3',
-      transition.p99 <= 3 * transition.p50,
+    atMost(t, 'transition p99 ÷ p50', transition?.p99, transition?.p50, 3);
+    atLeast(
+      t,
+      'get by id req/s ÷ catalog by-name req/s',
+      find(r, 'get by id')?.rps,
+      catalog,
+      1,
     );
-    const byId = find(r, 'get by id');
-    if (byId) {
-      add(
-        r.tier,
-        'get by id req/s ÷ catalog by-name req/s',
-        byId.rps / catalog.rps,
-        '≥ 1.0',
-        byId.rps >= catalog.rps,
-      );
-    }
-    const system = find(r, 'list system p1');
-    if (system) {
-      add(
-        r.tier,
-        'System list p1 req/s ÷ catalog by-name req/s',
-        system.rps / catalog.rps,
-        '≥ 1.2',
-        system.rps >= 1.2 * catalog.rps,
-      );
-    }
-    const csv = find(r, 'export a year (CSV, HTTP)');
-    const copy = find(r, 'COPY of the export rows (baseline)');
-    if (csv && copy) {
-      add(
-        r.tier,
-        'export rows/s through HTTP ÷ COPY rows/s',
-        csv.rps / copy.rps,
-        '≥ 0.8',
-        csv.rps >= 0.8 * copy.rps,
-      );
-    }
-    const eps = Number(verify.extra?.['events/s']);
-    add(r.tier, 'verification events/s', eps, '≥ 50,000', eps >= 50_000);
-    const hashing = find(r, 'hashing baseline');
-    if (hashing) {
-      const hps = Number(hashing.extra?.['events/s']);
-      add(
-        r.tier,
-        'verification events/s ÷ hashing events/s',
-        eps / hps,
-        '≥ 0.5',
-        eps >= 0.5 * hps,
-      );
-    }
+    atLeast(
+      t,
+      'System list p1 req/s ÷ catalog by-name req/s',
+      find(r, 'list system p1')?.rps,
+      catalog,
+      1.2,
+    );
+    atLeast(
+      t,
+      'export rows/s through HTTP ÷ COPY rows/s',
+      find(r, 'export a year (CSV, HTTP)')?.rps,
+      find(r, 'COPY of the export rows (baseline)')?.rps,
+      0.8,
+    );
+    atLeast(
+      t,
+      'verification events/s ÷ hashing events/s',
+      eventsPerSecond(find(r, 'audit/verify')),
+      eventsPerSecond(find(r, 'hashing baseline')),
+      0.5,
+    );
   }
-  const first = results[0];
-  const last = results[results.length - 1];
   if (results.length > 1) {
-    const a = find(first, 'list common p1')!.p50;
-    const b = find(last, 'list common p1')!.p50;
-    add(
+    const first = results[0];
+    const last = results[results.length - 1];
+    atMost(
       `${last.tier} vs ${first.tier}`,
       'list p50 ratio',
-      b / a,
-      '≤ 1.2',
-      b <= 1.2 * a,
+      find(last, 'list common p1')?.p50,
+      find(first, 'list common p1')?.p50,
+      1.2,
     );
   }
   return targets;
@@ -156,7 +145,7 @@ const n = (v: number, digits = 1) =>
 function table(r: TierResult): string {
   const rawOf = (m: Measurement) =>
     r.measurements.find(x => x.name === `raw SQL: ${m.name}`);
-  const catalog = find(r, 'catalog by-name')!;
+  const catalog = find(r, 'catalog by-name');
   const lines = [
     `| target | req/s | p50 ms | p99 ms | ÷ catalog req/s | ÷ raw SQL req/s | failures | other |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
@@ -166,7 +155,7 @@ function table(r: TierResult): string {
     lines.push(
       `| ${m.name} | ${n(m.rps, m.rps < 10 ? 2 : 0)} | ${n(m.p50)} | ${n(
         m.p99,
-      )} | ${n(m.rps / catalog.rps, 2)} | ${
+      )} | ${catalog ? n(m.rps / catalog.rps, 2) : ''} | ${
         raw ? n(m.rps / raw.rps, 2) : ''
       } | ${m.failures} | ${Object.entries(m.extra ?? {})
         .map(([k, v]) => `${k} ${typeof v === 'number' ? n(v, 0) : v}`)

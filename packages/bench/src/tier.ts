@@ -25,6 +25,8 @@ export interface TierOptions {
   seconds: number;
   connections: number;
   keep: boolean;
+  /** Measure only the targets whose names contain one of these. */
+  only?: string[];
   log: (message: string) => void;
 }
 
@@ -104,7 +106,13 @@ async function seedWith(
 
 export async function runTier(options: TierOptions): Promise<TierResult> {
   const { log, seconds, connections } = options;
-  const prefix = `cm_bench_${options.name}_`;
+  // Another port is another bench beside this one: its own databases.
+  const prefix =
+    options.port === 7207
+      ? `cm_bench_${options.name}_`
+      : `cm_bench_${options.port}_${options.name}_`;
+  const want = (name: string) =>
+    !options.only || options.only.some(term => name.includes(term));
   await dropDatabases(prefix);
   const backend = Backend.start({
     dir: options.backendDir,
@@ -176,12 +184,14 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     };
     const measurements: Measurement[] = [];
     for (const [name, [url, token]] of Object.entries(urls)) {
+      if (!want(name)) continue;
       log(`load: ${name}`);
       measurements.push(
         await loadHttp({ name, url, token }, { connections, seconds }),
       );
     }
     for (const [name, query] of Object.entries(queries)) {
+      if (!want(`raw SQL: ${name}`)) continue;
       log(`raw SQL: ${name}`);
       measurements.push(
         await measureLoop(`raw SQL: ${name}`, () => runList(pool, query), {
@@ -190,56 +200,62 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
         }),
       );
     }
-    // Changes for the CTO to approve, raised after the tier's, so that the
-    // lists above measured the tier alone.
-    const { pool: approvals } = await seedWith(
-      pool,
-      {
-        ...plan,
-        count: 0,
-        poolSize: Math.max(2000, seconds * 400),
-        start: plan.end,
-        end: new Date(Date.now() - 60_000),
-      },
-      log,
-    );
-    log('load: transition (CTO approves)');
-    let next = 0;
-    measurements.push(
-      await loadHttp(
-        {
-          name: 'transition (approve)',
-          url: `${api}/changes/x/actions`,
-          token: cto,
-          method: 'POST',
-          next: () => {
-            const change = approvals[next++ % approvals.length];
-            return {
-              path: `/api/change-management/changes/${change.id}/actions`,
-              body: JSON.stringify({
-                action: 'approve',
-                version: change.version,
-                comment: 'Approved',
-              }),
-            };
-          },
-        },
-        { connections, seconds, warmup: false },
-      ),
-    );
-    measurements.push(await measureExport(api, user, pool, log));
-    measurements.push(
-      ...(await measureExportAgainstCopy({
-        api,
-        token: user,
+    if (want('transition')) {
+      // Changes for the CTO to approve, raised after the tier's, so that the
+      // lists above measured the tier alone.
+      const { pool: approvals } = await seedWith(
         pool,
-        database: `${prefix}change-management`,
+        {
+          ...plan,
+          count: 0,
+          poolSize: Math.max(2000, seconds * 400),
+          start: plan.end,
+          end: new Date(Date.now() - 60_000),
+        },
         log,
-      })),
-    );
-    // The audit routes need change-management.audit.read: the CTO has it.
-    measurements.push(await measureVerify(api, cto, seeded.events, log));
-    measurements.push(await measureHashing(pool, log));
+      );
+      log('load: transition (CTO approves)');
+      let next = 0;
+      measurements.push(
+        await loadHttp(
+          {
+            name: 'transition (approve)',
+            url: `${api}/changes/x/actions`,
+            token: cto,
+            method: 'POST',
+            next: () => {
+              const change = approvals[next++ % approvals.length];
+              return {
+                path: `/api/change-management/changes/${change.id}/actions`,
+                body: JSON.stringify({
+                  action: 'approve',
+                  version: change.version,
+                  comment: 'Approved',
+                }),
+              };
+            },
+          },
+          { connections, seconds, warmup: false },
+        ),
+      );
+    }
+    if (want('export')) {
+      measurements.push(await measureExport(api, user, pool, log));
+      measurements.push(
+        ...(await measureExportAgainstCopy({
+          api,
+          token: user,
+          pool,
+          database: `${prefix}change-management`,
+          log,
+        })),
+      );
+    }
+    if (want('verif') || want('hashing')) {
+      // The audit routes need change-management.audit.read: the CTO has it.
+      measurements.push(await measureVerify(api, cto, seeded.events, log));
+      measurements.push(await measureHashing(pool, log));
+    }
     log('EXPLAIN (ANALYZE, BUFFERS) of the hot queries');
     const plans = path.join(options.outDir, 'plans', options.name);
     await savePlans(pool, queries, seeded.sampleId, plans);
