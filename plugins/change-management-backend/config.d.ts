@@ -117,12 +117,14 @@ export interface Config {
      */
     permissions?: {
       /**
-       * How long a user's decision to read changes (the policy's answer,
-       * with its conditions) is reused by their next requests, so that an
-       * entity page's few reads ask the policy once. Only reads: every
-       * action asks the policy anew. A revoked read permission takes up to
-       * this long to apply. Defaults to 5 seconds, at most a minute; `'0s'`
-       * asks on every request.
+       * How long a user's decisions from the permission policy (its answers
+       * on reading changes and on each action, with their conditions) are
+       * reused by their next reads (the lists, a change, its events), so
+       * that a page's few reads ask the policy once. A read uses them for
+       * whether the user may read and which actions a change offers them;
+       * every action asks the policy anew. A revoked permission takes up to
+       * this long to disappear from what is read and offered. Defaults to 5
+       * seconds, at most a minute; `'0s'` asks on every request.
        */
       readDecisionTtl?: string | HumanDuration;
     };

@@ -10,7 +10,6 @@ import {
 import { root } from './backend';
 import { SCRIPTS, seedChange } from './seed/lifecycle';
 import {
-  entitiesSql,
   getByIdSql,
   listSql,
   listStatement,
@@ -36,14 +35,10 @@ export async function savePlans(
   dir: string,
 ) {
   fs.mkdirSync(dir, { recursive: true });
-  const { rows } = await pool.query(
-    'SELECT change_id FROM change_entities LIMIT 25',
-  );
   const statements: Record<string, Statement> = {
     ...Object.fromEntries(
       Object.entries(queries).map(([name, q]) => [name, listSql(q)]),
     ),
-    'list page entities': native(entitiesSql(rows.map(r => r.change_id))),
     'get by id': native(getByIdSql(sampleId)),
     'verify page': native(verifyPageSql()),
   };
@@ -112,7 +107,6 @@ export async function saveSqlitePlans(
           listStatement(q, db),
         ]),
       ),
-      'list page entities': entitiesSql(['a', 'b'], db),
       'get by id': getByIdSql('a', db),
       'verify page': verifyPageSql(db),
     };

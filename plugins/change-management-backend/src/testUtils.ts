@@ -8,8 +8,10 @@
  *   so `GET /audit/verify` checks the loaded trail like any other; it is
  *   what the bench seeds with. {@link writeHistory} writes a few changes
  *   through the store's own inserts on any supported database.
- * - `applyListQuery` and `encodeCursor` are the store's list SQL and page
- *   cursors, for measuring the queries the routes run; `rowToEvent` and
+ * - `listPageQuery`, `changeByIdQuery` and `encodeCursor` are the store's
+ *   SQL for a page of a list and for one change, and its page cursors, for
+ *   measuring the queries the routes run (`applyListQuery`, the list's
+ *   filters and order alone, for the SQLite plans too); `rowToEvent` and
  *   `hashEvent` read and hash a stored event as verification does.
  * - `drafts` and `actionFields` are valid requests for every change type
  *   and action.
@@ -29,7 +31,8 @@ export type {
   NewChangeEvent,
   StoredChange,
 } from './database/ChangeStore';
-export { applyListQuery } from './database/listQuery';
+export { applyListQuery, listPageQuery } from './database/listQuery';
+export { changeByIdQuery } from './database/entitiesColumn';
 export { encodeCursor } from './database/listOrder';
 export { hashEvent } from './database/eventChain';
 export { rowToEvent } from './database/rows';

@@ -1,8 +1,9 @@
 import knexFactory, { Knex } from 'knex';
 import { Pool } from 'pg';
 import {
-  applyListQuery,
+  changeByIdQuery,
   ChangeListQuery,
+  listPageQuery,
 } from '@trove/backstage-plugin-change-management-backend/testUtils';
 
 /** A statement as the store sends it to PostgreSQL. */
@@ -19,33 +20,28 @@ function native(q: Knex.QueryBuilder): Statement {
   return { sql, bindings };
 }
 
-/** The list query of `ChangeStore.listChanges` (one row more than a page). */
+/**
+ * The one query of `ChangeStore.listChanges`: a page (and one row more)
+ * with each change's entities and sent-back reason.
+ */
 export function listStatement(query: ChangeListQuery, db: Knex = pg) {
-  return applyListQuery(db, db('changes'), query).limit(query.limit + 1);
+  return listPageQuery(db, query);
 }
 
 export const listSql = (query: ChangeListQuery) => native(listStatement(query));
-
-/** What `listChanges` then reads: the affected entities of the page. */
-export const entitiesSql = (ids: string[], db: Knex = pg) =>
-  db('change_entities').whereIn('change_id', ids);
 
 /** The page of events `verifyEventChain` reads. */
 export const verifyPageSql = (db: Knex = pg) =>
   db('change_events').where('seq', '>', 0).orderBy('seq', 'asc').limit(1000);
 
+/** The one query of a change by id, with its entities. */
 export const getByIdSql = (id: string, db: Knex = pg) =>
-  db('changes').where({ id }).first();
+  changeByIdQuery(db, id);
 
-/** One list request as the store runs it: the page, then its entities. */
+/** One list request as the store runs it. */
 export async function runList(pool: Pool, query: ChangeListQuery) {
   const list = listSql(query);
   const { rows } = await pool.query(list.sql, list.bindings as unknown[]);
-  const ids = rows.slice(0, query.limit).map(r => r.id);
-  if (ids.length) {
-    const entities = native(entitiesSql(ids));
-    await pool.query(entities.sql, entities.bindings as unknown[]);
-  }
   return rows.length;
 }
 

@@ -227,6 +227,81 @@ describe('DatabaseChangeStore', () => {
       expect(component.items.map(c => c.id)).toEqual(['c2']);
     });
 
+    it('lists each change with its entities, and a draft sent back with why', async () => {
+      const bob = 'user:default/bob';
+      const payments = {
+        entityRef: 'component:default/payments-service',
+        systemRef: 'system:default/payments',
+      };
+      const bare = await create('c1', '2026-03-01T10:00:00.000Z', []);
+      let change = await create('c2', '2026-03-02T10:00:00.000Z', [
+        payments,
+        { entityRef: 'resource:default/payments-db' },
+      ]);
+      const step = async (
+        action: 'submit' | 'request-changes' | 'record-staging',
+        at: string,
+        more: { comment?: string; fields?: Record<string, unknown> } = {},
+      ) => {
+        const toState = action === 'submit' ? 'in_review' : 'draft';
+        change = await store.updateChange({
+          change: {
+            ...change,
+            version: change.version + 1,
+            state: toState,
+            updatedAt: at,
+          },
+          expectedVersion: change.version,
+          event: {
+            action,
+            fromState: change.state,
+            toState,
+            actor: bob,
+            at: new Date(at),
+            comment: more.comment,
+            fields: more.fields ?? {},
+          },
+        });
+      };
+      await step('submit', '2026-03-02T11:00:00.000Z');
+      await step('request-changes', '2026-03-02T12:00:00.250Z', {
+        comment: 'Add a rollback plan',
+      });
+      await step('submit', '2026-03-02T13:00:00.000Z');
+      await step('record-staging', '2026-03-02T14:30:15.125Z', {
+        fields: { failedChecks: ['regression checks'] },
+      });
+
+      const listed = await store.listChanges({ limit: 25 });
+      expect(listed.items).toEqual([
+        {
+          ...change,
+          affectedEntityRefs: [
+            'component:default/payments-service',
+            'resource:default/payments-db',
+          ],
+          affectedSystemRefs: ['system:default/payments'],
+          // The last sending back is the reason; the one before is history.
+          sentBack: {
+            action: 'record-staging',
+            by: bob,
+            at: '2026-03-02T14:30:15.125Z',
+            failedChecks: ['regression checks'],
+          },
+        },
+        { ...bare, affectedEntityRefs: [], affectedSystemRefs: [] },
+      ]);
+      expect(listed.items[0]).toEqual(
+        expect.objectContaining(await store.getChange('c2')),
+      );
+      await expect(store.getChange('c1')).resolves.toEqual(bare);
+
+      // Back in review, the reason no longer applies.
+      await step('submit', '2026-03-02T15:00:00.000Z');
+      const [resubmitted] = (await store.listChanges({ limit: 25 })).items;
+      expect(resubmitted).not.toHaveProperty('sentBack');
+    });
+
     it('pages with keyset cursors, ties broken by id', async () => {
       const same = '2026-03-01T10:00:00.000Z';
       for (const id of ['a', 'b', 'c', 'd', 'e']) {

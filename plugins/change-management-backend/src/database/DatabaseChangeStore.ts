@@ -32,10 +32,17 @@ import {
   listAuditExceptions,
   productionAt,
 } from './auditQuery';
+import {
+  changeByIdQuery,
+  entitiesColumn,
+  EntityRow,
+  entityRowsOf,
+  WithEntities,
+} from './entitiesColumn';
 import { exportChanges } from './exportQuery';
-import { applyListFilters, applyListQuery } from './listQuery';
+import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
-import { sentBackOf } from './sentBack';
+import { sentBackOf, WithSentBack } from './sentBack';
 import {
   ChangeRow,
   changeToRow,
@@ -87,13 +94,14 @@ export class DatabaseChangeStore implements ChangeStore {
   async getChangeAndResource(
     id: string,
   ): Promise<{ change: StoredChange; resource: ChangeResource } | undefined> {
-    const [row, entityRows] = await Promise.all([
-      this.db<ChangeRow>('changes').where({ id }).first(),
-      this.db('change_entities').where({ change_id: id }),
-    ]);
+    const row: (ChangeRow & WithEntities) | undefined = await changeByIdQuery(
+      this.db,
+      id,
+    );
     if (!row) {
       return undefined;
     }
+    const entityRows = entityRowsOf(row);
     return {
       change: rowToChange(row, entityRows),
       resource: resourceOf(row.created_by, entityRows),
@@ -127,19 +135,13 @@ export class DatabaseChangeStore implements ChangeStore {
   async listChanges(
     query: ChangeListQuery,
   ): Promise<{ items: ListedChange[]; nextCursor?: string }> {
-    const rows: ChangeRow[] = await applyListQuery(
-      this.db,
-      this.db<ChangeRow>('changes'),
-      query,
-    ).limit(query.limit + 1);
-    const changes = await this.withEntities(rows.slice(0, query.limit));
-    const sentBack = await sentBackOf(
-      this.db,
-      changes.filter(c => c.state === 'draft').map(c => c.id),
-    );
-    const items = changes.map(c =>
-      sentBack.has(c.id) ? { ...c, sentBack: sentBack.get(c.id) } : c,
-    );
+    const rows: (ChangeRow & WithEntities & WithSentBack)[] =
+      await listPageQuery(this.db, query);
+    const items = rows.slice(0, query.limit).map(row => {
+      const change: ListedChange = rowToChange(row, entityRowsOf(row));
+      const sentBack = sentBackOf(row);
+      return sentBack ? { ...change, sentBack } : change;
+    });
     const hasMore = rows.length > query.limit;
     return {
       items,
@@ -162,18 +164,19 @@ export class DatabaseChangeStore implements ChangeStore {
   async lastDeployedChange(
     filters: ChangeListFilters,
   ): Promise<StoredChange | undefined> {
-    const row: ChangeRow | undefined = await applyListFilters(
+    const row: (ChangeRow & WithEntities) | undefined = await applyListFilters(
       this.db,
       this.db<ChangeRow>('changes'),
       filters,
     )
+      .select('changes.*', entitiesColumn(this.db))
       .whereNotNull('deployed_at')
       .orderBy([
         { column: 'deployed_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ])
       .first();
-    return row && (await this.withEntities([row]))[0];
+    return row && rowToChange(row, entityRowsOf(row));
   }
 
   async updateChange(options: {
@@ -244,22 +247,6 @@ export class DatabaseChangeStore implements ChangeStore {
     return productionAt(this.db, query, positions);
   }
 
-  private async withEntities(rows: ChangeRow[]): Promise<StoredChange[]> {
-    if (rows.length === 0) {
-      return [];
-    }
-    const entityRows = await this.db('change_entities').whereIn(
-      'change_id',
-      rows.map(r => r.id),
-    );
-    return rows.map(row =>
-      rowToChange(
-        row,
-        entityRows.filter(e => e.change_id === row.id),
-      ),
-    );
-  }
-
   private async insertEntities(
     tx: Knex.Transaction,
     change: StoredChange,
@@ -295,11 +282,7 @@ async function appendWithEffects(
 /** What permission rules see of a change: its author and entities. */
 function resourceOf(
   createdBy: string,
-  entityRows: {
-    entity_ref: string;
-    system_ref: string | null;
-    owner_ref: string | null;
-  }[],
+  entityRows: EntityRow[],
 ): ChangeResource {
   return {
     createdBy,

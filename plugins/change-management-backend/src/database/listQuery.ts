@@ -14,8 +14,10 @@ import { ChangeFilter } from '@trove/backstage-plugin-change-management-node';
 import { Knex } from 'knex';
 import { ChangeListFilters, ChangeListQuery } from './ChangeStore';
 import { engineerOfQuery, ownsAffectedEntityQuery } from './engineerQuery';
+import { entitiesColumn } from './entitiesColumn';
 import { orderByEntity, orderPage } from './listOrder';
 import { retrospectiveOverdueQuery } from './overdueQuery';
+import { sentBackColumn } from './sentBack';
 
 /** The column that holds each record fact the workflow's edges may need. */
 const FACT_COLUMNS: Record<keyof RecordFacts, string> = {
@@ -155,5 +157,19 @@ export function applyListQuery(
     return orderByEntity(db, q, entityKeys(query.entityRef), query.cursor);
   }
   applyListFilters(db, q, query);
-  return orderPage(q, order, query.cursor);
+  return orderPage(q.select('changes.*'), order, query.cursor);
+}
+
+/**
+ * A page of a list as the store reads it, in one query: the changes of the
+ * list query, one more than the page to tell whether another follows, each
+ * with its affected entities and, for a draft, why it was sent back.
+ */
+export function listPageQuery(
+  db: Knex,
+  query: ChangeListQuery,
+): Knex.QueryBuilder {
+  return applyListQuery(db, db('changes'), query)
+    .select(entitiesColumn(db), sentBackColumn(db))
+    .limit(query.limit + 1);
 }

@@ -31,7 +31,7 @@ import {
 import { StoredChange } from '../database/ChangeStore';
 import { ChangeManagementConfig } from './config';
 import { Clock } from './Clock';
-import { ReadDecisions } from './ReadDecisions';
+import { Decisions, ReadDecisions } from './ReadDecisions';
 
 /** Every permission on one change, asked of the policy together. */
 const CHANGE_PERMISSIONS: ResourcePermission[] = [
@@ -67,17 +67,14 @@ export class ChangeAccessService {
     conditions: Parameters<ReturnType<typeof createConditionTransformer>>[0],
   ) => PermissionCriteria<ChangeFilter>;
   /**
-   * The policy's decisions on {@link CHANGE_PERMISSIONS}, by permission
-   * name, per actor. An actor is made for one request (or one action of the
-   * actions registry), so this spares a request one permission round trip
-   * per check, and never outlives it.
+   * The policy's decisions on {@link CHANGE_PERMISSIONS}, per actor. An
+   * actor is made for one request (or one action of the actions registry),
+   * so this spares a request one permission round trip per check, and
+   * never outlives it.
    */
-  private readonly decisions = new WeakMap<
-    Caller,
-    Promise<Map<string, PolicyDecision>>
-  >();
+  private readonly decisions = new WeakMap<Caller, Promise<Decisions>>();
 
-  /** Each user's read decision, for a few seconds (config). */
+  /** Each user's decisions for reads, for a few seconds (config). */
   private readonly readDecisions: ReadDecisions;
 
   constructor(
@@ -98,13 +95,10 @@ export class ChangeAccessService {
   async readFilter(
     actor: Caller,
   ): Promise<PermissionCriteria<ChangeFilter> | undefined> {
-    const decision = await this.readDecisions.get(actor, () =>
-      this.permissions
-        .authorizeConditional([{ permission: changeReadPermission }], {
-          credentials: actor.credentials,
-        })
-        .then(([answer]) => answer),
+    const decisions = await this.readDecisions.get(actor, () =>
+      this.ask(actor),
     );
+    const decision = decisions.get(changeReadPermission.name)!;
     if (decision.result === AuthorizeResult.DENY) {
       throw notAllowed('read changes');
     }
@@ -199,10 +193,26 @@ export class ChangeAccessService {
 
   /**
    * Asks the policy now for everything this actor's checks on a change will
-   * need, so that the round trip runs beside the caller's reads.
+   * need, so that the round trip runs beside the caller's reads. An action
+   * is judged on decisions asked anew.
    */
   async prefetch(actor: Caller): Promise<void> {
     await this.decisionsFor(actor);
+  }
+
+  /**
+   * As {@link ChangeAccessService.prefetch}, for a read of one change: the
+   * user's decisions of the last few seconds answer whether they may read
+   * it and which actions it offers them (acting asks anew).
+   */
+  async prefetchForRead(actor: Caller): Promise<void> {
+    if (!this.decisions.has(actor)) {
+      this.decisions.set(
+        actor,
+        this.readDecisions.get(actor, () => this.ask(actor)),
+      );
+    }
+    await this.decisions.get(actor);
   }
 
   /**
@@ -229,21 +239,22 @@ export class ChangeAccessService {
    * answers every check of the request: reading, the action, and the
    * actions offered in the answer.
    */
-  private decisionsFor(actor: Caller): Promise<Map<string, PolicyDecision>> {
+  private decisionsFor(actor: Caller): Promise<Decisions> {
     let decisions = this.decisions.get(actor);
     if (!decisions) {
-      decisions = this.permissions
-        .authorizeConditional(
-          CHANGE_PERMISSIONS.map(permission => ({ permission })),
-          { credentials: actor.credentials },
-        )
-        .then(
-          answers =>
-            new Map(CHANGE_PERMISSIONS.map((p, i) => [p.name, answers[i]])),
-        );
+      decisions = this.ask(actor);
       this.decisions.set(actor, decisions);
     }
     return decisions;
+  }
+
+  /** One round trip to the policy: every permission on a change. */
+  private async ask(actor: Caller): Promise<Decisions> {
+    const answers = await this.permissions.authorizeConditional(
+      CHANGE_PERMISSIONS.map(permission => ({ permission })),
+      { credentials: actor.credentials },
+    );
+    return new Map(CHANGE_PERMISSIONS.map((p, i) => [p.name, answers[i]]));
   }
 }
 

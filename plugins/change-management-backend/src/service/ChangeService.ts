@@ -219,7 +219,7 @@ export class ChangeService {
   async getChange(id: string, actor: Caller): Promise<ChangeDetail> {
     const [{ change, resource }] = await Promise.all([
       this.load(id),
-      this.access.prefetch(actor),
+      this.access.prefetchForRead(actor),
     ]);
     await this.access.authorizeRead(actor, resource);
     const [view, deployVerdict] = await Promise.all([
@@ -266,7 +266,10 @@ export class ChangeService {
   }
 
   async listEvents(id: string, actor: Caller) {
-    const { resource } = await this.load(id);
+    const [{ resource }] = await Promise.all([
+      this.load(id),
+      this.access.prefetchForRead(actor),
+    ]);
     await this.access.authorizeRead(actor, resource);
     return { items: await this.store.listEvents(id) };
   }

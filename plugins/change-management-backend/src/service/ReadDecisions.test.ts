@@ -2,15 +2,15 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { ReadDecisions } from './ReadDecisions';
+import { Decisions, ReadDecisions } from './ReadDecisions';
 
 const alice = {
   userEntityRef: 'user:default/alice',
   ownershipEntityRefs: ['user:default/alice', 'group:default/payments'],
 };
-const allow = async (): Promise<PolicyDecision> => ({
-  result: AuthorizeResult.ALLOW,
-});
+const allowed: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const allow = async (): Promise<Decisions> =>
+  new Map([['change-management.change.read', allowed]]);
 
 /** The plugin's clock, pinned and moved by hand. */
 function pinnedClock() {
@@ -51,9 +51,9 @@ describe('ReadDecisions', () => {
     const failing = jest.fn().mockRejectedValue(new Error('policy down'));
     await expect(decisions.get(alice, failing)).rejects.toThrow('policy down');
     const ask = jest.fn(allow);
-    await expect(decisions.get(alice, ask)).resolves.toEqual({
-      result: AuthorizeResult.ALLOW,
-    });
+    await expect(decisions.get(alice, ask)).resolves.toEqual(
+      new Map([['change-management.change.read', allowed]]),
+    );
     expect(ask).toHaveBeenCalledTimes(1);
   });
 

@@ -27,7 +27,7 @@ export interface ChangeManagementConfig {
   allowCiRecording: boolean;
   notifications: NotificationsConfig;
   reminders: RemindersConfig;
-  /** How long a user's read decision is reused; 0 asks on every request. */
+  /** How long a user's decisions serve their reads; 0 asks on every request. */
   readDecisionTtlMs: number;
   audit: {
     /** An event the chain must hold, kept outside the database. */

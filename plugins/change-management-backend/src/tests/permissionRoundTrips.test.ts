@@ -30,50 +30,94 @@ function countingPermissions() {
 
 /**
  * A permission check is a round trip to the permission backend: a request
- * on one change asks once, for all it needs, whatever it checks.
+ * on one change asks once, for all it needs, whatever it checks. An action
+ * always asks anew; a read reuses the user's decisions for
+ * `permissions.readDecisionTtl` (5 seconds unless set).
  */
 describe('permission round trips', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    it('asks the policy once per request', async () => {
+    const start = async (changeManagement?: Record<string, unknown>) => {
       const permissions = countingPermissions();
       const h = await startChangeManagement({
         knex: await databases.init(databaseId),
+        changeManagement,
         extraFeatures: [permissions.factory],
       });
-      const asked = async (request: () => Promise<{ status: number }>) => {
+      const asked = async <R extends { status: number }>(
+        request: () => Promise<R>,
+      ) => {
         const before = permissions.calls.length;
         const res = await request();
         expect(res.status).toBeLessThan(300);
-        return permissions.calls.length - before;
+        return { res, calls: permissions.calls.length - before };
       };
+      return { h, permissions, asked };
+    };
+
+    it('asks the policy once per action, and once per user for reads within the time to live', async () => {
+      const { h, permissions, asked } = await start();
       const alice = h.as('alice');
-      let id = '';
-      expect(
-        await asked(async () => {
-          const res = await alice.post('/changes', drafts.standard);
-          id = res.body.id;
-          return res;
-        }),
-      ).toBe(1);
-      expect(await asked(() => alice.get(`/changes/${id}`))).toBe(1);
-      expect(
-        await asked(() =>
-          alice.post(`/changes/${id}/actions`, {
-            action: 'submit',
-            version: 1,
-          }),
-        ),
-      ).toBe(1);
-      expect(await asked(() => alice.get('/changes'))).toBe(1);
-      // The one call named reading and every action the answer offers.
+      const created = await asked(() =>
+        alice.post('/changes', drafts.standard),
+      );
+      expect(created.calls).toBe(1);
+      const id = created.res.body.id;
+      // The first read asks, for reading and every action it may offer.
+      const first = await asked(() => alice.get(`/changes/${id}`));
+      expect(first.calls).toBe(1);
       expect(permissions.calls[1]).toEqual(
         expect.arrayContaining([
           'change-management.change.read',
           'change-management.change.submit',
         ]),
       );
+      expect(first.res.body.allowedActions).toContain('submit');
+      // The page's other reads reuse that answer.
+      expect((await asked(() => alice.get(`/changes/${id}`))).calls).toBe(0);
+      expect(
+        (await asked(() => alice.get(`/changes/${id}/events`))).calls,
+      ).toBe(0);
+      expect((await asked(() => alice.get('/changes'))).calls).toBe(0);
+      // An action asks anew, right after the reads.
+      const submitted = await asked(() =>
+        alice.post(`/changes/${id}/actions`, { action: 'submit', version: 1 }),
+      );
+      expect(submitted.calls).toBe(1);
+      // The reused decisions are judged on the change as it is now.
+      const after = await asked(() => alice.get(`/changes/${id}`));
+      expect(after.calls).toBe(0);
+      expect(after.res.body.state).toBe('in_review');
+      expect(after.res.body.allowedActions).not.toContain('submit');
+      // Another user asks for themselves.
+      expect((await asked(() => h.as('bob').get(`/changes/${id}`))).calls).toBe(
+        1,
+      );
+      // Past the time to live, by the plugin's clock, a read asks again.
+      h.clock.set(new Date(h.clock.now().getTime() + 5000).toISOString());
+      expect((await asked(() => alice.get(`/changes/${id}`))).calls).toBe(1);
+    });
+
+    it("asks on every request when readDecisionTtl is '0s'", async () => {
+      const { h, asked } = await start({
+        permissions: { readDecisionTtl: '0s' },
+      });
+      const alice = h.as('alice');
+      const created = await asked(() =>
+        alice.post('/changes', drafts.standard),
+      );
+      const id = created.res.body.id;
+      expect((await asked(() => alice.get(`/changes/${id}`))).calls).toBe(1);
+      expect((await asked(() => alice.get(`/changes/${id}`))).calls).toBe(1);
+      expect(
+        (await asked(() => alice.get(`/changes/${id}/events`))).calls,
+      ).toBe(1);
+      expect((await asked(() => alice.get('/changes'))).calls).toBe(1);
+      const submitted = await asked(() =>
+        alice.post(`/changes/${id}/actions`, { action: 'submit', version: 1 }),
+      );
+      expect(submitted.calls).toBe(1);
     });
   });
 });
