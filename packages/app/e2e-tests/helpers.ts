@@ -1,6 +1,112 @@
-import { APIRequestContext, Browser, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  APIRequestContext,
+  Browser,
+  expect,
+  Page,
+  test,
+} from '@playwright/test';
 
 export const SCREENSHOTS = 'e2e-artifacts/screenshots';
+
+/** A screen the journeys run on: a desktop and a phone. */
+export type Screen = { name: string; width: number; height: number };
+
+export const DESKTOP: Screen = { name: 'desktop', width: 1440, height: 900 };
+export const PHONE: Screen = { name: 'phone', width: 390, height: 844 };
+
+/** Declares a journey's tests once per screen, as a describe of its own. */
+export function atEachScreen(title: string, body: (screen: Screen) => void) {
+  for (const screen of [DESKTOP, PHONE]) {
+    test.describe(`${title} at ${screen.width} px`, () => body(screen));
+  }
+}
+
+/**
+ * A screenshot of the whole page, taken with a viewport as tall as the page
+ * rather than with fullPage, which draws the fixed sidebar (or a phone's
+ * bottom bar) where the first viewport ended. The viewport is put back.
+ */
+export async function photograph(page: Page, path: string) {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.max(height, viewport.height),
+  });
+  // Transitions finished: a toast fully shown, not half faded in.
+  await page.screenshot({ path, animations: 'disabled' });
+  await page.setViewportSize(viewport);
+}
+
+/** A known axe violation some fix is still to remove: its rule and colours. */
+export type AwaitedViolation = {
+  problem: string;
+  rule: string;
+  foreground: string;
+  background: string;
+};
+
+/**
+ * Issue 23, problem 13: two contrasts of the plugin's own that fail AA. The
+ * journeys tolerate exactly these, by rule and colours, until that fix lands;
+ * then this list goes.
+ */
+export const AWAITING_PROBLEM_13: AwaitedViolation[] = [
+  {
+    problem: 'issue 23, problem 13: the Emergency chip, 4.18:1',
+    rule: 'color-contrast',
+    foreground: '#ffffff',
+    background: '#f50057',
+  },
+  {
+    problem:
+      "issue 23, problem 13: the date pickers' grey labels and help on the page's grey, 4.47:1",
+    rule: 'color-contrast',
+    foreground: '#717171',
+    background: '#f5f5f5',
+  },
+];
+
+/**
+ * No serious or critical axe violation on the page as it is now, every rule
+ * on. The app's sidebar is left out: its Notifications item (Backstage's
+ * own) is labelled "Notifications" while it reads "Notifications 2". Any
+ * `awaited` violation found is noted on the test's report instead.
+ */
+export async function expectAccessible(
+  page: Page,
+  awaited: AwaitedViolation[] = [],
+) {
+  const { violations } = await new AxeBuilder({ page })
+    .exclude('nav')
+    .analyze();
+  const grave: string[] = [];
+  for (const v of violations) {
+    if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+    for (const node of v.nodes) {
+      const data = node.any[0]?.data as
+        | { fgColor?: string; bgColor?: string }
+        | undefined;
+      const known = awaited.find(
+        a =>
+          a.rule === v.id &&
+          a.foreground === data?.fgColor &&
+          a.background === data?.bgColor,
+      );
+      const found = `${v.id} (${v.impact}): ${node.html}`;
+      if (known) {
+        test.info().annotations.push({
+          type: `axe, awaiting ${known.problem}`,
+          description: `${page.url()}: ${found}`,
+        });
+      } else {
+        grave.push(found);
+      }
+    }
+  }
+  expect(grave).toEqual([]);
+}
 
 /** Sets the backend's change-management clock (test-only route). */
 export async function setClock(request: APIRequestContext, time: string) {
@@ -80,14 +186,15 @@ export const TO_READY_FOR_PRODUCTION: Step[] = [
   ['carol', 'sign-off', {}],
 ];
 
-/** Raises a change as alice and takes it through the steps by the API. */
+/** Raises a change (as alice unless told) and takes it through the steps by the API. */
 export async function drive(
   request: APIRequestContext,
   draft: object,
   steps: Step[],
+  author = 'alice',
 ): Promise<string> {
   const created = await (
-    await api(request, 'alice', 'post', '/changes', draft)
+    await api(request, author, 'post', '/changes', draft)
   ).json();
   let version = created.version;
   for (const [user, action, fields] of steps) {
@@ -162,3 +269,46 @@ export async function answerStaging(
     .getByRole('radio', { name: stagingTested })
     .check();
 }
+
+/** A draft that passes the submit check: a standard change on a service. */
+export const standardDraft = (
+  title: string,
+  entityRef = 'component:default/payments-service',
+) => ({
+  type: 'standard',
+  title,
+  description: 'Part of the release.',
+  risks: 'Low.',
+  testingNotes: 'Unit tests.',
+  pullRequestUrl: 'https://github.com/acme/payments-service/pull/77',
+  affectedEntityRefs: [entityRef],
+});
+
+/** A draft that passes the submit check: an emergency on payments-service. */
+export const emergencyDraft = (title: string, incident = 'INC-7001') => ({
+  type: 'emergency',
+  title,
+  description: 'Refunds fail with 500.',
+  risks: 'Minimal.',
+  testingNotes: 'Reproduced and fixed locally.',
+  incident: { ref: incident, severity: 'P1' },
+  proposedFix: 'Default to the order currency.',
+  affectedEntityRefs: ['component:default/payments-service'],
+});
+
+/** An emergency's whole path, by the API: deployed, then documented. */
+export const EMERGENCY_TO_RETROSPECTIVE: Step[] = [
+  ['alice', 'submit', {}],
+  ['carol', 'approve', {}],
+  ['alice', 'deploy', {}],
+  ['alice', 'verify', { postDeploymentVerified: 'yes', issuesEncountered: '' }],
+  [
+    'alice',
+    'document-retrospective',
+    {
+      whatChanged: 'Defaulted the refund currency.',
+      why: 'Refunds failed with 500.',
+      approvalReceived: 'Carol approved in the portal.',
+    },
+  ],
+];
