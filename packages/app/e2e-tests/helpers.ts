@@ -15,10 +15,16 @@ export type Screen = { name: string; width: number; height: number };
 export const DESKTOP: Screen = { name: 'desktop', width: 1440, height: 900 };
 export const PHONE: Screen = { name: 'phone', width: 390, height: 844 };
 
-/** Declares a journey's tests once per screen, as a describe of its own. */
+/**
+ * Declares a journey's tests once per screen, as a describe of its own. A
+ * journey is several people's sessions end to end: it has three minutes.
+ */
 export function atEachScreen(title: string, body: (screen: Screen) => void) {
   for (const screen of [DESKTOP, PHONE]) {
-    test.describe(`${title} at ${screen.width} px`, () => body(screen));
+    test.describe(`${title} at ${screen.width} px`, () => {
+      test.describe.configure({ timeout: 180_000 });
+      body(screen);
+    });
   }
 }
 
@@ -71,16 +77,20 @@ export const AWAITING_PROBLEM_13: AwaitedViolation[] = [
 /**
  * No serious or critical axe violation on the page as it is now, every rule
  * on. The app's sidebar is left out: its Notifications item (Backstage's
- * own) is labelled "Notifications" while it reads "Notifications 2". Any
- * `awaited` violation found is noted on the test's report instead.
+ * own) is labelled "Notifications" while it reads "Notifications 2". With
+ * `dialog`, only the open dialog is checked: the page behind it is inert and
+ * dimmed. Any `awaiting` violation found is noted on the test's report
+ * instead of failing it.
  */
 export async function expectAccessible(
   page: Page,
-  awaited: AwaitedViolation[] = [],
+  options: { awaiting?: AwaitedViolation[]; dialog?: boolean } = {},
 ) {
-  const { violations } = await new AxeBuilder({ page })
-    .exclude('nav')
-    .analyze();
+  const axe = new AxeBuilder({ page });
+  const { violations } = await (options.dialog
+    ? axe.include('[role="dialog"]')
+    : axe.exclude('nav')
+  ).analyze();
   const grave: string[] = [];
   for (const v of violations) {
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
@@ -88,7 +98,7 @@ export async function expectAccessible(
       const data = node.any[0]?.data as
         | { fgColor?: string; bgColor?: string }
         | undefined;
-      const known = awaited.find(
+      const known = options.awaiting?.find(
         a =>
           a.rule === v.id &&
           a.foreground === data?.fgColor &&
@@ -312,3 +322,60 @@ export const EMERGENCY_TO_RETROSPECTIVE: Step[] = [
     },
   ],
 ];
+
+/** What a person types into the raise form; another type is picked first. */
+export type RaiseFields = {
+  type?: 'Infrastructure' | 'Emergency (hotfix)';
+  title: string;
+  description: string;
+  risks: string;
+  testingNotes: string;
+  pullRequestUrl?: string;
+  incident?: { ref: string; severity: 'P1' | 'P2' };
+  proposedFix?: string;
+};
+
+/** Opens "Raise a change" on the page and fills its form in, field by field. */
+export async function fillRaiseForm(page: Page, fields: RaiseFields) {
+  await page.getByRole('button', { name: 'Raise a change' }).first().click();
+  const form = page.getByRole('dialog', { name: 'Raise a change' });
+  if (fields.type) {
+    await form.getByRole('button', { name: /Type/ }).click();
+    await page.getByRole('option', { name: fields.type }).click();
+  }
+  await form.getByLabel('Title').fill(fields.title);
+  await form.getByLabel('What is changing and why').fill(fields.description);
+  await form.getByLabel('Risks and potential side effects').fill(fields.risks);
+  await form.getByLabel('How it was tested locally').fill(fields.testingNotes);
+  if (fields.pullRequestUrl) {
+    await form.getByLabel('Pull request URL').fill(fields.pullRequestUrl);
+  }
+  if (fields.incident) {
+    await form.getByLabel('Incident reference').fill(fields.incident.ref);
+    await form.getByRole('button', { name: /Incident severity/ }).click();
+    await page.getByRole('option', { name: fields.incident.severity }).click();
+  }
+  if (fields.proposedFix) {
+    await form.getByLabel('Proposed fix').fill(fields.proposedFix);
+  }
+  return form;
+}
+
+/** Submits the raise form and returns the id of the change page it opens. */
+export async function submitRaiseForm(page: Page) {
+  const form = page.getByRole('dialog', { name: 'Raise a change' });
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/change-management\/changes\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
+
+/**
+ * Follows an item of the app's menu: the sidebar on a desktop, the list
+ * behind a phone's "Menu" button.
+ */
+export async function openFromMenu(page: Page, screen: Screen, item: string) {
+  if (screen === PHONE) {
+    await page.getByRole('button', { name: 'Menu' }).click();
+  }
+  await page.getByRole('link', { name: new RegExp(`^${item}\\b`) }).click();
+}
