@@ -1,28 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   answerStaging,
   api,
+  expectAccessible,
   expectState,
   SCREENSHOTS,
   setClock,
   signIn,
 } from './helpers';
-
-/**
- * No serious or critical axe violation on the page as it is now. The app's
- * sidebar is left out: its Notifications item (Backstage's own) is labelled
- * "Notifications" while it reads "Notifications 2". Every rule is on.
- */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .exclude('nav')
-    .analyze();
-  const grave = violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.html).join(' ')}`);
-  expect(grave).toEqual([]);
-}
 
 /**
  * The pages people use, checked with axe and photographed for the closing
