@@ -12,6 +12,13 @@ import { ChangeLogRow, toChangeLogRow } from './changeLogFormat';
 import { Clock } from './Clock';
 import { DisplayNames, refsOf } from './DisplayNames';
 
+/**
+ * Rows formatted at a time, a slice of a batch of changes: a whole batch's
+ * rows and their text outlived the young generation, and the collector
+ * copied them, a large part of the export's time.
+ */
+const ROWS_AT_A_TIME = 250;
+
 /** A period [from, to), checked by {@link checkPeriod}. */
 export interface Period {
   from?: Date;
@@ -67,13 +74,17 @@ export class ChangeLogService {
     const metrics = this.metrics;
     return (async function* rows() {
       for await (const batch of batches) {
-        await names.load(batch.flatMap(refsOf));
-        yield batch.map(change =>
-          toChangeLogRow(
-            { ...change, overdue: isRetrospectiveOverdue(change, now) },
-            names.nameOf,
-          ),
-        );
+        await names.load(refsOf(batch));
+        for (let i = 0; i < batch.length; i += ROWS_AT_A_TIME) {
+          yield batch
+            .slice(i, i + ROWS_AT_A_TIME)
+            .map(change =>
+              toChangeLogRow(
+                { ...change, overdue: isRetrospectiveOverdue(change, now) },
+                names.nameOf,
+              ),
+            );
+        }
         metrics.recordExportRows(batch.length);
       }
     })();

@@ -222,14 +222,15 @@ function csvRow(row: ChangeLogRow): string {
 }
 
 /**
- * Each chunk is a whole batch of rows: hold one while the socket drains,
- * rather than the default sixteen, so memory stays flat for a slow reader.
+ * Each chunk is a slice of rows (see ChangeLogService): hold one while the
+ * socket drains, rather than the default sixteen, so memory stays flat for
+ * a slow reader.
  */
 const BATCH_AT_A_TIME = { highWaterMark: 1 };
 
 /**
  * The change log as a CSV stream, for a person in a spreadsheet: the state
- * in words ("Ready for production"). One write per batch of rows.
+ * in words ("Ready for production"). One write per slice of rows.
  */
 export function toCsvStream(batches: AsyncIterable<ChangeLogRow[]>): Readable {
   return Readable.from(

@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { parse } from 'csv-parse/sync';
-import { text } from 'node:stream/consumers';
+import { get, IncomingHttpHeaders } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { buffer, text } from 'node:stream/consumers';
 import { Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { completedChange } from '../__testUtils__/bulkChanges';
 import { actionFields, drafts } from '../__testUtils__/changes';
 import { changeIn } from '../__testUtils__/changeIn';
@@ -9,6 +13,7 @@ import {
   Harness,
   OPEN_TIME,
   startChangeManagement,
+  users,
 } from '../__testUtils__/harness';
 import { sampleEntities } from '../__testUtils__/sampleCatalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -46,6 +51,29 @@ async function csvOf(h: Harness, query = YEAR) {
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/csv/);
   return parse(res.text, { columns: true }) as Record<string, string>[];
+}
+
+/** The export's bytes as sent, asking for this content encoding. */
+function download(h: Harness, encoding: string) {
+  const { port } = h.server.address() as AddressInfo;
+  return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      get(
+        `http://127.0.0.1:${port}/api/change-management/export?${YEAR}`,
+        {
+          headers: {
+            authorization: mockCredentials.user.header(users.oscar),
+            'accept-encoding': encoding,
+          },
+        },
+        res =>
+          buffer(res).then(
+            body => resolve({ headers: res.headers, body }),
+            reject,
+          ),
+      ).on('error', reject);
+    },
+  );
 }
 
 describe('GET /export', () => {
@@ -217,6 +245,24 @@ describe('GET /export', () => {
         expect(parsed.Description).toBe(`'${title}: ${change.description}`);
       },
     );
+
+    it('compresses the file once, at the fastest level, as the client accepts', async () => {
+      const h = await start();
+      await changeIn(h, 'standard', 'completed');
+      const plain = await download(h, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toContain('Completed');
+
+      const gzip = await download(h, 'gzip, deflate');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.body)).toEqual(plain.body);
+      // The gzip header's XFL byte is 4 for the fastest level (RFC 1952).
+      expect(gzip.body[8]).toBe(4);
+
+      const br = await download(h, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.body)).toEqual(plain.body);
+    });
 
     it('filters by entity (a System includes its parts) and by type', async () => {
       const h = await start();
