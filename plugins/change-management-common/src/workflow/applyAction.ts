@@ -128,6 +128,8 @@ export function applyAction(
       return outcome({ reviewed: { by, at } });
     case 'request-changes':
       return outcome(CLEARED_ON_REWORK);
+    case 'return-to-review':
+      return outcome({ reviewed: undefined });
     case 'waive-review':
       exception('waived-review', request.reason);
       return outcome({}, { comment: request.reason });

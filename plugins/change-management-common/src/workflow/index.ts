@@ -35,7 +35,9 @@ export {
   stateOutcome,
   WAITING_RULES,
   waitsOn,
+  waitsOnActor,
 } from './waitsOn';
+export { reviewLeavesAnApprover } from './ctoReview';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export {
   isRetrospectiveOverdue,
