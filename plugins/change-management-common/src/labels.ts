@@ -1,6 +1,7 @@
-import { AuditExceptionKind } from './audit';
-import { ChangeEvent } from './events';
-import { ChangeAction, ChangeState, ChangeType } from './types';
+import type { AuditExceptionKind } from './audit';
+import type { ChangeEvent } from './events';
+import type { ChangeAction, ChangeState, ChangeType } from './types';
+import { transitionFor } from './workflow/transitions';
 
 // The words people read: the portal, the CSV export and notifications show
 // these instead of the contract's identifiers. One place, so that the page,
@@ -44,14 +45,15 @@ export const EXCEPTION_LABELS: Record<AuditExceptionKind, string> = {
 
 /**
  * What an event of the trail did, in words: "Recorded staging", not
- * `record-staging`.
+ * `record-staging`. Where the words depend on the change's type (what a
+ * submit asks for), {@link eventLabel} says them.
  *
  * @public
  */
 export const EVENT_LABELS: Record<ChangeEvent['action'], string> = {
   create: 'Raised',
   edit: 'Edited',
-  submit: 'Submitted for peer review',
+  submit: 'Submitted',
   review: 'Reviewed',
   'request-changes': 'Requested changes',
   'waive-review': 'Waived the peer review',
@@ -70,6 +72,29 @@ export const EVENT_LABELS: Record<ChangeEvent['action'], string> = {
   'retrospective-overdue': 'Retrospective overdue: escalated to the CTO',
   'verification-overdue': 'Verification overdue: escalated to the CTO',
 };
+
+/** What a submit asks for, by the state it leads to. */
+const SUBMITTED_FOR: Partial<Record<ChangeState, string>> = {
+  in_review: 'Submitted for peer review',
+  awaiting_approval: 'Submitted for CTO approval',
+};
+
+/**
+ * What an event did to a change of this type, in words: the history, the
+ * evidence packet, the notices and the portal's confirmations say this. An
+ * emergency is "Submitted for CTO approval", as its machine sends it
+ * straight to the CTO; a standard change is "Submitted for peer review".
+ *
+ * @public
+ */
+export function eventLabel(
+  action: ChangeEvent['action'],
+  type: ChangeType,
+): string {
+  const to =
+    action === 'submit' ? transitionFor(type, 'draft', action)?.to : undefined;
+  return (to && SUBMITTED_FOR[to]) ?? EVENT_LABELS[action];
+}
 
 /** The text of each action's button in the portal, and of its dialog's title. @public */
 export const ACTION_LABELS: Record<ChangeAction, string> = {

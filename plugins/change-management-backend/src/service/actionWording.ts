@@ -1,6 +1,6 @@
 import {
   ACTION_LABELS,
-  EVENT_LABELS,
+  eventLabel,
   nextSteps,
   RETROSPECTIVE_DUE_WORDS,
   STATE_LABELS,
@@ -37,9 +37,10 @@ export function actionPayload(
     decision: () => ({
       severity: 'normal',
       title: `Decision on your change: ${change.title}`,
-      description: `${EVENT_LABELS[action]} by ${actor}: ${name} is now ${lower(
-        STATE_LABELS[change.state],
-      )}.`,
+      description: `${eventLabel(
+        action,
+        change.type,
+      )} by ${actor}: ${name} is now ${lower(STATE_LABELS[change.state])}.`,
     }),
     dependents: () => ({
       severity: 'low',
