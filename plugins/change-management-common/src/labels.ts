@@ -1,6 +1,7 @@
 import type { AuditExceptionKind } from './audit';
 import type { ChangeEvent } from './events';
 import type { ChangeAction, ChangeState, ChangeType } from './types';
+import type { DraftField, Resubmission } from './workflow/resubmission';
 import { transitionFor } from './workflow/transitions';
 
 // The words people read: the portal, the CSV export and notifications show
@@ -122,3 +123,34 @@ export const ANSWER_LABELS = {
   no: 'No',
   'n/a': 'N/A',
 } as const;
+
+/** The fields of a draft, as a sentence names them. @public */
+export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
+  title: 'Title',
+  description: 'Description',
+  risks: 'Risks',
+  testingNotes: 'Testing notes',
+  pullRequestUrl: 'Pull request URL',
+  incident: 'Incident',
+  proposedFix: 'Proposed fix',
+  affectedEntityRefs: 'Affected entities',
+};
+
+/**
+ * A resubmission in one line, for its reviewer: "Resubmitted after a failed
+ * staging run — changed: risks, testing notes".
+ *
+ * @public
+ */
+export function describeResubmission(resubmitted: Resubmission): string {
+  const why =
+    resubmitted.sentBackFor === 'failed-staging'
+      ? 'a failed staging run'
+      : 'changes were requested';
+  const changed = resubmitted.changes.length
+    ? `changed: ${resubmitted.changes
+        .map(c => DRAFT_FIELD_LABELS[c.field].toLocaleLowerCase('en-US'))
+        .join(', ')}`
+    : 'nothing changed';
+  return `Resubmitted after ${why} — ${changed}`;
+}
