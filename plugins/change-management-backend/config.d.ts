@@ -8,7 +8,10 @@ export interface Config {
       /**
        * User or group entity refs that hold the CTO role of the SOP. A user
        * holds it when their ownership refs (themselves and their groups)
-       * include one of these, for example `group:default/cto`.
+       * include one of these, for example `group:default/cto`. How many
+       * users hold it (the users named, and the direct members of the
+       * groups named, in the catalog) decides whether a holder may
+       * peer-review: only while another holder could approve.
        */
       cto?: string[];
       /**

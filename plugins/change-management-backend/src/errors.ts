@@ -48,6 +48,18 @@ export class FreezeError extends CustomErrorBase {
   }
 }
 
+/**
+ * 403: a holder of the CTO role may not peer-review a change that nobody
+ * else could approve then.
+ */
+export class SoleApproverError extends CustomErrorBase {
+  name = 'SoleApproverError' as const;
+  statusCode = 403;
+  constructor(message: string, readonly ctoRoleHolders: string[]) {
+    super(message);
+  }
+}
+
 /** 400 with one issue per bad field. */
 export function inputError(message: string, issues: InputIssue[]): InputError {
   return Object.assign(new InputError(message), { issues });
@@ -60,6 +72,8 @@ export function refusalError(refusal: Refusal): Error {
       return inputError(refusal.message, refusal.issues);
     case 'NotAllowedError':
       return new NotAllowedError(refusal.message);
+    case 'SoleApproverError':
+      return new SoleApproverError(refusal.message, refusal.ctoRoleHolders);
     case 'InvalidTransitionError':
       return new InvalidTransitionError(
         refusal.message,

@@ -27,6 +27,7 @@ import { ChangeAccessService } from './service/ChangeAccessService';
 import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeManagementMetrics } from './service/ChangeManagementMetrics';
 import { ChangeNotifier } from './service/ChangeNotifier';
+import { CtoRoleHolders } from './service/CtoRoleHolders';
 import { RecentEntities } from './service/RecentEntities';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
@@ -92,15 +93,23 @@ export const changeManagementPlugin = createBackendPlugin({
           ),
           deps.clock,
         );
-        const actors = new Actors(deps.auth, deps.userInfo, config);
+        // A change's page and its gate ask about the same Systems; a CTO's
+        // every request, about the CTO groups.
+        const recentEntities = new RecentEntities(
+          deps.catalog,
+          deps.clock,
+          5_000,
+        );
+        const ctoHolders = new CtoRoleHolders(
+          recentEntities,
+          deps.auth,
+          config.ctoRefs,
+        );
+        const actors = new Actors(deps.auth, deps.userInfo, config, ctoHolders);
         const freeze = new FreezeService(
           config,
           deps.clock,
-          new BlackoutCalendar(
-            config.blackouts,
-            // A change's page and its gate ask about the same Systems.
-            new RecentEntities(deps.catalog, deps.clock, 5_000),
-          ),
+          new BlackoutCalendar(config.blackouts, recentEntities),
           deps.catalog,
           deps.auth,
         );
@@ -109,6 +118,7 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.catalog,
           deps.auth,
           config,
+          ctoHolders,
         );
         // Every replica delivers the outbox, from start-up until shutdown.
         const outboxStore = new DatabaseOutboxStore(

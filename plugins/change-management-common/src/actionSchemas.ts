@@ -34,6 +34,7 @@ export const ACTION_FIELDS = {
   review: { comment },
   'request-changes': { comment: ask.required('Comment') },
   'waive-review': { reason },
+  'return-to-review': { comment },
   approve: { comment },
   reject: { comment: ask.required('Comment') },
   'record-staging': {

@@ -72,6 +72,7 @@ export const CHANGE_ACTIONS = [
   'review',
   'request-changes',
   'waive-review',
+  'return-to-review',
   'approve',
   'reject',
   'record-staging',

@@ -57,6 +57,21 @@ export const inputRefusalSchema = refusal('InputError', {
 /** 403: a role or separation-of-duties rule, or the permission policy. @public */
 export const notAllowedRefusalSchema = refusal('NotAllowedError', {});
 
+/**
+ * 403: a holder of the CTO role may not peer-review this change, because
+ * nobody else could approve it then (docs/workflow.md, "Separation of
+ * duties at the edges").
+ *
+ * @public
+ */
+export const soleApproverRefusalSchema = refusal('SoleApproverError', {
+  ctoRoleHolders: z
+    .array(z.string())
+    .describe(
+      'The users who hold the CTO role (user entity refs): the caller, and the author if they hold it; neither may approve after this review.',
+    ),
+});
+
 /** 409: the action is not open in the change's state. @public */
 export const invalidTransitionRefusalSchema = refusal(
   'InvalidTransitionError',
@@ -89,6 +104,7 @@ export const staleVersionRefusalSchema = refusal('StaleVersionError', {
 export const refusalSchema = z.discriminatedUnion('name', [
   inputRefusalSchema,
   notAllowedRefusalSchema,
+  soleApproverRefusalSchema,
   invalidTransitionRefusalSchema,
   freezeRefusalSchema,
   staleVersionRefusalSchema,
@@ -104,6 +120,7 @@ export type RefusalName = Refusal['name'];
 export const REFUSAL_STATUS: Record<RefusalName, 400 | 403 | 409> = {
   InputError: 400,
   NotAllowedError: 403,
+  SoleApproverError: 403,
   InvalidTransitionError: 409,
   FreezeError: 409,
   StaleVersionError: 409,
@@ -157,6 +174,10 @@ const refusalBody = (error: z.AnyZodObject, name: RefusalName) =>
 export const refusalBodySchemas = {
   InputError: refusalBody(inputRefusalSchema, 'InputError'),
   NotAllowedError: refusalBody(notAllowedRefusalSchema, 'NotAllowedError'),
+  SoleApproverError: refusalBody(
+    soleApproverRefusalSchema,
+    'SoleApproverError',
+  ),
   InvalidTransitionError: refusalBody(
     invalidTransitionRefusalSchema,
     'InvalidTransitionError',

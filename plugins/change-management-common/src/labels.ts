@@ -1,6 +1,8 @@
-import { AuditExceptionKind } from './audit';
-import { ChangeEvent } from './events';
-import { ChangeAction, ChangeState, ChangeType } from './types';
+import type { AuditExceptionKind } from './audit';
+import type { ChangeEvent } from './events';
+import type { ChangeAction, ChangeState, ChangeType } from './types';
+import type { DraftField, Resubmission } from './workflow/resubmission';
+import { transitionFor } from './workflow/transitions';
 
 // The words people read: the portal, the CSV export and notifications show
 // these instead of the contract's identifiers. One place, so that the page,
@@ -44,17 +46,19 @@ export const EXCEPTION_LABELS: Record<AuditExceptionKind, string> = {
 
 /**
  * What an event of the trail did, in words: "Recorded staging", not
- * `record-staging`.
+ * `record-staging`. Where the words depend on the change's type (what a
+ * submit asks for), {@link eventLabel} says them.
  *
  * @public
  */
 export const EVENT_LABELS: Record<ChangeEvent['action'], string> = {
   create: 'Raised',
   edit: 'Edited',
-  submit: 'Submitted for peer review',
+  submit: 'Submitted',
   review: 'Reviewed',
   'request-changes': 'Requested changes',
   'waive-review': 'Waived the peer review',
+  'return-to-review': 'Sent back for another peer review',
   approve: 'Approved',
   reject: 'Rejected',
   'record-staging': 'Recorded staging',
@@ -70,6 +74,29 @@ export const EVENT_LABELS: Record<ChangeEvent['action'], string> = {
   'verification-overdue': 'Verification overdue: escalated to the CTO',
 };
 
+/** What a submit asks for, by the state it leads to. */
+const SUBMITTED_FOR: Partial<Record<ChangeState, string>> = {
+  in_review: 'Submitted for peer review',
+  awaiting_approval: 'Submitted for CTO approval',
+};
+
+/**
+ * What an event did to a change of this type, in words: the history, the
+ * evidence packet, the notices and the portal's confirmations say this. An
+ * emergency is "Submitted for CTO approval", as its machine sends it
+ * straight to the CTO; a standard change is "Submitted for peer review".
+ *
+ * @public
+ */
+export function eventLabel(
+  action: ChangeEvent['action'],
+  type: ChangeType,
+): string {
+  const to =
+    action === 'submit' ? transitionFor(type, 'draft', action)?.to : undefined;
+  return (to && SUBMITTED_FOR[to]) ?? EVENT_LABELS[action];
+}
+
 /** The text of each action's button in the portal, and of its dialog's title. @public */
 export const ACTION_LABELS: Record<ChangeAction, string> = {
   edit: 'Edit draft',
@@ -77,6 +104,7 @@ export const ACTION_LABELS: Record<ChangeAction, string> = {
   review: 'Review',
   'request-changes': 'Request changes',
   'waive-review': 'Waive review',
+  'return-to-review': 'Send back for another review',
   approve: 'Approve',
   reject: 'Reject',
   'record-staging': 'Record staging',
@@ -95,3 +123,34 @@ export const ANSWER_LABELS = {
   no: 'No',
   'n/a': 'N/A',
 } as const;
+
+/** The fields of a draft, as a sentence names them. @public */
+export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
+  title: 'Title',
+  description: 'Description',
+  risks: 'Risks',
+  testingNotes: 'Testing notes',
+  pullRequestUrl: 'Pull request URL',
+  incident: 'Incident',
+  proposedFix: 'Proposed fix',
+  affectedEntityRefs: 'Affected entities',
+};
+
+/**
+ * A resubmission in one line, for its reviewer: "Resubmitted after a failed
+ * staging run — changed: risks, testing notes".
+ *
+ * @public
+ */
+export function describeResubmission(resubmitted: Resubmission): string {
+  const why =
+    resubmitted.sentBackFor === 'failed-staging'
+      ? 'a failed staging run'
+      : 'changes were requested';
+  const changed = resubmitted.changes.length
+    ? `changed: ${resubmitted.changes
+        .map(c => DRAFT_FIELD_LABELS[c.field].toLocaleLowerCase('en-US'))
+        .join(', ')}`
+    : 'nothing changed';
+  return `Resubmitted after ${why} — ${changed}`;
+}

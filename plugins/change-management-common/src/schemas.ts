@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { changeTypeSchema, incidentSchema } from './types';
 import { storable, text } from './fields';
+import { DRAFT_FIELD_LABELS as LABEL } from './labels';
 
-const httpUrl = storable('Pull request URL', 2000)
+const httpUrl = storable(LABEL.pullRequestUrl, 2000)
   .url('Pull request URL must be a URL')
   .refine(
     url => /^https?:\/\//i.test(url),
@@ -18,14 +19,14 @@ const httpUrl = storable('Pull request URL', 2000)
 export const changeDraftSchema = z
   .object({
     type: changeTypeSchema,
-    title: text('Title', 200).trim().min(1, 'Title is required'),
-    description: text('Description')
+    title: text(LABEL.title, 200).trim().min(1, `${LABEL.title} is required`),
+    description: text(LABEL.description)
       .default('')
       .describe('What is being changed and why.'),
-    risks: text('Risks')
+    risks: text(LABEL.risks)
       .default('')
       .describe('Risks and potential side effects.'),
-    testingNotes: text('Testing notes')
+    testingNotes: text(LABEL.testingNotes)
       .default('')
       .describe('How the change was tested locally.'),
     pullRequestUrl: httpUrl
@@ -34,7 +35,7 @@ export const changeDraftSchema = z
     incident: incidentSchema
       .optional()
       .describe('Required to submit an emergency.'),
-    proposedFix: text('Proposed fix')
+    proposedFix: text(LABEL.proposedFix)
       .optional()
       .describe('Required to submit an emergency.'),
     affectedEntityRefs: z

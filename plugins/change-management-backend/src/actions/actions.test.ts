@@ -64,10 +64,12 @@ function setUp() {
   const metrics = { recordRefusal: jest.fn() };
   registerChangeActions({
     actionsRegistry,
-    actors: new Actors(mockServices.auth(), mockServices.userInfo(), {
-      ctoRefs: [],
-      engineers: { exclude: [], ownersOnly: false },
-    }),
+    actors: new Actors(
+      mockServices.auth(),
+      mockServices.userInfo(),
+      { ctoRefs: [], engineers: { exclude: [], ownersOnly: false } },
+      { users: async () => [] },
+    ),
     auditor,
     changes: changes as unknown as ChangeService,
     gate: gate as unknown as GateService,

@@ -83,6 +83,12 @@ export interface ChangeListFilters {
   createdBy?: string;
   /** Changes that wait on this user (the workflow's WAITING_RULES). */
   waitingOn?: Actor;
+  /**
+   * Config `changeManagement.allowSelfApproval`, which decides whether a
+   * holder of the CTO role may review with nobody else to approve
+   * (`reviewLeavesAnApprover`); off when left out.
+   */
+  allowSelfApproval?: boolean;
   /** Submitted changes that still wait on someone. */
   inFlight?: boolean;
   /** Emergencies whose retrospective was due at or before this time. */

@@ -36,10 +36,35 @@ function matchesRule(q: Knex.QueryBuilder, rule: WaitingRule) {
 }
 
 /**
- * The rules under which a change waits on this user: as its author, as a
- * possible reviewer (anyone but the author), or as a holder of the CTO role.
+ * The SQL form of `reviewLeavesAnApprover` (-common): the changes whose
+ * peer review by this actor leaves another holder of the CTO role, not the
+ * author, to approve them.
  */
-function waitingOnUser(db: Knex, q: Knex.QueryBuilder, who: Actor) {
+export function reviewLeavesAnApproverQuery(
+  q: Knex.QueryBuilder,
+  who: Actor,
+  allowSelfApproval: boolean,
+) {
+  if (!who.isCto || allowSelfApproval) return;
+  const others = who.otherCtos ?? [];
+  // Another holder leaves an approver unless that holder is the author;
+  // two or more always leave one.
+  if (others.length === 0) q.whereRaw('1 = 0');
+  else if (others.length === 1) q.whereNot('created_by', others[0]);
+}
+
+/**
+ * The rules under which a change waits on this user: as its author, as a
+ * possible reviewer (an engineer but not the author, whose review leaves an
+ * approver), or as a holder of the CTO role. The SQL form of `waitsOnActor`
+ * (-common); tests/queues.test.ts compares the two.
+ */
+function waitingOnUser(
+  db: Knex,
+  q: Knex.QueryBuilder,
+  who: Actor,
+  allowSelfApproval: boolean,
+) {
   for (const rule of WAITING_RULES) {
     if (rule.party === 'cto' && !who.isCto) continue;
     // Spares the query a branch that matches nothing.
@@ -50,6 +75,7 @@ function waitingOnUser(db: Knex, q: Knex.QueryBuilder, who: Actor) {
       if (rule.party === 'reviewer') {
         one.whereNot('created_by', who.userEntityRef);
         engineerOfQuery(db, one, who.engineerOf);
+        reviewLeavesAnApproverQuery(one, who, allowSelfApproval);
       }
     });
   }
@@ -126,7 +152,10 @@ function applyChangeFilters(
   if (query.createdTo) q.where('created_at', '<', query.createdTo);
   if (query.overdueAt) retrospectiveOverdueQuery(q, query.overdueAt);
   const who = query.waitingOn;
-  if (who) q.where(any => waitingOnUser(db, any, who));
+  if (who) {
+    const selfApproval = query.allowSelfApproval ?? false;
+    q.where(any => waitingOnUser(db, any, who, selfApproval));
+  }
   if (query.inFlight) q.where(any => inFlight(any));
   const filter = query.permissionFilter;
   if (filter) q.where(allowed => matchesCriteria(db, allowed, filter));

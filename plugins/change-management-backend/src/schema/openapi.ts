@@ -163,7 +163,12 @@ function registerRoutes(registry: OpenAPIRegistry) {
       'Takes a workflow action with the version the client last saw and exactly the fields that action records (docs/workflow.md).',
     responses: {
       200: ok('ActOnChange', 'The updated change.'),
-      ...errors(400, 401, 403, 404, 413, 415),
+      ...errors(400, 401, 404, 413, 415),
+      403: refused(
+        'Refused by the permission policy or by a role or separation-of-duties rule; `SoleApproverError` when a CTO-role holder would leave nobody to approve the change they review.',
+        'NotAllowedError',
+        'SoleApproverError',
+      ),
       409: refused(
         'The wrong action for the state, a stale version or the freeze.',
         'InvalidTransitionError',

@@ -7,12 +7,14 @@ import { NotAllowedError } from '@backstage/errors';
 import { engineerScope } from '@trove/backstage-plugin-change-management-common';
 import { Caller } from './ChangeAccessService';
 import { ChangeManagementConfig, holdsCtoRole } from './config';
+import { CtoRoleHolders } from './CtoRoleHolders';
 
 /**
  * Turns the caller's Backstage credentials into the {@link Caller} the
  * services judge, the same way for an HTTP request and for an action of the
  * actions registry, so that both are held to the same rules. Their roles
- * (CTO, engineer) are read from config here, once per request.
+ * (CTO, engineer) are read from config here, once per request; for a
+ * holder of the CTO role, also who else holds it (CtoRoleHolders).
  */
 export class Actors {
   constructor(
@@ -22,6 +24,7 @@ export class Actors {
       ChangeManagementConfig,
       'ctoRefs' | 'engineers'
     >,
+    private readonly ctoHolders: Pick<CtoRoleHolders, 'users'>,
   ) {}
 
   /** A signed-in user, with the groups they hold ownership through. */
@@ -34,9 +37,16 @@ export class Actors {
     const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
       credentials,
     );
+    const userEntityRef = credentials.principal.userEntityRef;
+    const isCto = holdsCtoRole(this.roles, ownershipEntityRefs);
     return {
-      userEntityRef: credentials.principal.userEntityRef,
-      isCto: holdsCtoRole(this.roles, ownershipEntityRefs),
+      userEntityRef,
+      isCto,
+      ...(isCto && {
+        otherCtos: (await this.ctoHolders.users()).filter(
+          ref => ref !== userEntityRef,
+        ),
+      }),
       engineerOf: engineerScope(ownershipEntityRefs, this.roles.engineers),
       ownershipEntityRefs,
       credentials,

@@ -51,7 +51,7 @@ export class CatalogGraph {
   ) {}
 
   static async load(
-    catalog: CatalogService,
+    catalog: Pick<CatalogService, 'getEntitiesByRefs'>,
     credentials: BackstageCredentials,
     options: {
       entityRefs: string[];

@@ -7,9 +7,11 @@ import {
   ChangeType,
   EngineerRoles,
 } from '@trove/backstage-plugin-change-management-common';
-import { AcceptedAction, ChangeNotifier } from './ChangeNotifier';
+import { ChangeNotifier } from './ChangeNotifier';
 import { ClockEvent } from './clockWording';
 import { NotificationsConfig } from './config';
+import { CtoRoleHolders } from './CtoRoleHolders';
+import { AcceptedAction } from './notices';
 import { outboxHandlers } from './outboxHandlers';
 
 const rel = (type: string, ...targetRefs: string[]) =>
@@ -115,11 +117,20 @@ function setup(
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
   const send = jest.fn(async () => {});
-  const notifier = new ChangeNotifier({ send }, catalog, mockServices.auth(), {
-    ctoRefs: ['group:default/cto', 'user:default/frank'],
-    engineers,
-    notifications: { ...ALL_ON, ...notifications },
-  });
+  const auth = mockServices.auth();
+  const ctoRefs = ['group:default/cto', 'user:default/frank'];
+  const notifier = new ChangeNotifier(
+    { send },
+    catalog,
+    auth,
+    {
+      ctoRefs,
+      engineers,
+      notifications: { ...ALL_ON, ...notifications },
+      allowSelfApproval: false,
+    },
+    new CtoRoleHolders(catalog, auth, ctoRefs),
+  );
   /** What the outbox does with the row of an accepted action. */
   const deliver = (accepted: AcceptedAction) =>
     outboxHandlers(notifier)['action-notices'](accepted, {

@@ -4,90 +4,24 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
-  NotificationSendOptions,
-  NotificationService,
-} from '@backstage/plugin-notifications-node';
-import {
-  ACTION_LABELS,
-  ChangeAction,
-  changePagePath,
-  ChangeState,
   engineerScope,
-  EVENT_LABELS,
-  isEngineerFor,
-  nextSteps,
-  RETROSPECTIVE_DUE_WORDS,
-  STATE_LABELS,
-  transitionFor,
-  waitsOn,
+  waitsOnActor,
 } from '@trove/backstage-plugin-change-management-common';
-import { StoredChange } from '../database/ChangeStore';
-import { ChangeManagementConfig, NotificationsConfig } from './config';
+import { actionPayload } from './actionWording';
+import { ChangeManagementConfig } from './config';
 import { CatalogGraph } from './CatalogGraph';
-import { asNotice, ClockEvent, clockWording, Wording } from './clockWording';
-
-/** A workflow action the store has accepted, as the notifier reads it. */
-export interface AcceptedAction {
-  action: ChangeAction;
-  fromState: ChangeState;
-  /** The change as stored after the action. */
-  change: StoredChange;
-  /** Who took the action; never told about it. */
-  actor: string;
-}
-
-/** The kinds of notice, each switched by `changeManagement.notifications`. */
-export type NoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
-
-/** The notices of the plugin's clock, rather than of an action. */
-type ClockNoticeKind = 'reminder' | 'overdue';
-type ActionNoticeKind = Exclude<NoticeKind, ClockNoticeKind>;
-
-type Payload = NotificationSendOptions['payload'];
-
-/** One notification to send: what, and the user entity refs told. */
-export interface Notice {
-  kind: NoticeKind;
-  recipients: string[];
-  payload: Payload;
-}
-
-/**
- * The kinds of notice an accepted action calls for, from the workflow in
- * -common: whom the change now waits on, which role took the step, and
- * whether it went to production.
- */
-export function noticeKinds(event: AcceptedAction): ActionNoticeKind[] {
-  const { change, action, fromState } = event;
-  const kinds: ActionNoticeKind[] = [];
-  const parties = waitsOn(change);
-  if (parties.includes('reviewer')) {
-    kinds.push('review');
-  }
-  if (parties.includes('cto')) {
-    kinds.push('cto');
-  }
-  // A decision is a step the author could not take: a peer's or the CTO's.
-  const role = transitionFor(change.type, fromState, action)?.role;
-  if (role === 'reviewer' || role === 'cto') {
-    kinds.push('decision');
-  }
-  if (action === 'deploy') {
-    kinds.push(change.type === 'emergency' ? 'emergency' : 'dependents');
-  }
-  return kinds;
-}
-
-/**
- * The scope of a notice: the notifications backend keeps one notification
- * per user, origin and scope, and updates it when the same scope comes
- * again. The outbox delivers at least once; keyed by its event and kind, a
- * notice delivered twice reaches each user once.
- */
-export function noticeScope(eventId: string, kind: NoticeKind): string {
-  return `change-management:${eventId}:${kind}`;
-}
+import { ClockEvent, clockWording } from './clockWording';
+import { CtoRoleHolders } from './CtoRoleHolders';
+import {
+  AcceptedAction,
+  ActionNoticeKind,
+  Notice,
+  noticeKinds,
+  noticeScope,
+  whereTo,
+} from './notices';
 
 /**
  * Who to tell and what after a workflow action: the parties the change now
@@ -102,8 +36,9 @@ export class ChangeNotifier {
     private readonly auth: AuthService,
     private readonly config: Pick<
       ChangeManagementConfig,
-      'ctoRefs' | 'engineers' | 'notifications'
+      'ctoRefs' | 'engineers' | 'notifications' | 'allowSelfApproval'
     >,
+    private readonly ctoHolders: CtoRoleHolders,
   ) {}
 
   /**
@@ -149,15 +84,9 @@ export class ChangeNotifier {
     }
   }
 
-  /** The users who hold the CTO role, from the catalog in one or two calls. */
+  /** The users who hold the CTO role (CtoRoleHolders). */
   async ctoUsers(): Promise<string[]> {
-    const credentials = await this.auth.getOwnServiceCredentials();
-    const graph = await CatalogGraph.load(this.catalog, credentials, {
-      entityRefs: [],
-      dependents: false,
-      groupRefs: this.config.ctoRefs,
-    });
-    return [...new Set(graph.users(this.config.ctoRefs))].sort();
+    return this.ctoHolders.users();
   }
 
   /**
@@ -202,6 +131,8 @@ export class ChangeNotifier {
     const needs = (...wanted: ActionNoticeKind[]) =>
       kinds.some(kind => wanted.includes(kind));
     const credentials = await this.auth.getOwnServiceCredentials();
+    // The CTO groups are read with the others: whether a CTO-role holder
+    // may review depends on who else holds the role.
     const graph = await CatalogGraph.load(this.catalog, credentials, {
       entityRefs: needs('review', 'dependents', 'emergency')
         ? change.affectedEntityRefs
@@ -209,7 +140,7 @@ export class ChangeNotifier {
       userRef: needs('review') ? change.createdBy : undefined,
       dependents: needs('dependents'),
       groupRefs: [
-        ...(needs('cto', 'emergency') ? this.config.ctoRefs : []),
+        ...(needs('cto', 'emergency', 'review') ? this.config.ctoRefs : []),
         ...(needs('review') ? this.config.engineers.exclude : []),
       ],
     });
@@ -218,7 +149,7 @@ export class ChangeNotifier {
       kinds.map(async kind => {
         const recipients =
           kind === 'review'
-            ? await this.reviewers(graph, author, credentials)
+            ? await this.reviewers(graph, event, credentials)
             : this.recipients(kind, graph, author);
         return {
           kind,
@@ -226,7 +157,7 @@ export class ChangeNotifier {
           recipients: [...new Set(recipients)]
             .filter(ref => ref !== actor)
             .sort(),
-          payload: payloadFor(kind, event),
+          payload: actionPayload(kind, event),
         };
       }),
     );
@@ -249,25 +180,35 @@ export class ChangeNotifier {
   }
 
   /**
-   * The members of the groups that own the affected entities who may review
-   * it: not the author, and engineers for the change by the same judge as
-   * ChangeAccessService (`isEngineerFor`), asked with the groups the catalog names
-   * them in. When that leaves nobody, every engineer who can review, capped:
-   * the other members of the author's own groups first, as the nearest to
-   * the work, then the catalog's other users by name (one more catalog call,
-   * only then).
+   * The members of the groups that own the affected entities whom the
+   * change waits on as its reviewer, by the judge of "needs my action"
+   * (`waitsOnActor`): not the author, engineers for the change, asked with
+   * the groups the catalog names them in, and not a CTO-role holder whose
+   * review would leave nobody to approve it. When that leaves nobody, every
+   * such engineer, capped: the other members of the author's own groups
+   * first, as the nearest to the work, then the catalog's other users by
+   * name (one more catalog call, only then).
    */
   private async reviewers(
     graph: CatalogGraph,
-    author: string,
+    { change }: AcceptedAction,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     const roles = this.config.engineers;
+    const ctos = graph.users(this.config.ctoRefs);
     const mayReview = (ref: string) =>
-      ref !== author &&
-      isEngineerFor(
-        engineerScope(graph.ownershipRefs(ref), roles),
-        graph.owners,
+      waitsOnActor(
+        change,
+        {
+          userEntityRef: ref,
+          isCto: ctos.includes(ref),
+          otherCtos: ctos.filter(other => other !== ref),
+          engineerOf: engineerScope(graph.ownershipRefs(ref), roles),
+        },
+        {
+          allowSelfApproval: this.config.allowSelfApproval,
+          ownerRefs: graph.owners,
+        },
       );
     const eligible = (refs: string[]) =>
       [...new Set(refs)].filter(mayReview).sort();
@@ -298,52 +239,4 @@ export class ChangeNotifier {
     );
     return [...nearest, ...others].slice(0, cap);
   }
-}
-
-/** Every notice of a change links to its page, under the change's topic. */
-function whereTo(id: string): Pick<Payload, 'link' | 'topic'> {
-  return { link: changePagePath(id), topic: `change:${id}` };
-}
-
-/** A label inside a sentence: "awaiting approval". */
-const lower = (label: string) => label.toLocaleLowerCase('en-US');
-
-function payloadFor(kind: ActionNoticeKind, event: AcceptedAction): Payload {
-  const { change, action, actor } = event;
-  const name = `"${change.title}"`;
-  const affected = change.affectedEntityRefs.join(', ');
-  const wordings: Record<ActionNoticeKind, () => Wording> = {
-    review: () => ({
-      severity: 'normal',
-      title: `Change waits on your review: ${change.title}`,
-      description: `${change.createdBy} submitted ${name} for peer review; any engineer but the author may review it.`,
-    }),
-    cto: () => ({
-      severity: 'high',
-      title: `Change waits on the CTO: ${change.title}`,
-      description: `${name} is ${lower(
-        STATE_LABELS[change.state],
-      )}; next: ${nextSteps(change)
-        .map(step => lower(ACTION_LABELS[step]))
-        .join(' or ')}.`,
-    }),
-    decision: () => ({
-      severity: 'normal',
-      title: `Decision on your change: ${change.title}`,
-      description: `${EVENT_LABELS[action]} by ${actor}: ${name} is now ${lower(
-        STATE_LABELS[change.state],
-      )}.`,
-    }),
-    dependents: () => ({
-      severity: 'low',
-      title: `Deployed to something you depend on: ${change.title}`,
-      description: `${name} (${change.type}) was deployed to production, changing ${affected}, which an entity you own, or its System, depends on.`,
-    }),
-    emergency: () => ({
-      severity: 'high',
-      title: `Emergency change deployed: ${change.title}`,
-      description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within ${RETROSPECTIVE_DUE_WORDS}.`,
-    }),
-  };
-  return { ...asNotice(wordings[kind]()), ...whereTo(change.id) };
 }

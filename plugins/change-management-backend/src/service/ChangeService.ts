@@ -242,6 +242,7 @@ export class ChangeService {
       type: request.type,
       createdBy: request.author,
       waitingOn: request.needsActionByMe ? actor : undefined,
+      allowSelfApproval: this.config.allowSelfApproval,
       inFlight: request.inFlight,
       overdueAt: request.overdue ? now : undefined,
       titleContains: request.q,
@@ -255,10 +256,10 @@ export class ChangeService {
   /** The caller's queues counted, with the same filters as their lists. */
   async countQueues(actor: Caller): Promise<QueueCounts> {
     const permissionFilter = await this.access.readFilter(actor);
-    const waitingOn = actor;
+    const { allowSelfApproval } = this.config;
     const count = this.store.countChanges.bind(this.store);
     const [needsAction, inFlight, overdue] = await Promise.all([
-      count({ permissionFilter, waitingOn }),
+      count({ permissionFilter, waitingOn: actor, allowSelfApproval }),
       count({ permissionFilter, inFlight: true }),
       count({ permissionFilter, overdueAt: this.clock.now() }),
     ]);

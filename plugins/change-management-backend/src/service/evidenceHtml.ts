@@ -1,7 +1,7 @@
 import {
   ChangeEvidence,
   ChangeSignature,
-  EVENT_LABELS,
+  eventLabel,
   STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -67,7 +67,7 @@ export function evidenceHtml(evidence: ChangeEvidence): string {
     .map(
       e =>
         `<tr><td>${escapeHtml(e.at)}</td><td>${escapeHtml(
-          EVENT_LABELS[e.action],
+          eventLabel(e.action, change.type),
         )}</td><td>${escapeHtml(e.actor)}</td><td class="hash">${escapeHtml(
           e.hash,
         )}</td></tr>`,

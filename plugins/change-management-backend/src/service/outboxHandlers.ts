@@ -1,10 +1,6 @@
 import { OutboxEntry, OutboxMessage } from '../database/OutboxStore';
-import {
-  AcceptedAction,
-  ChangeNotifier,
-  Notice,
-  noticeKinds,
-} from './ChangeNotifier';
+import { ChangeNotifier } from './ChangeNotifier';
+import { AcceptedAction, Notice, noticeKinds } from './notices';
 import { NotificationsConfig } from './config';
 
 /**

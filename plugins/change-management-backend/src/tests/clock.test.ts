@@ -6,6 +6,7 @@ import { DatabaseOutboxStore } from '../database/DatabaseOutboxStore';
 import { DatabaseReminderStore } from '../database/DatabaseReminderStore';
 import { ChangeManagementMetrics } from '../service/ChangeManagementMetrics';
 import { ChangeNotifier } from '../service/ChangeNotifier';
+import { CtoRoleHolders } from '../service/CtoRoleHolders';
 import { OutboxDelivery } from '../service/OutboxDelivery';
 import { outboxHandlers } from '../service/outboxHandlers';
 import { RemindersTask } from '../service/RemindersTask';
@@ -287,11 +288,14 @@ describe('the clock', () => {
       const config = readChangeManagementConfig(
         new ConfigReader({ changeManagement: { roles: { cto: [] } } }),
       );
+      const catalog = catalogServiceMock({ entities: sampleEntities });
+      const auth = mockServices.auth();
       const notifier = new ChangeNotifier(
         { send },
-        catalogServiceMock({ entities: sampleEntities }),
-        mockServices.auth(),
+        catalog,
+        auth,
         config,
+        new CtoRoleHolders(catalog, auth, config.ctoRefs),
       );
       const clock = { now: () => new Date(RETRO_DUE) };
       const reminders = new RemindersTask(

@@ -63,7 +63,10 @@ describe('separation of duties at the edges', () => {
     });
 
     it('does not let the CTO who peer-reviewed a change approve it too', async () => {
-      const h = await start();
+      // dana holds the role too, so carol may review (tests/ctoReview.test.ts).
+      const h = await start({
+        roles: { cto: ['group:default/cto', 'user:default/dana'] },
+      });
       const { body } = await h.as('alice').post('/changes', drafts.standard);
       await h.act('alice', body.id, 'submit');
       const reviewed = await h.act('carol', body.id, 'review');
@@ -76,6 +79,9 @@ describe('separation of duties at the edges', () => {
       expect(res.body.error.message).toMatch(/peer-reviewed/);
       // the way on: send it back, and another engineer reviews it
       expect(reviewed.allowedActions).toContain('request-changes');
+      expect(reviewed.allowedActions).toContain('return-to-review');
+      // or the other holder approves
+      await h.act('dana', body.id, 'approve');
     });
 
     it('records the CTO approving their own review as an exception when self-approval is allowed', async () => {

@@ -42,6 +42,8 @@ describe('role x action matrix over HTTP', () => {
                 {
                   userEntityRef: users[user],
                   isCto: user === 'carol',
+                  // carol is the only holder of the CTO role here.
+                  otherCtos: [],
                   engineerOf: 'any',
                 },
                 { allowSelfApproval: false },

@@ -51,6 +51,7 @@ const ACTION_FIELDS: Record<string, string[]> = {
   review: ['comment?'],
   'request-changes': ['comment'],
   'waive-review': ['reason'],
+  'return-to-review': ['comment?'],
   approve: ['comment?'],
   reject: ['comment'],
   'record-staging': [
@@ -190,7 +191,7 @@ describe('the OpenAPI document served at /openapi.json', () => {
     expect(Object.keys(discriminator.mapping)).toEqual(
       Object.keys(ACTION_FIELDS),
     );
-    expect(oneOf).toHaveLength(15);
+    expect(oneOf).toHaveLength(16);
     for (const [action, fields] of Object.entries(ACTION_FIELDS)) {
       const schema = schemas[discriminator.mapping[action].split('/').pop()];
       expect(oneOf).toContainEqual({ $ref: discriminator.mapping[action] });
@@ -239,6 +240,12 @@ describe('the OpenAPI document served at /openapi.json', () => {
     ],
     ['post', '/changes', 400, ['InputError']],
     ['get', '/changes', 403, ['NotAllowedError']],
+    [
+      'post',
+      '/changes/{id}/actions',
+      403,
+      ['NotAllowedError', 'SoleApproverError'],
+    ],
   ])('names the refusals of %s %s %s', (method, path, status, names) => {
     const { schema } = operation(method, path).responses[status].content[
       'application/json'

@@ -2,7 +2,7 @@ import {
   ChangeState,
   happyPath,
   isFinished,
-  waitsOn,
+  waitsOnActor,
 } from '@trove/backstage-plugin-change-management-common';
 import { actionFields, drafts } from '../__testUtils__/changes';
 import { changeIn, DETOURS } from '../__testUtils__/changeIn';
@@ -22,6 +22,19 @@ const ids = (res: { body: { items: { id: string }[] } }) =>
 async function queueOf(h: Harness, user: UserName) {
   return ids(await h.as(user).get('/changes?needsActionBy=me&limit=100'));
 }
+
+/**
+ * Who holds the CTO role: carol alone, or dana too. With one holder carol
+ * never waits as a reviewer; with two she does, but not on dana's changes.
+ */
+const CTO_ROLES: [string, string[], UserName[]][] = [
+  ['one CTO-role holder', ['group:default/cto'], ['carol']],
+  [
+    'two CTO-role holders',
+    ['group:default/cto', 'user:default/dana'],
+    ['carol', 'dana'],
+  ],
+];
 
 describe('who a change waits on, as the database answers it', () => {
   const databases = createTestDatabases();
@@ -59,47 +72,65 @@ describe('who a change waits on, as the database answers it', () => {
       );
     });
 
-    it('answers "needs my action" and "in flight" as the workflow does, for every state and user', async () => {
-      const h = await start();
-      // Every state each machine reaches: its path, and the detours.
-      const states = (['standard', 'emergency'] as const).flatMap(type =>
-        [...happyPath(type), ...(Object.keys(DETOURS) as ChangeState[])].map(
-          state => [type, state] as const,
-        ),
-      );
-      const changes = [];
-      for (const [type, state] of states) {
-        changes.push(await changeIn(h, type, state));
-      }
-      // A change by dana too, so that "author" and "reviewer" differ by user.
-      const byDana = await h.as('dana').post('/changes', drafts.infrastructure);
-      changes.push(await h.act('dana', byDana.body.id, 'submit'));
+    it.each(CTO_ROLES)(
+      'answers "needs my action" and "in flight" as the workflow does, for every state and user, with %s',
+      async (_, cto, holders) => {
+        const h = await startChangeManagement({
+          knex: await databases.init(databaseId),
+          changeManagement: { roles: { cto } },
+        });
+        // Every state each machine reaches: its path, and the detours.
+        const states = (['standard', 'emergency'] as const).flatMap(type =>
+          [...happyPath(type), ...(Object.keys(DETOURS) as ChangeState[])].map(
+            state => [type, state] as const,
+          ),
+        );
+        const changes = [];
+        for (const [type, state] of states) {
+          changes.push(await changeIn(h, type, state));
+        }
+        // A change by dana too, so that "author" and "reviewer" differ by user.
+        const byDana = await h
+          .as('dana')
+          .post('/changes', drafts.infrastructure);
+        changes.push(await h.act('dana', byDana.body.id, 'submit'));
 
-      for (const user of ['alice', 'bob', 'carol', 'dana'] as UserName[]) {
-        const expected = changes
-          .filter(c =>
-            waitsOn(c).some(
-              party =>
-                (party === 'author' && c.createdBy === users[user]) ||
-                (party === 'reviewer' && c.createdBy !== users[user]) ||
-                (party === 'cto' && user === 'carol'),
-            ),
-          )
+        let reviewsLeft = 0;
+        for (const user of ['alice', 'bob', 'carol', 'dana'] as UserName[]) {
+          const isCto = holders.includes(user);
+          const actor = {
+            userEntityRef: users[user],
+            isCto,
+            otherCtos: isCto
+              ? holders.filter(u => u !== user).map(u => users[u])
+              : undefined,
+            engineerOf: 'any' as const,
+          };
+          const expected = changes
+            .filter(c => waitsOnActor(c, actor, { allowSelfApproval: false }))
+            .map(c => c.id)
+            .sort();
+          if (isCto) {
+            reviewsLeft += changes.filter(
+              c => c.state === 'in_review' && expected.includes(c.id),
+            ).length;
+          }
+          expect({ user, queue: await queueOf(h, user) }).toEqual({
+            user,
+            queue: expected,
+          });
+        }
+        // A holder of the role reviews only beside another who could approve.
+        expect(reviewsLeft).toBe(holders.length === 1 ? 0 : 2);
+        const inFlight = changes
+          .filter(c => c.state !== 'draft' && !isFinished(c))
           .map(c => c.id)
           .sort();
-        expect({ user, queue: await queueOf(h, user) }).toEqual({
-          user,
-          queue: expected,
-        });
-      }
-      const inFlight = changes
-        .filter(c => c.state !== 'draft' && !isFinished(c))
-        .map(c => c.id)
-        .sort();
-      expect(inFlight.length).toBeGreaterThan(8);
-      expect(
-        ids(await h.as('oscar').get('/changes?inFlight=true&limit=100')),
-      ).toEqual(inFlight);
-    });
+        expect(inFlight.length).toBeGreaterThan(8);
+        expect(
+          ids(await h.as('oscar').get('/changes?inFlight=true&limit=100')),
+        ).toEqual(inFlight);
+      },
+    );
   });
 });

@@ -133,21 +133,26 @@ describe('GET /audit/sample', () => {
         expect(entries.filter(n => n.endsWith(`/${file}`))).toHaveLength(6);
       }
       const archive = new AdmZip(zip.body);
-      const page = archive
-        .getEntries()
-        .find(
-          e =>
-            e.entryName.includes(risky.id) &&
-            e.entryName.endsWith('evidence.html'),
-        )!
-        .getData()
-        .toString('utf8');
+      const pageOf = (id: string) =>
+        archive
+          .getEntries()
+          .find(
+            e =>
+              e.entryName.includes(id) && e.entryName.endsWith('evidence.html'),
+          )!
+          .getData()
+          .toString('utf8');
+      const page = pageOf(risky.id);
       expect(page).not.toContain('<script>');
       expect(page).not.toContain('<b>');
       expect(page).toContain(
         '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;',
       );
       expect(page).toContain('@page { size: A4');
+      // Each action in the words of the change's type.
+      expect(page).toContain('Submitted for peer review');
+      expect(pageOf(emergency.id)).toContain('Submitted for CTO approval');
+      expect(pageOf(emergency.id)).not.toContain('Submitted for peer review');
 
       const refused = await h.as('alice').get(`/audit/sample?${JUNE}`);
       expect(refused.status).toBe(403);

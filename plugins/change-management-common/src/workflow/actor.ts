@@ -13,6 +13,13 @@ export interface Actor {
   /** Holds the CTO role (config `changeManagement.roles.cto`). */
   isCto: boolean;
   /**
+   * For a holder of the CTO role: the other users who hold it, from the
+   * catalog's members of the configured refs. Whether any of them could
+   * still approve decides whether this holder may peer-review a change
+   * ({@link reviewLeavesAnApprover}); unknown counts as nobody.
+   */
+  otherCtos?: string[];
+  /**
    * The changes whose "any engineer" steps (peer review, record staging,
    * deploy, verify, roll back) are theirs (config
    * `changeManagement.roles.engineers`); see {@link isEngineerFor}.

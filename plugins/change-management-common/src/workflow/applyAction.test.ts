@@ -1,6 +1,6 @@
 import { parseActionRequest } from '../actionSchemas';
 import { Change } from '../types';
-import { applyAction, WorkflowContext } from './applyAction';
+import { ActionOutcome, applyAction, WorkflowContext } from './applyAction';
 
 const alice = 'user:default/alice';
 const carol = 'user:default/carol';
@@ -100,9 +100,13 @@ describe('applyAction', () => {
     expect(result).toMatchObject({ ok: true, to: 'in_review' });
   });
 
-  it('sends a change with a failed staging check back to draft', () => {
+  it('sends a change with a failed staging check back to draft, its staging result cleared', () => {
     const result = applyAction(
-      change({ state: 'approved', approved: { by: carol, at: 'x' } }),
+      change({
+        state: 'approved',
+        approved: { by: carol, at: 'x' },
+        stagingTested: 'yes',
+      }),
       parseActionRequest({
         action: 'record-staging',
         version: 4,
@@ -116,9 +120,21 @@ describe('applyAction', () => {
     expect(result).toMatchObject({
       ok: true,
       to: 'draft',
-      patch: { approved: undefined, stagingTested: 'yes' },
-      eventFields: { failedChecks: ['regression checks'] },
+      // The failed run is the event's; the record says nothing until the
+      // edited change is tested again.
+      eventFields: {
+        stagingTested: 'yes',
+        failedChecks: ['regression checks'],
+      },
     });
+    const { patch } = result as ActionOutcome;
+    expect(patch).toEqual({});
+    expect(Object.keys(patch).sort()).toEqual([
+      'approved',
+      'reviewed',
+      'signedOff',
+      'stagingTested',
+    ]);
   });
 
   it('refuses a standard deploy inside the freeze with the window named', () => {

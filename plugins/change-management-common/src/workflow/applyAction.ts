@@ -40,11 +40,18 @@ export interface ActionOutcome {
   comment?: string;
 }
 
-/** Approvals that no longer hold once a change goes back to draft. */
+/**
+ * What no longer holds once a change goes back to draft: its review,
+ * approval and sign-off, and its staging result. The SOP's "staging
+ * tested" says the change as it stands was tested in staging; after a
+ * failed run it will be edited and tested again, so the record says
+ * nothing until then, and the failed run stays in its event.
+ */
 const CLEARED_ON_REWORK: Partial<Change> = {
   reviewed: undefined,
   approved: undefined,
   signedOff: undefined,
+  stagingTested: undefined,
 };
 
 /**
@@ -128,6 +135,8 @@ export function applyAction(
       return outcome({ reviewed: { by, at } });
     case 'request-changes':
       return outcome(CLEARED_ON_REWORK);
+    case 'return-to-review':
+      return outcome({ reviewed: undefined });
     case 'waive-review':
       exception('waived-review', request.reason);
       return outcome({}, { comment: request.reason });
@@ -141,13 +150,10 @@ export function applyAction(
       const failed = failedAnswers(request).map(label => label.toLowerCase());
       if (failed.length) {
         // Any failed check sends the change back to draft, reason recorded.
-        return outcome(
-          { ...CLEARED_ON_REWORK, stagingTested: request.stagingTested },
-          {
-            to: 'draft',
-            eventFields: { ...fields, failedChecks: failed },
-          },
-        );
+        return outcome(CLEARED_ON_REWORK, {
+          to: 'draft',
+          eventFields: { ...fields, failedChecks: failed },
+        });
       }
       return outcome({ stagingTested: request.stagingTested });
     }

@@ -3,6 +3,7 @@ import { Change, ChangeAction } from '../types';
 import { Transition, transitionFor, needsMet } from './transitions';
 import { openActions, recordFacts } from './waitsOn';
 import { Actor } from './actor';
+import { reviewLeavesAnApprover } from './ctoReview';
 import { isEngineerFor } from './engineers';
 
 /** What a pipeline may record on its own. @public */
@@ -104,6 +105,12 @@ export function checkAction(
       if (!isEngineer) {
         return notAllowed(`Only an engineer may ${action} this change`);
       }
+      if (
+        action === 'review' &&
+        !reviewLeavesAnApprover(change, actor, options.allowSelfApproval)
+      ) {
+        return soleApprover(actor);
+      }
       break;
     case 'engineer':
       if (!isEngineer) {
@@ -129,14 +136,19 @@ export function checkAction(
   // Two people check every change: whoever peer-reviewed it does not
   // approve it too. Like approving one's own change, it takes
   // allowSelfApproval and is then an exception.
-  const ownReview =
-    action === 'approve' && change.reviewed?.by === actor.userEntityRef;
+  const reviewedIt = change.reviewed?.by === actor.userEntityRef;
+  if (action === 'return-to-review' && !reviewedIt) {
+    return notAllowed(
+      'Only the CTO-role holder who peer-reviewed this change sends it back for another review; approve it, or request changes',
+    );
+  }
+  const ownReview = action === 'approve' && reviewedIt;
   const selfApproval =
     (isAuthor && SELF_APPROVAL_ACTIONS.includes(action)) || ownReview;
   if (selfApproval && !options.allowSelfApproval) {
     return notAllowed(
       ownReview
-        ? 'You peer-reviewed this change, so another CTO-role holder must approve it (changeManagement.allowSelfApproval is off); or request changes to have it reviewed again'
+        ? 'You peer-reviewed this change, so another CTO-role holder must approve it (changeManagement.allowSelfApproval is off); or send it back for another review'
         : `The CTO cannot ${action} their own change; another CTO-role holder must (changeManagement.allowSelfApproval is off)`,
     );
   }
@@ -145,4 +157,18 @@ export function checkAction(
 
 function notAllowed(message: string): { ok: false } & Refusal {
   return { ok: false, name: 'NotAllowedError', message };
+}
+
+/** A CTO-role holder's review that would leave nobody to approve. */
+function soleApprover(actor: Actor): { ok: false } & Refusal {
+  const others = actor.otherCtos ?? [];
+  const why = others.length
+    ? 'the only other CTO-role holder raised it, and '
+    : 'nobody else holds the CTO role, and ';
+  return {
+    ok: false,
+    name: 'SoleApproverError',
+    message: `You hold the CTO role and would be the only one left to approve this change: ${why}whoever peer-reviews a change does not approve it. Ask another engineer to review it, or waive the review with a reason`,
+    ctoRoleHolders: [actor.userEntityRef, ...others].sort(),
+  };
 }

@@ -35,7 +35,9 @@ export {
   stateOutcome,
   WAITING_RULES,
   waitsOn,
+  waitsOnActor,
 } from './waitsOn';
+export { reviewLeavesAnApprover } from './ctoReview';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export {
   isRetrospectiveOverdue,
@@ -49,3 +51,9 @@ export { describeNextStep } from './nextStep';
 export type { NextStepContext } from './nextStep';
 export { engineerScope, isEngineerFor, ownsAffectedEntity } from './engineers';
 export type { EngineerRoles, EngineerScope } from './engineers';
+export { DRAFT_FIELDS, resubmission } from './resubmission';
+export type {
+  DraftField,
+  DraftFieldChange,
+  Resubmission,
+} from './resubmission';

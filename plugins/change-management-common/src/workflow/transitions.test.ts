@@ -21,6 +21,7 @@ in_review waive-review awaiting_approval cto
 in_review cancel cancelled author-or-cto
 awaiting_approval approve approved cto
 awaiting_approval request-changes draft cto
+awaiting_approval return-to-review in_review cto
 awaiting_approval reject rejected cto
 awaiting_approval cancel cancelled author-or-cto
 approved record-staging staging_verified engineer
@@ -75,9 +76,11 @@ const actors = {
     isCto: false,
     engineerOf: 'any' as const,
   },
+  // Another holder of the role could approve what carol reviews.
   cto: {
     userEntityRef: 'user:default/carol',
     isCto: true,
+    otherCtos: ['user:default/dave'],
     engineerOf: 'any' as const,
   },
 };
@@ -100,12 +103,17 @@ const cells = (['standard', 'infrastructure', 'emergency'] as ChangeType[])
 describe('every state x action x actor', () => {
   it.each(cells)('%s: %s --%s-->', (type, state, action: ChangeAction) => {
     const edge = EDGES[type].get(`${state} ${action}`);
-    // A change whose retrospective preconditions hold, so that only the
-    // state and the role decide here.
+    // A change whose retrospective preconditions hold, and that the CTO
+    // reviewed where she sends it back, so that only the state and the role
+    // decide here.
     const change = {
       type,
       state,
       createdBy: AUTHOR,
+      reviewed:
+        action === 'return-to-review'
+          ? { by: actors.cto.userEntityRef, at: '' }
+          : undefined,
       retrospective:
         action === 'complete-review'
           ? {

@@ -21,7 +21,8 @@ export type ActionRole =
  * What an edge does to the change:
  * - `forward`: the SOP's next step; a change with one open waits on its role;
  * - `waiver`: skips a step as a recorded exception (waive-review);
- * - `rework`: back to, or within, the draft (edit, request-changes);
+ * - `rework`: back to, or within, the draft (edit, request-changes), or
+ *   back to peer review (return-to-review);
  * - `stop`: ends or undoes the change (cancel, reject, roll-back).
  *
  * @public
@@ -78,6 +79,9 @@ const standardMachine: Machine = {
   awaiting_approval: {
     approve: { to: 'approved', role: 'cto', kind: 'forward' },
     'request-changes': { to: 'draft', role: 'cto', kind: 'rework' },
+    // For a CTO-role holder whose own review keeps them from approving
+    // (checkAction): another engineer reviews it, the draft unchanged.
+    'return-to-review': { to: 'in_review', role: 'cto', kind: 'rework' },
     reject: { to: 'rejected', role: 'cto', kind: 'stop' },
     cancel,
   },

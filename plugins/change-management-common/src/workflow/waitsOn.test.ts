@@ -152,6 +152,7 @@ describe('derived lists', () => {
         'complete-review',
         'reject',
         'request-changes',
+        'return-to-review',
         'sign-off',
         'waive-review',
       ].sort(),

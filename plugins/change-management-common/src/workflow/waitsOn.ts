@@ -1,4 +1,7 @@
 import { Change, ChangeAction, ChangeState, ChangeType } from '../types';
+import { Actor } from './actor';
+import { reviewLeavesAnApprover } from './ctoReview';
+import { isEngineerFor } from './engineers';
 import {
   ActionRole,
   edgesFrom,
@@ -82,6 +85,36 @@ export function waitsOn(change: WorkflowChange): Party[] {
       PARTY_OF_ROLE[transitionFor(change.type, change.state, action)!.role],
   );
   return [...new Set(parties)];
+}
+
+/**
+ * Whether the change waits on this person: as its author, as a reviewer
+ * (an engineer for it, not its author, whose review leaves someone to
+ * approve it), or as a holder of the CTO role. "Needs my action" and the
+ * review notices; the SQL form is `waitingOnUser` in the backend's
+ * database/listQuery.ts.
+ *
+ * @public
+ */
+export function waitsOnActor(
+  change: WorkflowChange & Pick<Change, 'createdBy'>,
+  actor: Actor,
+  options: {
+    allowSelfApproval: boolean;
+    /** The owners of the change's affected entities, for `engineerOf`. */
+    ownerRefs?: (string | undefined)[];
+  },
+): boolean {
+  const isAuthor = change.createdBy === actor.userEntityRef;
+  return waitsOn(change).some(party => {
+    if (party === 'author') return isAuthor;
+    if (party === 'cto') return actor.isCto;
+    return (
+      !isAuthor &&
+      isEngineerFor(actor.engineerOf, options.ownerRefs ?? []) &&
+      reviewLeavesAnApprover(change, actor, options.allowSelfApproval)
+    );
+  });
 }
 
 /** Whether nothing more is owed on the change. @public */

@@ -66,9 +66,10 @@ export const ActionButtons = ({
           open
           change={change}
           onClose={close}
-          onSaved={() => {
+          onSaved={saved => {
             close();
-            onActed('edit');
+            // The draft's form saves, or saves and submits.
+            onActed(saved.state === 'draft' ? 'edit' : 'submit');
           }}
         />
       )}

@@ -84,6 +84,7 @@ describe('ChangePage actions', () => {
     review: only('Comment'),
     'request-changes': only('Comment'),
     'waive-review': only('Reason'),
+    'return-to-review': only('Comment'),
     approve: only('Comment'),
     reject: only('Comment'),
     'record-staging': {

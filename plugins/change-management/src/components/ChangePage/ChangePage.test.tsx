@@ -208,6 +208,20 @@ describe('ChangePage', () => {
     expect(items[2]).toHaveTextContent('Looks good to me');
   });
 
+  it('labels each event by the change’s type: an emergency goes to the CTO', async () => {
+    const submitted = {
+      ...standardEvents[1],
+      toState: 'awaiting_approval' as const,
+    };
+    await renderPage(fakeApi(emergencyChange, [standardEvents[0], submitted]));
+    const list = await screen.findByRole('list', { name: 'Change history' });
+    const [, submit] = within(list).getAllByRole('listitem');
+    expect(submit).toHaveTextContent(
+      /^Submitted for CTO approval: Draft → Awaiting approval/,
+    );
+    expect(list).not.toHaveTextContent('peer review');
+  });
+
   it('shows every exception, with times in one zone', async () => {
     const deploy = {
       ...standardEvents[0],

@@ -15,7 +15,7 @@ import {
   ChangeAction,
   ChangeDetail,
   describeNextStep,
-  EVENT_LABELS,
+  eventLabel,
 } from '@trove/backstage-plugin-change-management-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { changeManagementApiRef, ChangeEvent } from '../../api';
@@ -55,7 +55,9 @@ const LoadedChange = (props: {
 
   const acted = (action: ChangeAction) => {
     setNotice(undefined);
-    setDone(action === 'edit' ? 'Draft saved' : EVENT_LABELS[action] ?? action);
+    setDone(
+      action === 'edit' ? 'Draft saved' : eventLabel(action, change.type),
+    );
     reload();
     setActs(n => n + 1);
   };
@@ -105,7 +107,7 @@ const LoadedChange = (props: {
           <ChangeRecord change={change} />
         </Grid>
         <Grid item xs={12} md={5}>
-          <EventTimeline events={events} />
+          <EventTimeline events={events} type={change.type} />
         </Grid>
       </Grid>
       <Snackbar

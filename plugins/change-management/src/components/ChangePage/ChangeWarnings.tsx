@@ -11,6 +11,7 @@ import {
 import { ChangeEvent } from '../../api';
 import { formatTime } from '../format';
 import { RefLink } from '../RefLink';
+import { ResubmittedBanner } from './ResubmittedBanner';
 import { RetrospectiveCountdown } from './RetrospectiveCountdown';
 import { SentBackBanner } from './SentBackBanner';
 
@@ -56,13 +57,15 @@ export type ChangeWarningsProps = {
 
 /**
  * What needs attention on the change, at the top of its page: the
- * retrospective countdown, why it was sent back, a failed verification, and
- * every exception on the record.
+ * retrospective countdown, why it was sent back, what changed since if it
+ * was submitted again, a failed verification, and every exception on the
+ * record.
  */
 export const ChangeWarnings = ({ change, events }: ChangeWarningsProps) => (
   <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
     <RetrospectiveCountdown change={change} />
     <SentBackBanner change={change} events={events} />
+    <ResubmittedBanner events={events} />
     {change.exceptions.map((exception, index) => (
       <Alert key={index} severity="warning">
         <AlertTitle>

@@ -4,8 +4,9 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import {
+  ChangeType,
   describeClosure,
-  EVENT_LABELS,
+  eventLabel,
   STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeEvent } from '../../api';
@@ -33,9 +34,9 @@ function notes(event: ChangeEvent): string[] {
   return result;
 }
 
-/** "Reviewed: In review → Awaiting approval". */
-function headline(event: ChangeEvent) {
-  const label = EVENT_LABELS[event.action] ?? event.action;
+/** "Reviewed: In review → Awaiting approval", by the change's type. */
+function headline(event: ChangeEvent, type: ChangeType) {
+  const label = eventLabel(event.action, type) ?? event.action;
   if (!event.fromState) {
     return `${label}: ${STATE_LABELS[event.toState]}`;
   }
@@ -48,7 +49,14 @@ function headline(event: ChangeEvent) {
 }
 
 /** The audit trail of a change, oldest first, in words. */
-export const EventTimeline = ({ events }: { events: ChangeEvent[] }) => {
+export const EventTimeline = ({
+  events,
+  type,
+}: {
+  events: ChangeEvent[];
+  /** The change's type, which some events are worded by. */
+  type: ChangeType;
+}) => {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   return (
     <InfoCard title="History">
@@ -59,7 +67,7 @@ export const EventTimeline = ({ events }: { events: ChangeEvent[] }) => {
           {sorted.map(event => (
             <ListItem key={event.id} alignItems="flex-start" divider>
               <ListItemText
-                primary={headline(event)}
+                primary={headline(event, type)}
                 primaryTypographyProps={{ style: { fontWeight: 500 } }}
                 secondaryTypographyProps={{ component: 'div' }}
                 secondary={

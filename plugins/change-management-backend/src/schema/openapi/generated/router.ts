@@ -66,6 +66,7 @@ export const spec = {
           'review',
           'request-changes',
           'waive-review',
+          'return-to-review',
           'approve',
           'reject',
           'record-staging',
@@ -1352,6 +1353,29 @@ export const spec = {
         required: ['action', 'version', 'reason'],
         additionalProperties: false,
       },
+      ReturnToReviewActionRequest: {
+        type: 'object',
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['return-to-review'],
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'The version of the change the client last saw; a stale one is refused with 409.',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 20000,
+            pattern:
+              '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+          },
+        },
+        required: ['action', 'version'],
+        additionalProperties: false,
+      },
       ApproveActionRequest: {
         type: 'object',
         properties: {
@@ -1665,6 +1689,9 @@ export const spec = {
             $ref: '#/components/schemas/WaiveReviewActionRequest',
           },
           {
+            $ref: '#/components/schemas/ReturnToReviewActionRequest',
+          },
+          {
             $ref: '#/components/schemas/ApproveActionRequest',
           },
           {
@@ -1704,6 +1731,8 @@ export const spec = {
             'request-changes':
               '#/components/schemas/RequestChangesActionRequest',
             'waive-review': '#/components/schemas/WaiveReviewActionRequest',
+            'return-to-review':
+              '#/components/schemas/ReturnToReviewActionRequest',
             approve: '#/components/schemas/ApproveActionRequest',
             reject: '#/components/schemas/RejectActionRequest',
             'record-staging': '#/components/schemas/RecordStagingActionRequest',
@@ -2125,6 +2154,7 @@ export const spec = {
               'review',
               'request-changes',
               'waive-review',
+              'return-to-review',
               'approve',
               'reject',
               'record-staging',
@@ -3228,6 +3258,68 @@ export const spec = {
         required: ['error', 'response'],
         additionalProperties: false,
       },
+      SoleApproverErrorResponse: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+                enum: ['SoleApproverError'],
+              },
+              message: {
+                type: 'string',
+                description:
+                  'For people; programs read the name and the fields.',
+              },
+              ctoRoleHolders: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+                description:
+                  'The users who hold the CTO role (user entity refs): the caller, and the author if they hold it; neither may approve after this review.',
+              },
+              statusCode: {
+                type: 'integer',
+              },
+              stack: {
+                type: 'string',
+                description: 'Only in development.',
+              },
+            },
+            required: ['name', 'message', 'ctoRoleHolders'],
+            additionalProperties: false,
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+            required: ['method', 'url'],
+            additionalProperties: false,
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'number',
+                enum: [403],
+              },
+            },
+            required: ['statusCode'],
+            additionalProperties: false,
+          },
+        },
+        required: ['error', 'response'],
+        additionalProperties: false,
+      },
       InvalidTransitionErrorResponse: {
         type: 'object',
         properties: {
@@ -4028,11 +4120,18 @@ export const spec = {
           },
           '403': {
             description:
-              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+              'Refused by the permission policy or by a role or separation-of-duties rule; `SoleApproverError` when a CTO-role holder would leave nobody to approve the change they review.',
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                  anyOf: [
+                    {
+                      $ref: '#/components/schemas/NotAllowedErrorResponse',
+                    },
+                    {
+                      $ref: '#/components/schemas/SoleApproverErrorResponse',
+                    },
+                  ],
                 },
               },
             },

@@ -1,0 +1,57 @@
+import {
+  ACTION_LABELS,
+  eventLabel,
+  nextSteps,
+  RETROSPECTIVE_DUE_WORDS,
+  STATE_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
+import { asNotice, Wording } from './clockWording';
+import { AcceptedAction, ActionNoticeKind, Payload, whereTo } from './notices';
+
+/** A label inside a sentence: "awaiting approval". */
+const lower = (label: string) => label.toLocaleLowerCase('en-US');
+
+/** What a notice of an accepted action says, and where it links. */
+export function actionPayload(
+  kind: ActionNoticeKind,
+  event: AcceptedAction,
+): Payload {
+  const { change, action, actor } = event;
+  const name = `"${change.title}"`;
+  const affected = change.affectedEntityRefs.join(', ');
+  const wordings: Record<ActionNoticeKind, () => Wording> = {
+    review: () => ({
+      severity: 'normal',
+      title: `Change waits on your review: ${change.title}`,
+      description: `${change.createdBy} submitted ${name} for peer review; any engineer but the author may review it.`,
+    }),
+    cto: () => ({
+      severity: 'high',
+      title: `Change waits on the CTO: ${change.title}`,
+      description: `${name} is ${lower(
+        STATE_LABELS[change.state],
+      )}; next: ${nextSteps(change)
+        .map(step => lower(ACTION_LABELS[step]))
+        .join(' or ')}.`,
+    }),
+    decision: () => ({
+      severity: 'normal',
+      title: `Decision on your change: ${change.title}`,
+      description: `${eventLabel(
+        action,
+        change.type,
+      )} by ${actor}: ${name} is now ${lower(STATE_LABELS[change.state])}.`,
+    }),
+    dependents: () => ({
+      severity: 'low',
+      title: `Deployed to something you depend on: ${change.title}`,
+      description: `${name} (${change.type}) was deployed to production, changing ${affected}, which an entity you own, or its System, depends on.`,
+    }),
+    emergency: () => ({
+      severity: 'high',
+      title: `Emergency change deployed: ${change.title}`,
+      description: `${name} was deployed to production as an emergency, changing ${affected}. Its retrospective is due within ${RETROSPECTIVE_DUE_WORDS}.`,
+    }),
+  };
+  return { ...asNotice(wordings[kind]()), ...whereTo(change.id) };
+}
