@@ -10,7 +10,7 @@ import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Theme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import {
   CHANGE_STATES,
@@ -24,6 +24,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { ChangeListRequest, changeManagementApiRef } from '../../api';
 import { ChangeStateChip } from '../ChangeStateChip';
 import { formatTime } from '../format';
+import { useLabelProps } from '../readable';
 import { DueCell, EntityName, EntityNames, TitleCell } from './cells';
 import { useListParams } from './useListParams';
 
@@ -45,19 +46,6 @@ export type ChangesTableProps = {
   /** Shown beside the title, e.g. a button to raise one. */
   toolbar?: ReactNode;
   pageSize?: number;
-};
-
-/**
- * The filters' labels in the text colour: MUI's grey fails WCAG AA contrast
- * on Backstage's grey page background.
- */
-const useLabelStyles = makeStyles(theme => ({
-  label: { color: theme.palette.text.primary },
-}));
-
-const useLabelProps = () => {
-  const classes = useLabelStyles();
-  return { shrink: true, className: classes.label };
 };
 
 /** The title search: typed freely, put in the URL once typing pauses. */
