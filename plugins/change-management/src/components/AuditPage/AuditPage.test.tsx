@@ -347,6 +347,26 @@ describe('AuditPage', () => {
     });
   });
 
+  it.each([
+    ['equal', '2026-04-01', '2026-04-01', 'Must be after From'],
+    ['reversed', '2026-05-01', '2026-04-01', 'Must be after From'],
+    ['empty', '', '2026-04-01', 'Pick both dates'],
+  ])(
+    'refuses a period with From and To %s, and downloads nothing',
+    async (_, from, to, message) => {
+      const exportChangeLog = jest.fn();
+      await renderPage(fakeApi({ exportChangeLog }));
+      setDate('From', from);
+      setDate('To', to);
+
+      expect(screen.getByText(message)).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: /Download the change log/ }),
+      ).toBeDisabled();
+      expect(exportChangeLog).not.toHaveBeenCalled();
+    },
+  );
+
   it('refuses a sample size that is not a whole number', async () => {
     await renderPage(fakeApi());
     fireEvent.change(screen.getByLabelText('Sample size'), {
