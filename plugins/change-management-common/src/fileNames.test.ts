@@ -23,6 +23,20 @@ describe('download file names', () => {
     ).toBe('change-log-system-default-payments-2026-01-01-2027-01-01.csv');
   });
 
+  it("names a list's change log after its filters, safely", () => {
+    expect(
+      changeLogFileName({
+        entityRef: 'system:default/payments',
+        type: 'emergency',
+        state: ['deployed', 'ready_for_production'],
+        q: 'PSP "key"/rotation',
+      }),
+    ).toBe(
+      'change-log-system-default-payments-emergency-deployed-ready_for_production-title-PSP-key-rotation.csv',
+    );
+    expect(changeLogFileName({})).toBe('change-log.csv');
+  });
+
   it('names a sample by its period and seed', () => {
     expect(
       auditSampleFileName({

@@ -12,18 +12,32 @@ const slug = (text: string) =>
   text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
 
 /**
- * The change log of a period, optionally of one entity:
- * `change-log-system-default-payments-2026-01-01-2027-01-01.csv`.
+ * The change log of a list, named after what selects its changes, each part
+ * when it is set: the entity, the type, the states, the title search and
+ * the period, e.g.
+ * `change-log-system-default-payments-emergency-title-psp-2026-01-01-2027-01-01.csv`;
+ * `change-log.csv` for every change.
  *
  * @public
  */
 export function changeLogFileName(scope: {
-  from: Date | string;
-  to: Date | string;
+  from?: Date | string;
+  to?: Date | string;
   entityRef?: string;
+  type?: string;
+  state?: readonly string[];
+  q?: string;
 }): string {
-  const entity = scope.entityRef ? `${slug(scope.entityRef)}-` : '';
-  return `change-log-${entity}${day(scope.from)}-${day(scope.to)}.csv`;
+  const parts = [
+    scope.entityRef,
+    scope.type,
+    ...(scope.state ?? []),
+    scope.q && `title ${scope.q}`,
+    scope.from && scope.to && `${day(scope.from)}-${day(scope.to)}`,
+  ]
+    .map(part => (part ? slug(part) : ''))
+    .filter(Boolean);
+  return ['change-log', ...parts].join('-').concat('.csv');
 }
 
 /**

@@ -51,8 +51,34 @@ describe('exportQuerySchema', () => {
     expect(() => exportQuerySchema.parse({ to: '2026-02-01' })).toThrow(
       /from is required/,
     );
+    expect(() => exportQuerySchema.parse({ from: '2026-02-01' })).toThrow(
+      /to is required/,
+    );
     expect(() =>
       exportQuerySchema.parse({ from: 'last week', to: '2026-02-01' }),
     ).toThrow(/from must be an ISO 8601 time/);
+  });
+
+  it("reads a list's filters, with no range for every change they select", () => {
+    expect(
+      exportQuerySchema.parse({
+        entityRef: 'system:default/payments',
+        state: 'deployed,completed',
+        type: 'emergency',
+        q: 'psp',
+      }),
+    ).toEqual({
+      entityRef: 'system:default/payments',
+      state: ['deployed', 'completed'],
+      type: 'emergency',
+      q: 'psp',
+      format: 'csv',
+    });
+  });
+
+  it('refuses a state the workflow does not have', () => {
+    expect(() => exportQuerySchema.parse({ state: 'shipped' })).toThrow(
+      /state must be one or more of draft, /,
+    );
   });
 });

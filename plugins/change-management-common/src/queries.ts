@@ -128,19 +128,44 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 export type ListQueryInput = z.input<typeof listQuerySchema>;
 
 /**
- * The query string of `GET /export`: changes raised in [from, to).
+ * The query string of `GET /export`: the changes a list shows (its entity,
+ * state, type and title search, read as `GET /changes` reads them), raised
+ * in [from, to) when a range is given. A range needs both of its ends.
  *
  * @public
  */
 export const exportQuerySchema = z
   .object({
-    from: time('from', 'The start of the range, inclusive.'),
-    to: time('to', 'The end of the range, exclusive.'),
+    from: time(
+      'from',
+      'The start of the range, inclusive; with `to`, or neither for every change.',
+    ).optional(),
+    to: time(
+      'to',
+      'The end of the range, exclusive; with `from`, or neither for every change.',
+    ).optional(),
     format: z.enum(['csv', 'json']).default('csv'),
     entityRef: scopeRef.optional(),
+    state: states.optional(),
     type: changeTypeSchema.optional(),
+    q: storable('q', 200)
+      .optional()
+      .describe('Changes whose title contains this text, ignoring case.'),
   })
-  .strict();
+  .strict()
+  .superRefine(({ from, to }, ctx) => {
+    // One end alone would be a range nobody meant.
+    if (!from !== !to) {
+      const missing = from ? 'to' : 'from';
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [missing],
+        message: `${missing} is required with ${
+          from ? 'from' : 'to'
+        }: give both ends of the range, or neither`,
+      });
+    }
+  });
 
 /** The query string of `GET /export` as a client writes it. @public */
 export type ExportQueryInput = z.input<typeof exportQuerySchema>;

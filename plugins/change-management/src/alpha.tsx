@@ -15,7 +15,12 @@ import {
   PORTAL_PATH,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
-import { auditRouteRef, changeRouteRef, rootRouteRef } from './routes';
+import {
+  auditRouteRef,
+  catalogIndexRouteRef,
+  changeRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const changeManagementApi = ApiBlueprint.make({
   params: defineParams =>
@@ -81,5 +86,8 @@ export default createFrontendPlugin({
     root: convertLegacyRouteRef(rootRouteRef),
     change: convertLegacyRouteRef(changeRouteRef),
     audit: convertLegacyRouteRef(auditRouteRef),
+  },
+  externalRoutes: {
+    catalogIndex: convertLegacyRouteRef(catalogIndexRouteRef),
   },
 });

@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
-import { auditRouteRef, entityContentRouteRef, rootRouteRef } from './routes';
+import {
+  auditRouteRef,
+  catalogIndexRouteRef,
+  entityContentRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The change-management plugin for apps on the legacy frontend system.
@@ -27,6 +32,9 @@ export const changeManagementPlugin = createPlugin({
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
     audit: auditRouteRef,
+  },
+  externalRoutes: {
+    catalogIndex: catalogIndexRouteRef,
   },
 });
 

@@ -1,4 +1,8 @@
-import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/core-plugin-api';
 import {
   AUDIT_SUBPATH,
   CHANGE_SUBPATH,
@@ -26,4 +30,14 @@ export const auditRouteRef = createSubRouteRef({
   id: 'change-management:audit',
   parent: rootRouteRef,
   path: AUDIT_SUBPATH,
+});
+
+/**
+ * The catalog's index, where a newcomer finds a service and its Changes
+ * tab; the catalog's own by default.
+ */
+export const catalogIndexRouteRef = createExternalRouteRef({
+  id: 'change-management:catalog-index',
+  optional: true,
+  defaultTarget: 'catalog.catalogIndex',
 });

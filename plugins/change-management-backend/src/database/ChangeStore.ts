@@ -19,7 +19,13 @@ export type { ChangeEvent };
 /** The filters of an export: those of a list, without paging. */
 export type ExportQuery = Pick<
   ChangeListFilters,
-  'createdFrom' | 'createdTo' | 'entityRef' | 'type' | 'permissionFilter'
+  | 'createdFrom'
+  | 'createdTo'
+  | 'entityRef'
+  | 'states'
+  | 'type'
+  | 'titleContains'
+  | 'permissionFilter'
 >;
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */

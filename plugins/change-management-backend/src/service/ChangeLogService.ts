@@ -1,5 +1,6 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ChangeState,
   ChangeType,
   isRetrospectiveOverdue,
   periodIssue,
@@ -39,7 +40,8 @@ export function checkPeriod({ from, to }: Period): { from: Date; to: Date } {
 }
 
 /**
- * The SOP's change log for auditors and ops: the export of a period.
+ * The SOP's change log for auditors and ops: the export of a list or of a
+ * period.
  */
 export class ChangeLogService {
   constructor(
@@ -51,22 +53,30 @@ export class ChangeLogService {
   ) {}
 
   /**
-   * The change log of changes raised in [from, to), oldest first, as a
-   * stream: the range and the permission are checked before it starts, so
-   * a refusal is an answer of its own and not a broken file.
+   * The change log of the changes a list shows (its entity, states, type
+   * and title search), raised in [from, to) when a range is given, oldest
+   * first, as a stream: the range and the permission are checked before it
+   * starts, so a refusal is an answer of its own and not a broken file.
    */
   async exportLog(
-    query: Period & { entityRef?: string; type?: ChangeType },
+    query: Period & {
+      entityRef?: string;
+      state?: ChangeState[];
+      type?: ChangeType;
+      q?: string;
+    },
     actor: Caller,
   ): Promise<AsyncIterable<ChangeLogRow[]>> {
-    const { from, to } = checkPeriod(query);
+    const range = query.from || query.to ? checkPeriod(query) : undefined;
     // One permission decision, then the store batch by batch.
     const permissionFilter = await this.access.readFilter(actor);
     const batches = this.store.exportChanges({
-      createdFrom: from,
-      createdTo: to,
+      createdFrom: range?.from,
+      createdTo: range?.to,
       entityRef: query.entityRef,
+      states: query.state,
       type: query.type,
+      titleContains: query.q,
       permissionFilter,
     });
     const names = new DisplayNames(this.catalog, actor.credentials);

@@ -287,5 +287,48 @@ describe('GET /export', () => {
       expect(await ids('type=infrastructure')).toEqual([db.id]);
       expect(await csvOf(h, 'from=2026-06-11&to=2026-07-01')).toEqual([]);
     });
+
+    it('exports what a list shows: its state, type and title search, whatever the date', async () => {
+      const h = await start();
+      const sdk = await changeIn(h, 'standard', 'in_review');
+      await changeIn(h, 'standard', 'draft');
+      await changeIn(h, 'emergency', 'deployed');
+      const certificate = await changeIn(
+        h,
+        'standard',
+        'in_review',
+        drafts.infrastructure,
+      );
+      const filters =
+        'entityRef=system:default/payments&state=in_review,awaiting_approval&q=psp';
+      const list = await h.as('oscar').get(`/changes?${filters}`);
+      const res = await h.as('oscar').get(`/export?${filters}`);
+
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="change-log-system-default-payments-in_review-awaiting_approval-title-psp.csv"',
+      );
+      const rows = parse(res.text, { columns: true }) as Record<
+        string,
+        string
+      >[];
+      const ids = rows.map(r => r.ID);
+      // The list's own filters: the file holds the rows the list shows.
+      expect(ids).toEqual([sdk.id]);
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual(ids);
+      expect(
+        (await csvOf(h, 'type=infrastructure&state=in_review')).map(r => r.ID),
+      ).toEqual([certificate.id]);
+    });
+
+    it('takes a range only with both of its ends', async () => {
+      const h = await start();
+      const res = await h.as('oscar').get('/export?from=2026-01-01');
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        issues: [expect.objectContaining({ path: 'to' })],
+      });
+    });
   });
 });

@@ -41,6 +41,17 @@ export interface ChangeListRequest {
 }
 
 /**
+ * What a change log holds: the changes a list shows, by its filters, and
+ * of those only the ones raised in [from, to) when a period is given.
+ *
+ * @public
+ */
+export type ChangeLogRequest = Pick<
+  ChangeListRequest,
+  'entityRef' | 'states' | 'type' | 'search'
+> & { from?: string; to?: string };
+
+/**
  * A period [from, to) of ISO dates, optionally of one entity (a System with
  * its parts), as the audit routes' query reads it.
  *
@@ -71,8 +82,11 @@ export interface ChangeManagementApi {
   listEvents(id: string): Promise<ChangeEventList>;
   /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
-  /** The change log of changes raised in [from, to), as a CSV file. */
-  exportChangeLog(range: AuditPeriod): Promise<Attachment>;
+  /**
+   * The change log, as a CSV file, of the changes a list's filters select,
+   * raised in [from, to) when a period is given.
+   */
+  exportChangeLog(request: ChangeLogRequest): Promise<Attachment>;
   /** The exceptions of a period: waived reviews, self-approvals and the rest. */
   getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList>;
   /**

@@ -188,6 +188,19 @@ describe('ChangeManagementClient', () => {
     );
   });
 
+  it("asks for the change log of a list by the list's own filters", async () => {
+    const { client, fetch } = clientWith(new Response('ID\n', { status: 200 }));
+    await client.exportChangeLog({
+      entityRef: 'system:default/payments',
+      states: ['deployed', 'completed'],
+      type: 'emergency',
+      search: 'psp key',
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/export?entityRef=system%3Adefault%2Fpayments&state=deployed%2Ccompleted&type=emergency&q=psp+key&format=csv`,
+    );
+  });
+
   it('returns the change log without a name when the server gives none', async () => {
     const { client } = clientWith(new Response('ID\n', { status: 200 }));
     const file = await client.exportChangeLog({

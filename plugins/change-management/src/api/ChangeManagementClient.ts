@@ -23,6 +23,7 @@ import {
 import {
   AuditPeriod,
   ChangeListRequest,
+  ChangeLogRequest,
   ChangeManagementApi,
 } from './ChangeManagementApi';
 import { Attachment, attachmentOf } from './attachment';
@@ -105,9 +106,17 @@ export class ChangeManagementClient implements ChangeManagementApi {
     });
   }
 
-  async exportChangeLog(range: AuditPeriod): Promise<Attachment> {
-    // entityRef: the export's scope to one entity's history (see docs/api.md).
-    const query = { ...range, format: 'csv' as const };
+  async exportChangeLog(request: ChangeLogRequest): Promise<Attachment> {
+    // The list's filters, named as GET /changes names them (docs/api.md).
+    const query = {
+      from: request.from,
+      to: request.to,
+      entityRef: request.entityRef || undefined,
+      state: request.states?.length ? request.states.join(',') : undefined,
+      type: request.type,
+      q: request.search || undefined,
+      format: 'csv' as const,
+    };
     return attachmentOf(await this.fetch('ExportChangeLog', { query }));
   }
 

@@ -2,6 +2,7 @@ export { changeManagementApiRef } from './ChangeManagementApi';
 export type {
   AuditPeriod,
   ChangeListRequest,
+  ChangeLogRequest,
   ChangeManagementApi,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';

@@ -7,6 +7,12 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { lightTheme } from '@backstage/theme';
+import {
+  decomposeColor,
+  getContrastRatio,
+  recomposeColor,
+} from '@material-ui/core/styles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SWRConfig } from 'swr';
@@ -126,6 +132,19 @@ async function renderPage(
   return rendered;
 }
 
+/** A colour as the page draws it over `background`: its alpha blended in. */
+function drawnOver(color: string, background: string): string {
+  const { values } = decomposeColor(color);
+  const under = decomposeColor(background).values;
+  const alpha = values[3] ?? 1;
+  return recomposeColor({
+    type: 'rgb',
+    values: [0, 1, 2].map(i =>
+      Math.round(values[i] * alpha + under[i] * (1 - alpha)),
+    ) as [number, number, number],
+  });
+}
+
 const setDate = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
@@ -147,6 +166,19 @@ describe('AuditPage', () => {
   });
 
   afterEach(() => jest.restoreAllMocks());
+
+  it('labels the dates at WCAG AA contrast (4.5:1) on the page', async () => {
+    await renderPage(fakeApi());
+    // The page under the labels: the theme's, and the app background
+    // (--bui-bg-app) that the new frontend system paints in light mode.
+    const pages = [lightTheme.palette.background.default, '#f5f5f5'];
+    const contrasts = ['From', 'To'].flatMap(label => {
+      const text = screen.getByText(label, { selector: 'label' });
+      const { color } = window.getComputedStyle(text);
+      return pages.map(page => getContrastRatio(drawnOver(color, page), page));
+    });
+    expect(Math.min(...contrasts)).toBeGreaterThanOrEqual(4.5);
+  });
 
   it('tells whoever lacks the audit permission, and asks the API nothing', async () => {
     const api = fakeApi();
@@ -314,6 +346,26 @@ describe('AuditPage', () => {
       to: '2026-07-01',
     });
   });
+
+  it.each([
+    ['equal', '2026-04-01', '2026-04-01', 'Must be after From'],
+    ['reversed', '2026-05-01', '2026-04-01', 'Must be after From'],
+    ['empty', '', '2026-04-01', 'Pick both dates'],
+  ])(
+    'refuses a period with From and To %s, and downloads nothing',
+    async (_, from, to, message) => {
+      const exportChangeLog = jest.fn();
+      await renderPage(fakeApi({ exportChangeLog }));
+      setDate('From', from);
+      setDate('To', to);
+
+      expect(screen.getByText(message)).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: /Download the change log/ }),
+      ).toBeDisabled();
+      expect(exportChangeLog).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses a sample size that is not a whole number', async () => {
     await renderPage(fakeApi());

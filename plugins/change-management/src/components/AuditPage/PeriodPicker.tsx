@@ -7,6 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { AuditPeriod } from '../../api';
+import { useLabelProps } from '../readable';
 
 /** Room for a whole date, and for the System's name, on a phone too. */
 const DATE_STYLE = { width: 150 };
@@ -25,6 +26,7 @@ export const PeriodPicker = (props: {
   error?: string;
 }) => {
   const { value, onChange } = props;
+  const labelProps = useLabelProps();
   const catalogApi = useApi(catalogApiRef);
   const [opened, setOpened] = useState(false);
   const { value: systems = [], loading } = useAsync(async () => {
@@ -53,7 +55,7 @@ export const PeriodPicker = (props: {
         style={DATE_STYLE}
         value={value.from}
         onChange={e => onChange({ ...value, from: e.target.value })}
-        InputLabelProps={{ shrink: true }}
+        InputLabelProps={labelProps}
       />
       <TextField
         id="audit-to"
@@ -62,7 +64,7 @@ export const PeriodPicker = (props: {
         style={DATE_STYLE}
         value={value.to}
         onChange={e => onChange({ ...value, to: e.target.value })}
-        InputLabelProps={{ shrink: true }}
+        InputLabelProps={labelProps}
         error={Boolean(props.error)}
         helperText={props.error ?? 'Not included'}
       />

@@ -7,7 +7,7 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { catalogIndexRouteRef, rootRouteRef } from '../../routes';
 import { aChange } from '../../__testUtils__/changes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { ChangeManagementPage } from './ChangeManagementPage';
@@ -117,8 +117,124 @@ describe('ChangeManagementPage', () => {
     expect(within(panel()).getByLabelText('State')).toBeInTheDocument();
     expect(within(panel()).getByLabelText('Type')).toBeInTheDocument();
     expect(
-      within(panel()).getByRole('button', { name: 'Export CSV' }),
+      within(panel()).getByRole('button', { name: 'Export this change' }),
     ).toBeInTheDocument();
+  });
+
+  it('exports what All shows, with its filters in the request', async () => {
+    const exportChangeLog = jest
+      .fn()
+      .mockResolvedValue({ blob: new Blob(['ID\n']), fileName: 'log.csv' });
+    URL.createObjectURL = jest.fn(() => 'blob:x');
+    URL.revokeObjectURL = jest.fn();
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation();
+    const api = fakeApi({
+      exportChangeLog,
+      listChanges: jest.fn().mockResolvedValue({
+        items: [change, aChange({ id: 'c2', title: 'Second' })],
+      }),
+    });
+    await renderPage(api, ['/?tab=all&type=emergency&state=deployed&q=psp']);
+    await userEvent.click(
+      await within(panel()).findByRole('button', {
+        name: 'Export these 2 changes',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(exportChangeLog).toHaveBeenCalledWith({
+        states: ['deployed'],
+        type: 'emergency',
+        search: 'psp',
+      }),
+    );
+    jest.restoreAllMocks();
+  });
+
+  it('raises a change from the portal, its entities picked in the form', async () => {
+    await renderPage(fakeApi());
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Raise a change' }),
+    );
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Raise a change',
+    });
+    const entities = within(dialog).getByRole('textbox', {
+      name: /Affected entities/,
+    });
+    expect(entities).toBeInTheDocument();
+    expect(
+      within(dialog).queryAllByRole('button', { name: /payments/i }),
+    ).toEqual([]);
+  });
+
+  it("points an empty list to a service's Changes tab and to the SOP, not to a picture", async () => {
+    const api = fakeApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [changeManagementApiRef, api],
+          [
+            configApiRef,
+            mockApis.config({
+              data: {
+                changeManagement: { sopUrl: 'https://example.com/sop' },
+              },
+            }),
+          ],
+        ]}
+      >
+        <ChangeManagementPage />
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/change-management': rootRouteRef,
+          '/catalog': catalogIndexRouteRef,
+        },
+      },
+    );
+
+    await within(panel()).findByText('Nothing needs your action');
+    expect(
+      within(panel()).getByRole('link', { name: 'the catalog' }),
+    ).toHaveAttribute('href', '/catalog');
+    const [service, sop] = within(panel()).getAllByRole('listitem');
+    expect(service).toHaveTextContent(
+      'Open your service in the catalog and its Changes tab',
+    );
+    expect(sop).toHaveTextContent('Change Management SOP');
+    expect(
+      within(panel()).getByRole('link', { name: /Change Management SOP/ }),
+    ).toHaveAttribute('href', 'https://example.com/sop');
+    expect(within(panel()).queryByRole('img')).not.toBeInTheDocument();
+  });
+
+  it('shows the arrows of the tabs on a phone, where they do not fit', async () => {
+    const matchMedia = window.matchMedia;
+    window.matchMedia = jest.fn().mockImplementation((query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      addListener: jest.fn(),
+      removeListener: jest.fn(),
+      addEventListener: jest.fn(),
+      removeEventListener: jest.fn(),
+    }));
+    try {
+      await renderPage(fakeApi());
+      const tabs = screen.getByRole('tablist').closest('.MuiTabs-root')!;
+      // MUI gives its scroll arrows no role; "on" keeps them on a phone,
+      // where "auto" hides them (MuiTabs-scrollButtonsDesktop).
+      const arrows = tabs.querySelectorAll('.MuiTabs-scrollButtons');
+      expect(arrows).toHaveLength(2);
+      arrows.forEach(arrow =>
+        expect(arrow).not.toHaveClass('MuiTabs-scrollButtonsDesktop'),
+      );
+    } finally {
+      window.matchMedia = matchMedia;
+    }
   });
 
   it('switches tabs with the keyboard', async () => {

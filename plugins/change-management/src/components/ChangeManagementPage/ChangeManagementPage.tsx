@@ -1,133 +1,55 @@
-import { ReactNode } from 'react';
+import { useState } from 'react';
 import {
+  FreezeStatus,
   QueueCounts,
   RETROSPECTIVE_DUE_WORDS,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   Content,
   ContentHeader,
-  EmptyState,
   SupportButton,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
+import { Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
 import { AuditLink } from '../AuditPage';
-import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
-import { ExportChangeLog } from './ExportChangeLog';
-
-type PageTab = {
-  id: string;
-  label: string;
-  /** Which of the caller's queue counts its header shows. */
-  count?: keyof QueueCounts;
-  content: ReactNode;
-};
-
-// The queues list emergencies first, soonest due first (`order: 'due'`).
-const TABS: PageTab[] = [
-  {
-    id: 'mine',
-    label: 'My changes',
-    count: 'needsAction',
-    content: (
-      <ChangesTable
-        title="Waiting for you"
-        query={{ needsActionByMe: true, order: 'due' }}
-        showAffected
-        empty={
-          <EmptyState
-            missing="info"
-            title="Nothing needs your action"
-            description="Changes waiting for you will be listed here: your drafts, including those sent back to you, and what to take further; changes by others to review; and for the CTO the approvals and sign-offs."
-          />
-        }
-      />
-    ),
-  },
-  {
-    id: 'in-flight',
-    label: 'In flight',
-    count: 'inFlight',
-    content: (
-      <ChangesTable
-        title="In flight"
-        query={{ inFlight: true, order: 'due' }}
-        showAffected
-        empty={
-          <EmptyState
-            missing="info"
-            title="No changes in flight"
-            description="Submitted changes stay here while they still wait on someone, until nothing more is owed on them."
-          />
-        }
-      />
-    ),
-  },
-  {
-    id: 'overdue',
-    label: 'Overdue retrospectives',
-    count: 'overdue',
-    content: (
-      <ChangesTable
-        title="Overdue retrospectives"
-        query={{ overdue: true, order: 'due' }}
-        showAffected
-        empty={
-          <EmptyState
-            missing="info"
-            title="No overdue retrospectives"
-            description={`Emergency changes whose retrospective is more than ${RETROSPECTIVE_DUE_WORDS} past their production deploy will be listed here.`}
-          />
-        }
-      />
-    ),
-  },
-  {
-    id: 'all',
-    label: 'All',
-    content: (
-      <>
-        <ExportChangeLog />
-        <ChangesTable title="All changes" query={{}} filters showAffected />
-      </>
-    ),
-  },
-];
+import { RaiseChangeDialog } from '../RaiseChangeDialog';
+import { PORTAL_TABS, PortalTab } from './portalTabs';
 
 const tabId = (id: string) => `change-management-tab-${id}`;
 const panelId = (id: string) => `change-management-tabpanel-${id}`;
 
 /** Production deploys are frozen: say so above every list. */
-const Freeze = () => {
-  const api = useApi(changeManagementApiRef);
-  const { value, error } = useAsync(() => api.getFreeze(), [api]);
-  if (error) {
+const Freeze = (props: { value?: FreezeStatus; error?: Error }) => {
+  if (props.error) {
     return (
       <Box mb={2}>
         <WarningPanel
           severity="error"
           title="Could not check the deployment freeze"
-          message={error.message}
+          message={props.error.message}
         />
       </Box>
     );
   }
-  return value?.frozen ? (
+  return props.value?.frozen ? (
     <Box mb={2}>
-      <FreezeBanner status={value} />
+      <FreezeBanner status={props.value} />
     </Box>
   ) : null;
 };
 
 /** "My changes (3)"; just the label while the counts load or fail. */
-function tabLabel(tab: PageTab, counts?: QueueCounts) {
+function tabLabel(tab: PortalTab, counts?: QueueCounts) {
   return tab.count && counts
     ? `${tab.label} (${counts[tab.count]})`
     : tab.label;
@@ -136,15 +58,22 @@ function tabLabel(tab: PageTab, counts?: QueueCounts) {
 /**
  * The portal page: what waits for the signed-in user, what is in flight,
  * overdue emergency retrospectives, and every change with the change-log
- * export. The tab, and the list's filters and page, are kept in the URL
- * (`?tab=`), so a reload or a shared link shows the same list. The tab
- * headers count the queues in one call.
+ * export; and a change raised from here, its entities picked in the form.
+ * The tab, and the list's filters and page, are kept in the URL (`?tab=`),
+ * so a reload or a shared link shows the same list. The tab headers count
+ * the queues in one call; the freeze is asked once, for the banner and the
+ * queue.
  */
 export const ChangeManagementPage = () => {
   const api = useApi(changeManagementApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
-  const selected = TABS.find(t => t.id === searchParams.get('tab')) ?? TABS[0];
+  const selected =
+    PORTAL_TABS.find(t => t.id === searchParams.get('tab')) ?? PORTAL_TABS[0];
   const counts = useAsync(() => api.countQueues(), [api]);
+  const freeze = useAsync(() => api.getFreeze(), [api]);
+  const [raising, setRaising] = useState(false);
+  // On a phone the tabs do not fit: their arrows show that they scroll.
+  const narrow = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'));
 
   // Another tab starts with its own list: no filters, first page.
   const onChange = (_: unknown, id: string) => {
@@ -154,28 +83,36 @@ export const ChangeManagementPage = () => {
   return (
     <Content>
       <ContentHeader title="Change management">
+        <Button
+          variant="contained"
+          color="primary"
+          onClick={() => setRaising(true)}
+        >
+          Raise a change
+        </Button>
         <AuditLink />
         <SupportButton title="Change management">
           Every change to production follows the Change Management SOP: peer
           review, CTO approval, staging, CTO sign-off, deploy and verification;
           emergencies are approved first and documented in a retrospective
           within {RETROSPECTIVE_DUE_WORDS}. "My changes" lists what waits for
-          you, emergencies first: your drafts (saying why one was sent back),
-          reviews, and for the CTO the approvals and sign-offs. "All" lists
-          every change and exports the change log as CSV for auditors.
+          you, emergencies first, with your action on each: your drafts (saying
+          why one was sent back), reviews, and for the CTO the approvals and
+          sign-offs. "All" lists every change and exports what it shows as CSV
+          for auditors.
         </SupportButton>
       </ContentHeader>
-      <Freeze />
+      <Freeze value={freeze.value} error={freeze.error} />
       <Tabs
         value={selected.id}
         onChange={onChange}
         indicatorColor="primary"
         textColor="primary"
         variant="scrollable"
-        scrollButtons="auto"
+        scrollButtons={narrow ? 'on' : 'auto'}
         aria-label="Change lists"
       >
-        {TABS.map(t => (
+        {PORTAL_TABS.map(t => (
           <Tab
             key={t.id}
             value={t.id}
@@ -185,7 +122,7 @@ export const ChangeManagementPage = () => {
           />
         ))}
       </Tabs>
-      {TABS.map(t => (
+      {PORTAL_TABS.map(t => (
         <div
           key={t.id}
           role="tabpanel"
@@ -193,9 +130,12 @@ export const ChangeManagementPage = () => {
           aria-labelledby={tabId(t.id)}
           hidden={t !== selected}
         >
-          {t === selected && <Box pt={2}>{t.content}</Box>}
+          {t === selected && (
+            <Box pt={2}>{t.content({ freeze: freeze.value })}</Box>
+          )}
         </div>
       ))}
+      {raising && <RaiseChangeDialog open onClose={() => setRaising(false)} />}
     </Content>
   );
 };

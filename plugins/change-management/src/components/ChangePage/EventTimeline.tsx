@@ -48,7 +48,11 @@ function headline(event: ChangeEvent, type: ChangeType) {
   }`;
 }
 
-/** The audit trail of a change, oldest first, in words. */
+/**
+ * The audit trail of a change, oldest first, in words. A compact list, but
+ * not a `dense` one: Backstage's theme cuts a dense list's text off with an
+ * ellipsis, and an auditor reads the whole of every line.
+ */
 export const EventTimeline = ({
   events,
   type,
@@ -63,12 +67,20 @@ export const EventTimeline = ({
       {sorted.length === 0 ? (
         <Typography>No events yet.</Typography>
       ) : (
-        <List dense aria-label="Change history">
+        <List aria-label="Change history">
           {sorted.map(event => (
-            <ListItem key={event.id} alignItems="flex-start" divider>
+            <ListItem
+              key={event.id}
+              alignItems="flex-start"
+              divider
+              style={{ paddingTop: 4, paddingBottom: 4 }}
+            >
               <ListItemText
                 primary={headline(event, type)}
-                primaryTypographyProps={{ style: { fontWeight: 500 } }}
+                primaryTypographyProps={{
+                  variant: 'body2',
+                  style: { fontWeight: 500 },
+                }}
                 secondaryTypographyProps={{ component: 'div' }}
                 secondary={
                   <>

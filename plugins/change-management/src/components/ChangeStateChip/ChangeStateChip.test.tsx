@@ -3,6 +3,8 @@ import {
   ChangeState,
   STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
+import { getContrastRatio } from '@material-ui/core/styles';
+import { lightTheme } from '@backstage/theme';
 import { screen } from '@testing-library/react';
 import { ChangeStateChip } from './ChangeStateChip';
 
@@ -41,6 +43,18 @@ describe('ChangeStateChip', () => {
         colour: 'Secondary',
         outlined: true,
       });
+    },
+  );
+
+  it.each<ChangeState>(['rejected', 'cancelled', 'rolled_back'])(
+    'writes %s at WCAG AA contrast (4.5:1) on the page',
+    async state => {
+      await renderInTestApp(<ChangeStateChip state={state} />);
+      const chip = screen.getByText(STATE_LABELS[state]).parentElement!;
+      const { color } = window.getComputedStyle(chip);
+      expect(
+        getContrastRatio(color, lightTheme.palette.background.paper),
+      ).toBeGreaterThanOrEqual(4.5);
     },
   );
 });

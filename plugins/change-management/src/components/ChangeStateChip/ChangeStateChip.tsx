@@ -1,4 +1,6 @@
 import Chip from '@material-ui/core/Chip';
+import { useTheme } from '@material-ui/core/styles';
+import { urgentTextColor } from '../readable';
 import {
   ChangeState,
   STATE_LABELS,
@@ -17,10 +19,17 @@ const COLOR = {
  */
 export const ChangeStateChip = ({ state }: { state: ChangeState }) => {
   const outcome = stateOutcome(state);
+  const theme = useTheme();
+  const stopped = urgentTextColor(theme);
   return (
     <Chip
       size="small"
       color={COLOR[outcome]}
+      style={
+        outcome === 'stopped'
+          ? { color: stopped, borderColor: stopped }
+          : undefined
+      }
       variant={outcome === 'done' ? 'default' : 'outlined'}
       label={STATE_LABELS[state]}
     />

@@ -192,4 +192,57 @@ describe('ChangesTable', () => {
       window.matchMedia = matchMedia;
     }
   });
+
+  it.each([
+    ['the last page', ['/?cursor=c1'], undefined, 'Export these 3 changes'],
+    ['one change', undefined, undefined, 'Export this change'],
+    ['more pages', undefined, 'c2', 'Export all 1+ changes that match'],
+  ])(
+    'counts what an export holds on %s',
+    async (_, routeEntries, nextCursor, label) => {
+      await renderTable(
+        jest.fn().mockResolvedValue({ items: [standard], nextCursor }),
+        routeEntries,
+        { exportable: true, pageSize: 2 },
+      );
+      expect(
+        await screen.findByRole('button', { name: label }),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('groups the page under the names given, in the order the list reaches them', async () => {
+    await renderTable(
+      jest.fn().mockResolvedValue({ items: [emergency, standard, sentBack] }),
+      undefined,
+      {
+        groupOf: c => (c.state === 'draft' ? 'Drafts' : 'Under way'),
+        columns: [{ title: 'Your action', render: c => `Act on ${c.title}` }],
+      },
+    );
+    await screen.findByText(emergency.title);
+    const groups = screen.getAllByRole('heading', { level: 3 });
+    expect(groups.map(h => h.textContent)).toEqual([
+      'Under way (2)',
+      'Drafts (1)',
+    ]);
+    const tables = screen.getAllByRole('table');
+    expect(
+      within(tables[0])
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'Title',
+      'Your action',
+      'Affects',
+      'Type',
+      'State',
+      'Author',
+      'Raised',
+      'Due',
+    ]);
+    expect(
+      within(tables[1]).getByText(`Act on ${sentBack.title}`),
+    ).toBeVisible();
+  });
 });

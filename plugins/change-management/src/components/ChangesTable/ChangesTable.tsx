@@ -1,4 +1,4 @@
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
 import {
   ResponseErrorPanel,
   Table,
@@ -7,25 +7,24 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Theme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import {
-  CHANGE_STATES,
-  CHANGE_TYPES,
   ChangeListItem,
-  STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { ChangeListRequest, changeManagementApiRef } from '../../api';
 import { ChangeStateChip } from '../ChangeStateChip';
 import { formatTime } from '../format';
 import { DueCell, EntityName, EntityNames, TitleCell } from './cells';
+import { ExportList } from './ExportList';
+import { ListFilters } from './ListFilters';
 import { useListParams } from './useListParams';
+
+/** A column of the list; `onPhone` keeps it on a narrow screen. */
+export type ListColumn = TableColumn<ChangeListItem> & { onPhone?: boolean };
 
 export type ChangesTableProps = {
   title: string;
@@ -33,6 +32,8 @@ export type ChangesTableProps = {
   query: Omit<ChangeListRequest, 'cursor' | 'limit' | 'search'>;
   /** Offer the state and type filters and the title search. */
   filters?: boolean;
+  /** Offer the change log of what the list shows, as CSV. */
+  exportable?: boolean;
   /** Show the entities each change affects (the portal's lists). */
   showAffected?: boolean;
   /**
@@ -40,6 +41,13 @@ export type ChangesTableProps = {
    * its components or resources the change reached it.
    */
   systemRef?: string;
+  /** Columns after the title, such as a queue's "Your action". */
+  columns?: ListColumn[];
+  /**
+   * Splits the page into groups under their names, in the order the list
+   * first reaches each one.
+   */
+  groupOf?: (change: ChangeListItem) => string;
   /** Shown instead of the table when there are no changes at all. */
   empty?: ReactNode;
   /** Shown beside the title, e.g. a button to raise one. */
@@ -47,43 +55,24 @@ export type ChangesTableProps = {
   pageSize?: number;
 };
 
-/**
- * The filters' labels in the text colour: MUI's grey fails WCAG AA contrast
- * on Backstage's grey page background.
- */
-const useLabelStyles = makeStyles(theme => ({
-  label: { color: theme.palette.text.primary },
-}));
-
-const useLabelProps = () => {
-  const classes = useLabelStyles();
-  return { shrink: true, className: classes.label };
-};
-
-/** The title search: typed freely, put in the URL once typing pauses. */
-const SearchField = (props: {
-  value: string;
-  onSearch: (q: string) => void;
-}) => {
-  const [text, setText] = useState(props.value);
-  const labelProps = useLabelProps();
-  useDebounce(() => text !== props.value && props.onSearch(text), 300, [text]);
-  return (
-    <TextField
-      id="change-title-search"
-      type="search"
-      label="Search titles"
-      InputLabelProps={labelProps}
-      value={text}
-      onChange={e => setText(e.target.value)}
-    />
-  );
-};
+/** The changes of a page by group, in the order the list reaches each. */
+function grouped(
+  items: ChangeListItem[],
+  groupOf: (change: ChangeListItem) => string,
+): [string, ChangeListItem[]][] {
+  const groups = new Map<string, ChangeListItem[]>();
+  for (const item of items) {
+    const name = groupOf(item);
+    groups.set(name, [...(groups.get(name) ?? []), item]);
+  }
+  return [...groups];
+}
 
 /**
  * Changes one page at a time through the API's keyset cursors, with
  * optional filters and search; both and the page live in the URL. On a
- * phone only the title, state and due time stay.
+ * phone only the title, state and due time stay (and the columns given
+ * for a phone).
  */
 export const ChangesTable = (props: ChangesTableProps) => {
   const { title, query, filters, showAffected, systemRef, empty, toolbar } =
@@ -91,15 +80,15 @@ export const ChangesTable = (props: ChangesTableProps) => {
   const api = useApi(changeManagementApiRef);
   const params = useListParams();
   const narrow = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'));
-  const labelProps = useLabelProps();
   const page = params.cursors.length;
+  const limit = props.pageSize ?? 25;
 
   const request: ChangeListRequest = {
     ...query,
     states: params.state ? [params.state] : query.states,
     type: params.type || query.type,
     search: params.search || undefined,
-    limit: props.pageSize ?? 25,
+    limit,
     cursor: params.cursors[page - 1],
   };
   const { value, loading, error } = useAsync(
@@ -117,10 +106,10 @@ export const ChangesTable = (props: ChangesTableProps) => {
   }
 
   // Cells wrap between words only ("Emergency", not "Emergenc / y").
-  const column = (
-    c: TableColumn<ChangeListItem>,
-    onPhone = false,
-  ): TableColumn<ChangeListItem> => ({
+  const column = ({
+    onPhone,
+    ...c
+  }: ListColumn): TableColumn<ChangeListItem> => ({
     ...c,
     hidden: narrow && !onPhone,
     cellStyle: { wordBreak: 'normal' },
@@ -129,33 +118,53 @@ export const ChangesTable = (props: ChangesTableProps) => {
     systemRef
       ? c.affectedEntityRefs.filter(ref => ref !== systemRef)
       : c.affectedEntityRefs;
-  const columns: TableColumn<ChangeListItem>[] = [
-    column({ title: 'Title', render: c => <TitleCell change={c} /> }, true),
+  const listColumns: ListColumn[] = [
+    { title: 'Title', render: c => <TitleCell change={c} />, onPhone: true },
+    ...(props.columns ?? []),
     ...(systemRef || showAffected
       ? [
-          column({
+          {
             title: systemRef ? 'Via' : 'Affects',
-            render: c =>
+            render: (c: ChangeListItem) =>
               affected(c).length ? (
                 <EntityNames refs={affected(c)} />
               ) : (
                 'the system itself'
               ),
-          }),
+          },
         ]
       : []),
-    column({ title: 'Type', render: c => TYPE_LABELS[c.type] }),
-    column(
-      { title: 'State', render: c => <ChangeStateChip state={c.state} /> },
-      true,
-    ),
-    column({
+    { title: 'Type', render: c => TYPE_LABELS[c.type] },
+    {
+      title: 'State',
+      render: c => <ChangeStateChip state={c.state} />,
+      onPhone: true,
+    },
+    {
       title: 'Author',
       render: c => <EntityName entityRef={c.createdBy} />,
-    }),
-    column({ title: 'Raised', render: c => formatTime(c.createdAt) }),
-    column({ title: 'Due', render: c => <DueCell change={c} /> }, true),
+    },
+    { title: 'Raised', render: c => formatTime(c.createdAt) },
+    { title: 'Due', render: c => <DueCell change={c} />, onPhone: true },
   ];
+  const columns = listColumns.map(column);
+
+  const items = value?.items ?? [];
+  const table = (rows: ChangeListItem[]) => (
+    <Table<ChangeListItem>
+      isLoading={loading}
+      options={{
+        toolbar: false,
+        paging: false,
+        search: false,
+        sorting: false,
+        padding: 'dense',
+      }}
+      columns={columns}
+      data={rows}
+      localization={{ body: { emptyDataSourceMessage: 'No changes match' } }}
+    />
+  );
 
   return (
     <>
@@ -170,69 +179,32 @@ export const ChangesTable = (props: ChangesTableProps) => {
           {title}
         </Typography>
         <Box flexGrow={1} />
+        {props.exportable && value && (
+          <ExportList
+            filters={{
+              entityRef: request.entityRef,
+              states: request.states,
+              type: request.type,
+              search: request.search,
+            }}
+            // Every page before this one was full.
+            shown={page * limit + items.length}
+            more={!!value.nextCursor}
+          />
+        )}
         {toolbar}
       </Box>
-      {filters && (
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="flex-end"
-          mb={2}
-          style={{ gap: 16 }}
-        >
-          <SearchField
-            value={params.search}
-            onSearch={q => params.setFilter('q', q)}
-          />
-          <TextField
-            id="change-state-filter"
-            select
-            SelectProps={{ displayEmpty: true }}
-            InputLabelProps={labelProps}
-            label="State"
-            value={params.state ?? ''}
-            style={{ minWidth: 180 }}
-            onChange={e => params.setFilter('state', e.target.value)}
-          >
-            <MenuItem value="">All states</MenuItem>
-            {CHANGE_STATES.map(s => (
-              <MenuItem key={s} value={s}>
-                {STATE_LABELS[s]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            id="change-type-filter"
-            select
-            SelectProps={{ displayEmpty: true }}
-            InputLabelProps={labelProps}
-            label="Type"
-            value={params.type ?? ''}
-            style={{ minWidth: 150 }}
-            onChange={e => params.setFilter('type', e.target.value)}
-          >
-            <MenuItem value="">All types</MenuItem>
-            {CHANGE_TYPES.map(t => (
-              <MenuItem key={t} value={t}>
-                {TYPE_LABELS[t]}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Box>
-      )}
-      <Table<ChangeListItem>
-        isLoading={loading}
-        options={{
-          toolbar: false,
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-        }}
-        columns={columns}
-        data={value?.items ?? []}
-        localization={{ body: { emptyDataSourceMessage: 'No changes match' } }}
-      />
+      {filters && <ListFilters />}
+      {props.groupOf && items.length
+        ? grouped(items, props.groupOf).map(([name, rows]) => (
+            <Box key={name} mb={3}>
+              <Typography variant="subtitle1" component="h3" gutterBottom>
+                {`${name} (${rows.length})`}
+              </Typography>
+              {table(rows)}
+            </Box>
+          ))
+        : table(items)}
       <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
         <Button disabled={page === 0 || loading} onClick={params.previousPage}>
           Previous page

@@ -1,11 +1,9 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
-import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import {
   ChangeListItem,
   RETROSPECTIVE_DUE_HOURS,
@@ -13,6 +11,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { changeRouteRef } from '../../routes';
 import { formatTime } from '../format';
+import { IncidentChip } from '../IncidentChip';
 import { RefLink } from '../RefLink';
 
 /**
@@ -85,14 +84,7 @@ export const TitleCell = ({ change }: { change: ChangeListItem }) => {
         >
           #{change.id.slice(0, 8)}
         </Typography>
-        {change.incident && (
-          <Chip
-            size="small"
-            color="secondary"
-            icon={<ReportProblemIcon />}
-            label={`Emergency ${change.incident.ref} · ${change.incident.severity}`}
-          />
-        )}
+        {change.incident && <IncidentChip incident={change.incident} />}
       </Box>
       {change.sentBack && <SentBackNote sentBack={change.sentBack} />}
     </Box>

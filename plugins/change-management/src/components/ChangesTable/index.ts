@@ -1,2 +1,2 @@
 export { ChangesTable } from './ChangesTable';
-export type { ChangesTableProps } from './ChangesTable';
+export type { ChangesTableProps, ListColumn } from './ChangesTable';

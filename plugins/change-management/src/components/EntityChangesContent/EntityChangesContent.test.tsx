@@ -23,12 +23,17 @@ const change = aChange({
 
 const open = { frozen: false, timeZone: 'UTC' };
 
-function renderWith(api: Partial<ChangeManagementApi>, entity = system) {
+function renderWith(
+  api: Partial<ChangeManagementApi>,
+  entity = system,
+  routeEntries?: string[],
+) {
   return renderWithCatalog(
     <EntityProvider entity={entity}>
       <EntityChangesContent />
     </EntityProvider>,
     api,
+    routeEntries,
   );
 }
 
@@ -36,6 +41,8 @@ function renderWith(api: Partial<ChangeManagementApi>, entity = system) {
 jest.setTimeout(30_000);
 
 describe('EntityChangesContent', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it("lists a System's changes, through which part, in two calls", async () => {
     const api = {
       listChanges: jest.fn().mockResolvedValue({ items: [change] }),
@@ -147,22 +154,43 @@ describe('EntityChangesContent', () => {
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
   });
 
-  it("exports a System's own history", async () => {
-    const exportChangeLog = jest.fn().mockResolvedValue('ID\n');
+  it("exports what the System's tab shows, by its filters, named after them", async () => {
+    const second = aChange({
+      ...change,
+      id: '7a1d2e3f-0000-4000-8000-000000000009',
+      title: 'Hotfix: refunds failing with 500',
+    });
+    const exportChangeLog = jest
+      .fn()
+      .mockResolvedValue({ blob: new Blob(['ID\n']) });
     URL.createObjectURL = jest.fn(() => 'blob:x');
     URL.revokeObjectURL = jest.fn();
-    await renderWith({
-      listChanges: jest.fn().mockResolvedValue({ items: [change] }),
-      getFreeze: jest.fn().mockResolvedValue(open),
-      exportChangeLog,
-    });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Export CSV' }),
+    const clicked: HTMLAnchorElement[] = [];
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+    await renderWith(
+      {
+        listChanges: jest.fn().mockResolvedValue({ items: [change, second] }),
+        getFreeze: jest.fn().mockResolvedValue(open),
+        exportChangeLog,
+      },
+      system,
+      ['/?type=emergency'],
     );
-    await waitFor(() =>
-      expect(exportChangeLog).toHaveBeenCalledWith(
-        expect.objectContaining({ entityRef: 'system:default/payments' }),
-      ),
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export these 2 changes' }),
+    );
+
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(exportChangeLog).toHaveBeenCalledWith({
+      entityRef: 'system:default/payments',
+      type: 'emergency',
+    });
+    expect(clicked[0].download).toBe(
+      'change-log-system-default-payments-emergency.csv',
     );
   });
 
@@ -181,7 +209,7 @@ describe('EntityChangesContent', () => {
     );
     expect(await screen.findByText(change.title)).toBeInTheDocument();
     expect(
-      screen.queryByRole('button', { name: 'Export CSV' }),
+      screen.queryByRole('button', { name: /^Export/ }),
     ).not.toBeInTheDocument();
   });
 });

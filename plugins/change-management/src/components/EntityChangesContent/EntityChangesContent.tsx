@@ -3,11 +3,9 @@ import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
-import { ExportChangeLog } from '../ChangeManagementPage/ExportChangeLog';
 import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
@@ -15,7 +13,7 @@ import { RaiseChangeDialog } from '../RaiseChangeDialog';
 /**
  * The Changes tab of a catalog entity: its changes, newest first. On a
  * System it also lists the changes to the System's components and
- * resources, saying through which one, and exports that history as CSV.
+ * resources, saying through which one, and exports what it shows as CSV.
  * Two requests on first render: the freeze status and the first page.
  *
  * @public
@@ -45,6 +43,7 @@ export const EntityChangesContent = () => {
         title="Changes"
         query={{ entityRef }}
         filters
+        exportable={isSystem}
         toolbar={raiseButton}
         systemRef={isSystem ? entityRef : undefined}
         empty={
@@ -58,11 +57,6 @@ export const EntityChangesContent = () => {
           />
         }
       />
-      {isSystem && (
-        <Box mt={4}>
-          <ExportChangeLog entityRef={entityRef} />
-        </Box>
-      )}
       {raising && (
         <RaiseChangeDialog
           open

@@ -4485,11 +4485,11 @@ export const spec = {
             schema: {
               type: 'string',
               description:
-                'The start of the range, inclusive. An ISO 8601 date or time.',
+                'The start of the range, inclusive; with `to`, or neither for every change. An ISO 8601 date or time.',
             },
-            required: true,
+            required: false,
             description:
-              'The start of the range, inclusive. An ISO 8601 date or time.',
+              'The start of the range, inclusive; with `to`, or neither for every change. An ISO 8601 date or time.',
             name: 'from',
             in: 'query',
           },
@@ -4497,11 +4497,11 @@ export const spec = {
             schema: {
               type: 'string',
               description:
-                'The end of the range, exclusive. An ISO 8601 date or time.',
+                'The end of the range, exclusive; with `from`, or neither for every change. An ISO 8601 date or time.',
             },
-            required: true,
+            required: false,
             description:
-              'The end of the range, exclusive. An ISO 8601 date or time.',
+              'The end of the range, exclusive; with `from`, or neither for every change. An ISO 8601 date or time.',
             name: 'to',
             in: 'query',
           },
@@ -4533,6 +4533,16 @@ export const spec = {
           {
             schema: {
               type: 'string',
+              description: 'One state, or several separated by commas.',
+            },
+            required: false,
+            description: 'One state, or several separated by commas.',
+            name: 'state',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
               enum: ['standard', 'emergency', 'infrastructure'],
               description:
                 'The SOP category; emergency changes follow their own state machine.',
@@ -4541,6 +4551,21 @@ export const spec = {
             description:
               'The SOP category; emergency changes follow their own state machine.',
             name: 'type',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 200,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'Changes whose title contains this text, ignoring case.',
+            },
+            required: false,
+            description:
+              'Changes whose title contains this text, ignoring case.',
+            name: 'q',
             in: 'query',
           },
         ],
