@@ -49,3 +49,4 @@ export { describeNextStep } from './nextStep';
 export type { NextStepContext } from './nextStep';
 export { engineerScope, isEngineerFor, ownsAffectedEntity } from './engineers';
 export type { EngineerRoles, EngineerScope } from './engineers';
+export { changeParties } from './parties';
