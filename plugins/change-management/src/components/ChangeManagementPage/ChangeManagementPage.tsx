@@ -21,6 +21,7 @@ import { AuditLink } from '../AuditPage';
 import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
 import { ExportChangeLog } from './ExportChangeLog';
+import { useChangeSignal } from '../useChangeSignal';
 
 type PageTab = {
   id: string;
@@ -144,7 +145,9 @@ export const ChangeManagementPage = () => {
   const api = useApi(changeManagementApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const selected = TABS.find(t => t.id === searchParams.get('tab')) ?? TABS[0];
-  const counts = useAsync(() => api.countQueues(), [api]);
+  // Counted again when a change moves in or out of a queue.
+  const signal = useChangeSignal();
+  const counts = useAsync(() => api.countQueues(), [api, signal]);
 
   // Another tab starts with its own list: no filters, first page.
   const onChange = (_: unknown, id: string) => {

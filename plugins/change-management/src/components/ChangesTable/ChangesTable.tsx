@@ -26,6 +26,7 @@ import { ChangeStateChip } from '../ChangeStateChip';
 import { formatTime } from '../format';
 import { DueCell, EntityName, EntityNames, TitleCell } from './cells';
 import { useListParams } from './useListParams';
+import { useChangeSignal } from '../useChangeSignal';
 
 export type ChangesTableProps = {
   title: string;
@@ -102,9 +103,12 @@ export const ChangesTable = (props: ChangesTableProps) => {
     limit: props.pageSize ?? 25,
     cursor: params.cursors[page - 1],
   };
+  // Fetched again when a change moves, as someone else may have moved it
+  // into or out of this list.
+  const signal = useChangeSignal();
   const { value, loading, error } = useAsync(
     () => api.listChanges(request),
-    [api, JSON.stringify(request)],
+    [api, JSON.stringify(request), signal],
   );
 
   if (error) {
