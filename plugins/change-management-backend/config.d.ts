@@ -204,6 +204,15 @@ export interface Config {
         /** The event's hash: 64 lowercase hex digits. */
         hash: string;
       };
+      /**
+       * An Ed25519 private key in PEM (`openssl genpkey -algorithm ed25519`)
+       * that signs each checkpoint as it is taken. Give its public key to
+       * the auditors: a checkpoint rewritten in the database no longer
+       * verifies, with openssl (README) or `GET /audit/verify`. Unset, the
+       * checkpoints are not signed.
+       * @visibility secret
+       */
+      signingKey?: string;
     };
   };
 }

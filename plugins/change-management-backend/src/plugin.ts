@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
 import {
   changePermissionResourceRef,
@@ -28,6 +30,8 @@ import { ChangeLogService } from './service/ChangeLogService';
 import { ChangeManagementMetrics } from './service/ChangeManagementMetrics';
 import { ChangeNotifier } from './service/ChangeNotifier';
 import { CtoRoleHolders } from './service/CtoRoleHolders';
+import { ChangePublisher } from './service/ChangePublisher';
+import { CheckpointSigner } from './service/CheckpointSigner';
 import { RecentEntities } from './service/RecentEntities';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
@@ -62,6 +66,7 @@ export const changeManagementPlugin = createBackendPlugin({
         outboxLoops: changeManagementOutboxServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -70,6 +75,7 @@ export const changeManagementPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        signals: signalsServiceRef,
         userInfo: coreServices.userInfo,
       },
       async init(deps) {
@@ -126,7 +132,10 @@ export const changeManagementPlugin = createBackendPlugin({
         );
         const outbox = new OutboxDelivery(
           outboxStore,
-          outboxHandlers(notifier),
+          outboxHandlers(
+            notifier,
+            new ChangePublisher(deps.events, deps.signals),
+          ),
           config.outbox,
           deps.clock,
           deps.logger,
@@ -186,9 +195,11 @@ export const changeManagementPlugin = createBackendPlugin({
         const chainStore = new DatabaseChainStore(
           await deps.database.getClient(),
         );
+        const { signingKey } = config.audit;
         const verifier = new ChainVerificationService(
           chainStore,
           config.audit.expectedHead,
+          signingKey && new CheckpointSigner(signingKey),
         );
         await scheduleChainVerification({
           ...deps,

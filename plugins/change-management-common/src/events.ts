@@ -190,11 +190,29 @@ export const auditVerificationSchema = z
 /** @public */
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
-/** A chain head recorded by the nightly verification. @public */
+/**
+ * A chain head recorded by the nightly verification; signed when
+ * `changeManagement.audit.signingKey` is set (`checkpointSignedText`).
+ *
+ * @public
+ */
 export const chainCheckpointSchema = chainHeadSchema
   .extend({
     seq: z.number().int().min(1).describe('The seq of that event.'),
     createdAt: isoTime('When the checkpoint was taken.'),
+    signature: z
+      .string()
+      .optional()
+      .describe(
+        'The Ed25519 signature of the checkpoint (its text, as checkpointSignedText writes it), base64; absent when no signing key was set.',
+      ),
+    keyFingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional()
+      .describe(
+        'sha256 of the public key that verifies the signature (its DER SubjectPublicKeyInfo), hex.',
+      ),
   })
   .strict();
 

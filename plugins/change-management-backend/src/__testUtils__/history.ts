@@ -63,20 +63,29 @@ export async function recordHistory(h: Harness) {
   return { standard, infrastructure, cancelled, emergency };
 }
 
+/** The tables PostgreSQL's triggers keep append-only. */
+const GUARDED = ['change_events', 'change_chain_checkpoints'];
+
 /** Lets a test tamper as an attacker who can drop PostgreSQL's triggers. */
 export async function withoutTriggers<T>(
   knex: Knex,
   tamper: () => Promise<T>,
 ): Promise<T> {
   const pg = knex.client.config.client === 'pg';
+  const triggers = (verb: 'DISABLE' | 'ENABLE') =>
+    Promise.all(
+      GUARDED.map(table =>
+        knex.raw(`ALTER TABLE ${table} ${verb} TRIGGER USER`),
+      ),
+    );
   if (pg) {
-    await knex.raw('ALTER TABLE change_events DISABLE TRIGGER USER');
+    await triggers('DISABLE');
   }
   try {
     return await tamper();
   } finally {
     if (pg) {
-      await knex.raw('ALTER TABLE change_events ENABLE TRIGGER USER');
+      await triggers('ENABLE');
     }
   }
 }

@@ -3,6 +3,7 @@ import {
   ChangeEvent,
 } from '@trove/backstage-plugin-change-management-common';
 import { StoredChange } from './ChangeStore';
+import { OutboxMessage } from './OutboxStore';
 
 /** A batch of changes with all their events, read from one snapshot. */
 export interface ChangeBatch {
@@ -46,7 +47,14 @@ export interface ChainStore {
   ): Promise<{ seq: number; id: string; hash: string }[]>;
   /** The first event up to `seq` whose change row is gone. */
   firstOrphanEvent(seq: number): Promise<string | undefined>;
-  addCheckpoint(head: ChainCheckpoint): Promise<void>;
+  /**
+   * Records a checkpoint, and its side effects in the outbox in the same
+   * transaction (keyed by the checkpoint's event).
+   */
+  addCheckpoint(
+    checkpoint: ChainCheckpoint,
+    effects: OutboxMessage[],
+  ): Promise<void>;
   /** Newest first, at most `limit`; all of them, oldest first, without. */
   listCheckpoints(limit?: number): Promise<ChainCheckpoint[]>;
 }

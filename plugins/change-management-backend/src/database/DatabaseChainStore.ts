@@ -4,6 +4,8 @@ import {
   ChangeEvent,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChainLinks, ChainStore, ChangeBatch } from './ChainStore';
+import { enqueue } from './DatabaseOutboxStore';
+import { OutboxMessage } from './OutboxStore';
 import { ChangeRow, rowToChange, rowToEvent } from './rows';
 import { GENESIS_HASH } from './eventChain';
 import { toIso } from './timestamps';
@@ -119,13 +121,22 @@ export class DatabaseChainStore implements ChainStore {
     return row?.id;
   }
 
-  async addCheckpoint(head: ChainCheckpoint): Promise<void> {
-    await this.db('change_chain_checkpoints').insert({
-      event_seq: head.seq,
-      event_id: head.eventId,
-      hash: head.hash,
-      event_at: new Date(head.at),
-      created_at: new Date(head.createdAt),
+  async addCheckpoint(
+    checkpoint: ChainCheckpoint,
+    effects: OutboxMessage[],
+  ): Promise<void> {
+    const createdAt = new Date(checkpoint.createdAt);
+    await this.db.transaction(async tx => {
+      await tx('change_chain_checkpoints').insert({
+        event_seq: checkpoint.seq,
+        event_id: checkpoint.eventId,
+        hash: checkpoint.hash,
+        event_at: new Date(checkpoint.at),
+        created_at: createdAt,
+        signature: checkpoint.signature ?? null,
+        key_fingerprint: checkpoint.keyFingerprint ?? null,
+      });
+      await enqueue(tx, checkpoint.eventId, effects, createdAt);
     });
   }
 
@@ -140,6 +151,8 @@ export class DatabaseChainStore implements ChainStore {
       hash: row.hash,
       at: toIso(row.event_at),
       createdAt: toIso(row.created_at),
+      ...(row.signature ? { signature: row.signature } : {}),
+      ...(row.key_fingerprint ? { keyFingerprint: row.key_fingerprint } : {}),
     }));
   }
 }

@@ -35,8 +35,9 @@ export async function enqueue(
 
 /**
  * The ids of the rows a claim takes: due, not claimed by anyone at `now`,
- * of the kinds asked for, oldest due first. Served by the partial index of
- * the rows still to deliver (change_outbox_pending_idx).
+ * of the kinds asked for, oldest due first, then in the order written.
+ * Served by the partial index of the rows still to deliver
+ * (change_outbox_pending_idx).
  */
 export function dueQuery(
   db: Knex,
@@ -53,7 +54,9 @@ export function dueQuery(
     .where('next_attempt_at', '<=', dueBy)
     .where(q => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
     .whereIn('kind', kinds)
-    .orderBy('next_attempt_at')
+    // Rows due at once leave in the order they were written: an action's
+    // events reach subscribers in the order of the actions.
+    .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])
     .limit(limit);
   // PostgreSQL: replicas claiming at once skip each other's rows instead of
   // waiting for them. SQLite serialises writers, so the claim's one UPDATE
@@ -86,6 +89,8 @@ export class DatabaseOutboxStore implements OutboxStore {
         'attempts',
         'created_at',
       ]);
+    // RETURNING follows the update's scan, not the claim's order.
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
     return rows.map(
       (row): OutboxEntry => ({
         id: String(row.id),

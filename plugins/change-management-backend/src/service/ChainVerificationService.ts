@@ -5,7 +5,9 @@ import {
 import { StoredChange } from '../database/ChangeStore';
 import { ChainStore } from '../database/ChainStore';
 import { GENESIS_HASH, hashEvent } from '../database/eventChain';
+import { CheckpointSigner } from './CheckpointSigner';
 import { ExpectedHead, HEAD_GONE, missingHistory } from './expectedHistory';
+import { outboxMessage } from './outboxHandlers';
 import { differences, replayEvents } from './replay';
 
 /** Events per page of the chain, and changes per batch of the row check. */
@@ -37,32 +39,60 @@ export class ChainVerificationService {
   constructor(
     private readonly store: ChainStore,
     private readonly expectedHead?: ExpectedHead,
+    /** Signs each checkpoint, and checks those it signed, when a key is set. */
+    private readonly signer?: CheckpointSigner,
   ) {}
 
   async verify(): Promise<AuditVerification> {
-    return (await this.run()).result;
+    return (await this.runAndCheckSignatures()).result;
   }
 
   /**
    * Verifies, and records the head of a sound chain as a checkpoint (once
-   * per head: a quiet night adds none). A bad change row does not stop the
-   * checkpoint; it is the chain that checkpoints vouch for.
+   * per head and key: a quiet night adds none, unless the key is new), signed
+   * if a key is set and published on the events service through the outbox.
+   * A bad change row does not stop the checkpoint; it is the chain that
+   * checkpoints vouch for.
    */
   async verifyAndCheckpoint(now: Date): Promise<AuditVerification> {
-    const { result, chainOk, last } = await this.run();
+    const { result, chainOk, last } = await this.runAndCheckSignatures();
     if (chainOk && last) {
       const [newest] = await this.store.listCheckpoints(1);
-      if (newest?.eventId !== last.id) {
-        await this.store.addCheckpoint({
+      if (
+        newest?.eventId !== last.id ||
+        (this.signer && newest.keyFingerprint !== this.signer.fingerprint)
+      ) {
+        const head = {
           eventId: last.id,
           hash: last.hash,
           at: last.at,
           seq: last.seq,
           createdAt: now.toISOString(),
-        });
+        };
+        const checkpoint = this.signer?.sign(head) ?? head;
+        await this.store.addCheckpoint(checkpoint, [
+          outboxMessage('checkpoint-event', { version: 1, ...checkpoint }),
+        ]);
       }
     }
     return result;
+  }
+
+  /**
+   * The chain's verdict, unless it holds and a checkpoint lacks the
+   * signature it should carry: then history and checkpoint were rewritten
+   * together, and no new checkpoint may vouch for them.
+   */
+  private async runAndCheckSignatures() {
+    const [outcome, forged] = await Promise.all([
+      this.run(),
+      this.signer?.findForgery(() => this.store.listCheckpoints()),
+    ]);
+    if (!forged || !outcome.chainOk) {
+      return outcome;
+    }
+    const { checked, head } = outcome.result;
+    return { result: { ok: false, checked, head, ...forged }, chainOk: false };
   }
 
   /**

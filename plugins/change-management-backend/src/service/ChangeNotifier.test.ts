@@ -13,6 +13,7 @@ import { NotificationsConfig } from './config';
 import { CtoRoleHolders } from './CtoRoleHolders';
 import { AcceptedAction } from './notices';
 import { outboxHandlers } from './outboxHandlers';
+import { quietPublisher } from '../__testUtils__/publisher';
 
 const rel = (type: string, ...targetRefs: string[]) =>
   targetRefs.map(targetRef => ({ type, targetRef }));
@@ -133,7 +134,7 @@ function setup(
   );
   /** What the outbox does with the row of an accepted action. */
   const deliver = (accepted: AcceptedAction) =>
-    outboxHandlers(notifier)['action-notices'](accepted, {
+    outboxHandlers(notifier, quietPublisher())['action-notices'](accepted, {
       id: '1',
       kind: 'action-notices',
       eventId: 'e-1',

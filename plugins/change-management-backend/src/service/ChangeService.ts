@@ -25,6 +25,7 @@ import { afterAction, newDraft } from './changeRecord';
 import { ChangeManagementConfig } from './config';
 import { FreezeService } from './FreezeService';
 import { actionEffects } from './outboxHandlers';
+import { publicationEffects } from './ChangePublisher';
 
 /** A list request, as the router reads it from the query string. */
 export interface ListChangesRequest {
@@ -88,28 +89,41 @@ export class ChangeService {
     );
     const resource = { createdBy: actor.userEntityRef, affected: entities };
     await this.access.authorizeCreate(actor, resource);
-    const now = this.clock.now().toISOString();
+    const now = this.clock.now();
     const { affectedEntityRefs: _refs, ...draft } = input;
     const created = await this.store.createChange({
       change: newDraft({
         id: randomUUID(),
         draft,
         by: actor.userEntityRef,
-        at: now,
+        at: now.toISOString(),
       }),
       entities,
       event: {
         action: 'create',
         toState: 'draft',
         actor: actor.userEntityRef,
-        at: new Date(now),
+        at: now,
         fields: {
           ...input,
           affectedEntityRefs: entities.map(e => e.entityRef),
         },
       },
+      // Its event and signal go in the outbox, in its transaction.
+      effects: written =>
+        publicationEffects(
+          {
+            action: 'create',
+            change: written,
+            actor: actor.userEntityRef,
+            ownerRefs: entities.map(e => e.ownerRef),
+            at: now,
+          },
+          this.config,
+        ),
     });
     this.metrics.recordAction('create', created.type);
+    this.outbox.wake();
     return this.view(created, actor, resource);
   }
 
@@ -196,17 +210,27 @@ export class ChangeService {
           ? { ...fields, exceptions: outcome.exceptions }
           : fields,
       },
-      // The notices go in the outbox, in the action's transaction.
-      effects: written =>
-        actionEffects(
-          {
-            action: request.action,
-            fromState: change.state,
-            change: written,
-            actor: actor.userEntityRef,
-          },
-          this.config.notifications,
-        ),
+      // The notices, event and signal go in the outbox, in the action's
+      // transaction.
+      effects: written => {
+        const accepted = {
+          action: request.action,
+          fromState: change.state,
+          change: written,
+          actor: actor.userEntityRef,
+        };
+        return [
+          ...actionEffects(accepted, this.config.notifications),
+          ...publicationEffects(
+            {
+              ...accepted,
+              ownerRefs: next.affected.map(e => e.ownerRef),
+              at: now,
+            },
+            this.config,
+          ),
+        ];
+      },
     });
     this.metrics.recordAction(request.action, updated.type);
     this.outbox.wake();

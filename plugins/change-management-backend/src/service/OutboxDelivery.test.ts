@@ -75,6 +75,21 @@ describe('the outbox', () => {
       await expect(store.depth()).resolves.toEqual({ pending: 0, dead: 0 });
     });
 
+    it('hands over the rows due together in the order they were written', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      await write(knex, 5);
+      // An update moves a row's tuple to the end of the table on
+      // PostgreSQL, where a scan would then meet it last.
+      await knex('change_outbox')
+        .where({ event_id: 'event-0' })
+        .update({ last_error: 'moved' });
+      const { delivery, handler } = loop(knex);
+      await expect(delivery.drain()).resolves.toBe(5);
+      expect(handler.mock.calls.map(([, entry]: any) => entry.eventId)).toEqual(
+        ['event-0', 'event-1', 'event-2', 'event-3', 'event-4'],
+      );
+    });
+
     it('tries a failed row again after a doubling backoff, then gives up on it', async () => {
       const knex = await migrated(await databases.init(databaseId));
       await write(knex, 1);

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigReader } from '@backstage/config';
 import { JsonValue } from '@backstage/types';
 import { readChangeManagementConfig } from './config';
@@ -93,4 +94,48 @@ describe('changeManagement.audit.expectedHead', () => {
       expect(() => expectedHead(value)).toThrow(/audit\.expectedHead/);
     },
   );
+});
+
+describe('changeManagement.audit.signingKey', () => {
+  const read = (signingKey: string) =>
+    readChangeManagementConfig(
+      new ConfigReader({ changeManagement: { audit: { signingKey } } }),
+    ).audit.signingKey;
+  const encoding = {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  } as const;
+  const pem = (type: 'ed25519' | 'rsa') =>
+    type === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048, ...encoding })
+          .privateKey
+      : generateKeyPairSync('ed25519', encoding).privateKey;
+
+  it('reads an Ed25519 private key in PEM', () => {
+    expect(read(pem('ed25519'))?.asymmetricKeyType).toBe('ed25519');
+  });
+
+  it.each([
+    ['not a key', /Invalid changeManagement\.audit\.signingKey: .*Ed25519/],
+    ['rsa', /it is a rsa key; use an Ed25519 private key/],
+  ])('refuses %s, naming the key', (what, message) => {
+    expect(() => read(what === 'rsa' ? pem('rsa') : what)).toThrow(message);
+  });
+
+  it('is unset by default, and then nothing is signed', () => {
+    expect(
+      readChangeManagementConfig(new ConfigReader({})).audit.signingKey,
+    ).toBeUndefined();
+  });
+});
+
+describe('app.baseUrl', () => {
+  it('comes before the paths of published links, without a trailing slash', () => {
+    const read = (data: object) =>
+      readChangeManagementConfig(new ConfigReader(data)).appBaseUrl;
+    expect(read({ app: { baseUrl: 'https://backstage.example.com/' } })).toBe(
+      'https://backstage.example.com',
+    );
+    expect(read({})).toBe('');
+  });
 });

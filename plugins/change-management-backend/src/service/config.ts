@@ -1,3 +1,4 @@
+import { createPrivateKey, KeyObject } from 'node:crypto';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -32,8 +33,12 @@ export interface ChangeManagementConfig {
   audit: {
     /** An event the chain must hold, kept outside the database. */
     expectedHead?: ExpectedHead;
+    /** The Ed25519 private key that signs each checkpoint, if set. */
+    signingKey?: KeyObject;
   };
   outbox: OutboxConfig;
+  /** `app.baseUrl`, before the paths of the links in published events. */
+  appBaseUrl: string;
 }
 
 /** The delivery of side effects after the commit. */
@@ -115,8 +120,15 @@ export function readChangeManagementConfig(
     notifications: readNotifications(root?.getOptionalConfig('notifications')),
     reminders: readReminders(root?.getOptionalConfig('reminders')),
     readDecisionTtlMs: readTtl(root),
-    audit: { expectedHead: readExpectedHead(root) },
+    audit: {
+      expectedHead: readExpectedHead(root),
+      signingKey: readSigningKey(root),
+    },
     outbox: readOutbox(root?.getOptionalConfig('outbox')),
+    appBaseUrl: (config.getOptionalString('app.baseUrl') ?? '').replace(
+      /\/+$/,
+      '',
+    ),
   };
 }
 
@@ -150,6 +162,30 @@ function readExpectedHead(root: Config | undefined): ExpectedHead | undefined {
     );
   }
   return { eventId, hash };
+}
+
+/** `audit.signingKey`: an Ed25519 private key in PEM. */
+function readSigningKey(root: Config | undefined): KeyObject | undefined {
+  const pem = root?.getOptionalString('audit.signingKey');
+  if (pem === undefined) return undefined;
+  const fix =
+    'use an Ed25519 private key in PEM, e.g. from `openssl genpkey -algorithm ed25519`';
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (error) {
+    throw new Error(
+      `Invalid changeManagement.audit.signingKey: ${
+        (error as Error).message
+      }; ${fix}`,
+    );
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new Error(
+      `Invalid changeManagement.audit.signingKey: it is a ${key.asymmetricKeyType} key; ${fix}`,
+    );
+  }
+  return key;
 }
 
 /** `permissions.readDecisionTtl`: 5 seconds unless set; '0s' turns it off. */

@@ -1,6 +1,12 @@
+import { CheckpointEvent } from '@trove/backstage-plugin-change-management-common';
 import { OutboxEntry, OutboxMessage } from '../database/OutboxStore';
 import { ChangeNotifier } from './ChangeNotifier';
 import { AcceptedAction, Notice, noticeKinds } from './notices';
+import type {
+  ChangePublisher,
+  ChangeSignalDelivery,
+  PublishedAction,
+} from './ChangePublisher';
 import { NotificationsConfig } from './config';
 
 /**
@@ -15,6 +21,12 @@ export interface OutboxPayloads {
    * names whom they tell.
    */
   notices: { changeId: string; notices: Notice[] };
+  /** An accepted action, for the events service (its id is the row's event). */
+  'change-event': PublishedAction;
+  /** Which change moved, for the open pages of those with a stake in it. */
+  'change-signal': ChangeSignalDelivery;
+  /** A nightly checkpoint, for the events service. */
+  'checkpoint-event': CheckpointEvent;
 }
 
 export type OutboxKind = keyof OutboxPayloads;
@@ -36,12 +48,19 @@ export function outboxMessage<K extends OutboxKind>(
 }
 
 /** The handler of each kind. */
-export function outboxHandlers(notifier: ChangeNotifier): OutboxHandlers {
+export function outboxHandlers(
+  notifier: ChangeNotifier,
+  publisher: ChangePublisher,
+): OutboxHandlers {
   return {
     'action-notices': async (action, entry) =>
       notifier.send(entry.eventId, await notifier.plan(action), action.actor),
     notices: async ({ notices }, entry) =>
       notifier.send(entry.eventId, notices),
+    'change-event': async (event, entry) =>
+      publisher.publishAction({ ...event, id: entry.eventId }),
+    'change-signal': async delivery => publisher.signal(delivery),
+    'checkpoint-event': async event => publisher.publishCheckpoint(event),
   };
 }
 

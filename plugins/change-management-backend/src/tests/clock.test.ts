@@ -21,6 +21,7 @@ import {
   startWithClock,
 } from '../__testUtils__/reminders';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { quietPublisher } from '../__testUtils__/publisher';
 
 jest.setTimeout(60_000);
 
@@ -309,7 +310,7 @@ describe('the clock', () => {
       );
       const outbox = new OutboxDelivery(
         new DatabaseOutboxStore(h.knex),
-        outboxHandlers(notifier),
+        outboxHandlers(notifier, quietPublisher()),
         config.outbox,
         clock,
         logger,

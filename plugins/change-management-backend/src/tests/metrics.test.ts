@@ -77,6 +77,7 @@ describe('the metrics', () => {
 
       expect((await h.as('oscar').get('/audit/verify')).body.ok).toBe(true);
       await h.task(VERIFY_TASK_ID).fn(new AbortController().signal);
+      await h.drain(); // the checkpoint's event
       if (databaseId.startsWith('POSTGRES')) {
         await h.knex.raw(
           'ALTER TABLE change_events DISABLE TRIGGER change_events_append_only',
@@ -98,14 +99,18 @@ describe('the metrics', () => {
           'action=sign-off,change_type=standard': 1,
           'action=deploy,change_type=standard': 1,
         },
-        // Every notice went through the outbox, which is empty again: one
-        // row per action that told somebody (submit, review, approve,
-        // record-staging, sign-off, deploy) and the reminder's.
+        // Every side effect went through the outbox, which is empty again:
+        // a notices row per action that told somebody (submit, review,
+        // approve, record-staging, sign-off, deploy) and the reminder's; an
+        // event and a signal per action (create too); the checkpoint's event.
         'change_management.outbox.depth': { '': 0 },
         'change_management.outbox.oldest_age': { '': 0 },
         'change_management.outbox.sends': {
           'kind=action-notices': 6,
           'kind=notices': 1,
+          'kind=change-event': 7,
+          'kind=change-signal': 7,
+          'kind=checkpoint-event': 1,
         },
         'change_management.refusals': {
           'error.type=FreezeError': 1,

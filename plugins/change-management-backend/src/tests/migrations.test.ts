@@ -34,7 +34,23 @@ describe('migrations', () => {
         true,
       );
 
+      await expect(
+        knex.schema.hasColumn('change_chain_checkpoints', 'signature'),
+      ).resolves.toBe(true);
+
       // each migration's down undoes its own part, and only that, newest first
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261215000000_checkpoint_signatures.js',
+      });
+      for (const column of ['signature', 'key_fingerprint']) {
+        await expect(
+          knex.schema.hasColumn('change_chain_checkpoints', column),
+        ).resolves.toBe(false);
+      }
+      await expect(
+        knex.schema.hasColumn('change_chain_checkpoints', 'hash'),
+      ).resolves.toBe(true);
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261201000000_outbox.js',

@@ -15,19 +15,30 @@ describe('the outbox', () => {
       });
       const { body } = await h.as('alice').post('/changes', drafts.standard);
       await h.act('alice', body.id, 'submit');
-      const [submit] = await h
+      const [create, submit] = await h
         .knex('change_events')
-        .where({ change_id: body.id, action: 'submit' });
-      const rows = await h.knex('change_outbox');
-      expect(rows).toEqual([
+        .where({ change_id: body.id })
+        .orderBy('seq');
+      expect(submit.action).toBe('submit');
+      const rows = await h.knex('change_outbox').orderBy('id');
+      const row = (kind: string, event: { id: string }) =>
         expect.objectContaining({
-          kind: 'action-notices',
-          event_id: submit.id,
+          kind,
+          event_id: event.id,
           attempts: 1,
           dead_at: null,
-        }),
+        });
+      // Raising it calls for no notice; each step has its event and signal.
+      expect(rows).toEqual([
+        row('change-event', create),
+        row('change-signal', create),
+        row('action-notices', submit),
+        row('change-event', submit),
+        row('change-signal', submit),
       ]);
-      expect(rows[0].delivered_at).not.toBeNull();
+      for (const { delivered_at } of rows) {
+        expect(delivered_at).not.toBeNull();
+      }
       expect(h.sent).toEqual([
         expect.objectContaining({
           payload: expect.objectContaining({
@@ -52,7 +63,7 @@ describe('the outbox', () => {
       });
       expect(stale.status).toBe(409);
       await h.drain();
-      expect(await h.count('change_outbox')).toBe(1);
+      expect(await h.count('change_outbox')).toBe(rows.length);
       expect(h.sent).toHaveLength(1);
     });
 

@@ -57,3 +57,4 @@ export type {
   DraftFieldChange,
   Resubmission,
 } from './resubmission';
+export { changeParties } from './parties';

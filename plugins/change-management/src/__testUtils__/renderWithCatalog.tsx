@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { ChangeManagementApi, changeManagementApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 
@@ -37,12 +38,13 @@ export const catalogFixture: Entity[] = [
 /**
  * Renders in a test app with the change-management API given, and the
  * catalog's real entity presentation over {@link catalogFixture}, so names
- * come from the catalog as in the app.
+ * come from the catalog as in the app, and the signals API if given.
  */
 export function renderWithCatalog(
   element: ReactElement,
   api: Partial<ChangeManagementApi>,
   routeEntries?: string[],
+  signals?: SignalApi,
 ) {
   const catalogApi = catalogApiMock({ entities: catalogFixture });
   return renderInTestApp(
@@ -54,6 +56,7 @@ export function renderWithCatalog(
           entityPresentationApiRef,
           DefaultEntityPresentationApi.create({ catalogApi }),
         ],
+        ...(signals ? [[signalApiRef, signals] as const] : []),
       ]}
     >
       {element}

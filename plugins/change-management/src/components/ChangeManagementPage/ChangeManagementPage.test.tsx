@@ -10,6 +10,7 @@ import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { catalogIndexRouteRef, rootRouteRef } from '../../routes';
 import { aChange } from '../../__testUtils__/changes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
+import { fakeSignals } from '../../__testUtils__/signals';
 import { ChangeManagementPage } from './ChangeManagementPage';
 
 const change = aChange();
@@ -38,6 +39,28 @@ const panel = () => screen.getByRole('tabpanel');
 jest.setTimeout(30_000);
 
 describe('ChangeManagementPage', () => {
+  it('counts the queues and lists again when a change moves', async () => {
+    const signals = fakeSignals();
+    const countQueues = jest
+      .fn()
+      .mockResolvedValueOnce({ needsAction: 2, inFlight: 5, overdue: 1 })
+      .mockResolvedValue({ needsAction: 3, inFlight: 5, overdue: 1 });
+    const api = fakeApi({ countQueues });
+    await renderWithCatalog(
+      <ChangeManagementPage />,
+      api,
+      undefined,
+      signals.api,
+    );
+    const mine = screen.getAllByRole('tab')[0];
+    await waitFor(() => expect(mine).toHaveTextContent('My changes (2)'));
+
+    await signals.send('change-management', { changeId: change.id });
+    await waitFor(() => expect(mine).toHaveTextContent('My changes (3)'));
+    expect(countQueues).toHaveBeenCalledTimes(2);
+    expect(api.listChanges).toHaveBeenCalledTimes(2);
+  });
+
   it('shows the four lists with the first selected and counted, in three calls', async () => {
     const api = fakeApi();
     await renderPage(api);

@@ -24,6 +24,7 @@ import { AuditLink } from '../AuditPage';
 import { FreezeBanner } from '../FreezeBanner';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
 import { PORTAL_TABS, PortalTab } from './portalTabs';
+import { useChangeSignal } from '../useChangeSignal';
 
 const tabId = (id: string) => `change-management-tab-${id}`;
 const panelId = (id: string) => `change-management-tabpanel-${id}`;
@@ -69,7 +70,9 @@ export const ChangeManagementPage = () => {
   const [searchParams, setSearchParams] = useSearchParams();
   const selected =
     PORTAL_TABS.find(t => t.id === searchParams.get('tab')) ?? PORTAL_TABS[0];
-  const counts = useAsync(() => api.countQueues(), [api]);
+  // Counted again when a change moves in or out of a queue.
+  const signal = useChangeSignal();
+  const counts = useAsync(() => api.countQueues(), [api, signal]);
   const freeze = useAsync(() => api.getFreeze(), [api]);
   const [raising, setRaising] = useState(false);
   // On a phone the tabs do not fit: their arrows show that they scroll.

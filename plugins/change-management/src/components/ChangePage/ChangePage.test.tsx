@@ -1,7 +1,9 @@
 import userEvent from '@testing-library/user-event';
 import { screen, waitFor, within } from '@testing-library/react';
 import { formatTime } from '../format';
+import { fakeSignals } from '../../__testUtils__/signals';
 import {
+  asDetail,
   emergencyChange,
   fakeApi,
   recordValue,
@@ -15,6 +17,32 @@ import {
 jest.setTimeout(20_000);
 
 describe('ChangePage', () => {
+  it('shows what someone else did to the change without a reload', async () => {
+    const signals = fakeSignals();
+    const api = fakeApi();
+    await renderPage(api, signals.api);
+    await screen.findByRole('table', { name: 'Change record' });
+    expect(recordValue('State')).toBe('Awaiting approval');
+
+    // Another change moved: this one is not fetched again.
+    await signals.send('change-management', { changeId: 'c2' });
+    expect(api.getChange).toHaveBeenCalledTimes(1);
+
+    api.getChange.mockResolvedValue(
+      asDetail({
+        ...standardChange,
+        state: 'approved',
+        version: 5,
+        approved: { by: 'user:default/carol', at: '2026-03-03T10:00:00.000Z' },
+        allowedActions: [],
+      }),
+    );
+    await signals.send('change-management', { changeId: 'c1' });
+    await waitFor(() => expect(recordValue('State')).toBe('Approved'));
+    expect(api.getChange).toHaveBeenCalledTimes(2);
+    expect(api.listEvents).toHaveBeenCalledTimes(2);
+  });
+
   it('shows progress while loading', async () => {
     const api = fakeApi();
     api.getChange.mockReturnValue(new Promise(() => {}));

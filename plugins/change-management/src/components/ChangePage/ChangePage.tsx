@@ -27,6 +27,7 @@ import { DeployHeld, DEPLOY_HELD_ID } from './DeployHeld';
 import { describeFailure } from '../errors';
 import { formatTime } from '../format';
 import { EventTimeline } from './EventTimeline';
+import { useChangeSignal } from '../useChangeSignal';
 
 const STALE_NOTICE =
   'Someone else acted on this change in the meantime; it has been reloaded.';
@@ -128,13 +129,20 @@ const LoadedChange = (props: {
 export const ChangePage = () => {
   const { id = '' } = useParams();
   const api = useApi(changeManagementApiRef);
+  // Someone else acted on it: fetch it again, even while a fetch is under
+  // way (the newest fetch is the one shown).
+  const signal = useChangeSignal();
+  const [moves, setMoves] = useState(0);
+  useEffect(() => {
+    if (signal?.changeId === id) setMoves(n => n + 1);
+  }, [signal, id]);
   const { value, error, retry } = useAsyncRetry(async () => {
     const [change, events] = await Promise.all([
       api.getChange(id),
       api.listEvents(id),
     ]);
     return { change, events: events.items };
-  }, [api, id]);
+  }, [api, id, moves]);
 
   if (error) {
     const notFound = describeFailure(error).status === 404;

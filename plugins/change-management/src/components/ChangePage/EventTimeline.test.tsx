@@ -29,7 +29,10 @@ const freezeOverride: ChangeEvent = {
 
 describe('EventTimeline', () => {
   it('wraps every line of an event, the freeze-override note included', async () => {
-    await renderWithCatalog(<EventTimeline events={[freezeOverride]} />, {});
+    await renderWithCatalog(
+      <EventTimeline events={[freezeOverride]} type="emergency" />,
+      {},
+    );
     const note = await screen.findByText(
       /^Deployed while production was frozen/,
     );

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { aChange } from '../../__testUtils__/changes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
+import { fakeSignals } from '../../__testUtils__/signals';
 import { formatTime } from '../format';
 import { ChangesTable } from './ChangesTable';
 
@@ -65,6 +66,32 @@ const urlSearch = () =>
 jest.setTimeout(30_000);
 
 describe('ChangesTable', () => {
+  it('fetches its list again when a change moves, without a reload', async () => {
+    const signals = fakeSignals();
+    const listChanges = jest
+      .fn()
+      .mockResolvedValueOnce({ items: [standard] })
+      .mockResolvedValue({ items: [{ ...standard, state: 'approved' }] });
+    await renderWithCatalog(
+      <ChangesTable title="Changes" query={{ inFlight: true }} />,
+      { listChanges },
+      undefined,
+      signals.api,
+    );
+    const row = await findRow(standard.title);
+    expect(within(row).getByText('Awaiting approval')).toBeInTheDocument();
+
+    // Any change: one that was not listed may have come into the list.
+    await signals.send('change-management', { changeId: 'another' });
+    expect(
+      await within(await findRow(standard.title)).findByText('Approved'),
+    ).toBeInTheDocument();
+    expect(listChanges).toHaveBeenCalledTimes(2);
+    expect(listChanges).toHaveBeenLastCalledWith(
+      expect.objectContaining({ inFlight: true }),
+    );
+  });
+
   it('names people and services as the catalog does', async () => {
     await renderTable(jest.fn().mockResolvedValue({ items: [standard] }));
 

@@ -22,6 +22,7 @@ import { DueCell, EntityName, EntityNames, TitleCell } from './cells';
 import { ExportList } from './ExportList';
 import { ListFilters } from './ListFilters';
 import { useListParams } from './useListParams';
+import { useChangeSignal } from '../useChangeSignal';
 
 /** A column of the list; `onPhone` keeps it on a narrow screen. */
 export type ListColumn = TableColumn<ChangeListItem> & { onPhone?: boolean };
@@ -91,9 +92,12 @@ export const ChangesTable = (props: ChangesTableProps) => {
     limit,
     cursor: params.cursors[page - 1],
   };
+  // Fetched again when a change moves, as someone else may have moved it
+  // into or out of this list.
+  const signal = useChangeSignal();
   const { value, loading, error } = useAsync(
     () => api.listChanges(request),
-    [api, JSON.stringify(request)],
+    [api, JSON.stringify(request), signal],
   );
 
   if (error) {

@@ -2326,6 +2326,17 @@ export const spec = {
             format: 'date-time',
             description: 'When the checkpoint was taken.',
           },
+          signature: {
+            type: 'string',
+            description:
+              'The Ed25519 signature of the checkpoint (its text, as checkpointSignedText writes it), base64; absent when no signing key was set.',
+          },
+          keyFingerprint: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+            description:
+              'sha256 of the public key that verifies the signature (its DER SubjectPublicKeyInfo), hex.',
+          },
         },
         required: ['eventId', 'hash', 'at', 'seq', 'createdAt'],
         additionalProperties: false,

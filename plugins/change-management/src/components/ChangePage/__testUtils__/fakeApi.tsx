@@ -7,6 +7,7 @@ import {
 import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ResponseError } from '@backstage/errors';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   ChangeDetail,
@@ -180,7 +181,10 @@ export function fakeApi(
 }
 
 /** The change page at /change-management/changes/c1, over a fake or a real client. */
-export async function renderPage(api: FakeApi | ChangeManagementApi) {
+export async function renderPage(
+  api: FakeApi | ChangeManagementApi,
+  signals?: SignalApi,
+) {
   const catalogApi = catalogApiMock({ entities: catalogEntities });
   return renderInTestApp(
     <TestApiProvider
@@ -191,6 +195,7 @@ export async function renderPage(api: FakeApi | ChangeManagementApi) {
           entityPresentationApiRef,
           DefaultEntityPresentationApi.create({ catalogApi }),
         ],
+        ...(signals ? [[signalApiRef, signals] as const] : []),
       ]}
     >
       <Routes>
