@@ -35,6 +35,11 @@ export function createAppBackend() {
   backend.add(import('@backstage/plugin-notifications-backend'));
   backend.add(import('@backstage/plugin-signals-backend'));
 
+  // events: other plugins' modules subscribe to change-management's events
+  // (topics change-management and change-management.checkpoint); the events
+  // backend carries them between replicas
+  backend.add(import('@backstage/plugin-events-backend'));
+
   // change management
   backend.add(import('@trove/backstage-plugin-change-management-backend'));
 
