@@ -29,3 +29,4 @@ export * from './portalPaths';
 export * from './period';
 export * from './fileNames';
 export * from './noticeText';
+export * from './exceptionText';
