@@ -226,7 +226,13 @@ export const changeManagementPlugin = createBackendPlugin({
               access,
               metrics,
             ),
-            evidence: new AuditEvidenceService(store, access, deps.clock),
+            evidence: new AuditEvidenceService(
+              store,
+              access,
+              deps.clock,
+              deps.catalog,
+              config.freeze.timeZone,
+            ),
             exceptions: new AuditExceptionsService(store, access, deps.clock),
           }),
         );

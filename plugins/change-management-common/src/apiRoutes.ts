@@ -4,6 +4,7 @@ import {
   auditCountsSchema,
   auditExceptionListSchema,
   auditSampleSchema,
+  changeEvidenceSchema,
 } from './audit';
 import {
   auditVerificationSchema,
@@ -12,6 +13,7 @@ import {
 } from './events';
 import {
   auditCountsQuerySchema,
+  auditEvidenceQuerySchema,
   auditExceptionsQuerySchema,
   auditSampleQuerySchema,
   exportQuerySchema,
@@ -125,6 +127,13 @@ export const apiRoutes = {
     path: '/audit/sample',
     query: auditSampleQuerySchema,
     response: auditSampleSchema,
+  },
+  // `format=html` (the default) answers the printable page, `format=json` this.
+  GetAuditEvidence: {
+    method: 'get',
+    path: '/audit/evidence/{id}',
+    query: auditEvidenceQuerySchema,
+    response: changeEvidenceSchema,
   },
   ListAuditExceptions: {
     method: 'get',

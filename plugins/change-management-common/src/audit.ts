@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changeEventFieldsSchema, changeEventSchema } from './events';
 import { CHANGE_TYPES } from './enums';
+import { exceptionFactsSchema } from './exceptionText';
 import { isoTime } from './fields';
 import { changeSchema, changeSignatureSchema, changeTypeSchema } from './types';
 
@@ -42,7 +43,14 @@ export const auditExceptionSchema = z
       .describe(
         'Who: whoever caused it, or who owes what is missing (the author).',
       ),
-    detail: z.string(),
+    detail: z
+      .string()
+      .describe('As recorded, with refs and ISO times: for programs.'),
+    facts: exceptionFactsSchema
+      .optional()
+      .describe(
+        'What the detail is made of, to word it for people (describeException of change-management-common).',
+      ),
   })
   .strict();
 

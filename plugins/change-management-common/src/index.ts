@@ -30,3 +30,4 @@ export * from './period';
 export * from './fileNames';
 export * from './noticeText';
 export * from './publications';
+export * from './exceptionText';

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { AuditExceptionKind } from './audit';
 import type { ChangeEvent } from './events';
 import type { ChangeAction, ChangeState, ChangeType } from './types';
@@ -153,4 +154,19 @@ export function describeResubmission(resubmitted: Resubmission): string {
         .join(', ')}`
     : 'nothing changed';
   return `Resubmitted after ${why} — ${changed}`;
+}
+
+/**
+ * A time for people, in a zone it names, since a team spans zones and an
+ * emergency's 48 hours are exact: "Jun 10, 2026, 9:00 AM UTC". In the
+ * reader's own zone by default (the portal); the server writes its notices
+ * and evidence packets in the freeze calendar's zone.
+ *
+ * @public
+ */
+export function timeLabel(iso: string, zone?: string): string {
+  return DateTime.fromISO(iso, { zone }).toLocaleString({
+    ...DateTime.DATETIME_MED,
+    timeZoneName: 'short',
+  });
 }

@@ -280,3 +280,20 @@ export const auditSampleQuerySchema = z
 
 /** @public */
 export type AuditSampleQueryInput = z.input<typeof auditSampleQuerySchema>;
+
+/**
+ * `GET /audit/evidence/:id`: one change's evidence packet, as the page an
+ * auditor reads and prints (`html`, the default), or as JSON.
+ *
+ * @public
+ */
+export const auditEvidenceQuerySchema = z
+  .object({
+    format: z
+      .enum(['html', 'json'])
+      .default('html')
+      .describe(
+        'html: the printable page (evidence.html of the sample zip); json: the evidence as data.',
+      ),
+  })
+  .strict();

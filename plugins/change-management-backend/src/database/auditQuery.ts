@@ -1,7 +1,9 @@
 import {
   AuditException,
+  ChangeEvent,
   ChangeException,
   ChangeType,
+  ExceptionFacts,
 } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { AuditQuery } from './ChangeStore';
@@ -27,6 +29,7 @@ const entry = (
   at: unknown,
   actor: string,
   detail: string,
+  facts?: ExceptionFacts,
 ): AuditException => ({
   changeId: row.id,
   title: row.title,
@@ -35,7 +38,45 @@ const entry = (
   at: toIso(at),
   actor,
   detail,
+  ...(facts && { facts }),
 });
+
+/**
+ * What a recorded exception's sentence is made of (exceptionFacts of
+ * -common, from the row and the deploy event): the closure a freeze
+ * override went through and the approval it relied on, a late
+ * retrospective's due and documented times.
+ */
+function factsOf(
+  e: ChangeException,
+  row: Record<string, any>,
+  deploys: Map<string, ChangeEvent['fields']>,
+): ExceptionFacts | undefined {
+  if (e.kind === 'freeze-override') {
+    const fields = deploys.get(row.id);
+    return fields?.approvalReliedOn
+      ? { window: fields.freezeWindow, approval: fields.approvalReliedOn }
+      : undefined;
+  }
+  if (e.kind === 'late-retrospective' && row.retrospective_at) {
+    return {
+      dueAt: toIso(row.retrospective_due_at),
+      documentedAt: toIso(row.retrospective_at),
+    };
+  }
+  return undefined;
+}
+
+/** The fields of the deploy events of these changes, by change. */
+async function deployFields(db: Knex, ids: string[]) {
+  const rows: { change_id: string; fields: string }[] = ids.length
+    ? await db('change_events')
+        .whereIn('change_id', ids)
+        .where('action', 'deploy')
+        .select('change_id', 'fields')
+    : [];
+  return new Map(rows.map(r => [r.change_id, JSON.parse(r.fields)]));
+}
 
 /**
  * The exceptions of [from, to), oldest first. Those the workflow recorded
@@ -54,7 +95,12 @@ export async function listAuditExceptions(
     string,
     any
   >[][] = await Promise.all([
-    readable(db, query, [...head, 'exceptions'])
+    readable(db, query, [
+      ...head,
+      'exceptions',
+      'retrospective_due_at',
+      'retrospective_at',
+    ])
       .whereNot('exceptions', '[]')
       .where('created_at', '<', to),
     readable(db, query, [...head, 'created_by', 'retrospective_due_at'])
@@ -80,11 +126,23 @@ export async function listAuditExceptions(
       .where('e.created_at', '>=', from)
       .where('e.created_at', '<', to),
   ]);
+  const inPeriod = recorded.map(row => ({
+    row,
+    exceptions: (JSON.parse(row.exceptions) as ChangeException[]).filter(
+      e => Date.parse(e.at) >= +from && Date.parse(e.at) < +to,
+    ),
+  }));
+  const deploys = await deployFields(
+    db,
+    inPeriod
+      .filter(r => r.exceptions.some(e => e.kind === 'freeze-override'))
+      .map(r => r.row.id),
+  );
   const items = [
-    ...recorded.flatMap(row =>
-      (JSON.parse(row.exceptions) as ChangeException[])
-        .filter(e => Date.parse(e.at) >= +from && Date.parse(e.at) < +to)
-        .map(e => entry(row, e.kind, e.at, e.actor, e.detail)),
+    ...inPeriod.flatMap(({ row, exceptions }) =>
+      exceptions.map(e =>
+        entry(row, e.kind, e.at, e.actor, e.detail, factsOf(e, row, deploys)),
+      ),
     ),
     ...missing.map(row =>
       entry(

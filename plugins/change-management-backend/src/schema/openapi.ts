@@ -248,6 +248,22 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
+    ...route('GetAuditEvidence'),
+    description:
+      "One change's evidence packet: the page of the sample's zip (evidence.html), with names and times for people, or the evidence as JSON. Needs `change-management.audit.read` and the change's read permission.",
+    responses: {
+      200: {
+        description:
+          'The printable page, self-contained and without script; or the evidence as JSON.',
+        content: {
+          'text/html': { schema: z.string() },
+          ...json(apiRoutes.GetAuditEvidence.response),
+        },
+      },
+      ...errors(400, 401, 403, 404),
+    },
+  });
+  registry.registerPath({
     ...route('ListAuditExceptions'),
     description:
       'What went outside the normal workflow in [from, to), optionally of one entity (a System with its parts). Needs `change-management.audit.read`.',

@@ -1,11 +1,16 @@
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuditSample,
   Change,
   ChangeEvent,
   ChangeEvidence,
   ChangeSignature,
+  ReaderWords,
+  timeLabel,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
+import { DisplayNames } from './DisplayNames';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { AuditScope } from './AuditExceptionsService';
 import { checkPeriod } from './ChangeLogService';
@@ -24,7 +29,40 @@ export class AuditEvidenceService {
     private readonly store: ChangeStore,
     private readonly access: ChangeAccessService,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
+    /** The zone the packets' times are written in: the freeze calendar's. */
+    private readonly timeZone: string,
   ) {}
+
+  /**
+   * One change's evidence, for its page: the same permission as the
+   * sample (`change-management.audit.read`), and the change must be one
+   * the caller may read; a change they may not read is not found.
+   */
+  async ofChange(id: string, actor: Caller): Promise<ChangeEvidence> {
+    await this.access.authorizeAudit(actor.credentials);
+    const found = await this.store.getChangeAndResource(id);
+    if (!found) {
+      throw new NotFoundError(`No change with id '${id}'`);
+    }
+    await this.access.authorizeRead(actor, found.resource);
+    const events = await this.store.listEvents(id);
+    return evidenceOf(asOf(found.change, this.clock.now()), events);
+  }
+
+  /**
+   * How the packets of these changes name people and entities, looked up
+   * in the catalog in one batch with the reader's credentials, and write
+   * times: in the freeze calendar's zone, which each time names.
+   */
+  async words(items: ChangeEvidence[], actor: Caller): Promise<ReaderWords> {
+    const names = new DisplayNames(this.catalog, actor.credentials);
+    await names.load(items.flatMap(refsOfEvidence));
+    return {
+      name: names.nameOf,
+      time: iso => timeLabel(iso, this.timeZone),
+    };
+  }
 
   async sample(
     query: AuditScope & { size: number; seed?: string },
@@ -57,6 +95,19 @@ export class AuditEvidenceService {
       items,
     };
   }
+}
+
+/** Every user and entity ref a packet names. */
+function refsOfEvidence({ change, events }: ChangeEvidence): string[] {
+  return [
+    change.createdBy,
+    ...change.affectedEntityRefs,
+    ...events.map(e => e.actor),
+    ...change.exceptions.map(e => e.actor),
+    ...[change.approved, change.postDeploymentReview].flatMap(s =>
+      s ? [s.by] : [],
+    ),
+  ];
 }
 
 const lastOf = (events: ChangeEvent[], action: ChangeEvent['action']) =>

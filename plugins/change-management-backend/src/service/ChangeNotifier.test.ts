@@ -6,6 +6,7 @@ import {
   ChangeState,
   ChangeType,
   EngineerRoles,
+  timeLabel,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeNotifier } from './ChangeNotifier';
 import { ClockEvent } from './clockWording';
@@ -90,7 +91,10 @@ const catalogEntities: Entity[] = [
   entity('group:default/ops', rel('hasMember', 'user:default/aaron')),
   entity('user:default/aaron', rel('memberOf', 'group:default/ops')),
   entity('user:default/lone', []),
-  entity('user:default/alice', rel('memberOf', 'group:default/team-a')),
+  {
+    ...entity('user:default/alice', rel('memberOf', 'group:default/team-a')),
+    spec: { profile: { displayName: 'Alice Adams' } },
+  },
   entity(
     'user:default/olga',
     rel('memberOf', 'group:default/solo', 'group:default/guild'),
@@ -129,6 +133,7 @@ function setup(
       engineers,
       notifications: { ...ALL_ON, ...notifications },
       allowSelfApproval: false,
+      freeze: { windows: [], timeZone: 'Europe/Paris' },
     },
     new CtoRoleHolders(catalog, auth, ctoRefs),
   );
@@ -216,11 +221,15 @@ describe('ChangeNotifier', () => {
           link: '/change-management/changes/c-1',
           topic: 'change:c-1',
           title: 'Change waits on your review: Upgrade the SDK',
+          // People and entities by name, never by ref.
+          description:
+            'Alice Adams submitted "Upgrade the SDK" for peer review; any engineer but the author may review it.',
         }),
       },
     ]);
-    // The entities with the author, then the groups: no lookup per entity.
-    expect(lookups).toHaveBeenCalledTimes(2);
+    // The entities with the author, then the groups, then the names: no
+    // lookup per entity.
+    expect(lookups).toHaveBeenCalledTimes(3);
   });
 
   it('falls back to the other members of the author’s groups, capped, when the owners have nobody else', async () => {
@@ -300,8 +309,9 @@ describe('ChangeNotifier', () => {
     // States and actions in the words of labels.ts, never identifiers.
     expect(notices.map(n => n.payload.description)).toEqual([
       expect.stringMatching(/" is awaiting approval; next: approve\.$/),
+      // bob is not in the catalog: his name, not his ref.
       expect.stringMatching(
-        /^Reviewed by user:default\/bob: ".*" is now awaiting approval\.$/,
+        /^Reviewed by bob: ".*" is now awaiting approval\.$/,
       ),
     ]);
   });
@@ -375,8 +385,12 @@ describe('ChangeNotifier', () => {
         'low',
       ],
     ]);
-    // Affected, dependents, their Systems, groups: four batched lookups.
-    expect(lookups).toHaveBeenCalledTimes(4);
+    expect(notices[0].payload.description).toBe(
+      '"Upgrade the SDK" (standard) was deployed to production, changing api, which an entity you own, or its System, depends on.',
+    );
+    // Affected, dependents, their Systems, groups, names: five batched
+    // lookups.
+    expect(lookups).toHaveBeenCalledTimes(5);
   });
 
   it('follows one step of the dependsOn chain, and spares the deployer', async () => {
@@ -460,7 +474,7 @@ describe('ChangeNotifier', () => {
     });
   });
 
-  it('tells the author of a decision without reading the catalog', async () => {
+  it('tells the author of a decision, reading the catalog for names alone', async () => {
     const { notifier, lookups } = setup();
     const notices = await notifier.plan(
       event({
@@ -476,7 +490,12 @@ describe('ChangeNotifier', () => {
         recipients: ['user:default/alice'],
       }),
     ]);
-    expect(lookups).not.toHaveBeenCalled();
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect(lookups.mock.calls[0][0].entityRefs).toEqual([
+      'user:default/alice',
+      'user:default/carol',
+      'component:default/api',
+    ]);
   });
 
   it('tries every notice and then fails, so that the outbox tries again', async () => {
@@ -524,11 +543,20 @@ describe('ChangeNotifier', () => {
       expect(lookups).toHaveBeenCalledTimes(1);
     });
 
+    /** Names as in the test catalog, times in the calendar's zone. */
+    const words = {
+      name: (ref: string) =>
+        ref === 'user:default/alice' ? 'Alice Adams' : ref,
+      time: (iso: string) => timeLabel(iso, 'Europe/Paris'),
+    };
+
     it('reminds the author alone, before the deadline', () => {
       const { notifier } = setup();
-      const notices = notifier.clockNotices(clockEvent('reminder'), [
-        'user:default/carol',
-      ]);
+      const notices = notifier.clockNotices(
+        clockEvent('reminder'),
+        ['user:default/carol'],
+        words,
+      );
       expect(
         notices.map(n => [n.kind, n.recipients, n.payload.severity]),
       ).toEqual([['reminder', ['user:default/alice'], 'high']]);
@@ -537,6 +565,21 @@ describe('ChangeNotifier', () => {
         link: '/change-management/changes/c-1',
         topic: 'change:c-1',
       });
+      expect(notices[0].payload.description).toMatch(
+        /It is due at Jun 12, 2026, 12:00 PM GMT\+2\.$/,
+      );
+    });
+
+    it('names the author and the due time for people, from the catalog and the calendar’s zone', async () => {
+      const { notifier } = setup();
+      const [cto] = notifier.clockNotices(
+        clockEvent('overdue'),
+        ['user:default/carol'],
+        await notifier.words(['user:default/alice']),
+      );
+      expect(cto.payload.description).toMatch(
+        /It was due at Jun 12, 2026, 12:00 PM GMT\+2\. Raised by Alice Adams\.$/,
+      );
     });
 
     it('escalates to the CTO role as critical and tells the author, at the deadline', () => {
@@ -544,7 +587,7 @@ describe('ChangeNotifier', () => {
       const ctos = ['user:default/carol', 'user:default/frank'];
       expect(
         notifier
-          .clockNotices(clockEvent('overdue'), ctos)
+          .clockNotices(clockEvent('overdue'), ctos, words)
           .map(n => [n.kind, n.recipients, n.payload.severity]),
       ).toEqual([
         ['overdue', ctos, 'critical'],
@@ -553,16 +596,26 @@ describe('ChangeNotifier', () => {
       // An author who holds the role has the escalation, not a second notice.
       expect(
         notifier
-          .clockNotices(clockEvent('overdue', 'user:default/carol'), ctos)
+          .clockNotices(
+            clockEvent('overdue', 'user:default/carol'),
+            ctos,
+            words,
+          )
           .map(n => n.recipients),
       ).toEqual([ctos]);
     });
 
     it('tells nobody of a clock notice switched off', () => {
       const { notifier } = setup({ reminder: false, overdue: false });
-      expect(notifier.clockNotices(clockEvent('reminder'), [])).toEqual([]);
+      expect(notifier.clockNotices(clockEvent('reminder'), [], words)).toEqual(
+        [],
+      );
       expect(
-        notifier.clockNotices(clockEvent('overdue'), ['user:default/carol']),
+        notifier.clockNotices(
+          clockEvent('overdue'),
+          ['user:default/carol'],
+          words,
+        ),
       ).toEqual([]);
     });
   });

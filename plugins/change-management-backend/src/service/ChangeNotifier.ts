@@ -7,6 +7,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   engineerScope,
+  ReaderWords,
+  timeLabel,
   waitsOnActor,
 } from '@trove/backstage-plugin-change-management-common';
 import { actionPayload } from './actionWording';
@@ -14,6 +16,7 @@ import { ChangeManagementConfig } from './config';
 import { CatalogGraph } from './CatalogGraph';
 import { ClockEvent, clockWording } from './clockWording';
 import { CtoRoleHolders } from './CtoRoleHolders';
+import { DisplayNames } from './DisplayNames';
 import {
   AcceptedAction,
   ActionNoticeKind,
@@ -36,7 +39,7 @@ export class ChangeNotifier {
     private readonly auth: AuthService,
     private readonly config: Pick<
       ChangeManagementConfig,
-      'ctoRefs' | 'engineers' | 'notifications' | 'allowSelfApproval'
+      'ctoRefs' | 'engineers' | 'notifications' | 'allowSelfApproval' | 'freeze'
     >,
     private readonly ctoHolders: CtoRoleHolders,
   ) {}
@@ -90,16 +93,33 @@ export class ChangeNotifier {
   }
 
   /**
+   * How notices name these users and entities, from the catalog in one
+   * batched call, and write times: in the freeze calendar's zone, which
+   * each time names, as the recipients' own zones are not known here.
+   */
+  async words(refs: string[]): Promise<ReaderWords> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const names = new DisplayNames(this.catalog, credentials);
+    await names.load(refs);
+    const zone = this.config.freeze.timeZone;
+    return { name: names.nameOf, time: iso => timeLabel(iso, zone) };
+  }
+
+  /**
    * The notices of the clock: before the deadline, a reminder to the
    * author; at it, a critical escalation to the CTO role's users and a
    * notice to the author, unless the author holds the role and has the
    * escalation already.
    */
-  clockNotices(event: ClockEvent, ctoUsers: string[]): Notice[] {
+  clockNotices(
+    event: ClockEvent,
+    ctoUsers: string[],
+    words: ReaderWords,
+  ): Notice[] {
     const settings = this.config.notifications;
     const author = event.change.createdBy;
     const to = (audience: 'author' | 'cto') => ({
-      ...clockWording(event, audience),
+      ...clockWording(event, audience, words),
       ...whereTo(event.change.id),
     });
     const notices: Notice[] =
@@ -145,6 +165,11 @@ export class ChangeNotifier {
       ],
     });
     const author = change.createdBy;
+    const words = await this.words([
+      author,
+      actor,
+      ...change.affectedEntityRefs,
+    ]);
     const notices = await Promise.all(
       kinds.map(async kind => {
         const recipients =
@@ -157,7 +182,7 @@ export class ChangeNotifier {
           recipients: [...new Set(recipients)]
             .filter(ref => ref !== actor)
             .sort(),
-          payload: actionPayload(kind, event),
+          payload: actionPayload(kind, event, words),
         };
       }),
     );

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  ReaderWords,
   REMINDER_CLOCKS,
   REMINDER_THRESHOLDS,
   ReminderClock,
@@ -79,8 +80,12 @@ export class RemindersTask {
             cursor,
             limit: this.batchSize,
           });
+          // The authors' names, for the whole batch in one catalog call.
+          const words = batch.length
+            ? await this.notifier.words(batch.map(c => c.createdBy))
+            : undefined;
           for (const change of batch) {
-            if (await this.chase(change, clock, threshold, now, ctos)) {
+            if (await this.chase(change, clock, threshold, now, ctos, words!)) {
               recorded += 1;
             }
           }
@@ -131,6 +136,7 @@ export class RemindersTask {
     threshold: ReminderThreshold,
     now: Date,
     ctos: () => Promise<string[]>,
+    words: ReaderWords,
   ): Promise<boolean> {
     const dueAt = new Date(
       Date.parse(change.time) + this.offsetMs(clock),
@@ -141,6 +147,7 @@ export class RemindersTask {
       const notices = this.notifier.clockNotices(
         { change, clock, threshold, dueAt },
         escalating ? await ctos() : [],
+        words,
       );
       const notified = [...new Set(notices.flatMap(n => n.recipients))].sort();
       // The notices go in the outbox with the record: they are sent once

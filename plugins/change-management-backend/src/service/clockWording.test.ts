@@ -19,6 +19,7 @@ describe('clockWording', () => {
       const { title, description } = clockWording(
         event(`[fix](javascript:x) \u202Eevil\u2069\r\n${'y'.repeat(1200)}`),
         audience,
+        { name: ref => ref, time: iso => iso },
       );
       for (const text of [title, description!]) {
         expect(text).toContain('[fix] (javascript:x) evil y');

@@ -1,6 +1,7 @@
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
   NOTICE_LIMITS,
+  ReaderWords,
   ReminderClock,
   ReminderThreshold,
   RETROSPECTIVE_DUE_WORDS,
@@ -41,7 +42,8 @@ export function asNotice(wording: Wording): Wording {
 }
 
 /**
- * What the clock tells the author, or at the deadline the CTO role. A
+ * What the clock tells the author, or at the deadline the CTO role, with
+ * people's names and times in `words` (the freeze calendar's zone). A
  * reminder is `high` for a retrospective (the SOP's 48 hours) and `normal`
  * for a verification; the author's overdue notice is `high`; the CTO's
  * escalation is `critical`.
@@ -49,12 +51,18 @@ export function asNotice(wording: Wording): Wording {
 export function clockWording(
   event: ClockEvent,
   audience: 'author' | 'cto',
+  words: ReaderWords,
 ): Wording {
-  return asNotice(clockWords(event, audience));
+  return asNotice(clockWords(event, audience, words));
 }
 
-function clockWords(event: ClockEvent, audience: 'author' | 'cto'): Wording {
-  const { change, clock, threshold, dueAt } = event;
+function clockWords(
+  event: ClockEvent,
+  audience: 'author' | 'cto',
+  words: ReaderWords,
+): Wording {
+  const { change, clock, threshold } = event;
+  const dueAt = words.time(event.dueAt);
   const name = `"${change.title}"`;
   const [noun, owed] =
     clock === 'retrospective'
@@ -87,6 +95,8 @@ function clockWords(event: ClockEvent, audience: 'author' | 'cto'): Wording {
   return {
     severity: 'critical',
     title: `${noun} overdue: ${change.title}`,
-    description: `${owed}. It was due at ${dueAt}. Raised by ${change.createdBy}.`,
+    description: `${owed}. It was due at ${dueAt}. Raised by ${words.name(
+      change.createdBy,
+    )}.`,
   };
 }

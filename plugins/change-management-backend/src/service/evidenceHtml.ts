@@ -1,7 +1,13 @@
 import {
+  ANSWER_LABELS,
   ChangeEvidence,
   ChangeSignature,
+  describeClosure,
+  describeException,
   eventLabel,
+  EXCEPTION_LABELS,
+  exceptionFacts,
+  ReaderWords,
   STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -18,11 +24,6 @@ const ENTITIES: Record<string, string> = {
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, c => ENTITIES[c]);
 }
-
-const signed = (s?: ChangeSignature, extra = '') =>
-  s ? `${escapeHtml(s.by)}, ${escapeHtml(s.at)}${extra}` : '—';
-const own = (s?: { isAuthor: boolean }) =>
-  s?.isAuthor ? ' <strong>(the author)</strong>' : '';
 
 const STYLE = `
 @page { size: A4; margin: 14mm; }
@@ -42,17 +43,69 @@ const rows = (pairs: [string, string][]) =>
     .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
     .join('')}</table>`;
 
-/**
- * One change's evidence as a page to print: self-contained (no script, no
- * link), every value escaped, laid out for one A4 sheet.
- */
-export function evidenceHtml(evidence: ChangeEvidence): string {
-  const { change, duties, staging, deploy, verification, retrospective } =
-    evidence;
-  const retro = retrospective
-    ? rows([
+const section = (title: string, body: string) =>
+  `<h2>${escapeHtml(title)}</h2>\n${body}`;
+
+/** The packet's words: names for refs (the ref kept in a tooltip), times. */
+function writer({ name, time }: ReaderWords) {
+  const who = (ref: string) =>
+    `<span title="${escapeHtml(ref)}">${escapeHtml(name(ref))}</span>`;
+  const when = (iso?: string) => (iso ? escapeHtml(time(iso)) : '—');
+  const signed = (s?: ChangeSignature, extra = '') =>
+    s ? `${who(s.by)}, ${when(s.at)}${extra}` : '—';
+  return { who, when, signed };
+}
+
+/** The exceptions on the record, each in a sentence; the freeze override in full. */
+function exceptionSections(evidence: ChangeEvidence, words: ReaderWords) {
+  const { change, events } = evidence;
+  const { who, when, signed } = writer(words);
+  if (change.exceptions.length === 0) {
+    return section(
+      'Exceptions',
+      '<p>None: the change followed the workflow.</p>',
+    );
+  }
+  const listed = rows(
+    change.exceptions.map(e => [
+      escapeHtml(EXCEPTION_LABELS[e.kind]),
+      `${escapeHtml(
+        describeException(
+          { ...e, facts: exceptionFacts(e.kind, change, events) },
+          words,
+        ),
+      )} Recorded by ${who(e.actor)}, ${when(e.at)}.`,
+    ]),
+  );
+  const override = change.exceptions.find(e => e.kind === 'freeze-override');
+  const { window, approval } = override
+    ? exceptionFacts('freeze-override', change, events)
+    : {};
+  const freeze = override
+    ? section(
+        'Freeze override (exception)',
+        rows([
+          ['Production was', escapeHtml(describeClosure(window, words.time))],
+          ['Deployed anyway', signed(change.deployed)],
+          ['On the CTO approval of', signed(approval)],
+        ]),
+      )
+    : '';
+  return `${section('Exceptions', listed)}\n${freeze}`;
+}
+
+/** An emergency's retrospective, and the CTO's post-deployment review. */
+function emergencySections(evidence: ChangeEvidence, words: ReaderWords) {
+  const { change, retrospective } = evidence;
+  if (!retrospective) return '';
+  const { when, signed } = writer(words);
+  const review = change.postDeploymentReview;
+  return [
+    section(
+      'Retrospective (emergency)',
+      rows([
         ['Incident', escapeHtml(change.incident?.ref)],
-        ['Due', escapeHtml(retrospective.dueAt)],
+        ['Due', when(retrospective.dueAt)],
         [
           'Documented',
           signed(retrospective.documented, retrospective.late ? ' (late)' : ''),
@@ -61,14 +114,41 @@ export function evidenceHtml(evidence: ChangeEvidence): string {
         ['What changed', escapeHtml(retrospective.whatChanged)],
         ['Why', escapeHtml(retrospective.why)],
         ['Approval received', escapeHtml(retrospective.approvalReceived)],
-      ])
-    : '';
+      ]),
+    ),
+    section(
+      'Post-deployment review (emergency)',
+      rows([
+        ['Reviewed', review ? signed(review) : 'Not yet'],
+        [
+          'Could it have been prevented?',
+          review ? ANSWER_LABELS[review.preventable] : '—',
+        ],
+        ['Notes', escapeHtml(review?.notes ?? '—')],
+      ]),
+    ),
+  ].join('\n');
+}
+
+/**
+ * One change's evidence as a page to print: self-contained (no script, no
+ * link), every value escaped, laid out for one A4 sheet, with people's names
+ * (their refs in a tooltip) and times in `words`.
+ */
+export function evidenceHtml(
+  evidence: ChangeEvidence,
+  words: ReaderWords,
+): string {
+  const { change, duties, staging, deploy, verification } = evidence;
+  const { who, when, signed } = writer(words);
+  const own = (s?: { isAuthor: boolean }) =>
+    s?.isAuthor ? ' <strong>(the author)</strong>' : '';
   const events = evidence.events
     .map(
       e =>
-        `<tr><td>${escapeHtml(e.at)}</td><td>${escapeHtml(
+        `<tr><td>${when(e.at)}</td><td>${escapeHtml(
           eventLabel(e.action, change.type),
-        )}</td><td>${escapeHtml(e.actor)}</td><td class="hash">${escapeHtml(
+        )}</td><td>${who(e.actor)}</td><td class="hash">${escapeHtml(
           e.hash,
         )}</td></tr>`,
     )
@@ -83,40 +163,53 @@ ${rows([
   ['Type', escapeHtml(TYPE_LABELS[change.type])],
   ['State', escapeHtml(STATE_LABELS[change.state])],
   ['Raised', signed({ by: change.createdBy, at: change.createdAt })],
-  ['Affected', escapeHtml(change.affectedEntityRefs.join(', '))],
+  ['Affected', change.affectedEntityRefs.map(who).join(', ')],
 ])}
-<h2>Separation of duties</h2>
-${rows([
-  ['Peer review', signed(duties.reviewed) + own(duties.reviewed)],
-  [
-    'Review waived',
-    duties.reviewWaived
-      ? `${signed(duties.reviewWaived)}: ${escapeHtml(
-          duties.reviewWaived.reason,
-        )}`
-      : '—',
-  ],
-  ['CTO approval', signed(duties.approved) + own(duties.approved)],
-  ['Production sign-off', signed(duties.signedOff) + own(duties.signedOff)],
-  ['Nobody signed their own change', duties.separated ? 'Yes' : 'No'],
-])}
-<h2>Staging, deploy and verification</h2>
-${rows([
-  ['Staging tested', escapeHtml(staging.tested || '—')],
-  ['Staging recorded', signed(staging.recorded)],
-  ['Deployed', signed(deploy)],
-  ['Deployment ref', escapeHtml(deploy?.deploymentRef ?? '—')],
-  [
-    'Verified',
-    `${escapeHtml(verification.result || 'never')}, ${signed(
-      verification.verified,
-    )}`,
-  ],
-  ['Issues encountered', escapeHtml(verification.issuesEncountered || '—')],
-])}
-${retro ? `<h2>Retrospective (emergency)</h2>${retro}` : ''}
-<h2>Audit trail</h2>
-<table class="events">${events}</table>
+${section(
+  'Separation of duties',
+  rows([
+    ['Peer review', signed(duties.reviewed) + own(duties.reviewed)],
+    [
+      'Review waived',
+      duties.reviewWaived
+        ? `${signed(duties.reviewWaived)}: ${escapeHtml(
+            duties.reviewWaived.reason,
+          )}`
+        : '—',
+    ],
+    ['CTO approval', signed(duties.approved) + own(duties.approved)],
+    ['Production sign-off', signed(duties.signedOff) + own(duties.signedOff)],
+    ['Nobody signed their own change', duties.separated ? 'Yes' : 'No'],
+  ]),
+)}
+${exceptionSections(evidence, words)}
+${section(
+  'Staging, deploy and verification',
+  rows([
+    [
+      'Staging tested',
+      escapeHtml(
+        staging.tested
+          ? ANSWER_LABELS[staging.tested as keyof typeof ANSWER_LABELS]
+          : '—',
+      ),
+    ],
+    ['Staging recorded', signed(staging.recorded)],
+    ['Deployed', signed(deploy)],
+    ['Deployment ref', escapeHtml(deploy?.deploymentRef ?? '—')],
+    [
+      'Verified',
+      `${escapeHtml(
+        verification.result
+          ? ANSWER_LABELS[verification.result as 'yes' | 'no']
+          : 'Never',
+      )}, ${signed(verification.verified)}`,
+    ],
+    ['Issues encountered', escapeHtml(verification.issuesEncountered || '—')],
+  ]),
+)}
+${emergencySections(evidence, words)}
+${section('Audit trail', `<table class="events">${events}</table>`)}
 </body></html>
 `;
 }

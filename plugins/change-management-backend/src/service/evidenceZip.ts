@@ -2,6 +2,7 @@ import archiver from 'archiver';
 import {
   AuditSample,
   ChangeEvent,
+  ReaderWords,
 } from '@trove/backstage-plugin-change-management-common';
 import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
@@ -32,9 +33,11 @@ function eventsCsv(events: ChangeEvent[]): string {
 /**
  * The sample as a zip, streamed: `sample.json` (the period and the seed),
  * then one folder per change with `change.json` (the record and the
- * controls), `events.csv` (the trail with its hashes) and `evidence.html`.
+ * controls), `events.csv` (the trail with its hashes) and `evidence.html`,
+ * which names people and writes times in `words`; the JSON and the CSV keep
+ * the refs and ISO times, for programs.
  */
-export function evidenceZip(sample: AuditSample): Readable {
+export function evidenceZip(sample: AuditSample, words: ReaderWords): Readable {
   const zip = archiver('zip');
   const { items, ...draw } = sample;
   zip.append(JSON.stringify(draw, null, 2), { name: 'sample.json' });
@@ -45,7 +48,9 @@ export function evidenceZip(sample: AuditSample): Readable {
       name: `${folder}/change.json`,
     });
     zip.append(eventsCsv(events), { name: `${folder}/events.csv` });
-    zip.append(evidenceHtml(evidence), { name: `${folder}/evidence.html` });
+    zip.append(evidenceHtml(evidence, words), {
+      name: `${folder}/evidence.html`,
+    });
   });
   zip.finalize();
   return zip;

@@ -4,6 +4,7 @@ import {
   ActionRequest,
   ActionRequestInput,
   auditCountsQuerySchema,
+  auditEvidenceQuerySchema,
   auditExceptionsQuerySchema,
   auditSampleFileName,
   auditSampleQuerySchema,
@@ -32,6 +33,7 @@ import { toCsvStream, toJsonStream } from './changeLogFormat';
 import { ChangeLogService } from './ChangeLogService';
 import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { ChangeService } from './ChangeService';
+import { evidenceHtml } from './evidenceHtml';
 import { evidenceZip } from './evidenceZip';
 import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
@@ -46,6 +48,9 @@ import { SummaryService } from './SummaryService';
 type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 
 const pathSchema = z.object({ id: changeIdSchema });
+
+/** An evidence page runs nothing and loads nothing but its own style. */
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** The change id in the path, refused with 400 naming `id` if malformed. */
 const idOf = (params: { id: string }): string =>
@@ -287,13 +292,32 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/audit/sample', async (req, res) => {
     const { format, ...query } = queryOf(auditSampleQuerySchema, req.query);
-    const sample = await evidence.sample(query, await actorOf(req));
+    const actor = await actorOf(req);
+    const sample = await evidence.sample(query, actor);
     if (format === 'json') {
       res.json(sample);
       return;
     }
+    const words = await evidence.words(sample.items, actor);
     res.type('application/zip').attachment(auditSampleFileName(sample));
-    await pipeline(evidenceZip(sample), res);
+    await pipeline(evidenceZip(sample, words), res);
+  });
+
+  // One change's packet as a page: the evidence.html of the sample's zip.
+  router.get('/audit/evidence/:id', async (req, res) => {
+    const id = idOf(req.params);
+    const { format } = queryOf(auditEvidenceQuerySchema, req.query);
+    const actor = await actorOf(req);
+    const packet = await evidence.ofChange(id, actor);
+    if (format === 'json') {
+      res.json(packet);
+      return;
+    }
+    const page = evidenceHtml(packet, await evidence.words([packet], actor));
+    // The page is escaped and runs nothing; its policy says so too. The
+    // typed router's send() takes JSON only.
+    res.type('text/html').set('Content-Security-Policy', PAGE_POLICY);
+    res.end(page);
   });
 
   router.get('/audit/exceptions', async (req, res) => {

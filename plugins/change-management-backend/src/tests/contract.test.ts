@@ -107,6 +107,8 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
       await api.as('carol').get(`/audit/sample?${range}&format=zip`);
       await api.as('carol').get(`/audit/exceptions?${range}`);
+      await api.as('carol').get(`/audit/evidence/${emergency}`);
+      await api.as('carol').get(`/audit/evidence/${emergency}?format=json`);
       await api
         .as('carol')
         .get(`/audit/counts?${range}&entityRef=system:default/payments`);
@@ -126,6 +128,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/exceptions?from=2026-01-01');
       await api.as('carol').get('/audit/counts?from=2026-01-01&to=yesterday');
+      await api.as('carol').get(`/audit/evidence/${standard}?format=pdf`);
       await api.as('alice').patch(`/changes/${infra}`, {
         ...drafts.infrastructure,
         type: 'standard',
@@ -148,6 +151,7 @@ describe('the API answers as its OpenAPI document says', () => {
       const missing = '/changes/00000000-0000-4000-8000-000000000000';
       await api.as('oscar').get(missing);
       await api.as('oscar').get(`${missing}/events`);
+      await api.as('carol').get(`/audit/evidence/${missing.split('/')[2]}`);
       await api.as('oscar').get(`/gate?changeId=${missing.split('/')[2]}`);
       await api.as('alice').patch(missing, { ...drafts.standard, version: 1 });
       await api

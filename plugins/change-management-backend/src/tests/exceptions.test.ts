@@ -123,6 +123,22 @@ describe('GET /audit/exceptions', () => {
       expect(items.map((i: any) => i.at)).toEqual(
         items.map((i: any) => i.at).sort(),
       );
+      // What the Audit page words them with, in names and its own times.
+      const facts = (kind: string) =>
+        items.find((i: any) => i.kind === kind).facts;
+      expect(facts('freeze-override')).toEqual({
+        window: {
+          start: '2026-10-01T00:00:00.000Z',
+          end: '2027-01-01T00:00:00.000Z',
+          timeZone: 'UTC',
+        },
+        approval: { by: users.carol, at: '2026-10-05T10:00:00.000Z' },
+      });
+      expect(facts('late-retrospective')).toEqual({
+        dueAt: '2026-10-07T10:00:00.000Z',
+        documentedAt: '2026-10-09T10:00:00.000Z',
+      });
+      expect(facts('waived-review')).toBeUndefined();
 
       // Only what happened in the period.
       const june = await h

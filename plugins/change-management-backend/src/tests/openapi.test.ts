@@ -32,6 +32,7 @@ const ROUTES = {
   '/audit/sample': ['get'],
   '/audit/counts': ['get'],
   '/audit/exceptions': ['get'],
+  '/audit/evidence/{id}': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */

@@ -101,6 +101,11 @@ export interface ChangeManagementApi {
   downloadAuditSample(
     request: AuditPeriod & { size: number; seed: string },
   ): Promise<Attachment>;
+  /**
+   * One change's evidence packet as a printable page (HTML), the one the
+   * sample's zip holds, to open in a tab.
+   */
+  getAuditEvidencePage(id: string): Promise<Blob>;
   /** Re-computes the hash chain and checks every change against its events. */
   verifyAuditTrail(): Promise<AuditVerification>;
   /** The chain heads recorded each night, newest first. */

@@ -265,6 +265,20 @@ describe('ChangeManagementClient', () => {
     ]);
   });
 
+  it('asks for one change’s evidence page', async () => {
+    const { client, fetch } = clientWith(
+      new Response('<!doctype html>', {
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    );
+    const page = await client.getAuditEvidencePage('c 1');
+    expect(await page.text()).toBe('<!doctype html>');
+    expect(fetch.mock.calls[0]).toEqual([
+      `${baseUrl}/audit/evidence/c%201?format=html`,
+      undefined,
+    ]);
+  });
+
   it("exports one entity's change log", async () => {
     const { client, fetch } = clientWith(new Response('ID\n'));
     await client.exportChangeLog({

@@ -142,6 +142,15 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return attachmentOf(await this.fetch('SampleAuditEvidence', { query }));
   }
 
+  async getAuditEvidencePage(id: string): Promise<Blob> {
+    const query = { format: 'html' as const };
+    const page = await this.fetch('GetAuditEvidence', {
+      params: { id },
+      query,
+    });
+    return page.blob();
+  }
+
   async verifyAuditTrail(): Promise<AuditVerification> {
     return this.json('VerifyAuditTrail');
   }

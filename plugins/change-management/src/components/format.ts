@@ -1,16 +1,8 @@
-import { DateTime } from 'luxon';
+import { timeLabel } from '@trove/backstage-plugin-change-management-common';
 
-/**
- * A time for people, in their own zone, which it names (a team spans
- * zones, and an emergency's 48 hours are exact): "Jun 10, 2026, 9:00 AM UTC".
- */
+/** A time for people, in their own zone, which it names (timeLabel). */
 export function formatTime(iso?: string): string {
-  return iso
-    ? DateTime.fromISO(iso).toLocaleString({
-        ...DateTime.DATETIME_MED,
-        timeZoneName: 'short',
-      })
-    : '—';
+  return iso ? timeLabel(iso) : '—';
 }
 
 /** A duration for people: "46 h 12 min", "3 min". */

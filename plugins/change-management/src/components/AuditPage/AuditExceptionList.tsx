@@ -11,16 +11,22 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { EXCEPTION_LABELS } from '@trove/backstage-plugin-change-management-common';
+import {
+  describeException,
+  EXCEPTION_LABELS,
+} from '@trove/backstage-plugin-change-management-common';
 import useAsync from 'react-use/esm/useAsync';
 import { AuditPeriod, changeManagementApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
 import { formatTime } from '../format';
 import { RefLink } from '../RefLink';
+import { useNames } from '../useNames';
+import { EvidenceLink } from './EvidenceLink';
 
 /**
  * Each exception of the period, oldest first, with its change, when and
- * who: what an auditor reads first, before the sample.
+ * who, in names and the reader's times (describeException), and the
+ * change's evidence packet: what an auditor reads first, before the sample.
  */
 export const AuditExceptionList = (props: { period: AuditPeriod }) => {
   const api = useApi(changeManagementApiRef);
@@ -29,6 +35,11 @@ export const AuditExceptionList = (props: { period: AuditPeriod }) => {
   const { value, loading, error } = useAsync(
     () => api.getAuditExceptions(period),
     [api, period.from, period.to, period.entityRef],
+  );
+  const name = useNames(
+    value?.items.flatMap(item =>
+      item.facts?.approval ? [item.facts.approval.by] : [],
+    ) ?? [],
   );
 
   return (
@@ -55,6 +66,7 @@ export const AuditExceptionList = (props: { period: AuditPeriod }) => {
               <TableCell>Change</TableCell>
               <TableCell>Who</TableCell>
               <TableCell>Detail</TableCell>
+              <TableCell>Evidence</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -70,7 +82,12 @@ export const AuditExceptionList = (props: { period: AuditPeriod }) => {
                 <TableCell>
                   <RefLink entityRef={item.actor} />
                 </TableCell>
-                <TableCell>{item.detail}</TableCell>
+                <TableCell>
+                  {describeException(item, { name, time: formatTime })}
+                </TableCell>
+                <TableCell>
+                  <EvidenceLink changeId={item.changeId} title={item.title} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

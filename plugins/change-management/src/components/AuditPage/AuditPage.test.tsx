@@ -1,4 +1,9 @@
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -18,6 +23,7 @@ import userEvent from '@testing-library/user-event';
 import { SWRConfig } from 'swr';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { formatTime } from '../format';
 import { AuditPage } from './AuditPage';
 
 jest.setTimeout(30_000);
@@ -61,7 +67,20 @@ function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
           kind: 'freeze-override',
           at: '2026-03-05T10:00:00.000Z',
           actor: 'user:default/alice',
-          detail: 'Deployed in the freeze',
+          // As recorded, for programs; the page words it from the facts.
+          detail:
+            'Emergency deployed while production was frozen from 2026-03-01 to 2026-03-31 (UTC), on the CTO approval of user:default/carol at 2026-03-05T09:00:00.000Z',
+          facts: {
+            window: {
+              start: '2026-03-01T00:00:00.000Z',
+              end: '2026-04-01T00:00:00.000Z',
+              timeZone: 'UTC',
+            },
+            approval: {
+              by: 'user:default/carol',
+              at: '2026-03-05T09:00:00.000Z',
+            },
+          },
         },
       ],
     }),
@@ -81,6 +100,9 @@ function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
       .fn()
       .mockResolvedValue({ blob: new Blob(['PK']) }),
     exportChangeLog: jest.fn(),
+    getAuditEvidencePage: jest
+      .fn()
+      .mockResolvedValue(new Blob(['<!doctype html>'])),
     ...overrides,
   };
 }
@@ -91,26 +113,34 @@ async function renderPage(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
+  const catalogApi = catalogApiMock({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: {
+          name: 'payments',
+          namespace: 'default',
+          title: 'Payments',
+        },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'carol', namespace: 'default' },
+        spec: { profile: { displayName: 'Carol Chen' } },
+      },
+    ],
+  });
   const rendered = await renderInTestApp(
     <TestApiProvider
       apis={[
         [changeManagementApiRef, api],
         [permissionApiRef, mockApis.permission({ authorize })],
+        [catalogApiRef, catalogApi],
         [
-          catalogApiRef,
-          catalogApiMock({
-            entities: [
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'System',
-                metadata: {
-                  name: 'payments',
-                  namespace: 'default',
-                  title: 'Payments',
-                },
-              },
-            ],
-          }),
+          entityPresentationApiRef,
+          DefaultEntityPresentationApi.create({ catalogApi }),
         ],
       ]}
     >
@@ -237,6 +267,37 @@ describe('AuditPage', () => {
       within(rows[1]).getByRole('link', { name: 'Upgrade the PSP SDK' }),
     ).toHaveAttribute('href', '/change-management/changes/c1');
     expect(rows[2]).toHaveTextContent('Freeze override');
+  });
+
+  it('words each exception for people: names and their own times, never refs', async () => {
+    await renderPage(fakeApi());
+    const table = await screen.findByRole('table', { name: 'Exceptions' });
+    const override = within(table).getAllByRole('row')[2];
+    await waitFor(() =>
+      expect(override).toHaveTextContent(
+        `Deployed while production was frozen from 2026-03-01 to 2026-03-31 (UTC), relying on the CTO approval of Carol Chen at ${formatTime(
+          '2026-03-05T09:00:00.000Z',
+        )}.`,
+      ),
+    );
+    expect(override).not.toHaveTextContent(/user:default|\dT\d/);
+  });
+
+  it('opens a change’s evidence packet in a new tab', async () => {
+    const tab = { location: { href: '' }, close: jest.fn() };
+    const open = jest.spyOn(window, 'open').mockReturnValue(tab as any);
+    const api = fakeApi();
+    await renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Open the evidence of Hotfix: refunds failing',
+      }),
+    );
+    await waitFor(() => expect(tab.location.href).toBe('blob:evidence'));
+    expect(open).toHaveBeenCalledWith('', '_blank');
+    expect(api.getAuditEvidencePage).toHaveBeenCalledWith('c2');
+    const [page] = (URL.createObjectURL as jest.Mock).mock.calls[0];
+    expect(page.type).toBe('text/html');
   });
 
   it('says when a period has no exceptions', async () => {

@@ -130,6 +130,12 @@ describe('EntityChangesContent', () => {
       getFreeze: jest.fn().mockResolvedValue(open),
     });
     expect(await screen.findByText('No changes yet')).toBeInTheDocument();
+    // The entity by its name, not its ref.
+    expect(
+      screen.getByText(
+        'Changes raised against payments or anything that is part of it will be listed here, with their reviews, approvals and deployments.',
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: 'Raise a change' }),
     );

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  useEntity,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
@@ -23,6 +26,8 @@ export const EntityChangesContent = () => {
   const api = useApi(changeManagementApiRef);
   const entityRef = stringifyEntityRef(entity);
   const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
+  // People read the entity's title or name, not its ref.
+  const { primaryTitle } = useEntityPresentation(entity);
   const [raising, setRaising] = useState(false);
   const freeze = useAsync(() => api.getFreeze({ entityRef }), [api, entityRef]);
 
@@ -50,7 +55,7 @@ export const EntityChangesContent = () => {
           <EmptyState
             missing="data"
             title="No changes yet"
-            description={`Changes raised against ${entityRef}${
+            description={`Changes raised against ${primaryTitle}${
               isSystem ? ' or anything that is part of it' : ''
             } will be listed here, with their reviews, approvals and deployments.`}
             action={raiseButton}

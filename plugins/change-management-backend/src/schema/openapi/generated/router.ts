@@ -5026,6 +5026,317 @@ export const spec = {
         },
       },
     },
+    '/audit/evidence/{id}': {
+      get: {
+        operationId: 'GetAuditEvidence',
+        description:
+          "One change's evidence packet: the page of the sample's zip (evidence.html), with names and times for people, or the evidence as JSON. Needs `change-management.audit.read` and the change's read permission.",
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description: 'The id of the change.',
+            },
+            required: true,
+            description: 'The id of the change.',
+            name: 'id',
+            in: 'path',
+          },
+          {
+            schema: {
+              type: 'string',
+              enum: ['html', 'json'],
+              default: 'html',
+              description:
+                'html: the printable page (evidence.html of the sample zip); json: the evidence as data.',
+            },
+            required: false,
+            description:
+              'html: the printable page (evidence.html of the sample zip); json: the evidence as data.',
+            name: 'format',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The printable page, self-contained and without script; or the evidence as JSON.',
+            content: {
+              'text/html': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    change: {
+                      $ref: '#/components/schemas/Change',
+                    },
+                    events: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ChangeEvent',
+                      },
+                      description: 'Oldest first.',
+                    },
+                    duties: {
+                      type: 'object',
+                      properties: {
+                        author: {
+                          type: 'string',
+                        },
+                        reviewed: {
+                          type: 'object',
+                          properties: {
+                            by: {
+                              type: 'string',
+                              description: 'Who did it (a user entity ref).',
+                            },
+                            at: {
+                              type: 'string',
+                              format: 'date-time',
+                              description: 'When, ISO 8601.',
+                            },
+                            isAuthor: {
+                              type: 'boolean',
+                              description:
+                                'Whether they raised the change themselves.',
+                            },
+                          },
+                          required: ['by', 'at', 'isAuthor'],
+                          additionalProperties: false,
+                        },
+                        reviewWaived: {
+                          type: 'object',
+                          properties: {
+                            by: {
+                              type: 'string',
+                              description: 'Who did it (a user entity ref).',
+                            },
+                            at: {
+                              type: 'string',
+                              format: 'date-time',
+                              description: 'When, ISO 8601.',
+                            },
+                            reason: {
+                              type: 'string',
+                            },
+                          },
+                          required: ['by', 'at', 'reason'],
+                          additionalProperties: false,
+                        },
+                        approved: {
+                          type: 'object',
+                          properties: {
+                            by: {
+                              type: 'string',
+                              description: 'Who did it (a user entity ref).',
+                            },
+                            at: {
+                              type: 'string',
+                              format: 'date-time',
+                              description: 'When, ISO 8601.',
+                            },
+                            isAuthor: {
+                              type: 'boolean',
+                              description:
+                                'Whether they raised the change themselves.',
+                            },
+                          },
+                          required: ['by', 'at', 'isAuthor'],
+                          additionalProperties: false,
+                        },
+                        signedOff: {
+                          type: 'object',
+                          properties: {
+                            by: {
+                              type: 'string',
+                              description: 'Who did it (a user entity ref).',
+                            },
+                            at: {
+                              type: 'string',
+                              format: 'date-time',
+                              description: 'When, ISO 8601.',
+                            },
+                            isAuthor: {
+                              type: 'boolean',
+                              description:
+                                'Whether they raised the change themselves.',
+                            },
+                          },
+                          required: ['by', 'at', 'isAuthor'],
+                          additionalProperties: false,
+                        },
+                        separated: {
+                          type: 'boolean',
+                          description:
+                            'Nobody reviewed, approved or signed off their own change.',
+                        },
+                      },
+                      required: ['author', 'separated'],
+                      additionalProperties: false,
+                    },
+                    staging: {
+                      type: 'object',
+                      properties: {
+                        tested: {
+                          type: 'string',
+                          description: 'yes, no, n/a, or empty.',
+                        },
+                        recorded: {
+                          type: 'object',
+                          properties: {
+                            by: {
+                              type: 'string',
+                              description: 'Who did it (a user entity ref).',
+                            },
+                            at: {
+                              type: 'string',
+                              format: 'date-time',
+                              description: 'When, ISO 8601.',
+                            },
+                            fields: {
+                              $ref: '#/components/schemas/ChangeEventFields',
+                            },
+                          },
+                          required: ['by', 'at', 'fields'],
+                          additionalProperties: false,
+                          description:
+                            'The last record-staging event: who, when, the checks.',
+                        },
+                      },
+                      required: ['tested'],
+                      additionalProperties: false,
+                    },
+                    deploy: {
+                      type: 'object',
+                      properties: {
+                        by: {
+                          type: 'string',
+                          description: 'Who did it (a user entity ref).',
+                        },
+                        at: {
+                          type: 'string',
+                          format: 'date-time',
+                          description: 'When, ISO 8601.',
+                        },
+                        deploymentRef: {
+                          type: 'string',
+                        },
+                      },
+                      required: ['by', 'at'],
+                      additionalProperties: false,
+                    },
+                    verification: {
+                      type: 'object',
+                      properties: {
+                        result: {
+                          type: 'string',
+                          description: 'yes, no, or empty if never verified.',
+                        },
+                        verified: {
+                          $ref: '#/components/schemas/ChangeSignature',
+                        },
+                        issuesEncountered: {
+                          type: 'string',
+                        },
+                      },
+                      required: ['result', 'issuesEncountered'],
+                      additionalProperties: false,
+                    },
+                    retrospective: {
+                      type: 'object',
+                      properties: {
+                        dueAt: {
+                          type: 'string',
+                        },
+                        documented: {
+                          $ref: '#/components/schemas/ChangeSignature',
+                        },
+                        late: {
+                          type: 'boolean',
+                        },
+                        hoursAfterDeploy: {
+                          type: 'number',
+                        },
+                        whatChanged: {
+                          type: 'string',
+                        },
+                        why: {
+                          type: 'string',
+                        },
+                        approvalReceived: {
+                          type: 'string',
+                        },
+                      },
+                      required: [
+                        'late',
+                        'whatChanged',
+                        'why',
+                        'approvalReceived',
+                      ],
+                      additionalProperties: false,
+                      description: 'Emergency only.',
+                    },
+                  },
+                  required: [
+                    'change',
+                    'events',
+                    'duties',
+                    'staging',
+                    'verification',
+                  ],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No change with that id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/audit/exceptions': {
       get: {
         operationId: 'ListAuditExceptions',
@@ -5121,6 +5432,50 @@ export const spec = {
                           },
                           detail: {
                             type: 'string',
+                            description:
+                              'As recorded, with refs and ISO times: for programs.',
+                          },
+                          facts: {
+                            type: 'object',
+                            properties: {
+                              window: {
+                                allOf: [
+                                  {
+                                    $ref: '#/components/schemas/RefusalWindow',
+                                  },
+                                  {
+                                    description:
+                                      'freeze-override: the closure the emergency deployed through.',
+                                  },
+                                ],
+                              },
+                              approval: {
+                                allOf: [
+                                  {
+                                    $ref: '#/components/schemas/ChangeSignature',
+                                  },
+                                  {
+                                    description:
+                                      'freeze-override: the CTO approval it relied on.',
+                                  },
+                                ],
+                              },
+                              dueAt: {
+                                type: 'string',
+                                format: 'date-time',
+                                description:
+                                  'late-retrospective, missing-retrospective: when it was due.',
+                              },
+                              documentedAt: {
+                                type: 'string',
+                                format: 'date-time',
+                                description:
+                                  'late-retrospective: when it was documented.',
+                              },
+                            },
+                            additionalProperties: false,
+                            description:
+                              'What the detail is made of, to word it for people (describeException of change-management-common).',
                           },
                         },
                         required: [
