@@ -59,6 +59,8 @@ export interface BackendOptions {
   pgPort?: number;
   /** More of the plugin's config (`changeManagement`), e.g. the clock's cadence. */
   changeManagement?: Record<string, unknown>;
+  /** Where node's `--cpu-prof` writes the backend's profile, when it exits. */
+  cpuProfDir?: string;
 }
 
 /** The bench's config, layered on the repository's app-config.yaml. */
@@ -108,6 +110,22 @@ function writeConfig(options: BackendOptions): string {
   return file;
 }
 
+/**
+ * The CPU time a process has used so far, in ms, from Linux' /proc;
+ * undefined where there is none, or the process is gone.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime, in clock ticks (USER_HZ, 100 on Linux), are the
+    // 14th and 15th fields; the 2nd, the command, ends with ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every backend started, stopped with this process however it ends. */
 const running = new Set<Backend>();
 process.once('exit', () => running.forEach(b => b.kill('SIGKILL')));
@@ -131,6 +149,9 @@ export class Backend {
     const child = spawn(
       process.execPath,
       [
+        ...(options.cpuProfDir
+          ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`]
+          : []),
         'packages/backend',
         '--config',
         path.join(root, 'app-config.yaml'),
@@ -185,6 +206,15 @@ export class Backend {
     if (!res.ok) throw new Error(`sign-in of ${user}: ${res.status}`);
     const body = await res.json();
     return body.backstageIdentity.token;
+  }
+
+  /**
+   * The CPU time the backend's process has used so far, in ms (Linux'
+   * /proc; undefined elsewhere). Per request, it measures a route's own
+   * cost, which a machine shared with other work leaves nearly alone.
+   */
+  cpuMs(): number | undefined {
+    return this.process.pid ? processCpuMs(this.process.pid) : undefined;
   }
 
   kill(signal: NodeJS.Signals = 'SIGTERM') {

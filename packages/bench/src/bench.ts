@@ -1,6 +1,6 @@
 /*
  * yarn bench [--tiers 1k,100k,1M] [--seconds 8] [--connections 8]
- *            [--reuse-build] [--keep]
+ *            [--reuse-build] [--keep] [--cpu-prof]
  *
  * Builds the production backend, and for each tier starts it on the local
  * PostgreSQL in its own databases (cm_bench_<tier>_*), seeds the changes in
@@ -35,6 +35,8 @@ async function main() {
       // e.g. --only "catalog,get by id": the targets whose names hold one.
       only: { type: 'string' },
       'skip-frontend': { type: 'boolean', default: false },
+      // The backend's CPU profile, to open in Chrome's DevTools.
+      'cpu-prof': { type: 'boolean', default: false },
     },
   });
   const tiers = values.tiers.split(',').map(t => t.trim());
@@ -73,6 +75,7 @@ async function main() {
         seconds: Number(values.seconds),
         connections: Number(values.connections),
         keep: values.keep,
+        cpuProf: values['cpu-prof'],
         log: m => log(`${tier}: ${m}`),
       }),
     );

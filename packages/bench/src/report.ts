@@ -158,7 +158,10 @@ function table(r: TierResult): string {
       )} | ${catalog ? n(m.rps / catalog.rps, 2) : ''} | ${
         raw ? n(m.rps / raw.rps, 2) : ''
       } | ${m.failures} | ${Object.entries(m.extra ?? {})
-        .map(([k, v]) => `${k} ${typeof v === 'number' ? n(v, 0) : v}`)
+        .map(
+          ([k, v]) =>
+            `${k} ${typeof v === 'number' ? n(v, v < 10 ? 1 : 0) : v}`,
+        )
         .join(', ')} |`,
     );
   }

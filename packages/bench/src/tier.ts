@@ -7,7 +7,7 @@ import {
   ChangeListQuery,
   encodeCursor,
 } from '@trove/backstage-plugin-change-management-backend/testUtils';
-import { Backend } from './backend';
+import { Backend, processCpuMs } from './backend';
 import { loadHttp } from './load/http';
 import { Measurement, measureLoop } from './load/measure';
 import { runList } from './load/sql';
@@ -27,6 +27,8 @@ export interface TierOptions {
   keep: boolean;
   /** Measure only the targets whose names contain one of these. */
   only?: string[];
+  /** Profile the backend (`--cpu-prof`) into `<outDir>/profiles`. */
+  cpuProf?: boolean;
   log: (message: string) => void;
 }
 
@@ -119,6 +121,9 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     port: options.port,
     databasePrefix: prefix,
     logFile: path.join(options.outDir, `backend-${options.name}.log`),
+    cpuProfDir: options.cpuProf
+      ? path.join(options.outDir, 'profiles', options.name)
+      : undefined,
   });
   const pool = pluginPool(prefix, connections);
   try {
@@ -187,7 +192,9 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
       if (!want(name)) continue;
       log(`load: ${name}`);
       measurements.push(
-        await loadHttp({ name, url, token }, { connections, seconds }),
+        await withCpu(backend, pool, prefix, () =>
+          loadHttp({ name, url, token }, { connections, seconds }),
+        ),
       );
     }
     for (const [name, query] of Object.entries(queries)) {
@@ -217,25 +224,27 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
       log('load: transition (CTO approves)');
       let next = 0;
       measurements.push(
-        await loadHttp(
-          {
-            name: 'transition (approve)',
-            url: `${api}/changes/x/actions`,
-            token: cto,
-            method: 'POST',
-            next: () => {
-              const change = approvals[next++ % approvals.length];
-              return {
-                path: `/api/change-management/changes/${change.id}/actions`,
-                body: JSON.stringify({
-                  action: 'approve',
-                  version: change.version,
-                  comment: 'Approved',
-                }),
-              };
+        await withCpu(backend, pool, prefix, () =>
+          loadHttp(
+            {
+              name: 'transition (approve)',
+              url: `${api}/changes/x/actions`,
+              token: cto,
+              method: 'POST',
+              next: () => {
+                const change = approvals[next++ % approvals.length];
+                return {
+                  path: `/api/change-management/changes/${change.id}/actions`,
+                  body: JSON.stringify({
+                    action: 'approve',
+                    version: change.version,
+                    comment: 'Approved',
+                  }),
+                };
+              },
             },
-          },
-          { connections, seconds, warmup: false },
+            { connections, seconds, warmup: false },
+          ),
         ),
       );
     }
@@ -273,6 +282,48 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     await backend.stop();
     if (!options.keep) await dropDatabases(prefix);
   }
+}
+
+/**
+ * A load on the backend, with the CPU time per request it answered, of
+ * the backend (`cpu ms/req`) and of the PostgreSQL processes serving this
+ * bench's databases (`pg cpu ms/req`), counted over the warm-up too, which
+ * is short. Unlike req/s, these hardly move when other work shares the
+ * machine.
+ */
+async function withCpu(
+  backend: Backend,
+  pool: Pool,
+  prefix: string,
+  load: () => Promise<Measurement>,
+): Promise<Measurement> {
+  // The server processes of the backend's connections, by pid: a process
+  // gone before the end (an idle connection closed) is left out.
+  const serverCpu = async () => {
+    const { rows } = await pool.query(
+      'SELECT pid FROM pg_stat_activity WHERE starts_with(datname, $1)',
+      [prefix],
+    );
+    return new Map(rows.map(r => [r.pid, processCpuMs(r.pid)]));
+  };
+  const [before, pgBefore] = [backend.cpuMs(), await serverCpu()];
+  const started = Date.now();
+  const m = await load();
+  const [after, pgAfter] = [backend.cpuMs(), await serverCpu()];
+  if (before === undefined || after === undefined) return m;
+  let pg = 0;
+  for (const [pid, ms] of pgAfter) pg += (ms ?? 0) - (pgBefore.get(pid) ?? 0);
+  // The requests of the warm-up are not counted in rps: estimate them by
+  // the time the whole load took.
+  const requests = (m.rps * (Date.now() - started)) / 1000;
+  return {
+    ...m,
+    extra: {
+      ...m.extra,
+      'cpu ms/req': (after - before) / requests,
+      'pg cpu ms/req': pg / requests,
+    },
+  };
 }
 
 /** The export of the newest 10,000 changes (or all), as JSON, three times. */

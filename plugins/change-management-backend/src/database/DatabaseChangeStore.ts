@@ -24,7 +24,8 @@ import {
   SideEffects,
   StoredChange,
 } from './ChangeStore';
-import { appendEvent } from './appendEvent';
+import { appendEvent, hashedEvent, notAppended } from './appendEvent';
+import { updateInOneStatement } from './updateInOneStatement';
 import { enqueue } from './DatabaseOutboxStore';
 import {
   countByType,
@@ -189,6 +190,24 @@ export class DatabaseChangeStore implements ChangeStore {
     const { change, expectedVersion, entities, event } = options;
     // The version guard below means no one else writes in between.
     const written = asWritten(change, entities);
+    if (!entities && this.db.client.config.client === 'pg') {
+      const stored = hashedEvent(change.id, event, randomUUID());
+      const done = await updateInOneStatement(this.db, {
+        row: changeToRow(change),
+        expectedVersion,
+        event: stored,
+        at: event.at,
+        messages: options.effects?.(written) ?? [],
+      });
+      if (!done) {
+        // Nothing was written: tell why.
+        const current = await this.currentVersion(this.db, change.id);
+        throw current === expectedVersion
+          ? notAppended(stored)
+          : staleVersion(change.id, expectedVersion, current);
+      }
+      return written;
+    }
     await this.db.transaction(async tx => {
       // The version guard: of two concurrent writers that read the same
       // version, the second matches no row here and rolls back.
@@ -196,13 +215,8 @@ export class DatabaseChangeStore implements ChangeStore {
         .where({ id: change.id, version: expectedVersion })
         .update(changeToRow(change));
       if (updated !== 1) {
-        const current = await tx('changes')
-          .where({ id: change.id })
-          .first('version');
-        throw new StaleVersionError(
-          `Change ${change.id} was changed by someone else (you sent version ${expectedVersion}); reload it and try again`,
-          Number(current?.version ?? 0),
-        );
+        const current = await this.currentVersion(tx, change.id);
+        throw staleVersion(change.id, expectedVersion, current);
       }
       if (entities) {
         await this.insertEntities(tx, change, entities);
@@ -210,6 +224,11 @@ export class DatabaseChangeStore implements ChangeStore {
       await appendWithEffects(tx, written, event, options.effects);
     });
     return written;
+  }
+
+  private async currentVersion(db: Knex, id: string): Promise<number> {
+    const current = await db('changes').where({ id }).first('version');
+    return Number(current?.version ?? 0);
   }
 
   async listEvents(changeId: string): Promise<ChangeEvent[]> {
@@ -277,6 +296,14 @@ async function appendWithEffects(
     await enqueue(tx, eventId, effects(written), event.at);
   }
   await appendEvent(tx, written.id, event, eventId);
+}
+
+/** Someone else acted first: the change is no longer at that version. */
+function staleVersion(id: string, expectedVersion: number, current: number) {
+  return new StaleVersionError(
+    `Change ${id} was changed by someone else (you sent version ${expectedVersion}); reload it and try again`,
+    current,
+  );
 }
 
 /** What permission rules see of a change: its author and entities. */

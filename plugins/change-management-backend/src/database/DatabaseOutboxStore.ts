@@ -9,10 +9,25 @@ import { toIso } from './timestamps';
 
 const TABLE = 'change_outbox';
 
+/** The outbox rows of an event's side effects, each due at once. */
+export function outboxRows(
+  eventId: string,
+  messages: OutboxMessage[],
+  at: Date,
+) {
+  return messages.map(message => ({
+    kind: message.kind,
+    event_id: eventId,
+    payload: JSON.stringify(message.payload),
+    attempts: 0,
+    next_attempt_at: at,
+    created_at: at,
+  }));
+}
+
 /**
  * Writes the side effects of an event in the caller's transaction, the one
- * that appends the event: either both are committed or neither is. Each is
- * due at once.
+ * that appends the event: either both are committed or neither is.
  */
 export async function enqueue(
   tx: Knex.Transaction,
@@ -21,16 +36,7 @@ export async function enqueue(
   at: Date,
 ): Promise<void> {
   if (messages.length === 0) return;
-  await tx(TABLE).insert(
-    messages.map(message => ({
-      kind: message.kind,
-      event_id: eventId,
-      payload: JSON.stringify(message.payload),
-      attempts: 0,
-      next_attempt_at: at,
-      created_at: at,
-    })),
-  );
+  await tx(TABLE).insert(outboxRows(eventId, messages, at));
 }
 
 /**
@@ -103,9 +109,9 @@ export class DatabaseOutboxStore implements OutboxStore {
     );
   }
 
-  async markDelivered(id: string, at: Date): Promise<void> {
+  async markDelivered(ids: string[], at: Date): Promise<void> {
     await this.db(TABLE)
-      .where({ id })
+      .whereIn('id', ids)
       .update({ delivered_at: at, claimed_until: null, last_error: null });
   }
 

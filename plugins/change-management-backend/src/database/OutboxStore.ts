@@ -46,7 +46,8 @@ export interface OutboxStore {
     claimant: string;
   }): Promise<OutboxEntry[]>;
 
-  markDelivered(id: string, at: Date): Promise<void>;
+  /** Marks rows delivered, in one statement. */
+  markDelivered(ids: string[], at: Date): Promise<void>;
 
   /** Releases a failed row to be tried again at `retryAt`. */
   markFailed(id: string, error: string, retryAt: Date): Promise<void>;

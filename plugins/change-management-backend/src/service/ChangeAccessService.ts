@@ -22,6 +22,7 @@ import {
   changeReadPermission,
   Actor,
   checkAction,
+  MACHINES,
   openActions,
 } from '@trove/backstage-plugin-change-management-common';
 import {
@@ -197,7 +198,17 @@ export class ChangeAccessService {
    * is judged on decisions asked anew.
    */
   async prefetch(actor: Caller): Promise<void> {
-    await this.decisionsFor(actor);
+    await this.decisionsFor(actor, CHANGE_PERMISSIONS);
+  }
+
+  /**
+   * As {@link ChangeAccessService.prefetch}, for taking `action`: only what
+   * judging it and answering with the actions then open can need (see
+   * {@link permissionsToTake}). A permission the guess missed is asked
+   * when it is needed.
+   */
+  async prefetchToTake(actor: Caller, action: ChangeAction): Promise<void> {
+    await this.decisionsFor(actor, permissionsToTake(action));
   }
 
   /**
@@ -228,23 +239,44 @@ export class ChangeAccessService {
     if (permissions.length === 0) {
       return [];
     }
-    const decisions = await this.decisionsFor(actor);
+    // Asked first here, rather than prefetched: everything the request may
+    // still check, in the same round trip.
+    const decisions = await this.decisionsFor(
+      actor,
+      this.decisions.has(actor) ? permissions : CHANGE_PERMISSIONS,
+    );
     return permissions.map(permission =>
       this.applies(decisions.get(permission.name)!, resource),
     );
   }
 
   /**
-   * Conditional decisions do not depend on the change, so one batched call
-   * answers every check of the request: reading, the action, and the
-   * actions offered in the answer.
+   * The decisions on these permissions, and on those asked before for this
+   * actor. Conditional decisions do not depend on the change, so one
+   * batched call, made ahead by a prefetch, answers every check of the
+   * request: reading, the action, and the actions offered in the answer.
+   * Only what was not asked yet is asked, in turn after the asks under way.
    */
-  private decisionsFor(actor: Caller): Promise<Decisions> {
-    let decisions = this.decisions.get(actor);
-    if (!decisions) {
-      decisions = this.ask(actor);
-      this.decisions.set(actor, decisions);
-    }
+  private decisionsFor(
+    actor: Caller,
+    permissions: ResourcePermission[],
+  ): Promise<Decisions> {
+    const asked = this.decisions.get(actor) ?? Promise.resolve(new Map());
+    const decisions = asked.then(async known => {
+      const missing = permissions.filter(p => !known.has(p.name));
+      if (missing.length === 0) {
+        return known;
+      }
+      const answers = await this.permissions.authorizeConditional(
+        missing.map(permission => ({ permission })),
+        { credentials: actor.credentials },
+      );
+      return new Map([
+        ...known,
+        ...missing.map((p, i) => [p.name, answers[i]] as const),
+      ]);
+    });
+    this.decisions.set(actor, decisions);
     return decisions;
   }
 
@@ -256,6 +288,42 @@ export class ChangeAccessService {
     );
     return new Map(CHANGE_PERMISSIONS.map((p, i) => [p.name, answers[i]]));
   }
+}
+
+/**
+ * The actions that may be open on a change once an action is taken: those
+ * out of every state its edges lead to, on any machine.
+ */
+const ACTIONS_AFTER = new Map(
+  (Object.keys(changeActionPermissions) as ChangeAction[]).map(action => [
+    action,
+    MACHINES.flatMap(({ machine }) =>
+      Object.values(machine).flatMap(edges => {
+        const edge = edges?.[action];
+        return edge
+          ? (Object.keys(machine[edge.to] ?? {}) as ChangeAction[])
+          : [];
+      }),
+    ),
+  ]),
+);
+
+/**
+ * The permissions taking `action` is judged by (read, the action, and
+ * create for an edit, whose entities are judged as a new draft's), with
+ * those of the actions it may open, which the answer offers. Fewer than
+ * all keep the policy's answer small: above 1 kB it is compressed and
+ * decompressed on every action. A change that goes elsewhere than its
+ * edge leads (a failed staging check back to draft) has what it offers
+ * asked then.
+ */
+function permissionsToTake(action: ChangeAction): ResourcePermission[] {
+  const actions = new Set([action, ...ACTIONS_AFTER.get(action)!]);
+  return [
+    changeReadPermission,
+    ...(action === 'edit' ? [changeCreatePermission] : []),
+    ...[...actions].map(a => changeActionPermissions[a]),
+  ];
 }
 
 function notAllowed(what: string) {

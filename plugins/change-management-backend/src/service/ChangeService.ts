@@ -139,7 +139,7 @@ export class ChangeService {
     this.access.authorizeRecording(actor);
     const [{ change, resource: current }] = await Promise.all([
       this.load(id),
-      this.access.prefetch(actor),
+      this.access.prefetchToTake(actor, request.action),
     ]);
     // Who may not read the change learns nothing about it, not even its
     // version or state through a refusal.

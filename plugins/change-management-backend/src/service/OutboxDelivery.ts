@@ -123,31 +123,40 @@ export class OutboxDelivery {
         leaseMs: LEASE_MS,
         claimant: this.claimant,
       });
-      await Promise.all(batch.map(entry => this.deliver(entry)));
+      const sent = await Promise.all(batch.map(entry => this.send(entry)));
+      await this.delivered(batch.filter((_, i) => sent[i]));
       claimed += batch.length;
       if (batch.length < BATCH_SIZE) return claimed;
     }
   }
 
-  private async deliver(entry: OutboxEntry): Promise<void> {
+  /** Hands a row to its handler; false if it failed (and was recorded). */
+  private async send(entry: OutboxEntry): Promise<boolean> {
     const handler = this.handlers[entry.kind as keyof OutboxHandlers];
     try {
       await handler(entry.payload as any, entry);
+      return true;
     } catch (thrown) {
       await this.failed(entry, thrown as Error);
-      return;
+      return false;
     }
+  }
+
+  /** Marks the rows of a batch that were sent, together. */
+  private async delivered(entries: OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     const at = this.clock.now();
-    // If this fails, the claim runs out and the row is sent again.
+    const ids = entries.map(entry => entry.id);
+    // If this fails, the claims run out and the rows are sent again.
     await this.store
-      .markDelivered(entry.id, at)
+      .markDelivered(ids, at)
       .catch(error =>
         this.logger.warn(
-          `Could not mark outbox row ${entry.id} delivered`,
+          `Could not mark outbox rows ${ids.join(', ')} delivered`,
           error,
         ),
       );
-    this.listener.delivered?.(entry, at);
+    entries.forEach(entry => this.listener.delivered?.(entry, at));
   }
 
   private async failed(entry: OutboxEntry, error: Error) {
