@@ -190,7 +190,7 @@ test.describe("the auditor's journey, as issue 23 asks", () => {
 
   // Problem 7: people read names, state labels and local times.
   test.fixme(
-    'the Audit page and the evidence show no machine text',
+    'the Audit page, the evidence and the notices show no machine text',
     async ({ browser, request }) => {
       const id = await reviewedEmergency(request);
       const oscar = await signIn(browser, 'oscar', DESKTOP);
@@ -210,6 +210,15 @@ test.describe("the auditor's journey, as issue 23 asks", () => {
       );
       await oscar.setContent(await served.text());
       expect(await oscar.locator('body').innerText()).not.toMatch(machineText);
+      // Nor do the notices: alice's, of carol's decisions on it.
+      const alice = await signIn(browser, 'alice', DESKTOP);
+      await alice.goto('/notifications');
+      const notice = alice
+        .getByRole('row')
+        .filter({ hasText: 'Decision on your change: Hotfix: refunds in EUR' })
+        .first();
+      await expect(notice).toBeVisible();
+      expect(await notice.innerText()).not.toMatch(machineText);
     },
   );
 });

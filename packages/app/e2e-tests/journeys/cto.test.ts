@@ -204,7 +204,7 @@ test.describe("the CTO's journey, as issue 23 asks", () => {
 
   // Problem 6: the queue says what each item needs, and groups by it.
   test.fixme(
-    'the queue names the action each change needs, and how long it has waited',
+    'the queue names the action each change needs',
     async ({ browser, request }) => {
       await setClock(request, '2026-06-10T09:00:00.000Z');
       const { titles } = await waitingOnTheCto(request, {
