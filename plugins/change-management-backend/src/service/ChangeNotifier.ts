@@ -37,12 +37,18 @@ export interface AcceptedAction {
   actor: string;
 }
 
-/** The kinds of notice, each switched by `changeManagement.notifications`. */
-export type NoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
+/** The kinds of notice switched by `changeManagement.notifications`. */
+type SwitchedNoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
+
+/**
+ * The kinds of notice: those config switches, and the failed verification
+ * of the audit trail, which is always sent.
+ */
+export type NoticeKind = SwitchedNoticeKind | 'verification';
 
 /** The notices of the plugin's clock, rather than of an action. */
 type ClockNoticeKind = 'reminder' | 'overdue';
-type ActionNoticeKind = Exclude<NoticeKind, ClockNoticeKind>;
+type ActionNoticeKind = Exclude<SwitchedNoticeKind, ClockNoticeKind>;
 
 type Payload = NotificationSendOptions['payload'];
 
@@ -173,7 +179,7 @@ export class ChangeNotifier {
       ...clockWording(event, audience),
       ...whereTo(event.change.id),
     });
-    const notices: Notice[] =
+    const notices: (Notice & { kind: ClockNoticeKind })[] =
       event.threshold === 'reminder'
         ? [{ kind: 'reminder', recipients: [author], payload: to('author') }]
         : [

@@ -1,3 +1,4 @@
+import { AuditVerification } from '@trove/backstage-plugin-change-management-common';
 import { OutboxEntry, OutboxMessage } from '../database/OutboxStore';
 import {
   AcceptedAction,
@@ -6,6 +7,7 @@ import {
   noticeKinds,
 } from './ChangeNotifier';
 import { NotificationsConfig } from './config';
+import { verificationNotice } from './verificationNotice';
 
 /**
  * The kinds of outbox row, and what each carries. A new side effect (an
@@ -19,6 +21,11 @@ export interface OutboxPayloads {
    * names whom they tell.
    */
   notices: { changeId: string; notices: Notice[] };
+  /**
+   * A failed verification of the audit trail, for the CTO role, planned
+   * from the catalog when sent; keyed by what failed (`enqueueOnce`).
+   */
+  'verification-failed': AuditVerification;
 }
 
 export type OutboxKind = keyof OutboxPayloads;
@@ -46,6 +53,10 @@ export function outboxHandlers(notifier: ChangeNotifier): OutboxHandlers {
       notifier.send(entry.eventId, await notifier.plan(action), action.actor),
     notices: async ({ notices }, entry) =>
       notifier.send(entry.eventId, notices),
+    'verification-failed': async (result, entry) =>
+      notifier.send(entry.eventId, [
+        verificationNotice(result, await notifier.ctoUsers()),
+      ]),
   };
 }
 
