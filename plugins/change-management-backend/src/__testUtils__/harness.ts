@@ -180,9 +180,9 @@ export async function startChangeManagement(options: {
     server,
     clock,
     sent,
-    /** Fails the next `count` sends of notifications. */
-    failSends: (count: number) => {
-      failingSends = count;
+    /** Fails the next `times` sends of notifications. */
+    failSends: (times: number) => {
+      failingSends = times;
     },
     /** Delivers what the outbox holds that is due now. */
     drain: () => outbox.drain(),
