@@ -181,6 +181,13 @@ export interface Config {
        * open. Leave unset in a deployment. Defaults to 0.
        */
       deliveryDelay?: string | HumanDuration;
+      /**
+       * How long a delivered row is kept, e.g. to see what was sent, before
+       * the delivery loop deletes it (rows given up on are kept). A failed
+       * verification is notified once while its row is kept, then again.
+       * Defaults to 7 days.
+       */
+      retention?: string | HumanDuration;
     };
     /** Evidence for auditors. */
     audit?: {

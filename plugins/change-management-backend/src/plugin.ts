@@ -206,7 +206,8 @@ export const changeManagementPlugin = createBackendPlugin({
           schedule: readVerifySchedule(deps.config),
           verifier,
           metrics,
-          ctoRefs: config.ctoRefs,
+          outbox: outboxStore,
+          delivery: outbox,
         });
 
         deps.httpRouter.use(

@@ -65,6 +65,8 @@ export async function startChangeManagement(options: {
 }) {
   const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
   const sent: NotificationSendOptions[] = [];
+  /** How many of the next sends fail, as a notifications backend that is down. */
+  let failingSends = 0;
   const outbox = new OutboxLoops();
   beforeDatabasesClose(() => outbox.stop());
   const { server }: { server: Server } = await startTestBackend({
@@ -111,6 +113,10 @@ export async function startChangeManagement(options: {
         deps: {},
         factory: () => ({
           async send(notification: NotificationSendOptions) {
+            if (failingSends > 0) {
+              failingSends -= 1;
+              throw new Error('The notifications backend is down');
+            }
             sent.push(notification);
           },
         }),
@@ -174,6 +180,10 @@ export async function startChangeManagement(options: {
     server,
     clock,
     sent,
+    /** Fails the next `times` sends of notifications. */
+    failSends: (times: number) => {
+      failingSends = times;
+    },
     /** Delivers what the outbox holds that is due now. */
     drain: () => outbox.drain(),
     as,

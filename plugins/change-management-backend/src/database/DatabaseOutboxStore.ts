@@ -78,6 +78,20 @@ export class DatabaseOutboxStore implements OutboxStore {
   /** The change store's migrations create its table; run those first. */
   constructor(private readonly db: Knex) {}
 
+  async enqueueOnce(
+    message: OutboxMessage,
+    key: string,
+    at: Date,
+  ): Promise<boolean> {
+    const [row] = outboxRows(key, [message], at);
+    const there = await this.db(TABLE)
+      .where({ kind: row.kind, event_id: key })
+      .first('id');
+    if (there) return false;
+    await this.db(TABLE).insert(row);
+    return true;
+  }
+
   async claim(options: Parameters<OutboxStore['claim']>[0]) {
     const { now, leaseMs, claimant } = options;
     const rows: Record<string, any>[] = await this.db(TABLE)
@@ -127,6 +141,13 @@ export class DatabaseOutboxStore implements OutboxStore {
     await this.db(TABLE)
       .where({ id })
       .update({ dead_at: at, claimed_until: null, last_error: error });
+  }
+
+  async purgeDelivered(before: Date): Promise<number> {
+    return this.db(TABLE)
+      .whereNotNull('delivered_at')
+      .where('delivered_at', '<', before)
+      .delete();
   }
 
   async depth(): Promise<OutboxDepth> {

@@ -10,7 +10,10 @@ export interface OutboxMessage {
 /** A row claimed for delivery. */
 export interface OutboxEntry extends OutboxMessage {
   id: string;
-  /** The audit event it was written with: the key of its deliveries. */
+  /**
+   * The audit event it was written with, or the key it was written under
+   * (`enqueueOnce`): the key of its deliveries.
+   */
   eventId: string;
   /** How many times it has been claimed, this time included. */
   attempts: number;
@@ -29,9 +32,20 @@ export interface OutboxDepth {
 
 /**
  * The outbox as its delivery loop sees it. The rows are written by the
- * stores that write the events, in the same transaction (`enqueue`).
+ * stores that write the events, in the same transaction (`enqueue`), or on
+ * their own when no event records what they tell (`enqueueOnce`).
  */
 export interface OutboxStore {
+  /**
+   * Writes a row of its own, keyed, for what no event records (a failed
+   * verification), unless a row of its kind with that key is there: so
+   * whoever finds the same thing again, or on another replica, has it
+   * delivered once while that row is kept (replicas that write at the very
+   * same time may both write one; the key is also the notices' scope, so
+   * each user is still told once). Resolves to whether it wrote one.
+   */
+  enqueueOnce(message: OutboxMessage, key: string, at: Date): Promise<boolean>;
+
   /**
    * Claims up to `limit` rows of these kinds that are due by `dueBy` (now,
    * unless a fault test holds them back) and not claimed by anyone else at
@@ -56,4 +70,7 @@ export interface OutboxStore {
   markDead(id: string, error: string, at: Date): Promise<void>;
 
   depth(): Promise<OutboxDepth>;
+
+  /** Deletes the rows delivered before `before`; resolves to how many. */
+  purgeDelivered(before: Date): Promise<number>;
 }

@@ -20,6 +20,7 @@ import { DisplayNames } from './DisplayNames';
 import {
   AcceptedAction,
   ActionNoticeKind,
+  ClockNoticeKind,
   Notice,
   noticeKinds,
   noticeScope,
@@ -122,7 +123,7 @@ export class ChangeNotifier {
       ...clockWording(event, audience, words),
       ...whereTo(event.change.id),
     });
-    const notices: Notice[] =
+    const notices: (Notice & { kind: ClockNoticeKind })[] =
       event.threshold === 'reminder'
         ? [{ kind: 'reminder', recipients: [author], payload: to('author') }]
         : [

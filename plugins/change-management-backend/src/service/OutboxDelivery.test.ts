@@ -9,6 +9,8 @@ import { OutboxHandlers } from './outboxHandlers';
 jest.setTimeout(60_000);
 
 const T0 = new Date('2026-06-10T09:00:00.000Z');
+const DAY = 24 * 3600_000;
+const RETENTION = 7 * DAY;
 
 /** The change store's migrations, which create the outbox. */
 async function migrated(knex: Knex) {
@@ -41,7 +43,11 @@ function loop(knex: Knex, options: { maxAttempts?: number } = {}) {
   const delivery = new OutboxDelivery(
     new DatabaseOutboxStore(knex),
     { notices: handler } as unknown as OutboxHandlers,
-    { maxAttempts: options.maxAttempts ?? 10, deliveryDelayMs: 0 },
+    {
+      maxAttempts: options.maxAttempts ?? 10,
+      deliveryDelayMs: 0,
+      retentionMs: RETENTION,
+    },
     clock,
     logger,
     listener,
@@ -157,6 +163,46 @@ describe('the outbox', () => {
       await expect(delivery.drain()).resolves.toBe(1);
       expect(handler).toHaveBeenCalledTimes(1);
       expect(handler.mock.calls[0][1]).toMatchObject({ attempts: 2 });
+    });
+
+    it('deletes the rows delivered longer ago than the retention, and keeps the others', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      await write(knex, 2);
+      const { delivery, handler, at } = loop(knex, { maxAttempts: 1 });
+      // One is delivered, the other is given up on.
+      handler
+        .mockResolvedValueOnce(undefined)
+        .mockRejectedValueOnce(new Error('down'));
+      await expect(delivery.drain()).resolves.toBe(2);
+      // One more, delivered a day later.
+      at(DAY);
+      await write(knex, 1, new Date(T0.getTime() + DAY));
+      await expect(delivery.drain()).resolves.toBe(1);
+      // One still to deliver, written long ago, for a kind not handled here.
+      await knex.transaction(tx =>
+        enqueue(tx, 'e-x', [{ kind: 'a-later-kind', payload: {} }], T0),
+      );
+      const left = async () =>
+        (await knex('change_outbox').orderBy('id')).map(row => ({
+          delivered: row.delivered_at !== null,
+          dead: row.dead_at !== null,
+        }));
+      const before = await left();
+      expect(before).toHaveLength(4);
+
+      // Within the retention (7 days), nothing goes.
+      at(RETENTION);
+      await expect(delivery.purge()).resolves.toBe(0);
+      // Past it for the first delivered row only.
+      at(RETENTION + 1);
+      await expect(delivery.purge()).resolves.toBe(1);
+      expect(await left()).toEqual(before.slice(1));
+      at(RETENTION + DAY + 1);
+      await expect(delivery.purge()).resolves.toBe(1);
+      expect(await left()).toEqual([
+        { delivered: false, dead: true },
+        { delivered: false, dead: false },
+      ]);
     });
 
     it('leaves the kinds it has no handler for', async () => {

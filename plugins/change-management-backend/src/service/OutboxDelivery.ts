@@ -22,6 +22,8 @@ const BATCH_SIZE = 20;
  */
 const LEASE_MS = 30_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** How often the poll deletes the rows delivered before the retention. */
+const PURGE_EVERY_MS = 3600_000;
 
 /** 1 s after the first failure, doubling, at most 5 minutes. */
 export function backoffMs(attempts: number): number {
@@ -46,6 +48,7 @@ export class OutboxDelivery {
   private queue: Promise<unknown> = Promise.resolve();
   private woken = false;
   private running = false;
+  private purgedAt?: number;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -89,6 +92,15 @@ export class OutboxDelivery {
     }
   }
 
+  /**
+   * Deletes the rows delivered longer ago than the retention (config); the
+   * poll does so hourly. Rows given up on stay. Resolves to how many.
+   */
+  purge(): Promise<number> {
+    const now = this.clock.now().getTime();
+    return this.store.purgeDelivered(new Date(now - this.config.retentionMs));
+  }
+
   /** One pass, after the one under way; resolves to how many it claimed. */
   runOnce(): Promise<number> {
     const pass = this.queue.then(() => {
@@ -105,6 +117,16 @@ export class OutboxDelivery {
       await this.runOnce().catch(error =>
         this.logger.warn('The outbox could not be read', error),
       );
+      const now = this.clock.now().getTime();
+      if (
+        this.purgedAt === undefined ||
+        now - this.purgedAt >= PURGE_EVERY_MS
+      ) {
+        this.purgedAt = now;
+        await this.purge().catch(error =>
+          this.logger.warn('Could not delete delivered outbox rows', error),
+        );
+      }
       this.schedule();
     }, POLL_MS);
     this.timer.unref();

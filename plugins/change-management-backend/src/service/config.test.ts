@@ -139,3 +139,23 @@ describe('app.baseUrl', () => {
     expect(read({})).toBe('');
   });
 });
+
+describe('changeManagement.outbox', () => {
+  const outbox = (value?: JsonValue) =>
+    readChangeManagementConfig(
+      new ConfigReader({ changeManagement: { outbox: value } }),
+    ).outbox;
+
+  it('defaults to 10 attempts, no delay, and delivered rows kept 7 days', () => {
+    expect(outbox()).toEqual({
+      maxAttempts: 10,
+      deliveryDelayMs: 0,
+      retentionMs: 7 * 24 * 3_600_000,
+    });
+  });
+
+  it('reads the retention as a duration', () => {
+    expect(outbox({ retention: '2d' }).retentionMs).toBe(48 * 3_600_000);
+    expect(outbox({ retention: { hours: 1 } }).retentionMs).toBe(3_600_000);
+  });
+});

@@ -47,6 +47,8 @@ export interface OutboxConfig {
   maxAttempts: number;
   /** Fault tests only: how long a row waits before each attempt, in ms. */
   deliveryDelayMs: number;
+  /** How long a delivered row is kept before it is deleted, in ms. */
+  retentionMs: number;
 }
 
 /** The clock that chases retrospectives and verifications. */
@@ -133,6 +135,7 @@ export function readChangeManagementConfig(
 }
 
 const DEFAULT_MAX_ATTEMPTS = 10;
+const DEFAULT_OUTBOX_RETENTION: HumanDuration = { days: 7 };
 
 function readOutbox(config: Config | undefined): OutboxConfig {
   const maxAttempts =
@@ -142,12 +145,15 @@ function readOutbox(config: Config | undefined): OutboxConfig {
       `Invalid changeManagement.outbox.maxAttempts: ${maxAttempts}; use a whole number, 1 or more`,
     );
   }
-  const delay = config?.has('deliveryDelay')
-    ? durationToMilliseconds(
-        readDurationFromConfig(config, { key: 'deliveryDelay' }),
-      )
-    : 0;
-  return { maxAttempts, deliveryDelayMs: delay };
+  const duration = (key: string, otherwise: HumanDuration) =>
+    durationToMilliseconds(
+      config?.has(key) ? readDurationFromConfig(config, { key }) : otherwise,
+    );
+  return {
+    maxAttempts,
+    deliveryDelayMs: duration('deliveryDelay', {}),
+    retentionMs: duration('retention', DEFAULT_OUTBOX_RETENTION),
+  };
 }
 
 /** `audit.expectedHead`: an event id and its sha256 hash, as verify reports them. */

@@ -20,11 +20,17 @@ export interface AcceptedAction {
 }
 
 /** The kinds of notice, each switched by `changeManagement.notifications`. */
-export type NoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
+type SwitchedNoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
+
+/**
+ * The kinds of notice: those config switches, and the failed verification
+ * of the audit trail, which is always sent.
+ */
+export type NoticeKind = SwitchedNoticeKind | 'verification';
 
 /** The notices of the plugin's clock, rather than of an action. */
-type ClockNoticeKind = 'reminder' | 'overdue';
-export type ActionNoticeKind = Exclude<NoticeKind, ClockNoticeKind>;
+export type ClockNoticeKind = 'reminder' | 'overdue';
+export type ActionNoticeKind = Exclude<SwitchedNoticeKind, ClockNoticeKind>;
 
 export type Payload = NotificationSendOptions['payload'];
 

@@ -1,4 +1,5 @@
 import { CheckpointEvent } from '@trove/backstage-plugin-change-management-common';
+import { AuditVerification } from '@trove/backstage-plugin-change-management-common';
 import { OutboxEntry, OutboxMessage } from '../database/OutboxStore';
 import { ChangeNotifier } from './ChangeNotifier';
 import { AcceptedAction, Notice, noticeKinds } from './notices';
@@ -8,6 +9,7 @@ import type {
   PublishedAction,
 } from './ChangePublisher';
 import { NotificationsConfig } from './config';
+import { verificationNotice } from './verificationNotice';
 
 /**
  * The kinds of outbox row, and what each carries. A new side effect (an
@@ -27,6 +29,11 @@ export interface OutboxPayloads {
   'change-signal': ChangeSignalDelivery;
   /** A nightly checkpoint, for the events service. */
   'checkpoint-event': CheckpointEvent;
+  /**
+   * A failed verification of the audit trail, for the CTO role, planned
+   * from the catalog when sent; keyed by what failed (`enqueueOnce`).
+   */
+  'verification-failed': AuditVerification;
 }
 
 export type OutboxKind = keyof OutboxPayloads;
@@ -61,6 +68,10 @@ export function outboxHandlers(
       publisher.publishAction({ ...event, id: entry.eventId }),
     'change-signal': async delivery => publisher.signal(delivery),
     'checkpoint-event': async event => publisher.publishCheckpoint(event),
+    'verification-failed': async (result, entry) =>
+      notifier.send(entry.eventId, [
+        verificationNotice(result, await notifier.ctoUsers()),
+      ]),
   };
 }
 

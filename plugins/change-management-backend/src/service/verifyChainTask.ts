@@ -1,21 +1,16 @@
 import {
-  AuthService,
   LoggerService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import {
-  AUDIT_PAGE_PATH,
-  AuditVerification,
-} from '@trove/backstage-plugin-change-management-common';
-import { CatalogGraph } from './CatalogGraph';
+import { OutboxStore } from '../database/OutboxStore';
 import { ChainVerificationService } from './ChainVerificationService';
 import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { Clock } from './Clock';
+import { outboxMessage } from './outboxHandlers';
+import { verificationKey } from './verificationNotice';
 
 /** The id of the scheduled task, e.g. to trigger it by hand. */
 export const VERIFY_TASK_ID = 'change-management-verify-chain';
@@ -41,7 +36,8 @@ export function readVerifySchedule(
 /**
  * Verifies the audit trail on a schedule, once across all instances, and
  * records each night's chain head as a checkpoint. A failure is logged as an
- * error and the CTO role is notified.
+ * error, and the CTO role is notified through the outbox: retried until the
+ * notice is sent, once per failure.
  */
 export async function scheduleChainVerification(options: {
   scheduler: SchedulerService;
@@ -50,10 +46,9 @@ export async function scheduleChainVerification(options: {
   metrics: ChangeManagementMetrics;
   clock: Clock;
   logger: LoggerService;
-  notifications: NotificationService;
-  catalog: CatalogService;
-  auth: AuthService;
-  ctoRefs: string[];
+  /** Where the notice of a failure is written, and the loop that sends it. */
+  outbox: Pick<OutboxStore, 'enqueueOnce'>;
+  delivery: { wake(): void };
 }) {
   const { verifier, metrics, clock, logger } = options;
   await options.scheduler.scheduleTask({
@@ -71,42 +66,16 @@ export async function scheduleChainVerification(options: {
         return;
       }
       logger.error(`Audit trail verification failed: ${result.problem}`);
-      await notifyCto(options, result).catch(error =>
-        logger.error(
-          'Could not notify the CTO of the failed verification',
-          error,
-        ),
+      // Nothing else records a failed verification: its notice is a row of
+      // its own, keyed by the failure.
+      const written = await options.outbox.enqueueOnce(
+        outboxMessage('verification-failed', result),
+        verificationKey(result),
+        clock.now(),
       );
-    },
-  });
-}
-
-async function notifyCto(
-  options: {
-    notifications: NotificationService;
-    catalog: CatalogService;
-    auth: AuthService;
-    ctoRefs: string[];
-  },
-  result: AuditVerification,
-) {
-  const graph = await CatalogGraph.load(
-    options.catalog,
-    await options.auth.getOwnServiceCredentials(),
-    { entityRefs: [], dependents: false, groupRefs: options.ctoRefs },
-  );
-  const recipients = [...new Set(graph.users(options.ctoRefs))].sort();
-  if (recipients.length === 0) {
-    throw new Error('Nobody holds the CTO role in the catalog');
-  }
-  await options.notifications.send({
-    recipients: { type: 'entity', entityRef: recipients },
-    payload: {
-      title: 'The change-management audit trail failed verification',
-      description: result.problem,
-      severity: 'critical',
-      link: AUDIT_PAGE_PATH,
-      topic: 'change-management-audit',
+      if (written) {
+        options.delivery.wake();
+      }
     },
   });
 }

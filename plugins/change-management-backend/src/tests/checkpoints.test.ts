@@ -88,6 +88,7 @@ describe('nightly verification and checkpoints', () => {
         .where({ id: body.id })
         .update({ state: 'approved' });
       await night();
+      await h.drain();
       expect(h.sent).toEqual([
         {
           recipients: { type: 'entity', entityRef: ['user:default/carol'] },
@@ -100,6 +101,53 @@ describe('nightly verification and checkpoints', () => {
       ]);
       // The chain itself is sound, so its head is still recorded.
       expect(await checkpoints()).toHaveLength(1);
+    });
+
+    it('notifies of a failed verification through the outbox: after a failed send, and once per failure', async () => {
+      const { h, night } = await setup();
+      const { body } = await h.as('alice').post('/changes', drafts.standard);
+      await h
+        .knex('changes')
+        .where({ id: body.id })
+        .update({ state: 'approved' });
+      h.failSends(1);
+      await night();
+      await h.drain();
+      expect(h.sent).toEqual([]);
+      const [row] = await h
+        .knex('change_outbox')
+        .where({ kind: 'verification-failed' });
+      expect(row).toMatchObject({
+        attempts: 1,
+        last_error: expect.stringContaining('notifications backend is down'),
+      });
+
+      // The next attempt, after its backoff, goes.
+      h.clock.set('2026-06-10T09:00:05.000Z');
+      await h.drain();
+      expect(h.sent).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: ['user:default/carol'] },
+          payload: expect.objectContaining({
+            severity: 'critical',
+            description: expect.stringContaining(body.id),
+            scope: `change-management:${row.event_id}:verification`,
+          }),
+        },
+      ]);
+
+      // The same failure, found again (or by another replica), is not told
+      // twice; another one is.
+      await night();
+      await h.drain();
+      expect(h.sent).toHaveLength(1);
+      await h
+        .knex('changes')
+        .where({ id: body.id })
+        .update({ title: 'Edited' });
+      await night();
+      await h.drain();
+      expect(h.sent).toHaveLength(2);
     });
 
     if (databaseId.startsWith('POSTGRES')) {
