@@ -11,4 +11,6 @@ export {
   EntityChangeManagementContent,
   EntityChangesCard,
 } from './plugin';
+export { ChangesSidebarItem } from './components/ChangesSidebarItem';
+export type { ChangesSidebarItemProps } from './components/ChangesSidebarItem';
 export * from './api';

@@ -5,21 +5,27 @@ import {
   SidebarItem,
   SidebarScrollWrapper,
   SidebarSpace,
+  useSidebarPinState,
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { ChangesSidebarItem } from '@trove/backstage-plugin-change-management';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
-import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { NotificationsNavItem } from './NotificationsNavItem';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      // On a phone only the groups reach the bottom bar: Notifications goes
+      // into the Menu there, with its unread count.
+      const { isMobile } = useSidebarPinState();
+      // The portal's item counts what waits for the user.
+      const changes = navItems.take('page:change-management');
+      navItems.take('page:notifications'); // NotificationsNavItem instead
       const nav = navItems.withComponent(item => (
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
-
-      nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
 
       return (
         <Sidebar>
@@ -27,7 +33,14 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
-            {nav.take('page:change-management')}
+            {changes && (
+              <ChangesSidebarItem
+                to={changes.href}
+                text={changes.title}
+                icon={() => changes.icon}
+              />
+            )}
+            {isMobile && <NotificationsNavItem />}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
@@ -35,7 +48,7 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          <NotificationsSidebarItem />
+          {!isMobile && <NotificationsNavItem />}
           <SidebarDivider />
           <SidebarGroup
             label="Settings"

@@ -13,6 +13,8 @@ import {
   ActionRequest,
   ChangeAction,
   ChangeView,
+  describeClosure,
+  EXCEPTION_LABELS,
   failedAnswers,
   InputIssue,
   parseActionRequest,
@@ -32,6 +34,8 @@ import {
   toRequestFields,
 } from './actionForms';
 import { describeFailure } from '../errors';
+import { formatTime } from '../format';
+import { useApprovalOverride } from './approvalOverride';
 import { PlacedIssues, placeIssues } from '../issues';
 import { RefusalAlert } from './RefusalAlert';
 
@@ -97,6 +101,9 @@ export const ActionDialog = (props: ActionDialogProps) => {
   useEffect(() => {
     if (confirming || !fields.length) confirmButton.current?.focus();
   }, [confirming, fields.length]);
+
+  // An emergency's approval in a freeze: the override it lets through.
+  const override = useApprovalOverride(change, action);
 
   const known = new Set(fields.map(f => f.name));
   const place = (found: InputIssue[]) =>
@@ -191,6 +198,15 @@ export const ActionDialog = (props: ActionDialogProps) => {
             </Alert>
           ) : (
             <>
+              {override && (
+                <Alert severity="warning" style={{ marginBottom: 16 }}>
+                  <AlertTitle>{EXCEPTION_LABELS['freeze-override']}</AlertTitle>
+                  {`Production is ${describeClosure(
+                    override,
+                    formatTime,
+                  )}. Once you approve, this emergency may deploy through it on your approval, and its deploy is recorded as a freeze override.`}
+                </Alert>
+              )}
               {intro && <DialogContentText>{intro}</DialogContentText>}
               <ActionFormFields
                 idPrefix={idPrefix}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import {
   Content,
   ContentHeader,
@@ -19,7 +19,9 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { changeManagementApiRef, ChangeEvent } from '../../api';
+import { RaiseChangeDialog } from '../RaiseChangeDialog';
 import { ActionButtons } from './ActionButtons';
+import { ChangeHeading } from './ChangeHeading';
 import { ChangeRecord } from './ChangeRecord';
 import { ChangeStepper } from './ChangeStepper';
 import { ChangeWarnings } from './ChangeWarnings';
@@ -42,6 +44,13 @@ const LoadedChange = (props: {
   const [notice, setNotice] = useState<string>();
   const [done, setDone] = useState<string>();
   const nextStepRef = useRef<HTMLParagraphElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [raisingEmergency, setRaisingEmergency] = useState(false);
+  // A change just raised: its heading takes the focus (RaiseChangeDialog).
+  const arrived = useLocation().state as { focusHeading?: boolean } | null;
+  useEffect(() => {
+    if (arrived?.focusHeading) headingRef.current?.focus();
+  }, [arrived]);
   // After an action the button that opened its dialog may be gone: the
   // focus goes to what comes next, once the dialog has given it back.
   const [acts, setActs] = useState(0);
@@ -65,7 +74,10 @@ const LoadedChange = (props: {
 
   return (
     <Content>
-      <ContentHeader title={change.title}>
+      <ContentHeader
+        title={change.title}
+        titleComponent={<ChangeHeading ref={headingRef} change={change} />}
+      >
         <ActionButtons
           change={change}
           held={deployHeld ? { deploy: DEPLOY_HELD_ID } : undefined}
@@ -86,7 +98,10 @@ const LoadedChange = (props: {
         )}
         {deployHeld && (
           <Grid item xs={12}>
-            <DeployHeld window={deployHeld} />
+            <DeployHeld
+              window={deployHeld}
+              onRaiseEmergency={() => setRaisingEmergency(true)}
+            />
           </Grid>
         )}
         <Grid item xs={12}>
@@ -111,6 +126,13 @@ const LoadedChange = (props: {
           <EventTimeline events={events} type={change.type} />
         </Grid>
       </Grid>
+      {raisingEmergency && (
+        <RaiseChangeDialog
+          open
+          from={change}
+          onClose={() => setRaisingEmergency(false)}
+        />
+      )}
       <Snackbar
         open={!!done}
         autoHideDuration={6000}
@@ -164,6 +186,12 @@ export const ChangePage = () => {
     return <Progress />;
   }
   return (
-    <LoadedChange change={value.change} events={value.events} reload={retry} />
+    // Another change (one raised from this one) is a page of its own.
+    <LoadedChange
+      key={value.change.id}
+      change={value.change}
+      events={value.events}
+      reload={retry}
+    />
   );
 };

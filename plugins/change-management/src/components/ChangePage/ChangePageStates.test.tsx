@@ -91,7 +91,7 @@ describe('ChangePage in a freeze', () => {
     );
     expect(deploy).toHaveAccessibleDescription(
       expect.stringContaining(
-        'Production reopens on 2027-01-01; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.',
+        'Production reopens on 2027-01-01; deploy then. Only emergency changes may deploy until then. If this cannot wait: Raise an emergency from this change',
       ),
     );
     // The change's own answer says why: no request per entity.

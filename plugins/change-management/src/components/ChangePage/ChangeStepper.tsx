@@ -35,7 +35,8 @@ export type ChangeStepperProps = {
 
 /**
  * Where the change stands on the usual path of its type, and who acts
- * next. Vertical on narrow screens, where eight steps do not fit a row.
+ * next. Vertical on narrow screens, where eight steps do not fit a row,
+ * with the one-line summary above them.
  * The sentence takes the focus after an action, so that it is read out.
  */
 export const ChangeStepper = forwardRef<
@@ -60,8 +61,28 @@ export const ChangeStepper = forwardRef<
     }`;
   }
 
+  // Where it stands and who acts next: first on a phone, where the eight
+  // steps stand one under another and would push it below the fold.
+  const where = (
+    <div style={narrow ? { marginBottom: 16 } : { marginTop: 16 }}>
+      <Typography variant="body2" color={offPath ? 'error' : 'textSecondary'}>
+        {summary}
+      </Typography>
+      <Typography
+        variant="h6"
+        component="p"
+        tabIndex={-1}
+        ref={nextStepRef}
+        style={{ marginTop: 4, outline: 'none' }}
+      >
+        {nextStep}
+      </Typography>
+    </div>
+  );
+
   return (
     <InfoCard title="Workflow">
+      {narrow && where}
       <Stepper
         activeStep={done ? steps.length : current}
         alternativeLabel={!narrow}
@@ -80,22 +101,7 @@ export const ChangeStepper = forwardRef<
           </Step>
         ))}
       </Stepper>
-      <Typography
-        variant="body2"
-        color={offPath ? 'error' : 'textSecondary'}
-        style={{ marginTop: 16 }}
-      >
-        {summary}
-      </Typography>
-      <Typography
-        variant="h6"
-        component="p"
-        tabIndex={-1}
-        ref={nextStepRef}
-        style={{ marginTop: 4, outline: 'none' }}
-      >
-        {nextStep}
-      </Typography>
+      {!narrow && where}
     </InfoCard>
   );
 });

@@ -1,3 +1,4 @@
+import Link from '@material-ui/core/Link';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
@@ -14,16 +15,36 @@ export const DEPLOY_HELD_ID = 'change-deploy-held';
  * Why the deploy of a standard or infrastructure change is not offered
  * now, before anyone fills in a dialog: the freeze or blackout that holds
  * it (the server's deployVerdict), the day it reopens, and what to do
- * instead.
+ * instead: raise an emergency from this change, when offered.
  */
-export const DeployHeld = ({ window }: { window: RefusalWindow }) => (
+export const DeployHeld = (props: {
+  window: RefusalWindow;
+  /** Opens the form of an emergency filled from this change. */
+  onRaiseEmergency?: () => void;
+}) => (
   <Alert severity="warning" id={DEPLOY_HELD_ID}>
     <AlertTitle>{`Deploy is closed: production is ${describeClosure(
-      window,
+      props.window,
       formatTime,
     )}`}</AlertTitle>
     {`Production reopens ${describeReopening(
-      window,
-    )}; deploy then. Only emergency changes may deploy until then: if this cannot wait, raise an emergency change.`}
+      props.window,
+    )}; deploy then. Only emergency changes may deploy until then`}
+    {props.onRaiseEmergency ? (
+      <>
+        {'. If this cannot wait: '}
+        <Link
+          component="button"
+          variant="body2"
+          underline="always"
+          style={{ verticalAlign: 'baseline' }}
+          onClick={props.onRaiseEmergency}
+        >
+          Raise an emergency from this change
+        </Link>
+      </>
+    ) : (
+      ': if this cannot wait, raise an emergency change.'
+    )}
   </Alert>
 );

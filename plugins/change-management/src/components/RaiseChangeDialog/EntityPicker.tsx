@@ -22,6 +22,10 @@ const KINDS = ['Component', 'Resource', 'System', 'API'];
 export const EntityPicker = (props: {
   value: string[];
   onChange: (refs: string[]) => void;
+  /** The focus left the field. */
+  onBlur?: () => void;
+  /** The text input, to take the focus to it. */
+  inputRef?: (element: HTMLInputElement | null) => void;
   error?: string;
   required?: boolean;
 }) => {
@@ -57,6 +61,7 @@ export const EntityPicker = (props: {
       value={props.value}
       onOpen={() => setOpened(true)}
       onChange={(_, refs) => props.onChange(refs)}
+      onBlur={props.onBlur}
       filterSelectedOptions
       // Typing finds an entity by its name or its ref.
       getOptionLabel={ref => `${titles.get(ref) ?? ''} ${ref}`}
@@ -81,6 +86,7 @@ export const EntityPicker = (props: {
       renderInput={params => (
         <TextField
           {...params}
+          inputRef={props.inputRef}
           label="Affected entities"
           margin="normal"
           required={props.required}

@@ -12,8 +12,9 @@ import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { RaiseChangeDialog } from './RaiseChangeDialog';
 
-// Typing into many fields with userEvent takes a few seconds.
-jest.setTimeout(30_000);
+// Typing into many fields with userEvent takes a few seconds, and many
+// more when the suites share two cores.
+jest.setTimeout(90_000);
 
 const created = { id: 'c1', version: 1, state: 'draft' };
 
@@ -243,11 +244,8 @@ describe('RaiseChangeDialog', () => {
     await userEvent.type(screen.getByLabelText(/Title/), 'Half a change');
     await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
 
-    expect(
-      await screen.findByText(
-        'Description (what and why) is required to submit',
-      ),
-    ).toBeInTheDocument();
+    // Beside each input, and summed up above the form (below).
+    await screen.findByRole('alert');
     expect(
       screen.getByLabelText(/^What is changing and why/),
     ).toHaveAccessibleDescription(
@@ -268,8 +266,67 @@ describe('RaiseChangeDialog', () => {
       'aria-invalid',
       'true',
     );
-    expect(screen.queryByRole('alert')).toBeNull();
+    // A summary above the form, read out, and the focus on the first input
+    // at fault.
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('4 fields need fixing');
+    expect(
+      within(summary)
+        .getAllByRole('button')
+        .map(b => b.textContent),
+    ).toEqual([
+      'Description (what and why) is required to submit',
+      'Risks / side effects is required to submit',
+      'How it was tested locally is required to submit',
+      'A pull request URL is required to submit',
+    ]);
+    expect(screen.getByLabelText(/^What is changing and why/)).toHaveFocus();
     expect(api.createChange).not.toHaveBeenCalled();
+
+    // Each issue leads to its input.
+    await userEvent.click(
+      within(summary).getByRole('button', {
+        name: 'A pull request URL is required to submit',
+      }),
+    );
+    expect(screen.getByLabelText(/^Pull request URL/)).toHaveFocus();
+  });
+
+  it('checks each input as it is left and as it changes, so no error goes stale', async () => {
+    await renderDialog({ createChange: jest.fn(), act: jest.fn() });
+    const title = screen.getByLabelText(/^Title/);
+    expect(title).not.toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.click(title);
+    await userEvent.tab();
+    // The first issue the workflow's own checks find with it.
+    expect(title).toHaveAccessibleDescription(/^Title is required/);
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.type(title, 'U');
+    expect(title).not.toHaveAttribute('aria-invalid', 'true');
+    expect(title).not.toHaveAccessibleDescription();
+    // Nothing is summed up before a Submit or Save draft.
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('marks the pull request optional for Infrastructure, as the submit check does', async () => {
+    const api = { createChange: jest.fn(), act: jest.fn() };
+    await renderDialog(api);
+    await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(
+      screen.getByLabelText(/^Pull request URL/),
+    ).toHaveAccessibleDescription('A pull request URL is required to submit');
+
+    await userEvent.click(screen.getByRole('button', { name: /Type/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Infrastructure' }),
+    );
+    const url = screen.getByLabelText(/^Pull request URL/);
+    expect(url).toHaveAccessibleName('Pull request URL (optional)');
+    expect(url).not.toBeRequired();
+    expect(url).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/pull request/i);
   });
 
   it('asks an emergency for the incident and the proposed fix, not a PR', async () => {

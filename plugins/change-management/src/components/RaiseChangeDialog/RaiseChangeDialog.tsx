@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -7,7 +7,6 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   ChangeType,
   ChangeView,
@@ -20,23 +19,31 @@ import { changeRouteRef } from '../../routes';
 import { describeFailure } from '../errors';
 import { PlacedIssues } from '../issues';
 import {
+  emergencyFrom,
   Form,
+  FORM_ORDER,
   initialForm,
-  NO_ISSUES,
   placeForForm,
   requiredInputs,
   restoreForm,
   storageKey,
   toInput,
-  validate,
 } from './draftForm';
 import { DiscardDialog } from './DiscardDialog';
 import { EntityPicker } from './EntityPicker';
+import { ErrorSummary } from './ErrorSummary';
+import { useDraftIssues } from './useDraftIssues';
+
+/** Whatever an input's ref is (an input, or MUI's select), it takes focus. */
+type Focusable = { focus: () => void } | null;
 
 /**
- * Raises a change from an entity page: the entity is already affected,
- * the type decides which fields are asked, and the change is saved as a
- * draft or submitted for review straight away. Given a draft, it edits it.
+ * Raises a change from an entity page, the portal or a change the freeze
+ * holds back: the type decides which fields are asked, and the change is
+ * saved as a draft or submitted for review straight away. Given a draft,
+ * it edits it. Each input is checked as it is left and as it changes, by
+ * the workflow's own submit check; a refused Submit lists every issue
+ * above the form and takes the focus to the first input at fault.
  */
 export const RaiseChangeDialog = (props: {
   open: boolean;
@@ -45,6 +52,8 @@ export const RaiseChangeDialog = (props: {
   entityRef?: string;
   /** A draft to edit instead of raising a new change. */
   change?: ChangeView;
+  /** A change to raise an emergency from: its record fills the form. */
+  from?: ChangeView;
   /** Called after saving; by default the dialog opens the change's page. */
   onSaved?: (change: ChangeView) => void;
 }) => {
@@ -52,14 +61,14 @@ export const RaiseChangeDialog = (props: {
   const changeLink = useRouteRef(changeRouteRef);
   const navigate = useNavigate();
   const editing = props.change;
+  const blank = () =>
+    props.from
+      ? emergencyFrom(props.from)
+      : initialForm(props.entityRef, props.change);
   // What the user typed is kept for the tab until it is saved or discarded.
-  const kept = storageKey(props.entityRef, props.change);
-  const [form, setForm] = useState<Form>(
-    () => restoreForm(kept) ?? initialForm(props.entityRef, props.change),
-  );
-  const dirty =
-    JSON.stringify(form) !==
-    JSON.stringify(initialForm(props.entityRef, props.change));
+  const kept = storageKey(props.entityRef, props.change, props.from);
+  const [form, setForm] = useState<Form>(() => restoreForm(kept) ?? blank());
+  const dirty = JSON.stringify(form) !== JSON.stringify(blank());
   useEffect(() => {
     if (dirty) window.sessionStorage.setItem(kept, JSON.stringify(form));
   }, [kept, form, dirty]);
@@ -69,34 +78,54 @@ export const RaiseChangeDialog = (props: {
   // The draft as last saved. When a submit is refused after the save, trying
   // again edits this draft, not a second new change nor a version gone by.
   const [saved, setSaved] = useState(props.change);
-  const [issues, setIssues] = useState<PlacedIssues>(NO_ISSUES);
-  const errors: Partial<Record<keyof Form, string>> = issues.fields;
+  const issues = useDraftIssues(form);
   const [busy, setBusy] = useState(false);
+  const inputs = useRef<Partial<Record<keyof Form, Focusable>>>({});
+  const summary = useRef<HTMLDivElement>(null);
+
+  /** The focus goes to the first input at fault, or to the summary. */
+  const goToFirst = (found: PlacedIssues) => {
+    const first = FORM_ORDER.find(input => found.fields[input]);
+    const target = first && inputs.current[first];
+    if (target) target.focus();
+    else setTimeout(() => summary.current?.focus());
+  };
 
   const set =
     <K extends keyof Form>(key: K) =>
-    (value: Form[K]) =>
+    (value: Form[K]) => {
+      issues.change(key);
       setForm(f => ({ ...f, [key]: value }));
+    };
   const required = requiredInputs(form.type);
+  const inputProps = (input: keyof Form) => ({
+    id: `raise-change-${input}`,
+    inputRef: (element: Focusable) => {
+      inputs.current[input] = element;
+    },
+    onBlur: () => issues.leave(input),
+    error: !!issues.errorOf(input),
+    helperText: issues.errorOf(input),
+    required: required.has(input),
+    fullWidth: true,
+    margin: 'normal' as const,
+  });
   const text = (input: keyof Form, label: string, extra: object = {}) => (
     <TextField
-      id={`raise-change-${input}`}
+      {...inputProps(input)}
       label={label}
       value={form[input]}
       onChange={e => set(input)(e.target.value as never)}
-      error={!!errors[input]}
-      helperText={errors[input]}
-      required={required.has(input)}
-      fullWidth
-      margin="normal"
       {...extra}
     />
   );
 
   const save = async (submit: boolean) => {
-    const found = validate(form, submit);
-    setIssues(found);
-    if (Object.keys(found.fields).length || found.general.length) return;
+    const found = issues.attempt(submit);
+    if (Object.keys(found.fields).length || found.general.length) {
+      goToFirst(found);
+      return;
+    }
     setBusy(true);
     try {
       const draft = saved
@@ -113,21 +142,28 @@ export const RaiseChangeDialog = (props: {
       if (props.onSaved) {
         props.onSaved(change);
       } else {
-        navigate(changeLink({ id: change.id }));
+        // The new page takes the focus on its heading (ChangePage).
+        navigate(changeLink({ id: change.id }), {
+          state: { focusHeading: true },
+        });
       }
     } catch (error) {
       const refusal = refusalOf(error);
-      if (refusal?.name === 'InputError') {
-        setIssues(placeForForm(refusal.issues, form.type));
-      } else {
-        setIssues({ fields: {}, general: [describeFailure(error).message] });
-      }
+      const refused =
+        refusal?.name === 'InputError'
+          ? placeForForm(refusal.issues, form.type)
+          : { fields: {}, general: [describeFailure(error).message] };
+      issues.refused(refused);
+      goToFirst(refused);
     } finally {
       setBusy(false);
     }
   };
 
   const emergency = form.type === 'emergency';
+  let title = 'Raise a change';
+  if (editing) title = 'Edit draft';
+  else if (props.from) title = 'Raise an emergency';
   return (
     <Dialog
       open={props.open}
@@ -136,17 +172,18 @@ export const RaiseChangeDialog = (props: {
       maxWidth="md"
       aria-labelledby="raise-change-dialog-title"
     >
-      <DialogTitle id="raise-change-dialog-title">
-        {editing ? 'Edit draft' : 'Raise a change'}
-      </DialogTitle>
+      <DialogTitle id="raise-change-dialog-title">{title}</DialogTitle>
       <DialogContent>
-        {issues.general.map(message => (
-          <Alert key={message} severity="error">
-            {message}
-          </Alert>
-        ))}
+        {issues.tried && (
+          <ErrorSummary
+            ref={summary}
+            invalid={issues.invalid}
+            general={issues.general}
+            onGoTo={input => inputs.current[input]?.focus()}
+          />
+        )}
         <TextField
-          id="raise-change-type"
+          {...inputProps('type')}
           // The dialog puts the focus in its first field.
           // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
@@ -155,15 +192,12 @@ export const RaiseChangeDialog = (props: {
           value={form.type}
           disabled={!!saved}
           onChange={e => set('type')(e.target.value as ChangeType)}
-          error={!!errors.type}
           helperText={
-            errors.type ??
+            issues.errorOf('type') ??
             (emergency
               ? `A hotfix for a P1/P2 incident: the CTO authorises a direct production deploy; the retrospective is due ${RETROSPECTIVE_DUE_WORDS} after it.`
               : 'Reviewed by another engineer, approved by the CTO, tested in staging, signed off for production.')
           }
-          fullWidth
-          margin="normal"
         >
           <MenuItem value="standard">Standard</MenuItem>
           <MenuItem value="infrastructure">Infrastructure</MenuItem>
@@ -183,9 +217,10 @@ export const RaiseChangeDialog = (props: {
           minRows: 2,
         })}
         {!emergency &&
+          // Required or not as the workflow's submit check says, per type.
           text(
             'pullRequestUrl',
-            form.type === 'standard'
+            required.has('pullRequestUrl')
               ? 'Pull request URL'
               : 'Pull request URL (optional)',
           )}
@@ -193,18 +228,13 @@ export const RaiseChangeDialog = (props: {
           <>
             {text('incidentRef', 'Incident reference')}
             <TextField
-              id="raise-change-severity"
-              required={required.has('severity')}
+              {...inputProps('severity')}
               select
               label="Incident severity"
               value={form.severity}
               onChange={e =>
                 set('severity')(e.target.value as Form['severity'])
               }
-              error={!!errors.severity}
-              helperText={errors.severity}
-              fullWidth
-              margin="normal"
             >
               <MenuItem value="P1">P1</MenuItem>
               <MenuItem value="P2">P2</MenuItem>
@@ -218,7 +248,11 @@ export const RaiseChangeDialog = (props: {
         <EntityPicker
           value={form.affectedEntityRefs}
           onChange={set('affectedEntityRefs')}
-          error={errors.affectedEntityRefs}
+          onBlur={() => issues.leave('affectedEntityRefs')}
+          inputRef={element => {
+            inputs.current.affectedEntityRefs = element;
+          }}
+          error={issues.errorOf('affectedEntityRefs')}
           required={required.has('affectedEntityRefs')}
         />
       </DialogContent>
@@ -228,7 +262,7 @@ export const RaiseChangeDialog = (props: {
         onDiscard={() => {
           setAskDiscard(false);
           forget();
-          setForm(initialForm(props.entityRef, props.change));
+          setForm(blank());
           props.onClose();
         }}
       />

@@ -40,6 +40,36 @@ export function initialForm(entityRef?: string, change?: ChangeView): Form {
   };
 }
 
+/**
+ * An emergency raised from a change the freeze holds back: its record
+ * copied, for the incident and the fix to be added.
+ */
+export function emergencyFrom(change: ChangeView): Form {
+  return {
+    ...initialForm(),
+    type: 'emergency',
+    title: change.title,
+    description: change.description ?? '',
+    risks: change.risks ?? '',
+    testingNotes: change.testingNotes ?? '',
+    affectedEntityRefs: change.affectedEntityRefs,
+  };
+}
+
+/** The inputs in the order the form shows them. */
+export const FORM_ORDER: (keyof Form)[] = [
+  'type',
+  'title',
+  'description',
+  'risks',
+  'testingNotes',
+  'pullRequestUrl',
+  'incidentRef',
+  'severity',
+  'proposedFix',
+  'affectedEntityRefs',
+];
+
 /** The request body for a form: only the fields its type uses. */
 export function toInput(form: Form): ChangeDraftInput {
   const emergency = form.type === 'emergency';
@@ -139,7 +169,12 @@ export function requiredInputs(type: ChangeType): Set<keyof Form> {
 }
 
 /** Where a form in progress is kept for the browser tab (sessionStorage). */
-export function storageKey(entityRef?: string, change?: ChangeView): string {
+export function storageKey(
+  entityRef?: string,
+  change?: ChangeView,
+  from?: ChangeView,
+): string {
+  if (from) return `change-management:raise-emergency:${from.id}`;
   return change
     ? `change-management:edit-draft:${change.id}:${change.version}`
     : `change-management:raise-change:${entityRef ?? ''}`;

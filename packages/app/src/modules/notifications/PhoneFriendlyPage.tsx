@@ -1,0 +1,22 @@
+import { ReactNode } from 'react';
+import { makeStyles } from '@material-ui/core/styles';
+
+// The notifications page lays its filters and its table out on a 12-column
+// grid, 2 and 10 wide at every size: on a 390 px phone the table's column
+// is a quarter of the screen and wraps one word per line. Below 600 px each
+// part takes the whole width, the filters above the table. (These rules are
+// not in a cascade layer, so they come before the grid's own, which are.)
+const useStyles = makeStyles(theme => ({
+  page: {
+    [theme.breakpoints.down('xs')]: {
+      '& .bui-Grid': { gridTemplateColumns: 'minmax(0, 1fr)' },
+      '& .bui-GridItem': { gridColumn: '1 / -1' },
+    },
+  },
+}));
+
+/** A page laid out on Backstage UI's grid, one column on a phone. */
+export const PhoneFriendlyPage = ({ children }: { children: ReactNode }) => {
+  const classes = useStyles();
+  return <div className={classes.page}>{children}</div>;
+};

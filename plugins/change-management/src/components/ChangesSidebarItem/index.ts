@@ -1,0 +1,2 @@
+export { ChangesSidebarItem } from './ChangesSidebarItem';
+export type { ChangesSidebarItemProps } from './ChangesSidebarItem';
