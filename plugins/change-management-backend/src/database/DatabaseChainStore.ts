@@ -39,15 +39,21 @@ export class DatabaseChainStore implements ChainStore {
           .where('id', '>', id)
           .orderBy('id', 'asc')
           .limit(limit);
-        const ids = rows.map(r => r.id);
+        if (!rows.length) {
+          return { changes: [], events: new Map() };
+        }
+        // The batch holds every change with an id in (id, last]: one range
+        // of each index, where a list of a thousand ids had PostgreSQL look
+        // each up.
+        const last = rows[rows.length - 1].id;
+        const ofBatch = (table: string) =>
+          tx(table).where('change_id', '>', id).where('change_id', '<=', last);
         const [entityRows, eventRows] = await Promise.all([
-          tx('change_entities').whereIn('change_id', ids),
-          tx('change_events')
-            .whereIn('change_id', ids)
-            .orderBy([
-              { column: 'change_id', order: 'asc' },
-              { column: 'seq', order: 'asc' },
-            ]),
+          ofBatch('change_entities'),
+          ofBatch('change_events').orderBy([
+            { column: 'change_id', order: 'asc' },
+            { column: 'seq', order: 'asc' },
+          ]),
         ]);
         const entities = groupBy(entityRows, e => e.change_id);
         const events = groupBy(eventRows.map(rowToEvent), e => e.changeId);

@@ -1,32 +1,21 @@
-import {
-  AuditVerification,
-  ChangeEvent,
-} from '@trove/backstage-plugin-change-management-common';
-import { StoredChange } from '../database/ChangeStore';
-import { ChainStore } from '../database/ChainStore';
-import { GENESIS_HASH, hashEvent } from '../database/eventChain';
+import { AuditVerification } from '@trove/backstage-plugin-change-management-common';
+import { ChainStore, ChangeBatch } from '../database/ChainStore';
+import { GENESIS_HASH } from '../database/eventChain';
+import { ChainEnd, walkChain } from './chainWalk';
 import { CheckpointSigner } from './CheckpointSigner';
 import { ExpectedHead, HEAD_GONE, missingHistory } from './expectedHistory';
 import { outboxMessage } from './outboxHandlers';
-import { differences, replayEvents } from './replay';
+import { checkRows, RowCheck } from './rowCheck';
+import { RowCheckWorker } from './rowCheckWorker';
 
-/** Events per page of the chain, and changes per batch of the row check. */
-const EVENT_PAGE = 5000;
+/** Changes per batch of the row check, unless told otherwise. */
 const CHANGE_BATCH = 1000;
 
-/** The last event of a verified chain, which a checkpoint records. */
-interface ChainEnd {
-  id: string;
-  seq: number;
-  hash: string;
-  at: string;
-}
-
-const headOf = (event: ChangeEvent) => ({
-  eventId: event.id,
-  hash: event.hash,
-  at: event.at,
-});
+/**
+ * Batches posted to the row check's worker and not yet answered: one it
+ * checks and two waiting, which ride out a slow read; memory holds no more.
+ */
+const BATCHES_IN_WORKER = 3;
 
 /**
  * Proves the audit trail was not edited: re-computes the hash chain,
@@ -36,12 +25,20 @@ const headOf = (event: ChangeEvent) => ({
  * long the log is.
  */
 export class ChainVerificationService {
+  private readonly batchSize: number;
+
   constructor(
     private readonly store: ChainStore,
     private readonly expectedHead?: ExpectedHead,
     /** Signs each checkpoint, and checks those it signed, when a key is set. */
     private readonly signer?: CheckpointSigner,
-  ) {}
+    options?: {
+      /** Changes per batch of the row check (1,000). */
+      batchSize?: number;
+    },
+  ) {
+    this.batchSize = options?.batchSize ?? CHANGE_BATCH;
+  }
 
   async verify(): Promise<AuditVerification> {
     return (await this.runAndCheckSignatures()).result;
@@ -187,7 +184,7 @@ export class ChainVerificationService {
    * check's finding if the chain holds.
    */
   private async walk(rows?: Partial<AuditVerification>) {
-    const { result, last } = await this.verifyChain();
+    const { result, last } = await walkChain(this.store);
     if (!result.ok) {
       return { result, chainOk: false, last };
     }
@@ -198,159 +195,57 @@ export class ChainVerificationService {
     };
   }
 
-  private async verifyChain(): Promise<{
-    result: AuditVerification;
-    last?: ChainEnd;
-  }> {
-    // The head is read first: events appended while we read are for the next
-    // run, and the chain must reach exactly this event with this hash.
-    const head = await this.store.head();
-    if (!head) {
-      return { result: { ok: false, checked: 0, problem: HEAD_GONE } };
-    }
-    const checkpoints = await this.store.listCheckpoints();
-    let next = 0;
-    let previousHash = GENESIS_HASH;
-    let checked = 0;
-    let last: ChangeEvent | undefined;
-    const bad = (eventId: string | undefined, problem: string) => ({
-      result: {
-        ok: false,
-        checked,
-        firstBadEventId: eventId,
-        problem,
-        head: last && headOf(last),
-      },
-    });
-
-    let page = this.store.eventsAfter(0, EVENT_PAGE);
-    let atHead = false;
-    while (!atHead) {
-      const events = await page;
-      if (events.length === 0) {
-        break;
-      }
-      page = this.store.eventsAfter(events[events.length - 1].seq, EVENT_PAGE);
-      for (const event of events) {
-        if (event.previousHash !== previousHash) {
-          return bad(
-            event.id,
-            `Event ${event.id} does not follow the event before it: events were removed, reordered or inserted`,
-          );
-        }
-        if (event.hash !== hashEvent(previousHash, event)) {
-          return bad(
-            event.id,
-            `Event ${event.id} was edited: its hash does not match its content`,
-          );
-        }
-        for (
-          ;
-          next < checkpoints.length && checkpoints[next].seq <= event.seq;
-          next++
-        ) {
-          const cp = checkpoints[next];
-          if (cp.eventId !== event.id || cp.hash !== event.hash) {
-            return bad(
-              cp.eventId,
-              `History up to event ${cp.eventId} was rewritten after the checkpoint of ${cp.createdAt}: it no longer ends with hash ${cp.hash}`,
-            );
-          }
-        }
-        previousHash = event.hash;
-        checked += 1;
-        last = event;
-        if (event.id === head.eventId) {
-          atHead = true;
-          break;
-        }
-      }
-    }
-    // The page read ahead is not needed; only keep its failure quiet.
-    page.catch(() => undefined);
-    if (next < checkpoints.length) {
-      const cp = checkpoints[next];
-      return bad(
-        cp.eventId,
-        `Event ${cp.eventId}, recorded at the checkpoint of ${cp.createdAt}, is missing`,
-      );
-    }
-    if (previousHash !== head.hash || last?.id !== head.eventId) {
-      return bad(
-        head.eventId,
-        `The newest events were removed: the chain should end with event ${head.eventId}`,
-      );
-    }
-    return {
-      result: { ok: true, checked, head: last && headOf(last) },
-      last: last && { ...headOf(last), id: last.id, seq: last.seq },
-    };
-  }
-
   /**
    * Replays every change and compares it with its row, and re-computes the
-   * hash of each event on the previous hash it records (the database checks
-   * that this is the hash before it). Returns the first change whose row
-   * differs, whether every hash held, and how many events up to the head
-   * were hashed.
+   * hash of each event ({@link checkRows}). Past one batch, the check runs
+   * in a worker thread, and this thread reads the next batch while it
+   * checks one: hashing and replaying are the verification's CPU. Returns
+   * the first change whose row differs, whether every hash held, and how
+   * many events up to the head were hashed.
    */
-  private async verifyRows(headSeq: number): Promise<{
-    problem?: Partial<AuditVerification>;
-    hashesHold: boolean;
-    hashed: number;
-  }> {
-    let hashed = 0;
-    let problem: Partial<AuditVerification> | undefined;
-    let batch = this.store.changesAfter('', CHANGE_BATCH);
-    for (;;) {
-      const { changes, events } = await batch;
-      if (changes.length === CHANGE_BATCH) {
-        batch = this.store.changesAfter(
-          changes[changes.length - 1].id,
-          CHANGE_BATCH,
-        );
-      }
-      for (const stored of changes) {
-        const history = events.get(stored.id) ?? [];
-        for (const event of history) {
-          if (event.hash !== hashEvent(event.previousHash, event)) {
-            batch.catch(() => undefined);
-            return { problem, hashesHold: false, hashed };
-          }
-          if (event.seq <= headSeq) hashed += 1;
+  private async verifyRows(headSeq: number): Promise<RowCheck> {
+    const { batchSize } = this;
+    const after = ({ changes }: ChangeBatch) =>
+      changes.length === batchSize
+        ? this.store.changesAfter(changes[changes.length - 1].id, batchSize)
+        : undefined;
+    const first = await this.store.changesAfter('', batchSize);
+    let next = after(first);
+    if (!next) {
+      // A worker would take longer to start than this one batch takes.
+      return checkRows(first, headSeq, true);
+    }
+    const worker = new RowCheckWorker();
+    const checks: Promise<RowCheck>[] = [];
+    const found: RowCheck = { hashesHold: true, hashed: 0 };
+    /** Adds the oldest answer to what was found: false if a hash failed. */
+    const settle = async () => {
+      const check = await checks.shift()!;
+      found.problem ??= check.problem;
+      found.hashed += check.hashed;
+      found.hashesHold = check.hashesHold;
+      return check.hashesHold;
+    };
+    try {
+      // Each batch is read as soon as the one before it is in: the worker
+      // checks while this thread waits for the database.
+      for (let batch: ChangeBatch | undefined = first; batch; ) {
+        // Once a change differs, the rest are only hashed.
+        checks.push(worker.check(batch, headSeq, !found.problem));
+        while (checks.length >= BATCHES_IN_WORKER) {
+          if (!(await settle())) return found;
         }
-        problem ??= rowProblem(stored, history);
+        batch = await next;
+        next = batch && after(batch);
       }
-      if (changes.length < CHANGE_BATCH) {
-        return { problem, hashesHold: true, hashed };
+      while (checks.length) {
+        if (!(await settle())) return found;
       }
+      return found;
+    } finally {
+      // The batch still read is not needed: only keep its failure quiet.
+      next?.catch(() => undefined);
+      await worker.close();
     }
   }
-}
-
-/** How the change's row differs from what its events replay to, if it does. */
-function rowProblem(
-  stored: StoredChange,
-  history: ChangeEvent[],
-): Partial<AuditVerification> | undefined {
-  const replayed = replayEvents(history);
-  if ('problem' in replayed) {
-    return {
-      badChangeId: stored.id,
-      firstBadEventId: replayed.event?.id,
-      problem: `The events of change ${stored.id} do not replay: ${
-        replayed.event ? `event ${replayed.event.id} ` : ''
-      }${replayed.problem}`,
-    };
-  }
-  const fields = differences(stored, replayed);
-  if (fields.length) {
-    return {
-      badChangeId: stored.id,
-      problem: `Change ${
-        stored.id
-      } differs from what its events record, in: ${fields.join(', ')}`,
-    };
-  }
-  return undefined;
 }

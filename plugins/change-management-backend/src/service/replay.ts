@@ -83,6 +83,44 @@ function determined(change: StoredChange): Partial<StoredChange> {
   };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+const hasToJson = (value: Record<string, unknown>) =>
+  typeof value.toJSON === 'function';
+
+/**
+ * Whether two records have the same canonical JSON (RFC 8785, as
+ * `canonicalize` writes it) without writing it: key order aside, a member
+ * that is undefined is absent, and an undefined item is null. Writing both
+ * records was a third of the row check's time.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (!isObject(a) || !isObject(b)) {
+    return false;
+  }
+  if (hasToJson(a) || hasToJson(b)) {
+    return canonicalize(a) === canonicalize(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameJson(item ?? null, b[i] ?? null))
+    );
+  }
+  const members = (o: Record<string, unknown>) =>
+    Object.keys(o).filter(key => o[key] !== undefined);
+  const keys = members(a);
+  return (
+    keys.length === members(b).length &&
+    keys.every(key => sameJson(a[key], b[key]))
+  );
+}
+
 /** The record fields where a stored change differs from its replay. */
 export function differences(
   stored: StoredChange,
@@ -91,13 +129,11 @@ export function differences(
   const a = determined(stored) as Record<string, unknown>;
   const b = determined(replayed) as Record<string, unknown>;
   // One comparison of the whole record; field by field only to name them.
-  if (canonicalize(a) === canonicalize(b)) {
+  if (sameJson(a, b)) {
     return [];
   }
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys]
-    .filter(
-      key => canonicalize(a[key] ?? null) !== canonicalize(b[key] ?? null),
-    )
+    .filter(key => !sameJson(a[key] ?? null, b[key] ?? null))
     .sort();
 }
