@@ -4,13 +4,22 @@ import { makeStyles } from '@material-ui/core/styles';
 // The notifications page lays its filters and its table out on a 12-column
 // grid, 2 and 10 wide at every size: on a 390 px phone the table's column
 // is a quarter of the screen and wraps one word per line. Below 600 px each
-// part takes the whole width, the filters above the table. (These rules are
-// not in a cascade layer, so they come before the grid's own, which are.)
+// part takes the whole width, the filters above the table; and the table
+// gives its text the room its first column pads away (2.5rem, inline) and
+// its last one spends on buttons side by side, stacked here. (These rules
+// are not in a cascade layer, so they come before Backstage UI's, which
+// are.)
 const useStyles = makeStyles(theme => ({
   page: {
     [theme.breakpoints.down('xs')]: {
       '& .bui-Grid': { gridTemplateColumns: 'minmax(0, 1fr)' },
       '& .bui-GridItem': { gridColumn: '1 / -1' },
+      '& table td:first-child': {
+        paddingRight: `${theme.spacing(1)}px !important`,
+      },
+      '& table td:last-child .bui-Flex, & table th:last-child .bui-Flex': {
+        flexDirection: 'column',
+      },
     },
   },
 }));

@@ -98,7 +98,7 @@ export const RaiseChangeDialog = (props: {
       setForm(f => ({ ...f, [key]: value }));
     };
   const required = requiredInputs(form.type);
-  const inputProps = (input: keyof Form) => ({
+  const fieldProps = (input: keyof Form) => ({
     id: `raise-change-${input}`,
     inputRef: (element: Focusable) => {
       inputs.current[input] = element;
@@ -112,7 +112,7 @@ export const RaiseChangeDialog = (props: {
   });
   const text = (input: keyof Form, label: string, extra: object = {}) => (
     <TextField
-      {...inputProps(input)}
+      {...fieldProps(input)}
       label={label}
       value={form[input]}
       onChange={e => set(input)(e.target.value as never)}
@@ -183,7 +183,7 @@ export const RaiseChangeDialog = (props: {
           />
         )}
         <TextField
-          {...inputProps('type')}
+          {...fieldProps('type')}
           // The dialog puts the focus in its first field.
           // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
@@ -228,7 +228,7 @@ export const RaiseChangeDialog = (props: {
           <>
             {text('incidentRef', 'Incident reference')}
             <TextField
-              {...inputProps('severity')}
+              {...fieldProps('severity')}
               select
               label="Incident severity"
               value={form.severity}
