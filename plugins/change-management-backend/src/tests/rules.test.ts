@@ -237,9 +237,7 @@ describe('workflow rules over HTTP', () => {
         // carol, the only CTO-role holder, approves b; she does not review
         // a, which nobody could approve then (tests/ctoReview.test.ts).
         const forCarol = await h.as('carol').get('/changes?needsActionBy=me');
-        expect(forCarol.body.items.map((c: any) => c.id)).toEqual([
-          b.body.id,
-        ]);
+        expect(forCarol.body.items.map((c: any) => c.id)).toEqual([b.body.id]);
         const forBob = await h.as('bob').get('/changes?needsActionBy=me');
         expect(forBob.body.items.map((c: any) => c.id)).toEqual([a.body.id]);
         const forAlice = await h.as('alice').get('/changes?needsActionBy=me');
