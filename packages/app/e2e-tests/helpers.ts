@@ -144,13 +144,15 @@ export async function signIn(
 /** A user token for API calls, as scripts get one (README, "Scripts act as a sample user"). */
 export async function tokenFor(request: APIRequestContext, user: string) {
   let token = '';
-  // Right after start-up the catalog may not have read the sample users yet.
+  // Right after start-up the catalog may not have read the sample users yet;
+  // on a loaded machine a kept-alive connection may also be reset: ask again.
   await expect
     .poll(
       async () => {
-        const res = await request.get('/api/auth/dev/refresh', {
-          headers: { 'X-Dev-User': user },
-        });
+        const res = await request
+          .get('/api/auth/dev/refresh', { headers: { 'X-Dev-User': user } })
+          .catch((error: Error) => error.message);
+        if (typeof res === 'string') return res;
         token = res.ok() ? (await res.json()).backstageIdentity.token : '';
         return res.status();
       },
