@@ -31,8 +31,8 @@
  *    app's bundler would (which proves every import of dist resolves against
  *    the installed dependencies, lazily loaded components included), and the
  *    entry bundles are imported in Node: they export something and `/alpha`
- *    is a frontend plugin. The lazy chunks are not run: they are browser
- *    code (core-components reads `window` as it loads). Declared
+ *    is a frontend plugin, inside a jsdom window, since core-components
+ *    reads `window` as it loads. The lazy chunks are not run. Declared
  *    peer dependencies must be satisfied by what the project installed, and
  *    yarn must not report a peer that our package fails to pass on to its
  *    own dependencies. Library packages are require()d.
@@ -185,9 +185,34 @@ function repoRange(name) {
   return undefined;
 }
 
+// The frontend bundles are browser code: Backstage's own core-components
+// reads `window` as it loads (its Link guards window.open), so they are
+// imported inside a jsdom window, the browser the unit tests run in.
+function repoJsdomRange() {
+  return `^${require('jsdom/package.json').version}`;
+}
+
+function browserGlobals(dir) {
+  const { JSDOM } = createRequire(path.join(dir, 'package.json'))('jsdom');
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>', {
+    url: 'http://localhost/',
+  });
+  for (const key of ['window', 'document', 'navigator', 'location']) {
+    Object.defineProperty(globalThis, key, {
+      value: key === 'window' ? window : window[key],
+      configurable: true,
+      writable: true,
+    });
+  }
+  for (const key of Object.getOwnPropertyNames(window)) {
+    if (!(key in globalThis) && /^[A-Z]/.test(key))
+      globalThis[key] = window[key];
+  }
+}
+
 function writeConsumer(dir, packages, tarballs) {
   const rootManifest = readJson(path.join(root, 'package.json'));
-  const dependencies = { esbuild: '^0.28.1' };
+  const dependencies = { esbuild: '^0.28.1', jsdom: repoJsdomRange() };
   for (const name of [
     '@backstage/backend-defaults',
     '@backstage/plugin-catalog-backend',
@@ -290,6 +315,7 @@ async function checkFrontend(dir, pkg) {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
+  browserGlobals(dir);
   for (const entry of entries) {
     const mod = await import(path.join(outdir, `${entry.key}.mjs`));
     check(Object.keys(mod).length, `${entry.spec} exports nothing`);
