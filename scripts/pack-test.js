@@ -5,8 +5,8 @@
  *   yarn test:pack      (1-2 minutes on a 2-core machine, most of it yarn)
  *
  * 1. Builds (`yarn build`) and `yarn pack`s every package under plugins/
- *    that is not private, so a new sibling (say a -node package) is covered
- *    without editing this file.
+ *    and packages/ that is not private (the plugins, their modules and the
+ *    change-gate CLI), so a new sibling is covered without editing this file.
  * 2. Checks each tarball: the manifest points at dist (main, module, types,
  *    exports), dist has type declarations, no `workspace:` ranges are left,
  *    every published file of the source (migrations) is in it and the config
@@ -47,6 +47,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
+const { checkCli, checkModules } = require('./pack-test-runs');
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -85,11 +86,14 @@ function filesUnder(dir) {
     .filter(f => fs.statSync(path.join(dir, f)).isFile());
 }
 
-/** The packages another company would install: public ones in plugins/. */
+/** The packages another company would install: the public ones. */
 function publicPackages() {
-  return fs
-    .readdirSync(path.join(root, 'plugins'))
-    .map(name => path.join(root, 'plugins', name))
+  return ['plugins', 'packages']
+    .flatMap(folder =>
+      fs
+        .readdirSync(path.join(root, folder))
+        .map(name => path.join(root, folder, name)),
+    )
     .filter(dir => fs.existsSync(path.join(dir, 'package.json')))
     .map(dir => ({ dir, manifest: readJson(path.join(dir, 'package.json')) }))
     .filter(({ manifest }) => !manifest.private)
@@ -98,6 +102,7 @@ function publicPackages() {
       name: manifest.name,
       role: manifest.backstage?.role,
       pluginId: manifest.backstage?.pluginId,
+      pluginPackage: manifest.backstage?.pluginPackage,
       sourceFiles: manifest.files ?? [],
       sourceConfigSchema: manifest.configSchema,
     }));
@@ -134,7 +139,14 @@ function checkTarball(pkg, unpacked, names) {
       `${pkg.name}: backstage.pluginPackages lacks ${name} (yarn fix --publish)`,
     );
   }
-  for (const target of entryTargets(manifest)) {
+  if (pkg.role === 'cli') {
+    // A command line runs its source as it is: no dist, no types.
+    check(
+      manifest.bin && fs.existsSync(path.join(unpacked, manifest.bin)),
+      `${pkg.name}: its bin ${manifest.bin} is missing from the tarball`,
+    );
+  }
+  for (const target of pkg.role === 'cli' ? [] : entryTargets(manifest)) {
     check(
       /^(\.\/)?dist\//.test(target),
       `${pkg.name}: ${target} is not in dist`,
@@ -144,12 +156,24 @@ function checkTarball(pkg, unpacked, names) {
       `${pkg.name}: ${target} is missing from the tarball`,
     );
   }
-  check(/\.d\.ts$/.test(manifest.types ?? ''), `${pkg.name}: no types`);
+  check(
+    pkg.role === 'cli' || /\.d\.ts$/.test(manifest.types ?? ''),
+    `${pkg.name}: no types`,
+  );
   // Everything else the source publishes is shipped, and a backend's
   // migrations are, whatever `files` says: without them it cannot start.
+  const excluded = pkg.sourceFiles
+    .filter(entry => entry.startsWith('!'))
+    .map(entry => entry.slice(1));
   for (const entry of new Set([...pkg.sourceFiles, 'migrations'])) {
     if (entry === 'dist' || entry === pkg.sourceConfigSchema) continue;
     for (const file of filesUnder(path.join(pkg.dir, entry))) {
+      const name = path.join(entry, file);
+      // `files` negations (`!src/**/*.test.js`, `!src/__testUtils__`)
+      const dropped = excluded.some(
+        p => path.matchesGlob(name, p) || path.matchesGlob(name, `${p}/**`),
+      );
+      if (dropped) continue;
       check(
         fs.existsSync(path.join(unpacked, entry, file)),
         `${pkg.name}: ${path.join(entry, file)} is missing from the tarball`,
@@ -210,6 +234,26 @@ function browserGlobals(dir) {
   }
 }
 
+/**
+ * The plugins our modules extend that are not ours (search, scaffolder,
+ * Tech Insights), installed as the repo's backend installs them, so that
+ * each module runs in the throwaway backend.
+ */
+function parentPlugins(packages) {
+  const ours = new Set(packages.map(p => p.name));
+  return [
+    ...new Set(
+      packages
+        .filter(p => p.role === 'backend-plugin-module' && p.pluginPackage)
+        .map(p => p.pluginPackage)
+        .filter(
+          name =>
+            !ours.has(name) && name !== '@backstage/plugin-catalog-backend',
+        ),
+    ),
+  ];
+}
+
 function writeConsumer(dir, packages, tarballs) {
   const rootManifest = readJson(path.join(root, 'package.json'));
   const dependencies = { esbuild: '^0.28.1', jsdom: repoJsdomRange() };
@@ -219,6 +263,9 @@ function writeConsumer(dir, packages, tarballs) {
     'better-sqlite3',
   ]) {
     dependencies[name] = repoRange(name);
+  }
+  for (const parent of parentPlugins(packages)) {
+    dependencies[parent] = repoRange(parent);
   }
   const resolutions = { ...rootManifest.resolutions };
   for (const pkg of packages) {
@@ -261,6 +308,7 @@ function writeConsumer(dir, packages, tarballs) {
       "const { createBackend } = require('@backstage/backend-defaults');",
       'const backend = createBackend();',
       "backend.add(import('@backstage/plugin-catalog-backend'));",
+      ...parentPlugins(packages).map(p => `backend.add(import('${p}'));`),
       ...backendPlugins.map(p => `backend.add(import('${p.name}'));`),
       'backend.start();',
       '',
@@ -410,6 +458,8 @@ async function checkBackend(dir, packages) {
       `openapi.json paths: ${paths}`,
     );
     log('routes: /health 200, /changes 401 and 403, /openapi.json 200');
+    await checkModules(packages, { baseUrl, token, log, check });
+    checkCli(dir, packages, { baseUrl, token, log, check });
 
     const req = createRequire(path.join(dir, 'package.json'));
     const Database = req('better-sqlite3');

@@ -1,0 +1,93 @@
+/*
+ * The pack test's runs of what is neither the plugin nor its frontend: each
+ * backend module answers through the plugin it extends, and the change-gate
+ * CLI, run from its installed bin, talks to the installed backend.
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+/**
+ * What each module adds, asked of the plugin it extends, by that plugin's
+ * id. A module of a plugin not named here is only started with the backend
+ * (which fails to start when a module fails to initialise).
+ */
+const moduleProbes = {
+  scaffolder: {
+    route: '/api/scaffolder/v2/actions',
+    finds: body => body.some(action => action.id === 'change-management:raise'),
+    says: 'the scaffolder lists change-management:raise',
+  },
+  'tech-insights': {
+    route: '/api/tech-insights/fact-schemas',
+    finds: body =>
+      body.some(schema => String(schema.id).includes('change-management')),
+    says: "Tech Insights serves the change-management retriever's facts",
+  },
+};
+
+async function checkModules(packages, { baseUrl, token, log, check }) {
+  const modules = packages.filter(p => p.role === 'backend-plugin-module');
+  for (const pkg of modules) {
+    const probe = moduleProbes[pkg.pluginId];
+    if (!probe) {
+      log(`${pkg.name}: started with the ${pkg.pluginId} plugin`);
+      continue;
+    }
+    const res = await fetch(`${baseUrl}${probe.route}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    check(res.ok, `${pkg.name}: ${probe.route} answered ${res.status}`);
+    const body = await res.json();
+    check(
+      probe.finds(body),
+      `${pkg.name}: ${probe.route} gave ${JSON.stringify(body).slice(0, 500)}`,
+    );
+    log(`${pkg.name}: ${probe.says}`);
+  }
+}
+
+/**
+ * Runs each installed command line from node_modules/.bin, as `npx` would:
+ * a bad command line exits 64, and asking the gate about a change the
+ * backend does not hold is that backend's 404, exit 3 with the error's name.
+ */
+function checkCli(dir, packages, { baseUrl, token, log, check }) {
+  for (const pkg of packages.filter(p => p.role === 'cli')) {
+    const bin = path.join(dir, 'node_modules', '.bin', path.basename(pkg.dir));
+    const cli = (args, env = {}) =>
+      spawnSync(bin, args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          CHANGE_GATE_URL: '',
+          CHANGE_GATE_TOKEN: '',
+          ...env,
+        },
+        timeout: 60e3,
+      });
+    const usage = cli([]);
+    check(
+      usage.status === 64,
+      `${pkg.name} with no command: exit ${usage.status}, not 64\n${usage.stderr}`,
+    );
+    const asked = cli(
+      [
+        'check',
+        '--change',
+        '00000000-0000-4000-8000-000000000000',
+        '--env',
+        'production',
+      ],
+      { CHANGE_GATE_URL: baseUrl, CHANGE_GATE_TOKEN: token },
+    );
+    const said = `${asked.stdout}${asked.stderr}`;
+    check(
+      asked.status === 3 && /NotFoundError/.test(said),
+      `${pkg.name} check of an unknown change: exit ${asked.status}\n${said}`,
+    );
+    log(`${pkg.name}: usage exits 64; the gate's 404 exits 3 (${said.trim()})`);
+  }
+}
+
+module.exports = { checkCli, checkModules };
