@@ -170,8 +170,11 @@ describe('the change-gate CLI against the plugin', () => {
     expect(result.stderr).toBe(
       `Timed out after 1s: change ${change.id} is approved: Waiting for the author or another engineer to record the staging results\n`,
     );
+    // It asked again before giving up: the first poll and the one at the
+    // deadline at least (more between them on a quiet machine; a loaded one
+    // answers a poll slower than the 250 ms interval).
     expect(result.stdout.trimEnd().split('\n').length).toBeGreaterThanOrEqual(
-      3,
+      2,
     );
   });
 

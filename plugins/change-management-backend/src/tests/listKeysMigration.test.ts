@@ -35,7 +35,7 @@ const keysOf = async (knex: Knex) =>
   ).map(r => ({ ...r, created_at: new Date(r.created_at).toISOString() }));
 
 describe('migration list_keys', () => {
-  const databases = createTestDatabases();
+  const databases = createTestDatabases({ freshPerTest: true });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     it('copies each change’s created_at beside its entities, then requires it; down removes it', async () => {

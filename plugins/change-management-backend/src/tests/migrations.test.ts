@@ -9,7 +9,7 @@ const migrationsDir = resolvePackagePath(
 jest.setTimeout(60_000);
 
 describe('migrations', () => {
-  const databases = createTestDatabases();
+  const databases = createTestDatabases({ freshPerTest: true });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     it('migrates up and all the way down again', async () => {

@@ -23,7 +23,7 @@ const stagingOf = async (h: Harness, id: string) =>
  * rule, so that each row still replays from its events.
  */
 describe('the staging result after a send-back', () => {
-  const databases = createTestDatabases();
+  const databases = createTestDatabases({ freshPerTest: true });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     it('is cleared, by the action and by the migration for older rows', async () => {
