@@ -53,7 +53,10 @@ export class SummaryService {
     return {
       asOf: now.toISOString(),
       windowDays: CHANGE_FAILURE_WINDOW_DAYS,
-      items: figures.map((facts, i) => ({ entityRef: entityRefs[i], ...facts })),
+      items: figures.map((facts, i) => ({
+        entityRef: entityRefs[i],
+        ...facts,
+      })),
     };
   }
 
