@@ -17,7 +17,8 @@
  *    @backstage/* resolve to exactly the versions this repo tests with and
  *    everything comes from the warm yarn cache, without network.
  * 4. Backend: a minimal backend (createBackend, the catalog and every
- *    backend plugin package), SQLite in a temp directory and a static
+ *    backend plugin and module package, with the plugins our modules
+ *    extend, such as Tech Insights), SQLite in a temp directory and a static
  *    external-access token. It waits for GET /api/change-management/health,
  *    then checks that the routes are mounted behind Backstage auth (no token:
  *    401; the static token, a service principal: 403, since changes are
@@ -210,14 +211,28 @@ function browserGlobals(dir) {
   }
 }
 
+/**
+ * The backend plugins that our modules extend and that are not ours (the
+ * catalog's, Tech Insights'), at the sample backend's ranges: a module whose
+ * plugin is missing stops the backend, as its extension point is missing.
+ */
+function hostPlugins(packages) {
+  const ours = new Set(packages.map(p => p.name));
+  const hosts = packages
+    .filter(p => p.role === 'backend-plugin-module')
+    .map(p => p.manifest.backstage?.pluginPackage)
+    .filter(name => name && !ours.has(name));
+  return [...new Set(['@backstage/plugin-catalog-backend', ...hosts])];
+}
+
 function writeConsumer(dir, packages, tarballs) {
   const rootManifest = readJson(path.join(root, 'package.json'));
   const dependencies = { esbuild: '^0.28.1', jsdom: repoJsdomRange() };
-  for (const name of [
-    '@backstage/backend-defaults',
-    '@backstage/plugin-catalog-backend',
-    'better-sqlite3',
-  ]) {
+  const hosts = hostPlugins(packages);
+  for (const name of ['@backstage/backend-defaults', 'better-sqlite3']) {
+    dependencies[name] = repoRange(name);
+  }
+  for (const name of hosts) {
     dependencies[name] = repoRange(name);
   }
   const resolutions = { ...rootManifest.resolutions };
@@ -260,7 +275,7 @@ function writeConsumer(dir, packages, tarballs) {
     [
       "const { createBackend } = require('@backstage/backend-defaults');",
       'const backend = createBackend();',
-      "backend.add(import('@backstage/plugin-catalog-backend'));",
+      ...hosts.map(name => `backend.add(import('${name}'));`),
       ...backendPlugins.map(p => `backend.add(import('${p.name}'));`),
       'backend.start();',
       '',

@@ -58,10 +58,25 @@ const catalog = [
   ),
 ];
 
+const POSTGRES: TestDatabaseId[] = [
+  'POSTGRES_18',
+  'POSTGRES_17',
+  'POSTGRES_16',
+  'POSTGRES_15',
+];
 const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+  ids: ['SQLITE_3', ...POSTGRES],
   disableDocker: true,
 });
+// As the backend's own tests: where CI expects PostgreSQL, its absence fails.
+if (
+  process.env.CHANGE_MANAGEMENT_REQUIRE_POSTGRES &&
+  !POSTGRES.some(id => databases.supports(id))
+) {
+  throw new Error(
+    'PostgreSQL test cases are required but no BACKSTAGE_TEST_DATABASE_POSTGRES<version>_CONNECTION_STRING is set',
+  );
+}
 
 /** Each plugin on a database of its own, as in the app. */
 async function pluginDatabases(id: TestDatabaseId) {
