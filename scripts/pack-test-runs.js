@@ -20,10 +20,28 @@ const moduleProbes = {
   'tech-insights': {
     route: '/api/tech-insights/fact-schemas',
     finds: body =>
-      body.some(schema => String(schema.id).includes('change-management')),
-    says: "Tech Insights serves the change-management retriever's facts",
+      body.some(schema => schema.id === 'changeManagementFactRetriever'),
+    says: "Tech Insights holds the change-management retriever's fact schema",
+    // A retriever runs only where the app's config gives its cadence.
+    config: {
+      techInsights: {
+        factRetrievers: {
+          changeManagementFactRetriever: { cadence: '0 0 1 1 *' },
+        },
+      },
+    },
   },
 };
+
+/** The config the probed modules need, beside the backend's own. */
+function moduleConfig(packages) {
+  return Object.assign(
+    {},
+    ...packages
+      .filter(p => p.role === 'backend-plugin-module')
+      .map(p => moduleProbes[p.pluginId]?.config ?? {}),
+  );
+}
 
 async function checkModules(packages, { baseUrl, token, log, check }) {
   const modules = packages.filter(p => p.role === 'backend-plugin-module');
@@ -33,11 +51,18 @@ async function checkModules(packages, { baseUrl, token, log, check }) {
       log(`${pkg.name}: started with the ${pkg.pluginId} plugin`);
       continue;
     }
-    const res = await fetch(`${baseUrl}${probe.route}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    check(res.ok, `${pkg.name}: ${probe.route} answered ${res.status}`);
-    const body = await res.json();
+    // A plugin may finish registering what a module adds after the
+    // backend answers its first request, so ask for up to 30 s.
+    let body;
+    for (let tries = 0; tries < 30; tries++) {
+      const res = await fetch(`${baseUrl}${probe.route}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      check(res.ok, `${pkg.name}: ${probe.route} answered ${res.status}`);
+      body = await res.json();
+      if (probe.finds(body)) break;
+      await new Promise(r => setTimeout(r, 1000));
+    }
     check(
       probe.finds(body),
       `${pkg.name}: ${probe.route} gave ${JSON.stringify(body).slice(0, 500)}`,
@@ -90,4 +115,4 @@ function checkCli(dir, packages, { baseUrl, token, log, check }) {
   }
 }
 
-module.exports = { checkCli, checkModules };
+module.exports = { checkCli, checkModules, moduleConfig };

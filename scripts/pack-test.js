@@ -16,8 +16,8 @@
  *    workspace (mktemp). The repo's yarn.lock seeds its lockfile, so
  *    @backstage/* resolve to exactly the versions this repo tests with and
  *    everything comes from the warm yarn cache, without network.
- * 4. Backend: a minimal backend (createBackend, the catalog and every
- *    backend plugin package), SQLite in a temp directory and a static
+ * 4. Backend: a minimal backend (createBackend, the catalog, every backend
+ *    plugin and module package and the plugins our modules extend), SQLite in a temp directory and a static
  *    external-access token. It waits for GET /api/change-management/health,
  *    then checks that the routes are mounted behind Backstage auth (no token:
  *    401; the static token, a service principal: 403, since changes are
@@ -47,7 +47,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
-const { checkCli, checkModules } = require('./pack-test-runs');
+const { checkCli, checkModules, moduleConfig } = require('./pack-test-runs');
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -397,6 +397,7 @@ async function checkBackend(dir, packages) {
   fs.writeFileSync(
     path.join(dir, 'app-config.yaml'),
     JSON.stringify({
+      ...moduleConfig(packages),
       app: { baseUrl },
       backend: {
         baseUrl,

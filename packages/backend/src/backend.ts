@@ -43,6 +43,19 @@ export function createAppBackend() {
   // change management
   backend.add(import('@trove/backstage-plugin-change-management-backend'));
 
+  // Tech Insights scores each entity on its changes: open changes, overdue
+  // retrospectives, change failure rate, last production change
+  // (techInsights in app-config.yaml, with the example checks)
+  backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+  backend.add(
+    import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+  );
+  backend.add(
+    import(
+      '@trove/backstage-plugin-change-management-backend-module-tech-insights'
+    ),
+  );
+
   // its actions for automation and AI agents, over MCP at /api/mcp-actions
   // (backend.actions.pluginSources in app-config.yaml)
   backend.add(import('@backstage/plugin-mcp-actions-backend'));

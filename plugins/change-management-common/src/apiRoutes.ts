@@ -20,11 +20,13 @@ import {
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  entityFactsQuerySchema,
   summaryQuerySchema,
 } from './queries';
 import {
   changeDetailSchema,
   changeLogExportSchema,
+  entityFactsListSchema,
   entitySummarySchema,
   freezeStatusSchema,
   gateAnswerSchema,
@@ -113,6 +115,12 @@ export const apiRoutes = {
     path: '/summary',
     query: summaryQuerySchema,
     response: entitySummarySchema,
+  },
+  GetEntityFacts: {
+    method: 'get',
+    path: '/entities/facts',
+    query: entityFactsQuerySchema,
+    response: entityFactsListSchema,
   },
   // `format=csv` (the default) answers CSV text, `format=json` this.
   ExportChangeLog: {

@@ -221,6 +221,44 @@ export const summaryQuerySchema = z
 /** The query string of `GET /summary` as a client writes it. @public */
 export type SummaryQueryInput = z.input<typeof summaryQuerySchema>;
 
+/** How many entities `GET /entities/facts` answers for at once. @public */
+export const ENTITY_FACTS_BATCH = 100;
+
+/**
+ * The query string of `GET /entities/facts`: the entities, separated by
+ * commas (an entity ref holds none).
+ *
+ * @public
+ */
+export const entityFactsQuerySchema = z
+  .object({
+    entityRefs: z
+      .string({ required_error: 'entityRefs is required' })
+      .transform((value, ctx) => {
+        const refs = value.split(',');
+        const parsed = z
+          .array(scopeRef.min(1))
+          .min(1)
+          .max(ENTITY_FACTS_BATCH)
+          .safeParse(refs);
+        if (!parsed.success) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `entityRefs must be 1 to ${ENTITY_FACTS_BATCH} entity refs separated by commas, each at most 255 characters`,
+          });
+          return z.NEVER;
+        }
+        return [...new Set(parsed.data)];
+      })
+      .describe(
+        `Up to ${ENTITY_FACTS_BATCH} entity refs, separated by commas. A System counts its parts too.`,
+      ),
+  })
+  .strict();
+
+/** The query string of `GET /entities/facts` as a client writes it. @public */
+export type EntityFactsQueryInput = z.input<typeof entityFactsQuerySchema>;
+
 /**
  * The query string of `GET /audit/exceptions`: exceptions that happened in
  * [from, to).

@@ -9,6 +9,7 @@ import {
   changeTypeSchema,
   changeViewSchema,
 } from './types';
+import { CHANGE_FAILURE_WINDOW_DAYS } from './workflow/changeFailure';
 import { RETROSPECTIVE_DUE_HOURS } from './workflow/retrospectiveDue';
 
 /** The liveness answer. @public */
@@ -275,3 +276,62 @@ export const queueCountsSchema = z
 
 /** @public */
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+const count = (description: string) =>
+  z.number().int().min(0).describe(description);
+
+/**
+ * One entity's delivery figures, as Tech Insights scores them (entityFacts
+ * of change-management-common). Only the changes the caller may read count.
+ *
+ * @public
+ */
+export const entityFactsSchema = z
+  .object({
+    entityRef: z.string().describe('The entity asked about.'),
+    openChanges: count(
+      'Submitted changes that still wait on someone (not drafts, not finished).',
+    ),
+    overdueRetrospectives: count(
+      `Emergencies whose retrospective was due (deploy + ${RETROSPECTIVE_DUE_HOURS} h) and is not documented.`,
+    ),
+    productionChanges: count(
+      `Changes deployed to production in the last ${CHANGE_FAILURE_WINDOW_DAYS} days.`,
+    ),
+    failedChanges: count(
+      'Of those, the ones rolled back or whose post-deployment verification failed.',
+    ),
+    changeFailureRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        'failedChanges / productionChanges, from 0 to 1; left out when nothing went to production.',
+      ),
+    lastProductionChangeAt: isoTime(
+      'The last production deploy, at any time; left out if none.',
+    ).optional(),
+    daysSinceLastProductionChange: count(
+      'Whole days since that deploy; left out if none.',
+    ).optional(),
+  })
+  .strict();
+
+/** @public */
+export type EntityFactsItem = z.infer<typeof entityFactsSchema>;
+
+/** The figures of each entity asked about, in the order asked. @public */
+export const entityFactsListSchema = z
+  .object({
+    asOf: isoTime('The server time the figures were taken at.'),
+    windowDays: z
+      .number()
+      .int()
+      .describe('How many days the production figures look back.'),
+    items: z.array(entityFactsSchema),
+  })
+  .strict();
+
+/** @public */
+export type EntityFactsList = z.infer<typeof entityFactsListSchema>;

@@ -11,6 +11,7 @@ import {
   ChangeState,
   ChangeType,
   Actor,
+  EntityFacts,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 
@@ -75,6 +76,14 @@ export interface AuditQuery {
   to: Date;
   /** One entity's changes; for a System, its parts' too. */
   entityRef?: string;
+  permissionFilter?: PermissionCriteria<ChangeFilter>;
+}
+
+/** The entities whose figures are asked, at a time, for a reader. */
+export interface EntityFactsQuery {
+  /** Each entity; a System counts its parts too. */
+  entityRefs: string[];
+  now: Date;
   permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
@@ -153,6 +162,9 @@ export interface ChangeStore {
   lastDeployedChange(
     filters: ChangeListFilters,
   ): Promise<StoredChange | undefined>;
+
+  /** The figures of each entity (entityFacts of -common), in query order. */
+  entityFacts(query: EntityFactsQuery): Promise<EntityFacts[]>;
 
   /**
    * Replaces a change with its next version and appends its event and its

@@ -9,6 +9,7 @@ import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import {
   AuditException,
   ChangeType,
+  EntityFacts,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
@@ -17,6 +18,7 @@ import {
   ChangeListFilters,
   ChangeListQuery,
   ChangeStore,
+  EntityFactsQuery,
   ExportedChange,
   ExportQuery,
   ListedChange,
@@ -40,6 +42,7 @@ import {
   entityRowsOf,
   WithEntities,
 } from './entitiesColumn';
+import { entityFactsQuery } from './entityFactsQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
@@ -252,6 +255,10 @@ export class DatabaseChangeStore implements ChangeStore {
     query: AuditQuery & { now: Date },
   ): Promise<AuditException[]> {
     return listAuditExceptions(this.db, query);
+  }
+
+  entityFacts(query: EntityFactsQuery): Promise<EntityFacts[]> {
+    return entityFactsQuery(this.db, query);
   }
 
   countProduction(query: AuditQuery): Promise<number> {

@@ -104,8 +104,11 @@ function matchesCriteria(
   }
 }
 
-/** Submitted changes that still wait on someone. */
-function inFlight(q: Knex.QueryBuilder) {
+/**
+ * `isInFlight` (-common): submitted changes that still wait on someone.
+ * tests/queues.test.ts compares the two.
+ */
+export function inFlightQuery(q: Knex.QueryBuilder) {
   for (const rule of WAITING_RULES) {
     if (rule.state !== 'draft') q.orWhere(one => matchesRule(one, rule));
   }
@@ -116,7 +119,7 @@ function inFlight(q: Knex.QueryBuilder) {
  * history includes its components and resources, through the system_ref
  * recorded beside each affected entity (a System's own row names itself).
  */
-function entityKeys(entityRef: string) {
+export function entityKeys(entityRef: string) {
   const column: 'entity_ref' | 'system_ref' = entityRef.startsWith('system:')
     ? 'system_ref'
     : 'entity_ref';
@@ -156,7 +159,7 @@ function applyChangeFilters(
     const selfApproval = query.allowSelfApproval ?? false;
     q.where(any => waitingOnUser(db, any, who, selfApproval));
   }
-  if (query.inFlight) q.where(any => inFlight(any));
+  if (query.inFlight) q.where(any => inFlightQuery(any));
   const filter = query.permissionFilter;
   if (filter) q.where(allowed => matchesCriteria(db, allowed, filter));
   if (query.titleContains) {

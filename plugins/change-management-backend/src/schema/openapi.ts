@@ -216,6 +216,15 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
+    ...route('GetEntityFacts'),
+    description:
+      'The delivery figures of up to 100 entities, for Tech Insights scorecards: open changes, overdue retrospectives, the change failure rate of the last 90 days and the last production change. A System includes its parts; only changes the caller may read count. Users and services may call it.',
+    responses: {
+      200: ok('GetEntityFacts', "Each entity's figures, in the order asked."),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
     ...route('ExportChangeLog'),
     description: 'The SOP change log of the changes raised in [from, to).',
     responses: {

@@ -1,4 +1,6 @@
 import {
+  CHANGE_FAILURE_WINDOW_DAYS,
+  EntityFactsList,
   EntitySummary,
   SUMMARY_ITEMS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -33,6 +35,28 @@ export class SummaryService {
       inFlight,
       overdue,
       lastProductionChange: lastDeployed && asOf(lastDeployed, now),
+    };
+  }
+
+  /**
+   * The delivery figures of each entity, for Tech Insights: counted in the
+   * database under the same judges and the same read filter as the list.
+   */
+  async facts(entityRefs: string[], actor: Caller): Promise<EntityFactsList> {
+    const permissionFilter = await this.access.readFilter(actor);
+    const now = this.clock.now();
+    const figures = await this.store.entityFacts({
+      entityRefs,
+      now,
+      permissionFilter,
+    });
+    return {
+      asOf: now.toISOString(),
+      windowDays: CHANGE_FAILURE_WINDOW_DAYS,
+      items: figures.map((facts, i) => ({
+        entityRef: entityRefs[i],
+        ...facts,
+      })),
     };
   }
 

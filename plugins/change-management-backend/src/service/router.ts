@@ -10,6 +10,7 @@ import {
   auditSampleQuerySchema,
   changeIdSchema,
   changeLogFileName,
+  entityFactsQuerySchema,
   exportQuerySchema,
   freezeQuerySchema,
   gateQuerySchema,
@@ -276,6 +277,13 @@ export async function createRouter(options: RouterOptions) {
     const actor = await actorOf(req);
     const { entityRef } = queryOf(summaryQuerySchema, req.query);
     res.json(await summary.summarize(entityRef, actor));
+  });
+
+  // Read by the Tech Insights module with its service token, or by a user.
+  router.get('/entities/facts', async (req, res) => {
+    const actor = await userOrPipelineOf(req);
+    const { entityRefs } = queryOf(entityFactsQuerySchema, req.query);
+    res.json(await summary.facts(entityRefs, actor));
   });
 
   router.get('/export', async (req, res) => {

@@ -104,6 +104,11 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('carol').get('/audit/verify');
       await api.as('carol').get('/audit/checkpoints');
       await api.as('oscar').get('/summary?entityRef=system:default/payments');
+      await api
+        .as('oscar')
+        .get(
+          '/entities/facts?entityRefs=system:default/payments,component:default/payments-service',
+        );
       await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
       await api.as('carol').get(`/audit/sample?${range}&format=zip`);
       await api.as('carol').get(`/audit/exceptions?${range}`);
@@ -124,6 +129,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/changes?limit=abc');
       await api.as('oscar').get('/freeze?at=yesterday');
       await api.as('oscar').get('/summary');
+      await api.as('oscar').get('/entities/facts?entityRefs=');
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/exceptions?from=2026-01-01');
@@ -191,10 +197,16 @@ describe('the API answers as its OpenAPI document says', () => {
       }
 
       expect(contract.problems).toEqual([]);
-      // Pipelines may read a change and the gate, so there a 403 is a
-      // policy's refusal, which permissions.test.ts drives.
+      // Pipelines may read a change, the gate and the entity facts, so there
+      // a 403 is a policy's refusal, which permissions.test.ts and
+      // entityFactsRoute.test.ts drive.
       expect(
-        [...contract.seen, 'get /gate 403', 'get /changes/{id} 403'].sort(),
+        [
+          ...contract.seen,
+          'get /gate 403',
+          'get /changes/{id} 403',
+          'get /entities/facts 403',
+        ].sort(),
       ).toEqual(contract.documentedAnswers().sort());
     });
   });

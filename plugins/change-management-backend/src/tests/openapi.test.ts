@@ -27,6 +27,7 @@ const ROUTES = {
   '/export': ['get'],
   '/audit/verify': ['get'],
   '/summary': ['get'],
+  '/entities/facts': ['get'],
   '/queues': ['get'],
   '/audit/checkpoints': ['get'],
   '/audit/sample': ['get'],

@@ -1,7 +1,7 @@
 import {
   ChangeState,
   happyPath,
-  isFinished,
+  isInFlight,
   waitsOnActor,
 } from '@trove/backstage-plugin-change-management-common';
 import { actionFields, drafts } from '../__testUtils__/changes';
@@ -123,7 +123,7 @@ describe('who a change waits on, as the database answers it', () => {
         // A holder of the role reviews only beside another who could approve.
         expect(reviewsLeft).toBe(holders.length === 1 ? 0 : 2);
         const inFlight = changes
-          .filter(c => c.state !== 'draft' && !isFinished(c))
+          .filter(isInFlight)
           .map(c => c.id)
           .sort();
         expect(inFlight.length).toBeGreaterThan(8);

@@ -29,6 +29,7 @@ export type {
 export {
   actionsForRole,
   isFinished,
+  isInFlight,
   nextSteps,
   openActions,
   recordFacts,
@@ -38,6 +39,17 @@ export {
   waitsOnActor,
 } from './waitsOn';
 export { reviewLeavesAnApprover } from './ctoReview';
+export {
+  CHANGE_FAILURE_WINDOW_DAYS,
+  changeFailureRate,
+  changeFailureWindowStart,
+  entityFacts,
+  entityFactsOf,
+  FAILED_VERIFICATION,
+  isFailedChange,
+  ROLLED_BACK_STATES,
+} from './changeFailure';
+export type { EntityFacts, EntityFactsCounts } from './changeFailure';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export {
   isRetrospectiveOverdue,

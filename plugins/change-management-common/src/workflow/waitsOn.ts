@@ -123,6 +123,17 @@ export function isFinished(change: WorkflowChange): boolean {
 }
 
 /**
+ * A submitted change that still waits on someone: not a draft, not
+ * finished. The SQL form is `inFlight` in the backend's
+ * database/listQuery.ts; tests/queues.test.ts compares the two.
+ *
+ * @public
+ */
+export function isInFlight(change: WorkflowChange): boolean {
+  return change.state !== 'draft' && !isFinished(change);
+}
+
+/**
  * One way a change can wait on a party, for filtering in a database: a change
  * of one of `types` in `state` whose record meets `needs` waits on `party`.
  *

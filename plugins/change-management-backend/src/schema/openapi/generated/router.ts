@@ -4487,6 +4487,147 @@ export const spec = {
         },
       },
     },
+    '/entities/facts': {
+      get: {
+        operationId: 'GetEntityFacts',
+        description:
+          'The delivery figures of up to 100 entities, for Tech Insights scorecards: open changes, overdue retrospectives, the change failure rate of the last 90 days and the last production change. A System includes its parts; only changes the caller may read count. Users and services may call it.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description:
+                'Up to 100 entity refs, separated by commas. A System counts its parts too.',
+            },
+            required: true,
+            description:
+              'Up to 100 entity refs, separated by commas. A System counts its parts too.',
+            name: 'entityRefs',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "Each entity's figures, in the order asked.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    asOf: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The server time the figures were taken at.',
+                    },
+                    windowDays: {
+                      type: 'integer',
+                      description:
+                        'How many days the production figures look back.',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          entityRef: {
+                            type: 'string',
+                            description: 'The entity asked about.',
+                          },
+                          openChanges: {
+                            type: 'integer',
+                            minimum: 0,
+                            description:
+                              'Submitted changes that still wait on someone (not drafts, not finished).',
+                          },
+                          overdueRetrospectives: {
+                            type: 'integer',
+                            minimum: 0,
+                            description:
+                              'Emergencies whose retrospective was due (deploy + 48 h) and is not documented.',
+                          },
+                          productionChanges: {
+                            type: 'integer',
+                            minimum: 0,
+                            description:
+                              'Changes deployed to production in the last 90 days.',
+                          },
+                          failedChanges: {
+                            type: 'integer',
+                            minimum: 0,
+                            description:
+                              'Of those, the ones rolled back or whose post-deployment verification failed.',
+                          },
+                          changeFailureRate: {
+                            type: 'number',
+                            minimum: 0,
+                            maximum: 1,
+                            description:
+                              'failedChanges / productionChanges, from 0 to 1; left out when nothing went to production.',
+                          },
+                          lastProductionChangeAt: {
+                            type: 'string',
+                            format: 'date-time',
+                            description:
+                              'The last production deploy, at any time; left out if none.',
+                          },
+                          daysSinceLastProductionChange: {
+                            type: 'integer',
+                            minimum: 0,
+                            description:
+                              'Whole days since that deploy; left out if none.',
+                          },
+                        },
+                        required: [
+                          'entityRef',
+                          'openChanges',
+                          'overdueRetrospectives',
+                          'productionChanges',
+                          'failedChanges',
+                        ],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['asOf', 'windowDays', 'items'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/export': {
       get: {
         operationId: 'ExportChangeLog',
