@@ -79,6 +79,9 @@ describe('the scaffolder with the change-management module', () => {
       `${APP_BASE_URL}/change-management/changes/`.length,
     );
     expect(link.url).toBe(`${APP_BASE_URL}/change-management/changes/${id}`);
+    expect(task.output.text[0].content).toBe(
+      `The infrastructure change of **ledger-db** is raised: *In review*. [Open the change](${link.url}).`,
+    );
 
     const change = await backend.get(
       'alice',

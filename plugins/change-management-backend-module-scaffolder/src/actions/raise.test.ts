@@ -1,3 +1,4 @@
+import { JsonObject } from '@backstage/types';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   scaffolderActionsExtensionPoint,
@@ -45,7 +46,7 @@ describe('change-management:raise', () => {
   });
 
   /** Runs the action as a user; resolves to what it output. */
-  async function run(user: UserName, input: Record<string, unknown>) {
+  async function run(user: UserName, input: JsonObject) {
     const outputs: Record<string, unknown> = {};
     // The mock context takes the input; the initiator and the outputs are
     // this test's.
@@ -78,6 +79,7 @@ describe('change-management:raise', () => {
       changeId: expect.any(String),
       changeUrl: `${APP_BASE_URL}/change-management/changes/${id}`,
       state: 'draft',
+      stateLabel: 'Draft',
     });
     const change = await changeOf(id);
     expect(change).toMatchObject({
@@ -93,7 +95,10 @@ describe('change-management:raise', () => {
     const { done, outputs } = await run('alice', { ...draft, submit: true });
     await done;
 
-    expect(outputs.state).toBe('in_review');
+    expect(outputs).toMatchObject({
+      state: 'in_review',
+      stateLabel: 'In review',
+    });
     const change = await changeOf(outputs.changeId as string);
     expect(change).toMatchObject({
       state: 'in_review',

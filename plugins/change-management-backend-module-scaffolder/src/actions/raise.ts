@@ -6,6 +6,7 @@ import {
   changePagePath,
   ChangeView,
   incidentSeveritySchema,
+  STATE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeManagementRequests } from '../ChangeManagementRequests';
 
@@ -31,6 +32,7 @@ export function createRaiseChangeAction(options: {
     changeId: change.id,
     changeUrl: `${appBaseUrl}${changePagePath(change.id)}`,
     state: change.state,
+    stateLabel: STATE_LABELS[change.state],
   });
 
   return createTemplateAction({
@@ -89,7 +91,10 @@ export function createRaiseChangeAction(options: {
       output: {
         changeId: z => z.string().describe('The id of the change.'),
         changeUrl: z => z.string().describe("The change's page in the portal."),
-        state: z => z.string().describe('Its state: draft, or submitted.'),
+        state: z =>
+          z.string().describe('Its state: `draft`, or where submit led.'),
+        stateLabel: z =>
+          z.string().describe('Its state in words, e.g. "In review".'),
       },
     },
     async handler(ctx) {
