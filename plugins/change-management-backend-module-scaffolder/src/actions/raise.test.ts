@@ -27,10 +27,9 @@ const draft = {
 
 describe('change-management:raise', () => {
   let backend: Awaited<ReturnType<typeof startWithChangeManagement>>;
-  let action: TemplateAction<any, any, any>;
+  const actions: TemplateAction<any, any, any>[] = [];
 
   beforeAll(async () => {
-    const actions: TemplateAction<any, any, any>[] = [];
     backend = await startWithChangeManagement({
       features: [scaffolderModuleChangeManagement],
       // The scaffolder's extension point, collecting what the module adds.
@@ -41,8 +40,10 @@ describe('change-management:raise', () => {
         ],
       ],
     });
+  });
+
+  it('is added to the scaffolder by the module', () => {
     expect(actions.map(a => a.id)).toEqual(['change-management:raise']);
-    action = actions[0];
   });
 
   /** Runs the action as a user; resolves to what it output. */
@@ -57,6 +58,7 @@ describe('change-management:raise', () => {
         outputs[name] = value;
       },
     };
+    const [action] = actions;
     const done = action.handler(ctx);
     return { done, outputs };
   }
