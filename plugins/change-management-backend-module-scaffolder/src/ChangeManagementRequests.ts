@@ -17,6 +17,8 @@ import {
  * the same validation, permissions and workflow rules, the user as author.
  * Each request names its operation in the shared route table of
  * change-management-common, whose schemas type what it sends and gets back.
+ *
+ * @public
  */
 export class ChangeManagementRequests {
   constructor(

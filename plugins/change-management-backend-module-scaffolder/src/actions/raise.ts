@@ -21,6 +21,8 @@ const about = (field: keyof typeof changeDraftSchema.shape) =>
  * only: what a draft must hold, what submit requires and who may raise a
  * change for which entities are the backend's to judge, and its refusal
  * (`InputError`, `NotAllowedError`, ...) fails the step with its message.
+ *
+ * @public
  */
 export function createRaiseChangeAction(options: {
   requests: ChangeManagementRequests;
