@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import changeManagementPlugin from '@trove/backstage-plugin-change-management/alpha';
 import { navModule } from './modules/nav';
 import { notificationsModule } from './modules/notifications';
@@ -11,6 +12,7 @@ export default createApp({
     changeManagementPlugin,
     navModule,
     notificationsModule,
+    scaffolderPlugin,
     signInModule,
   ],
 });

@@ -19,6 +19,10 @@ export function createAppBackend() {
   // catalog
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+  // the Template kind, for the scaffolder's templates
+  backend.add(
+    import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+  );
   // a malformed trove.io/change-blackouts annotation is an error on its entity
   backend.add(
     import('@trove/backstage-plugin-change-management-backend-module-catalog'),
@@ -53,6 +57,15 @@ export function createAppBackend() {
   backend.add(
     import(
       '@trove/backstage-plugin-change-management-backend-module-tech-insights'
+    ),
+  );
+
+  // scaffolder: templates raise their changes with change-management:raise,
+  // as the user who runs them (examples/templates/provision-database.yaml)
+  backend.add(import('@backstage/plugin-scaffolder-backend'));
+  backend.add(
+    import(
+      '@trove/backstage-plugin-change-management-backend-module-scaffolder'
     ),
   );
 
