@@ -170,11 +170,12 @@ describe('the change-gate CLI against the plugin', () => {
     expect(result.stderr).toBe(
       `Timed out after 1s: change ${change.id} is approved: Waiting for the author or another engineer to record the staging results\n`,
     );
-    // It asked again before giving up: the first poll and the one at the
-    // deadline at least (more between them on a quiet machine; a loaded one
-    // answers a poll slower than the 250 ms interval).
-    expect(result.stdout.trimEnd().split('\n').length).toBeGreaterThanOrEqual(
-      2,
+    // Each poll prints a line with the state and the first reason. How many
+    // fit in the second depends on the machine's speed, so the count of
+    // polls and their spacing are tested in change-gate's own wait.test.js,
+    // against a server that answers at once.
+    expect(result.stdout).toMatch(
+      /^\[\d+m?s\] approved: Waiting for the author or another engineer to record the staging results/,
     );
   });
 
