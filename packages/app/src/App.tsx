@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
 import changeManagementPlugin from '@trove/backstage-plugin-change-management/alpha';
 import { navModule } from './modules/nav';
 import { notificationsModule } from './modules/notifications';
@@ -11,6 +12,9 @@ export default createApp({
     changeManagementPlugin,
     navModule,
     notificationsModule,
+    // the search page: the catalog's entities, and the changes with the
+    // change-management plugin's result item
+    searchPlugin,
     signInModule,
   ],
 });

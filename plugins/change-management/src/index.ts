@@ -13,4 +13,6 @@ export {
 } from './plugin';
 export { ChangesSidebarItem } from './components/ChangesSidebarItem';
 export type { ChangesSidebarItemProps } from './components/ChangesSidebarItem';
+export { ChangeSearchResultListItem } from './components/ChangeSearchResultListItem';
+export type { ChangeSearchResultListItemProps } from './components/ChangeSearchResultListItem';
 export * from './api';

@@ -199,8 +199,10 @@ export async function createRouter(options: RouterOptions) {
     res.status(201).json(change);
   });
 
+  // Services read the list too: the search module indexes every change
+  // with its own service token, and search shows each only to its readers.
   router.get('/changes', async (req, res) => {
-    const actor = await actorOf(req);
+    const actor = await userOrPipelineOf(req);
     const { needsActionBy, state, ...query } = queryOf(
       listQuerySchema,
       req.query,

@@ -3662,7 +3662,7 @@ export const spec = {
       get: {
         operationId: 'ListChanges',
         description:
-          'Changes newest first, or with `order=due` emergencies first; keyset-paged.',
+          'Changes newest first, or with `order=due` emergencies first; keyset-paged. Callable by users and by services (the search module indexes every change with its own token).',
         parameters: [
           {
             schema: {

@@ -1,0 +1,26 @@
+import { IndexableDocument } from '@backstage/plugin-search-common';
+
+/** The document type of changes in Backstage search. @public */
+export const CHANGE_SEARCH_TYPE = 'change-management';
+
+/**
+ * A change in the search index, as the search module writes it and the
+ * frontend's result item reads it. `title`, `text` (the description) and
+ * `location` (the change page) are what every search result shows; the
+ * rest are searched as words. `authorization.resourceRef` is the change id,
+ * so that the search backend shows a result only to whoever may read it.
+ *
+ * @public
+ */
+export interface ChangeDocument extends IndexableDocument {
+  changeId: string;
+  /** The SOP category in words, e.g. "Emergency". */
+  changeType: string;
+  /** The state in words, e.g. "Awaiting approval". */
+  state: string;
+  /** The affected entities and their systems: names and display names. */
+  entities: string[];
+  /** The author and whoever signed a step: user names and display names. */
+  people: string[];
+  authorization: { resourceRef: string };
+}
