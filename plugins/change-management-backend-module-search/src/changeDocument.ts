@@ -30,9 +30,10 @@ export function toChangeDocument(
 ): ChangeDocument {
   // Both the name people type ("payments-service", "alice") and the name
   // the catalog shows ("Payments Service", "Alice Example").
-  const namesOf = (refs: string[]) => [
-    ...new Set(refs.flatMap(ref => [shortNameOf(ref), nameOf(ref)])),
-  ];
+  const namesOf = (refs: string[]) =>
+    [...new Set(refs.flatMap(ref => [shortNameOf(ref), nameOf(ref)]))].join(
+      ', ',
+    );
   return {
     title: change.title,
     text: change.description,

@@ -18,9 +18,12 @@ export interface ChangeDocument extends IndexableDocument {
   changeType: string;
   /** The state in words, e.g. "Awaiting approval". */
   state: string;
-  /** The affected entities and their systems: names and display names. */
-  entities: string[];
-  /** The author and whoever signed a step: user names and display names. */
-  people: string[];
+  /**
+   * The affected entities and their systems, names and display names,
+   * separated by commas: one text, so every engine (Lunr too) reads words.
+   */
+  entities: string;
+  /** The author and whoever signed a step, as `entities`. */
+  people: string;
   authorization: { resourceRef: string };
 }

@@ -1,0 +1,167 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  AuthorizeResult,
+  isPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import searchPlugin from '@backstage/plugin-search-backend';
+import changeManagementPlugin from '@trove/backstage-plugin-change-management-backend';
+import { changeReadPermission } from '@trove/backstage-plugin-change-management-common';
+import {
+  changeConditions,
+  createChangeConditionalDecision,
+} from '@trove/backstage-plugin-change-management-node';
+import { Server } from 'node:http';
+import request from 'supertest';
+import { searchModuleChangeManagementCollator } from '../module';
+import { policyPermissions } from './policyPermissions';
+
+export const users = {
+  alice: 'user:default/alice',
+  dana: 'user:default/dana',
+};
+export type UserName = keyof typeof users;
+
+const groups: Record<string, string[]> = {
+  [users.alice]: ['group:default/payments'],
+  [users.dana]: ['group:default/storefront'],
+};
+
+const entity = (kind: string, name: string, extra: object = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  ...extra,
+});
+const ownedBy = (group: string) => ({
+  type: 'ownedBy',
+  targetRef: `group:default/${group}`,
+});
+
+/** Two teams, each owning a service; alice is on payments, dana on storefront. */
+export const entities: Entity[] = [
+  entity('Component', 'payments-service', {
+    metadata: {
+      name: 'payments-service',
+      namespace: 'default',
+      title: 'Payments Service',
+    },
+    spec: { type: 'service', owner: 'payments' },
+    relations: [ownedBy('payments')],
+  }),
+  entity('Component', 'storefront-web', {
+    spec: { type: 'website', owner: 'storefront' },
+    relations: [ownedBy('storefront')],
+  }),
+  entity('User', 'alice', {
+    spec: { profile: { displayName: 'Alice Example' } },
+  }),
+  entity('User', 'dana', { spec: { profile: { displayName: 'Dana Scully' } } }),
+];
+
+/**
+ * Engineers read the changes they raised and those that touch what their
+ * groups own; every other permission is allowed.
+ */
+class OwnersReadPolicy implements PermissionPolicy {
+  async handle(query: PolicyQuery, user?: PolicyQueryUser) {
+    if (!isPermission(query.permission, changeReadPermission)) {
+      return { result: AuthorizeResult.ALLOW as const };
+    }
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    return createChangeConditionalDecision(query.permission, {
+      anyOf: [
+        changeConditions.isAuthor({ claims }),
+        changeConditions.affectsEntityOwnedBy({ claims }),
+      ],
+    });
+  }
+}
+
+const ownershipOf = (ref: string) => [ref, ...(groups[ref] ?? [])];
+
+/**
+ * The real search backend with its in-memory (Lunr) engine and permission
+ * filtering on, this module, and the real change-management backend, with
+ * the catalog above and the policy above. Indexing runs when the test says.
+ */
+export async function startSearchBackend() {
+  const scheduler = mockServices.scheduler();
+  const backend = await startTestBackend({
+    features: [
+      changeManagementPlugin,
+      searchPlugin,
+      searchModuleChangeManagementCollator,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      catalogServiceMock.factory({ entities }),
+      policyPermissions(new OwnersReadPolicy(), ownershipOf),
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          changeManagement: { roles: { cto: ['group:default/cto'] } },
+        },
+      }),
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          async getUserInfo(credentials: any) {
+            const ref = credentials.principal.userEntityRef as string;
+            return { userEntityRef: ref, ownershipEntityRefs: ownershipOf(ref) };
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+    ],
+  });
+  const server: Server = backend.server;
+
+  const as = (user: UserName) => {
+    const auth = mockCredentials.user.header(users[user]);
+    return {
+      raise: async (draft: object) => {
+        const res = await request(server)
+          .post('/api/change-management/changes')
+          .set('Authorization', auth)
+          .send(draft);
+        expect(res.status).toBe(201);
+        return res.body as { id: string };
+      },
+      /** The change documents that a search for the term finds. */
+      search: async (term: string) => {
+        const res = await request(server)
+          .get('/api/search/query')
+          .query({ term, types: ['change-management'] })
+          .set('Authorization', auth);
+        expect(res.status).toBe(200);
+        return res.body.results.map((r: { document: object }) => r.document);
+      },
+    };
+  };
+
+  return {
+    as,
+    /** One full index of the changes, as the schedule runs it. */
+    index: () => scheduler.triggerTask('search_index_change_management'),
+    stop: () => backend.stop(),
+  };
+}
