@@ -20,7 +20,7 @@ import {
 import { refsOfChange, toChangeDocument } from './changeDocument';
 
 /** The list's largest page (see ListChanges in the backend's openapi.yaml). */
-const PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 /** @public */
 export interface ChangeCollatorFactoryOptions {
@@ -28,6 +28,8 @@ export interface ChangeCollatorFactoryOptions {
   discovery: DiscoveryService;
   catalog: CatalogService;
   logger: LoggerService;
+  /** Changes a request, at most 100 (the default). */
+  pageSize?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export class ChangeCollatorFactory implements DocumentCollatorFactory {
 
   async *execute(): AsyncGenerator<ChangeDocument> {
     const { auth, discovery, catalog, logger } = this.options;
+    const pageSize = this.options.pageSize ?? MAX_PAGE_SIZE;
     const baseUrl = await discovery.getBaseUrl('change-management');
     const credentials = await auth.getOwnServiceCredentials();
     const names = new DisplayNames(catalog, credentials);
@@ -70,7 +73,7 @@ export class ChangeCollatorFactory implements DocumentCollatorFactory {
         onBehalfOf: credentials,
         targetPluginId: 'change-management',
       });
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      const query = new URLSearchParams({ limit: String(pageSize) });
       if (cursor) query.set('cursor', cursor);
       const response = await fetch(`${baseUrl}/changes?${query}`, {
         headers: { Authorization: `Bearer ${token}` },

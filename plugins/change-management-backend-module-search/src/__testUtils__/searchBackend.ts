@@ -96,46 +96,61 @@ class OwnersReadPolicy implements PermissionPolicy {
 const ownershipOf = (ref: string) => [ref, ...(groups[ref] ?? [])];
 
 /**
+ * The real change-management backend, with the catalog and the policy
+ * above, and the services its tests need around it.
+ */
+export const changeManagementFeatures = () => [
+  changeManagementPlugin,
+  catalogServiceMock.factory({ entities }),
+  policyPermissions(new OwnersReadPolicy(), ownershipOf),
+  mockServices.rootConfig.factory({
+    data: {
+      permission: { enabled: true },
+      changeManagement: { roles: { cto: ['group:default/cto'] } },
+    },
+  }),
+  createServiceFactory({
+    service: coreServices.userInfo,
+    deps: {},
+    factory: () => ({
+      async getUserInfo(credentials: any) {
+        const ref = credentials.principal.userEntityRef as string;
+        return { userEntityRef: ref, ownershipEntityRefs: ownershipOf(ref) };
+      },
+    }),
+  }),
+  createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({ send: async () => {} }),
+  }),
+];
+
+/**
  * The real search backend with its in-memory (Lunr) engine and permission
- * filtering on, this module, and the real change-management backend, with
- * the catalog above and the policy above. Indexing runs when the test says.
+ * filtering on, this module, and the change-management backend above.
+ * Indexing runs when the test says.
  */
 export async function startSearchBackend() {
   const scheduler = mockServices.scheduler();
   const backend = await startTestBackend({
     features: [
-      changeManagementPlugin,
+      ...changeManagementFeatures(),
       searchPlugin,
       searchModuleChangeManagementCollator,
       scheduler.factory({ skipTaskRunOnStartup: true }),
-      catalogServiceMock.factory({ entities }),
-      policyPermissions(new OwnersReadPolicy(), ownershipOf),
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          changeManagement: { roles: { cto: ['group:default/cto'] } },
-        },
-      }),
-      createServiceFactory({
-        service: coreServices.userInfo,
-        deps: {},
-        factory: () => ({
-          async getUserInfo(credentials: any) {
-            const ref = credentials.principal.userEntityRef as string;
-            return { userEntityRef: ref, ownershipEntityRefs: ownershipOf(ref) };
-          },
-        }),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
     ],
   });
-  const server: Server = backend.server;
+  return {
+    as: asUser(backend.server),
+    /** One full index of the changes, as the schedule runs it. */
+    index: () => scheduler.triggerTask('search_index_change_management'),
+    stop: () => backend.stop(),
+  };
+}
 
-  const as = (user: UserName) => {
+/** Requests to the test backend as a user. */
+export const asUser = (server: Server) => (user: UserName) => {
     const auth = mockCredentials.user.header(users[user]);
     return {
       raise: async (draft: object) => {
@@ -157,11 +172,3 @@ export async function startSearchBackend() {
       },
     };
   };
-
-  return {
-    as,
-    /** One full index of the changes, as the schedule runs it. */
-    index: () => scheduler.triggerTask('search_index_change_management'),
-    stop: () => backend.stop(),
-  };
-}

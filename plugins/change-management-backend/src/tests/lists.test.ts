@@ -1,3 +1,5 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
 import { actionFields, drafts } from '../__testUtils__/changes';
 import { changeIn } from '../__testUtils__/changeIn';
 import { startChangeManagement, users } from '../__testUtils__/harness';
@@ -120,6 +122,26 @@ describe('the lists of the portal', () => {
       const long = await h.as('bob').get(`/changes?q=${'x'.repeat(201)}`);
       expect(long.status).toBe(400);
       expect(long.body.error.issues[0].path).toBe('q');
+    });
+
+    it('lists every change to a service, which has no queue of its own', async () => {
+      const h = await start();
+      await h.as('alice').post('/changes', drafts.standard);
+      await h.as('dana').post('/changes', drafts.infrastructure);
+      // The search module indexes the list with its own service token.
+      const asService = (query: string) =>
+        request(h.server)
+          .get(`/api/change-management/changes${query}`)
+          .set('Authorization', mockCredentials.service.header());
+      const all = await asService('?limit=100');
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((c: any) => c.title)).toEqual([
+        drafts.infrastructure.title,
+        drafts.standard.title,
+      ]);
+      const queue = await asService('?needsActionBy=me');
+      expect(queue.status).toBe(400);
+      expect(queue.body.error.message).toMatch(/a service takes no step/);
     });
   });
 });

@@ -4,7 +4,6 @@ import Chip from '@material-ui/core/Chip';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import { Link } from '@backstage/core-components';
-import { useAnalytics } from '@backstage/core-plugin-api';
 import {
   IndexableDocument,
   ResultHighlight,
@@ -23,16 +22,16 @@ export interface ChangeSearchResultListItemProps {
 
 /**
  * A change found by Backstage search: its title linking to its page, its
- * description, and its type and state.
+ * description, and its type and state. The search page wraps it in its list
+ * item, which reports the click to analytics.
  *
  * @public
  */
 export function ChangeSearchResultListItem(
   props: ChangeSearchResultListItemProps,
 ) {
-  const { highlight, rank, lineClamp = 5 } = props;
+  const { highlight, lineClamp = 5 } = props;
   const result = props.result as ChangeDocument | undefined;
-  const analytics = useAnalytics();
   if (!result) return null;
 
   // Which of the search engine's fields matched, with the match marked.
@@ -58,16 +57,8 @@ export function ChangeSearchResultListItem(
         <ListItemText
           primaryTypographyProps={{ variant: 'h6' }}
           primary={
-            <Link
-              noTrack
-              to={result.location}
-              onClick={() =>
-                analytics.captureEvent('discover', result.title, {
-                  attributes: { to: result.location },
-                  value: rank,
-                })
-              }
-            >
+            // The search page's list item reports the click (noTrack here).
+            <Link noTrack to={result.location}>
               {highlighted('title')}
             </Link>
           }
