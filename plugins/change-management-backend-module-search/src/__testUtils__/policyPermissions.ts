@@ -9,6 +9,7 @@ import {
 import {
   AuthorizeResult,
   ConditionalPolicyDecision,
+  PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 
@@ -32,9 +33,9 @@ export const policyPermissions = (
       const decide = async (
         query: Parameters<PermissionPolicy['handle']>[0],
         credentials: BackstageCredentials,
-      ) => {
+      ): Promise<PolicyDecision> => {
         if (!auth.isPrincipal(credentials, 'user')) {
-          return { result: AuthorizeResult.ALLOW as const };
+          return { result: AuthorizeResult.ALLOW };
         }
         const ref = credentials.principal.userEntityRef;
         return policy.handle(query, {

@@ -1,6 +1,8 @@
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -14,12 +16,14 @@ import {
   AuthorizeResult,
   isPermission,
 } from '@backstage/plugin-permission-common';
+import { PolicyDecision } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import searchPlugin from '@backstage/plugin-search-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the tests run the real backend
 import changeManagementPlugin from '@trove/backstage-plugin-change-management-backend';
 import { changeReadPermission } from '@trove/backstage-plugin-change-management-common';
 import {
@@ -79,9 +83,12 @@ export const entities: Entity[] = [
  * groups own; every other permission is allowed.
  */
 class OwnersReadPolicy implements PermissionPolicy {
-  async handle(query: PolicyQuery, user?: PolicyQueryUser) {
+  async handle(
+    query: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     if (!isPermission(query.permission, changeReadPermission)) {
-      return { result: AuthorizeResult.ALLOW as const };
+      return { result: AuthorizeResult.ALLOW };
     }
     const claims = user?.info.ownershipEntityRefs ?? [];
     return createChangeConditionalDecision(query.permission, {
@@ -126,49 +133,62 @@ export const changeManagementFeatures = () => [
   }),
 ];
 
+/** Requests to the test backend as a user. */
+export const asUser = (server: Server) => (user: UserName) => {
+  const auth = mockCredentials.user.header(users[user]);
+  return {
+    raise: async (draft: object) => {
+      const res = await request(server)
+        .post('/api/change-management/changes')
+        .set('Authorization', auth)
+        .send(draft);
+      expect(res.status).toBe(201);
+      return res.body as { id: string };
+    },
+    /** The change documents that a search for the term finds. */
+    search: async (term: string) => {
+      const res = await request(server)
+        .get('/api/search/query')
+        .query({ term, types: ['change-management'] })
+        .set('Authorization', auth);
+      expect(res.status).toBe(200);
+      return res.body.results.map((r: { document: object }) => r.document);
+    },
+  };
+};
+
 /**
  * The real search backend with its in-memory (Lunr) engine and permission
  * filtering on, this module, and the change-management backend above.
  * Indexing runs when the test says.
  */
 export async function startSearchBackend() {
-  const scheduler = mockServices.scheduler();
+  let scheduler: SchedulerService | undefined;
   const backend = await startTestBackend({
     features: [
       ...changeManagementFeatures(),
       searchPlugin,
       searchModuleChangeManagementCollator,
-      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      // The search plugin's scheduler, for the test to run its task.
+      createBackendModule({
+        pluginId: 'search',
+        moduleId: 'test-scheduler',
+        register(reg) {
+          reg.registerInit({
+            deps: { pluginScheduler: coreServices.scheduler },
+            async init({ pluginScheduler }) {
+              scheduler = pluginScheduler;
+            },
+          });
+        },
+      }),
     ],
   });
   return {
     as: asUser(backend.server),
     /** One full index of the changes, as the schedule runs it. */
-    index: () => scheduler.triggerTask('search_index_change_management'),
+    index: () => scheduler!.triggerTask('search_index_change_management'),
     stop: () => backend.stop(),
   };
 }
-
-/** Requests to the test backend as a user. */
-export const asUser = (server: Server) => (user: UserName) => {
-    const auth = mockCredentials.user.header(users[user]);
-    return {
-      raise: async (draft: object) => {
-        const res = await request(server)
-          .post('/api/change-management/changes')
-          .set('Authorization', auth)
-          .send(draft);
-        expect(res.status).toBe(201);
-        return res.body as { id: string };
-      },
-      /** The change documents that a search for the term finds. */
-      search: async (term: string) => {
-        const res = await request(server)
-          .get('/api/search/query')
-          .query({ term, types: ['change-management'] })
-          .set('Authorization', auth);
-        expect(res.status).toBe(200);
-        return res.body.results.map((r: { document: object }) => r.document);
-      },
-    };
-  };
