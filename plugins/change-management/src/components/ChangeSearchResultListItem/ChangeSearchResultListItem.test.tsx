@@ -2,13 +2,16 @@ import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
 import {
   SearchFilterResultTypeBlueprint,
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
+import { renderInTestApp as renderInLegacyApp } from '@backstage/test-utils';
 import { ChangeDocument } from '@trove/backstage-plugin-change-management-common';
 import { screen } from '@testing-library/react';
 import changeManagementPlugin from '../../alpha';
+import { ChangeSearchResultListItem as LegacyChangeSearchResultListItem } from '../../index';
 import { ChangeSearchResultListItem } from './ChangeSearchResultListItem';
 
 jest.setTimeout(30_000);
@@ -87,5 +90,38 @@ describe('the search extensions of the new frontend system', () => {
       ),
     ).get(SearchFilterResultTypeBlueprint.dataRefs.resultType);
     expect(type).toMatchObject({ value: 'change-management', name: 'Changes' });
+  });
+});
+
+describe('ChangeSearchResultListItem of the legacy frontend system', () => {
+  it("renders a legacy search page's changes, and leaves other results to others", async () => {
+    await renderInLegacyApp(
+      <SearchResultListItemExtensions
+        results={[
+          { type: 'change-management', document: result },
+          {
+            type: 'software-catalog',
+            document: {
+              title: 'payments-service',
+              text: 'Takes payments',
+              location: '/catalog/default/component/payments-service',
+            },
+          },
+        ]}
+      >
+        <LegacyChangeSearchResultListItem />
+      </SearchResultListItemExtensions>,
+    );
+
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Refund the double charges of March' },
+        { timeout: 20_000 },
+      ),
+    ).toHaveAttribute('href', `/change-management/changes/${id}`);
+    // One change, with its chips; the catalog's result in the default item.
+    expect(screen.getAllByText(/^Type: /)).toHaveLength(1);
+    expect(screen.getByText('payments-service')).toBeInTheDocument();
   });
 });
