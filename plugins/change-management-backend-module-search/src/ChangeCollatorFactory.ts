@@ -75,9 +75,7 @@ export class ChangeCollatorFactory implements DocumentCollatorFactory {
       });
       const query = new URLSearchParams({ limit: String(pageSize) });
       if (cursor) query.set('cursor', cursor);
-      const response = await fetch(`${baseUrl}/changes?${query}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const response = await getPage(`${baseUrl}/changes?${query}`, token);
       if (!response.ok) {
         throw await ResponseError.fromResponse(response);
       }
@@ -90,5 +88,21 @@ export class ChangeCollatorFactory implements DocumentCollatorFactory {
       cursor = page.nextCursor;
     } while (cursor);
     logger.info(`Indexed ${count} changes`);
+  }
+}
+
+/**
+ * A page of the list. While the search engine takes in the last page, the
+ * kept-alive connection idles, and the backend may close it just as the
+ * next request goes out ("other side closed"): a GET that failed before any
+ * answer is sent once more, on a new connection.
+ */
+async function getPage(url: string, token: string): Promise<Response> {
+  const get = () =>
+    fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  try {
+    return await get();
+  } catch {
+    return get();
   }
 }
