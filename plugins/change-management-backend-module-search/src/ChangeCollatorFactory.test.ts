@@ -85,12 +85,13 @@ describe('ChangeCollatorFactory', () => {
 
     // Newest first, as the list pages them; alice's and dana's alike, since
     // the search backend, not the collator, filters by reader.
-    expect(documents.map(d => d.changeId)).toEqual([...ids].reverse());
+    expect(documents.map(d => d.authorization.resourceRef)).toEqual(
+      [...ids].reverse(),
+    );
     expect(documents[0]).toEqual({
       title: 'Change 4',
       text: 'Change 4, described.',
       location: `/change-management/changes/${ids[4]}`,
-      changeId: ids[4],
       changeType: 'Emergency',
       state: 'Draft',
       entities: 'payments-service, Payments Service',

@@ -38,7 +38,6 @@ export function toChangeDocument(
     title: change.title,
     text: change.description,
     location: changePagePath(change.id),
-    changeId: change.id,
     changeType: TYPE_LABELS[change.type],
     state: STATE_LABELS[change.state],
     entities: namesOf([

@@ -9,11 +9,12 @@ export const CHANGE_SEARCH_TYPE = 'change-management';
  * `location` (the change page) are what every search result shows; the
  * rest are searched as words. `authorization.resourceRef` is the change id,
  * so that the search backend shows a result only to whoever may read it.
+ * No field of its own holds the id: an engine such as Lunr indexes every
+ * field, and an id's parts are terms that only grow the index.
  *
  * @public
  */
 export interface ChangeDocument extends IndexableDocument {
-  changeId: string;
   /** The SOP category in words, e.g. "Emergency". */
   changeType: string;
   /** The state in words, e.g. "Awaiting approval". */

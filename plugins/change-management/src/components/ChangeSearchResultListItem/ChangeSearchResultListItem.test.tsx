@@ -21,7 +21,6 @@ const result: ChangeDocument = {
   title: 'Refund the double charges of March',
   text: 'A retry charged some cards twice; this refunds them.',
   location: `/change-management/changes/${id}`,
-  changeId: id,
   changeType: 'Standard',
   state: 'Awaiting approval',
   entities: 'payments-service, Payments Service',
