@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
 import changeManagementPlugin from '@trove/backstage-plugin-change-management/alpha';
 import { navModule } from './modules/nav';
 import { notificationsModule } from './modules/notifications';
@@ -13,6 +14,9 @@ export default createApp({
     navModule,
     notificationsModule,
     scaffolderPlugin,
+    // the search page: the catalog's entities, and the changes with the
+    // change-management plugin's result item
+    searchPlugin,
     signInModule,
   ],
 });

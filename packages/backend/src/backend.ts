@@ -69,6 +69,14 @@ export function createAppBackend() {
     ),
   );
 
+  // search, in memory: the catalog's entities and the changes, each change
+  // shown only to whoever may read it
+  backend.add(import('@backstage/plugin-search-backend'));
+  backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+  backend.add(
+    import('@trove/backstage-plugin-change-management-backend-module-search'),
+  );
+
   // its actions for automation and AI agents, over MCP at /api/mcp-actions
   // (backend.actions.pluginSources in app-config.yaml)
   backend.add(import('@backstage/plugin-mcp-actions-backend'));

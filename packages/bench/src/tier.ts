@@ -1,5 +1,6 @@
 import { measureHashing } from './load/hashing';
 import { measureExportAgainstCopy } from './load/exportCopy';
+import { measureSearchIndex } from './load/searchIndex';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -264,6 +265,14 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
       // The audit routes need change-management.audit.read: the CTO has it.
       measurements.push(await measureVerify(api, cto, seeded.events, log));
       measurements.push(await measureHashing(pool, log));
+    }
+    if (want('search index')) {
+      measurements.push(
+        await measureSearchIndex(
+          { baseUrl: backend.baseUrl, token: user, changes: seeded.changes },
+          log,
+        ),
+      );
     }
     log('EXPLAIN (ANALYZE, BUFFERS) of the hot queries');
     const plans = path.join(options.outDir, 'plans', options.name);

@@ -31,3 +31,4 @@ export * from './fileNames';
 export * from './noticeText';
 export * from './publications';
 export * from './exceptionText';
+export * from './search';

@@ -12,3 +12,4 @@ export {
   changeConditions,
   createChangeConditionalDecision,
 } from './conditions';
+export { DisplayNames, nameOnly } from './DisplayNames';

@@ -11,7 +11,12 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import {
   AFFECTABLE_KINDS,
+  CHANGE_SEARCH_TYPE,
   PORTAL_PATH,
 } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
@@ -68,6 +73,27 @@ const changeManagementPage = PageBlueprint.make({
   },
 });
 
+/** Changes found by search, as the search page lists them. */
+const changeSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    icon: <AssignmentTurnedInIcon />,
+    predicate: result => result.type === CHANGE_SEARCH_TYPE,
+    component: () =>
+      import('./components/ChangeSearchResultListItem').then(
+        m => m.ChangeSearchResultListItem,
+      ),
+  },
+});
+
+/** "Changes" among the search page's result types. */
+const changeSearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: CHANGE_SEARCH_TYPE,
+    name: 'Changes',
+    icon: <AssignmentTurnedInIcon />,
+  },
+});
+
 /**
  * The change-management plugin for the new frontend system.
  *
@@ -81,6 +107,8 @@ export default createFrontendPlugin({
     entityChangesContent,
     changeManagementPage,
     entityChangesCard,
+    changeSearchResultListItem,
+    changeSearchResultType,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

@@ -10,7 +10,9 @@ export {
   ChangeManagementPage,
   EntityChangeManagementContent,
   EntityChangesCard,
+  ChangeSearchResultListItem,
 } from './plugin';
 export { ChangesSidebarItem } from './components/ChangesSidebarItem';
 export type { ChangesSidebarItemProps } from './components/ChangesSidebarItem';
+export type { ChangeSearchResultListItemProps } from './components/ChangeSearchResultListItem';
 export * from './api';

@@ -6,6 +6,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { CHANGE_SEARCH_TYPE } from '@trove/backstage-plugin-change-management-common';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
 import {
   auditRouteRef,
@@ -83,5 +85,23 @@ export const EntityChangesCard = changeManagementPlugin.provide(
       lazy: () =>
         import('./components/EntityChangesCard').then(m => m.EntityChangesCard),
     },
+  }),
+);
+
+/**
+ * A change found by search, for the `SearchResult` of a legacy search page:
+ * it renders the results of type `change-management`, its title linking to
+ * the change's page, with its description, type and state.
+ *
+ * @public
+ */
+export const ChangeSearchResultListItem = changeManagementPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'ChangeSearchResultListItem',
+    component: () =>
+      import('./components/ChangeSearchResultListItem').then(
+        m => m.ChangeSearchResultListItem,
+      ),
+    predicate: result => result.type === CHANGE_SEARCH_TYPE,
   }),
 );

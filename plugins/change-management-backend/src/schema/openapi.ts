@@ -118,7 +118,7 @@ function registerRoutes(registry: OpenAPIRegistry) {
   registry.registerPath({
     ...route('ListChanges'),
     description:
-      'Changes newest first, or with `order=due` emergencies first; keyset-paged.',
+      'Changes newest first, or with `order=due` emergencies first; keyset-paged. Callable by users and by other plugins (the search module indexes every change with its own token); an external-access token (a pipeline) gets 403.',
     responses: {
       200: ok('ListChanges', 'A page of changes.'),
       ...errors(400, 401, 403),

@@ -54,6 +54,24 @@ export class Actors {
   }
 
   /**
+   * A user, or another plugin of this backend (its subject is `plugin:<id>`,
+   * such as the search module indexing every change). A pipeline's
+   * external-access token is refused: it reads one change by id and the
+   * gate, never the whole list.
+   */
+  async userOrPlugin(credentials: BackstageCredentials): Promise<Caller> {
+    if (
+      this.auth.isPrincipal(credentials, 'service') &&
+      !credentials.principal.subject.startsWith('plugin:')
+    ) {
+      throw new NotAllowedError(
+        'A pipeline token reads one change by id and the gate; listing changes is for people and for other plugins, such as search',
+      );
+    }
+    return this.userOrPipeline(credentials);
+  }
+
+  /**
    * A user, or a pipeline: a service principal such as an external-access
    * static token, which reads the gate and a change, and records deploys
    * where config allows it. Its subject is recorded as the actor.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ActionRequest,
@@ -257,6 +257,11 @@ export class ChangeService {
     request: ListChangesRequest,
     actor: Caller,
   ): Promise<ChangeList> {
+    if (request.needsActionByMe && actor.isService) {
+      throw new InputError(
+        'needsActionBy=me lists what waits on a user; a service takes no step',
+      );
+    }
     const permissionFilter = await this.access.readFilter(actor);
     const now = this.clock.now();
     const { items, nextCursor } = await this.store.listChanges({

@@ -200,8 +200,12 @@ export async function createRouter(options: RouterOptions) {
     res.status(201).json(change);
   });
 
+  // Other plugins read the list too: the search module indexes every
+  // change with its own token, and search shows each only to its readers.
   router.get('/changes', async (req, res) => {
-    const actor = await actorOf(req);
+    const actor = await actors.userOrPlugin(
+      await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    );
     const { needsActionBy, state, ...query } = queryOf(
       listQuerySchema,
       req.query,

@@ -1,3 +1,5 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
 import { actionFields, drafts } from '../__testUtils__/changes';
 import { changeIn } from '../__testUtils__/changeIn';
 import { startChangeManagement, users } from '../__testUtils__/harness';
@@ -120,6 +122,38 @@ describe('the lists of the portal', () => {
       const long = await h.as('bob').get(`/changes?q=${'x'.repeat(201)}`);
       expect(long.status).toBe(400);
       expect(long.body.error.issues[0].path).toBe('q');
+    });
+
+    it('lists every change to another plugin, which has no queue of its own, and to no pipeline', async () => {
+      const h = await start();
+      await h.as('alice').post('/changes', drafts.standard);
+      await h.as('dana').post('/changes', drafts.infrastructure);
+      // The search module indexes the list with its own service token.
+      const asService = (query: string) =>
+        request(h.server)
+          .get(`/api/change-management/changes${query}`)
+          .set(
+            'Authorization',
+            mockCredentials.service.header({
+              onBehalfOf: mockCredentials.service('plugin:search'),
+              targetPluginId: 'change-management',
+            }),
+          );
+      const all = await asService('?limit=100');
+      expect(all.status).toBe(200);
+      // Both raised at the test clock's one instant: in either order.
+      expect(all.body.items.map((c: any) => c.title).sort()).toEqual(
+        [drafts.infrastructure.title, drafts.standard.title].sort(),
+      );
+      const queue = await asService('?needsActionBy=me');
+      expect(queue.status).toBe(400);
+      expect(queue.body.error.message).toMatch(/a service takes no step/);
+      // A pipeline's static token (external:…) reads one change, not all.
+      const pipeline = await request(h.server)
+        .get('/api/change-management/changes')
+        .set('Authorization', mockCredentials.service.header());
+      expect(pipeline.status).toBe(403);
+      expect(pipeline.body.error.name).toBe('NotAllowedError');
     });
   });
 });

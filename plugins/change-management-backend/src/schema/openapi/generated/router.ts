@@ -3662,7 +3662,7 @@ export const spec = {
       get: {
         operationId: 'ListChanges',
         description:
-          'Changes newest first, or with `order=due` emergencies first; keyset-paged.',
+          'Changes newest first, or with `order=due` emergencies first; keyset-paged. Callable by users and by other plugins (the search module indexes every change with its own token); an external-access token (a pipeline) gets 403.',
         parameters: [
           {
             schema: {

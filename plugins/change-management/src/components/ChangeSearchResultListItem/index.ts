@@ -1,0 +1,2 @@
+export { ChangeSearchResultListItem } from './ChangeSearchResultListItem';
+export type { ChangeSearchResultListItemProps } from './ChangeSearchResultListItem';
