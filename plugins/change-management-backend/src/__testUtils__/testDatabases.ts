@@ -81,6 +81,10 @@ function closePerTestDatabases(databases: TestDatabases, share: boolean) {
   });
 }
 
+function databaseName(knex: Knex): string {
+  return (knex.client.config.connection as { database: string }).database;
+}
+
 /**
  * Whether this test already holds the file's shared database: a test that
  * asks twice (two replicas on their own databases) gets a new one the
@@ -93,9 +97,6 @@ function sharedInThisTest(
   const names = [...shared.values()].map(file => databaseName(file.knex));
   return perTest.some(knex => names.includes(databaseName(knex)));
 }
-
-const databaseName = (knex: Knex): string =>
-  (knex.client.config.connection as { database: string }).database;
 
 /** The rows the migrations seed (the chain's head), by table. */
 type Seeds = Map<string, Record<string, unknown>[]>;
