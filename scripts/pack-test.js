@@ -459,11 +459,19 @@ async function checkBackend(dir, packages) {
       `openapi.json paths: ${paths}`,
     );
     log('routes: /health 200, /changes 401 and 403, /openapi.json 200');
-    await checkModules(packages, { baseUrl, token, log, check });
+    const Database = createRequire(path.join(dir, 'package.json'))(
+      'better-sqlite3',
+    );
+    await checkModules(packages, {
+      baseUrl,
+      token,
+      sqlite,
+      Database,
+      log,
+      check,
+    });
     checkCli(dir, packages, { baseUrl, token, log, check });
 
-    const req = createRequire(path.join(dir, 'package.json'));
-    const Database = req('better-sqlite3');
     for (const pkg of packages.filter(p => p.role === 'backend-plugin')) {
       const migrations = path.join(dir, 'node_modules', pkg.name, 'migrations');
       const shipped = fs.existsSync(migrations)
