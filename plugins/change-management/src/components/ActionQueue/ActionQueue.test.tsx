@@ -72,16 +72,16 @@ async function renderQueue(
 ) {
   const listChanges = jest.fn().mockResolvedValue({ items });
   const getChange = jest.fn(
-    async (id: string): Promise<ChangeDetail> =>
-      ({
-        ...items.find(c => c.id === id)!,
-        deployVerdict: {
-          allowed: !holds[id],
-          reasons: [],
-          final: false,
-          heldBy: holds[id],
-        },
-      } as ChangeDetail),
+    async (id: string): Promise<ChangeDetail> => ({
+      ...items.find(c => c.id === id)!,
+      allowedActions: ['deploy'],
+      deployVerdict: {
+        allowed: !holds[id],
+        reasons: [],
+        final: false,
+        heldBy: holds[id],
+      },
+    }),
   );
   await renderWithCatalog(<ActionQueue empty={<p>Nothing</p>} />, {
     listChanges,
