@@ -54,9 +54,15 @@ test('1: the CTO is asked to peer-review, and locks herself out', async ({
     );
     const carol = await signIn(browser, 'carol', screen);
     if (screen === DESKTOP) {
-      // Her queue and her notifications ask her to review it.
+      // Before, her queue and her notifications ask her to review it;
+      // after, her queue, loaded, does not.
       await carol.goto('/change-management');
-      await expect(carol.getByText(`Cache the FX rates`).first()).toBeVisible();
+      await expect(
+        phase === 'before'
+          ? carol.getByText(`Cache the FX rates`).first()
+          : carol.getByRole('tab', { name: /^My changes/, selected: true }),
+      ).toBeVisible();
+      await carol.waitForLoadState('networkidle');
       await photograph(carol, shot('1-cto-queue', screen));
     }
     await carol.goto(`/change-management/changes/${id}`);
@@ -272,6 +278,13 @@ async function heldQueue(browser: Browser, screen: Screen, id: string) {
   const alice = await signIn(browser, 'alice', screen);
   await alice.goto('/change-management');
   await expect(alice.getByText('Split refunds').first()).toBeVisible();
+  if (phase === 'after') {
+    // Each held change has its chip; grouped, they form a group of their own.
+    await alice.getByRole('checkbox', { name: 'Group by action' }).check();
+    await expect(
+      alice.getByText(/^Held by the freeze until 2027-01-01 \(\d+\)$/),
+    ).toBeVisible();
+  }
   await photograph(alice, shot('10-held-by-freeze', screen));
   await alice.goto(`/change-management/changes/${id}`);
   await expect(

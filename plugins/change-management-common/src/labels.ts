@@ -118,6 +118,16 @@ export const ACTION_LABELS: Record<ChangeAction, string> = {
   cancel: 'Cancel change',
 };
 
+/**
+ * What an action asks of the person it waits on, as a queue or a notice
+ * names it: the CTO's "Complete review" is to review the retrospective.
+ * @public
+ */
+export const YOUR_ACTION_LABELS: Record<ChangeAction, string> = {
+  ...ACTION_LABELS,
+  'complete-review': 'Review the retrospective',
+};
+
 /** The answers of the SOP's yes/no columns. @public */
 export const ANSWER_LABELS = {
   yes: 'Yes',

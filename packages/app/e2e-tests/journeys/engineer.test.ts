@@ -3,7 +3,6 @@ import {
   answerStaging,
   api,
   atEachScreen,
-  AWAITING_PROBLEM_13,
   DESKTOP,
   drive,
   expectAccessible,
@@ -43,7 +42,7 @@ atEachScreen("the engineer's journey", screen => {
     await expect(
       alice.getByRole('button', { name: 'Raise a change' }).first(),
     ).toBeVisible();
-    await expectAccessible(alice, { awaiting: AWAITING_PROBLEM_13 });
+    await expectAccessible(alice);
     await alice.screenshot({
       path: `${shots}/entity-changes-tab.png`,
       fullPage: true,
@@ -81,7 +80,7 @@ atEachScreen("the engineer's journey", screen => {
     await openFromMenu(bob, screen, 'Changes');
     const queued = bob.getByRole('link', { name: title, exact: true });
     await expect(queued).toBeVisible();
-    await expectAccessible(bob, { awaiting: AWAITING_PROBLEM_13 });
+    await expectAccessible(bob);
     await queued.click();
     await expect(bob).toHaveURL(new RegExp(`/changes/${id}$`));
     await expect(
@@ -148,148 +147,143 @@ atEachScreen("the engineer's journey", screen => {
  */
 test.describe("the engineer's journey, as issue 23 asks", () => {
   // Problem 4: the raise form's errors follow the fields, with a summary.
-  test.fixme(
-    'the raise form checks each field as it is filled, and says what is missing',
-    async ({ browser, request }) => {
-      await setClock(request, '2026-06-10T09:00:00.000Z');
-      const alice = await signIn(browser, 'alice', DESKTOP);
-      await alice.goto('/catalog/default/component/payments-service/changes');
-      await alice
-        .getByRole('button', { name: 'Raise a change' })
-        .first()
-        .click();
-      const form = alice.getByRole('dialog', { name: 'Raise a change' });
-      await form.getByRole('button', { name: 'Submit' }).click();
-      // A summary, and the focus on the first field to fix.
-      await expect(form.getByRole('alert')).toBeVisible();
-      await expect(form.getByLabel('Title')).toBeFocused();
-      await form.getByLabel('Title').fill('Tune the PSP timeouts');
-      await expect(form.getByLabel('Title')).not.toHaveAttribute(
-        'aria-invalid',
-        'true',
-      );
-      // Infrastructure needs no pull request: its field says so, in no red.
-      await form.getByRole('button', { name: /Type/ }).click();
-      await alice.getByRole('option', { name: 'Infrastructure' }).click();
-      const pr = form.getByLabel('Pull request URL (optional)');
-      await expect(pr).not.toHaveAttribute('aria-invalid', 'true');
-      await expect(form).not.toContainText(/pull request URL is required/i);
-      await form
-        .getByLabel('What is changing and why')
-        .fill('Faster failover.');
-      await form.getByLabel('Risks and potential side effects').fill('Low.');
-      await form.getByLabel('How it was tested locally').fill('Load tests.');
-      await submitRaiseForm(alice);
-      // The focus goes to the new page's heading, not to <body>.
-      await expect(
-        alice.getByRole('heading', { name: 'Tune the PSP timeouts' }),
-      ).toBeFocused();
-    },
-  );
+  test('the raise form checks each field as it is filled, and says what is missing', async ({
+    browser,
+    request,
+  }) => {
+    await setClock(request, '2026-06-10T09:00:00.000Z');
+    const alice = await signIn(browser, 'alice', DESKTOP);
+    await alice.goto('/catalog/default/component/payments-service/changes');
+    await alice.getByRole('button', { name: 'Raise a change' }).first().click();
+    const form = alice.getByRole('dialog', { name: 'Raise a change' });
+    await form.getByRole('button', { name: 'Submit' }).click();
+    // A summary, and the focus on the first field to fix.
+    await expect(form.getByRole('alert')).toBeVisible();
+    await expect(form.getByLabel('Title')).toBeFocused();
+    await form.getByLabel('Title').fill('Tune the PSP timeouts');
+    await expect(form.getByLabel('Title')).not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    // Infrastructure needs no pull request: its field says so, in no red.
+    await form.getByRole('button', { name: /Type/ }).click();
+    await alice.getByRole('option', { name: 'Infrastructure' }).click();
+    const pr = form.getByLabel('Pull request URL (optional)');
+    await expect(pr).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(form).not.toContainText(/pull request URL is required/i);
+    await form.getByLabel('What is changing and why').fill('Faster failover.');
+    await form.getByLabel('Risks and potential side effects').fill('Low.');
+    await form.getByLabel('How it was tested locally').fill('Load tests.');
+    await submitRaiseForm(alice);
+    // The focus goes to the new page's heading, not to <body>.
+    await expect(
+      alice.getByRole('heading', { name: 'Tune the PSP timeouts' }),
+    ).toBeFocused();
+  });
 
   // Problem 5: a resubmitted change tells its reviewer what changed.
-  test.fixme(
-    'a change resubmitted after a failed staging run shows its reviewer what changed',
-    async ({ browser, request }) => {
-      await setClock(request, '2026-06-10T09:00:00.000Z');
-      const id = await drive(
-        request,
-        standardDraft('Batch the payout exports again'),
+  test('a change resubmitted after a failed staging run shows its reviewer what changed', async ({
+    browser,
+    request,
+  }) => {
+    await setClock(request, '2026-06-10T09:00:00.000Z');
+    const id = await drive(
+      request,
+      standardDraft('Batch the payout exports again'),
+      [
+        ['alice', 'submit', {}],
+        ['bob', 'review', {}],
+        ['carol', 'approve', {}],
         [
-          ['alice', 'submit', {}],
-          ['bob', 'review', {}],
-          ['carol', 'approve', {}],
-          [
-            'alice',
-            'record-staging',
-            {
-              functionalTested: true,
-              regressionChecked: true,
-              noUnexpectedSideEffects: false,
-              stagingTested: 'yes',
-            },
-          ],
+          'alice',
+          'record-staging',
+          {
+            functionalTested: true,
+            regressionChecked: true,
+            noUnexpectedSideEffects: false,
+            stagingTested: 'yes',
+          },
         ],
-      );
-      const alice = await signIn(browser, 'alice', DESKTOP);
-      await alice.goto(`/change-management/changes/${id}`);
-      await expect(alice.getByText(/^Staging failed/).first()).toBeVisible();
-      // The failed run's "Staging tested: Yes" no longer stands as it was.
-      await expect(
-        alice.getByRole('row', { name: /^Staging tested\s+Yes$/ }),
-      ).toHaveCount(0);
-      await alice.getByRole('button', { name: 'Edit draft' }).click();
-      const form = alice.getByRole('dialog', { name: 'Edit draft' });
-      await form
-        .getByLabel('Risks and potential side effects')
-        .fill('Exports are delayed by up to 5 minutes.');
-      await form
-        .getByLabel('How it was tested locally')
-        .fill('A staging run with 10,000 payouts.');
-      await form.getByRole('button', { name: 'Submit' }).click();
-      await expect(form).toBeHidden();
-      // The toast says it went back for review, not "Draft saved".
-      await expect(
-        alice.getByRole('alert').filter({ hasText: /submitted/i }),
-      ).toBeVisible();
-      await expect(alice.getByText('Draft saved')).toHaveCount(0);
-      await expectState(request, id, 'in_review');
+      ],
+    );
+    const alice = await signIn(browser, 'alice', DESKTOP);
+    await alice.goto(`/change-management/changes/${id}`);
+    await expect(alice.getByText(/^Staging failed/).first()).toBeVisible();
+    // The failed run's "Staging tested: Yes" no longer stands as it was.
+    await expect(
+      alice.getByRole('row', { name: /^Staging tested\s+Yes$/ }),
+    ).toHaveCount(0);
+    await alice.getByRole('button', { name: 'Edit draft' }).click();
+    const form = alice.getByRole('dialog', { name: 'Edit draft' });
+    await form
+      .getByLabel('Risks and potential side effects')
+      .fill('Exports are delayed by up to 5 minutes.');
+    await form
+      .getByLabel('How it was tested locally')
+      .fill('A staging run with 10,000 payouts.');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await expect(form).toBeHidden();
+    // The toast says it went back for review, not "Draft saved".
+    await expect(
+      alice.getByRole('alert').filter({ hasText: /submitted/i }),
+    ).toBeVisible();
+    await expect(alice.getByText('Draft saved')).toHaveCount(0);
+    await expectState(request, id, 'in_review');
 
-      const bob = await signIn(browser, 'bob', DESKTOP);
-      await bob.goto(`/change-management/changes/${id}`);
-      await expect(
-        bob.getByText(
-          /Resubmitted after a failed staging run — changed: risks, testing notes/,
-        ),
-      ).toBeVisible();
-      await expect(
-        bob.getByText('Exports are delayed by up to 5 minutes.').first(),
-      ).toBeVisible();
-    },
-  );
+    const bob = await signIn(browser, 'bob', DESKTOP);
+    await bob.goto(`/change-management/changes/${id}`);
+    await expect(
+      bob.getByText(
+        /Resubmitted after a failed staging run — changed: risks, testing notes/,
+      ),
+    ).toBeVisible();
+    await expect(
+      bob.getByText('Exports are delayed by up to 5 minutes.').first(),
+    ).toBeVisible();
+  });
 
   // Problem 12: newcomers raise a change from the portal, picking a service.
-  test.fixme(
-    'the portal offers "Raise a change" with an entity picker',
-    async ({ browser, request }) => {
-      await setClock(request, '2026-06-10T09:00:00.000Z');
-      const dana = await signIn(browser, 'dana', DESKTOP);
-      await dana.goto('/change-management');
-      await expect(
-        dana.getByRole('button', { name: 'Raise a change' }),
-      ).toBeVisible();
-      const form = await fillRaiseForm(dana, {
-        title: 'Compress the storefront images',
-        description: 'Smaller pages.',
-        risks: 'Blurry images.',
-        testingNotes: 'Compared locally.',
-        pullRequestUrl: 'https://github.com/acme/storefront-web/pull/3',
-      });
-      await form.getByLabel(/Affected entities/).fill('storefront-web');
-      await dana.getByRole('option', { name: /storefront-web/ }).click();
-      const id = await submitRaiseForm(dana);
-      await expectState(request, id, 'in_review');
-    },
-  );
+  test('the portal offers "Raise a change" with an entity picker', async ({
+    browser,
+    request,
+  }) => {
+    await setClock(request, '2026-06-10T09:00:00.000Z');
+    const dana = await signIn(browser, 'dana', DESKTOP);
+    await dana.goto('/change-management');
+    await expect(
+      dana.getByRole('button', { name: 'Raise a change' }),
+    ).toBeVisible();
+    const form = await fillRaiseForm(dana, {
+      title: 'Compress the storefront images',
+      description: 'Smaller pages.',
+      risks: 'Blurry images.',
+      testingNotes: 'Compared locally.',
+      pullRequestUrl: 'https://github.com/acme/storefront-web/pull/3',
+    });
+    await form.getByLabel(/Affected entities/).fill('storefront-web');
+    await dana.getByRole('option', { name: /storefront-web/ }).click();
+    const id = await submitRaiseForm(dana);
+    await expectState(request, id, 'in_review');
+  });
 
   // Problem 12: on a phone the one-line summary comes before the stepper.
-  test.fixme(
-    'on a phone, what a change waits for shows first',
-    async ({ browser, request }) => {
-      await setClock(request, '2026-06-10T09:00:00.000Z');
-      const id = await drive(
-        request,
-        standardDraft('Log the PSP latency'),
-        TO_READY_FOR_PRODUCTION,
-      );
-      const bob = await signIn(browser, 'bob', PHONE);
-      await bob.goto(`/change-management/changes/${id}`);
-      const summary = bob.getByText(/^Ready for production: /);
-      await expect(summary).toBeInViewport({ ratio: 1 });
-      const firstStep = bob.getByText('Draft', { exact: true });
-      expect((await summary.boundingBox())!.y).toBeLessThan(
-        (await firstStep.boundingBox())!.y,
-      );
-    },
-  );
+  test('on a phone, what a change waits for shows first', async ({
+    browser,
+    request,
+  }) => {
+    await setClock(request, '2026-06-10T09:00:00.000Z');
+    const id = await drive(
+      request,
+      standardDraft('Log the PSP latency'),
+      TO_READY_FOR_PRODUCTION,
+    );
+    const bob = await signIn(browser, 'bob', PHONE);
+    await bob.goto(`/change-management/changes/${id}`);
+    const summary = bob.getByText(/^Ready for production: /);
+    await expect(summary).toBeInViewport({ ratio: 1 });
+    const firstStep = bob.getByText('Draft', { exact: true });
+    expect((await summary.boundingBox())!.y).toBeLessThan(
+      (await firstStep.boundingBox())!.y,
+    );
+  });
 });

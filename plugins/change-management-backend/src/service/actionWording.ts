@@ -1,11 +1,11 @@
 import {
-  ACTION_LABELS,
   eventLabel,
   nextSteps,
   ReaderWords,
   RETROSPECTIVE_DUE_WORDS,
   STATE_LABELS,
   TYPE_LABELS,
+  YOUR_ACTION_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { asNotice, Wording } from './clockWording';
 import { AcceptedAction, ActionNoticeKind, Payload, whereTo } from './notices';
@@ -38,7 +38,7 @@ export function actionPayload(
       description: `${name} is ${lower(
         STATE_LABELS[change.state],
       )}; next: ${nextSteps(change)
-        .map(step => lower(ACTION_LABELS[step]))
+        .map(step => lower(YOUR_ACTION_LABELS[step]))
         .join(' or ')}.`,
     }),
     decision: () => ({

@@ -5,17 +5,24 @@ import { makeStyles } from '@material-ui/core/styles';
 // grid, 2 and 10 wide at every size: on a 390 px phone the table's column
 // is a quarter of the screen and wraps one word per line. Below 600 px each
 // part takes the whole width, the filters above the table; and the table
-// gives its text the room its first column pads away (2.5rem, inline) and
-// its last one spends on buttons side by side, stacked here. (These rules
-// are not in a cascade layer, so they come before Backstage UI's, which
-// are.)
+// gives its text the room the other columns pad away (the first 2.5rem,
+// inline; MUI's dense cells 16 and 24 px a side), its last one spends on
+// buttons side by side, stacked here, and the gap beside the severity icon.
+// (These rules are not in a cascade layer, so they come before Backstage
+// UI's, which are.)
 const useStyles = makeStyles(theme => ({
   page: {
     [theme.breakpoints.down('xs')]: {
       '& .bui-Grid': { gridTemplateColumns: 'minmax(0, 1fr)' },
       '& .bui-GridItem': { gridColumn: '1 / -1' },
-      '& table td:first-child': {
+      '& table td, & table th': {
+        paddingLeft: `${theme.spacing(1)}px !important`,
         paddingRight: `${theme.spacing(1)}px !important`,
+      },
+      // The notice's own column starts where its checkbox's padding ends.
+      '& table td:nth-child(2)': { paddingLeft: '0 !important' },
+      '& table td:nth-child(2) > div > .bui-Flex': {
+        gap: `${theme.spacing(1)}px !important`,
       },
       '& table td:last-child .bui-Flex, & table th:last-child .bui-Flex': {
         flexDirection: 'column',

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  ChangeDetail,
   ChangeListItem,
-  FreezeStatus,
+  RefusalWindow,
 } from '@trove/backstage-plugin-change-management-common';
 import { Settings } from 'luxon';
 import { aChange } from '../../__testUtils__/changes';
@@ -11,14 +12,18 @@ import { ActionQueue } from './ActionQueue';
 
 jest.setTimeout(60_000);
 
-// The server's freeze calendar: production is frozen until 2027-01-01.
-const frozen: FreezeStatus = {
-  frozen: true,
+// The windows the server names in a change's deploy verdict.
+const freeze: RefusalWindow = {
+  start: '2026-10-01T00:00:00.000Z',
+  end: '2027-01-01T00:00:00.000Z',
   timeZone: 'UTC',
-  window: {
-    start: '2026-10-01T00:00:00.000Z',
-    end: '2027-01-01T00:00:00.000Z',
-  },
+};
+const blackout: RefusalWindow = {
+  start: '2026-06-10T00:00:00.000Z',
+  end: '2026-06-21T00:00:00.000Z',
+  timeZone: 'UTC',
+  entityRef: 'component:default/payments-service',
+  reason: 'Card network migration',
 };
 
 let n = 0;
@@ -57,15 +62,37 @@ const approveToo = change({
   updatedAt: '2026-12-02T10:00:00.000Z',
 });
 
-async function renderQueue(items: ChangeListItem[], freeze?: FreezeStatus) {
+/**
+ * The queue over these changes, the server holding back the deploy of
+ * each change by the window given for it (GET /changes/:id).
+ */
+async function renderQueue(
+  items: ChangeListItem[],
+  holds: Record<string, RefusalWindow> = {},
+) {
   const listChanges = jest.fn().mockResolvedValue({ items });
-  await renderWithCatalog(
-    <ActionQueue freeze={freeze} empty={<p>Nothing</p>} />,
-    { listChanges },
+  const getChange = jest.fn(
+    async (id: string): Promise<ChangeDetail> => ({
+      ...items.find(c => c.id === id)!,
+      allowedActions: ['deploy'],
+      deployVerdict: {
+        allowed: !holds[id],
+        reasons: [],
+        final: false,
+        heldBy: holds[id],
+      },
+    }),
   );
+  await renderWithCatalog(<ActionQueue empty={<p>Nothing</p>} />, {
+    listChanges,
+    getChange,
+  });
   await screen.findByText(items[0].title);
-  return listChanges;
+  return { listChanges, getChange };
 }
+
+const groupByAction = () =>
+  userEvent.click(screen.getByRole('checkbox', { name: 'Group by action' }));
 
 const cellOf = (title: string, column: string) => {
   const row = screen.getByText(title).closest('tr')!;
@@ -86,31 +113,38 @@ describe('ActionQueue', () => {
     Settings.now = now;
   });
 
-  it("says the user's action on each change, and how long it has waited", async () => {
-    const listChanges = await renderQueue(
-      [approve, signOff, review, approveToo],
-      frozen,
-    );
+  it("says the user's action on each change in one table, and how long it has waited", async () => {
+    const { listChanges } = await renderQueue([
+      approve,
+      signOff,
+      review,
+      approveToo,
+    ]);
 
     expect(listChanges).toHaveBeenCalledWith({
       needsActionByMe: true,
       order: 'due',
       limit: 25,
     });
+    expect(screen.getAllByRole('table')).toHaveLength(1);
     expect(cellOf(approve.title, 'Your action')).toHaveTextContent(/^Approve$/);
     expect(cellOf(signOff.title, 'Your action')).toHaveTextContent(
       /^Sign off$/,
     );
     expect(cellOf(review.title, 'Your action')).toHaveTextContent(
-      /^Complete review$/,
+      /^Review the retrospective$/,
     );
     expect(cellOf(approveToo.title, 'Waiting since')).toHaveTextContent(
       '3 days ago',
     );
   });
 
-  it('groups the queue by action, the changes the freeze holds in a group of their own', async () => {
-    await renderQueue([approve, signOff, held, review, approveToo], frozen);
+  it('groups the queue by action if asked, the changes the freeze holds in a group of their own', async () => {
+    await renderQueue([approve, signOff, held, review, approveToo], {
+      [held.id]: freeze,
+    });
+    await screen.findByText('Held by the freeze until 2027-01-01');
+    await groupByAction();
 
     expect(
       screen.getAllByRole('heading', { level: 3 }).map(h => h.textContent),
@@ -118,7 +152,7 @@ describe('ActionQueue', () => {
       'Approve (2)',
       'Sign off (1)',
       'Held by the freeze until 2027-01-01 (1)',
-      'Complete review (1)',
+      'Review the retrospective (1)',
     ]);
     const action = cellOf(held.title, 'Your action');
     expect(action).toHaveTextContent('Deploy');
@@ -130,23 +164,24 @@ describe('ActionQueue', () => {
     );
   });
 
-  it('lists the queue as one table when not grouped', async () => {
-    await renderQueue([approve, signOff, held], frozen);
-    await userEvent.click(
-      screen.getByRole('checkbox', { name: 'Group by action' }),
-    );
+  it("asks the server whether a deploy is held, and so sees an entity's blackout", async () => {
+    const { getChange } = await renderQueue([approve, held], {
+      [held.id]: blackout,
+    });
 
-    expect(screen.queryAllByRole('heading', { level: 3 })).toEqual([]);
-    expect(screen.getAllByRole('table')).toHaveLength(1);
     expect(
-      within(cellOf(held.title, 'Your action')).getByText(
-        'Held by the freeze until 2027-01-01',
+      await within(cellOf(held.title, 'Your action')).findByText(
+        'Held by a blackout until 2026-06-21',
       ),
     ).toBeInTheDocument();
+    // Only the change whose next step is its deploy is asked about.
+    expect(getChange.mock.calls).toEqual([[held.id]]);
   });
 
-  it('holds nothing back when production is open', async () => {
-    await renderQueue([held], { frozen: false, timeZone: 'UTC' });
+  it('holds nothing back when the server lets the deploy through', async () => {
+    const { getChange } = await renderQueue([held]);
+    await waitFor(() => expect(getChange).toHaveBeenCalled());
+    await groupByAction();
 
     expect(
       screen.getAllByRole('heading', { level: 3 }).map(h => h.textContent),

@@ -1,17 +1,18 @@
 import { ReactNode, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import {
-  ACTION_LABELS,
   ChangeListItem,
-  deployVerdict,
-  FreezeStatus,
   nextSteps,
-  productionClosure,
+  RefusalWindow,
+  YOUR_ACTION_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
 import { DateTime } from 'luxon';
+import useAsync from 'react-use/esm/useAsync';
+import { changeManagementApiRef } from '../../api';
 import { ChangesTable, ListColumn } from '../ChangesTable';
 import { formatTime } from '../format';
 import { heldLabel } from '../held';
@@ -22,7 +23,24 @@ import { heldLabel } from '../held';
  */
 function yourAction(change: ChangeListItem): string {
   const [next] = nextSteps(change);
-  return next ? ACTION_LABELS[next] : '';
+  return next ? YOUR_ACTION_LABELS[next] : '';
+}
+
+/**
+ * What holds back the deploy of each change shown whose next step is its
+ * deploy: the server's verdict on that change (GET /changes/:id), with the
+ * freeze and the blackouts of its own entities.
+ */
+function useDeployHolds(shown: ChangeListItem[]) {
+  const api = useApi(changeManagementApiRef);
+  const deployable = shown.filter(c => nextSteps(c).includes('deploy'));
+  const { value } = useAsync(async () => {
+    const details = await Promise.all(deployable.map(c => api.getChange(c.id)));
+    return new Map<string, RefusalWindow | undefined>(
+      details.map(d => [d.id, d.deployVerdict.heldBy]),
+    );
+  }, [api, deployable.map(c => `${c.id}@${c.updatedAt}`).join()]);
+  return (change: ChangeListItem) => value?.get(change.id);
 }
 
 /** How long a change has waited since its last step: "3 days ago". */
@@ -33,33 +51,21 @@ const WaitingCell = ({ change }: { change: ChangeListItem }) => (
 );
 
 export type ActionQueueProps = {
-  /**
-   * Production now, as the server's freeze calendar says (GET /freeze):
-   * what holds a ready change back. Unknown while it loads.
-   */
-  freeze?: FreezeStatus;
   /** Shown when nothing waits for the user. */
   empty: ReactNode;
 };
 
 /**
  * What waits for the signed-in user, emergencies first: each change with
- * the user's action (Approve, Sign off, Complete review…), how long it has
- * waited, and grouped by action, where the changes the freeze holds back
- * form a group of their own.
+ * the user's action (Approve, Sign off, Review the retrospective…) and how
+ * long it has waited; grouped by action if asked, where the changes the
+ * freeze or a blackout holds back form a group of their own.
  */
-export const ActionQueue = ({ freeze, empty }: ActionQueueProps) => {
-  const [byAction, setByAction] = useState(true);
-  const closure =
-    freeze &&
-    productionClosure({
-      freeze: freeze.window,
-      freezeTimeZone: freeze.timeZone,
-      blackouts: freeze.blackouts,
-    });
-  // The one judge of a deploy, on the server's freeze.
-  const heldBy = (change: ChangeListItem) =>
-    closure && deployVerdict(change, 'production', closure).heldBy;
+export const ActionQueue = ({ empty }: ActionQueueProps) => {
+  // One table, its "Your action" column saying what each change needs.
+  const [byAction, setByAction] = useState(false);
+  const [shown, setShown] = useState<ChangeListItem[]>([]);
+  const heldBy = useDeployHolds(shown);
 
   const columns: ListColumn[] = [
     {
@@ -92,6 +98,7 @@ export const ActionQueue = ({ freeze, empty }: ActionQueueProps) => {
       showAffected
       columns={columns}
       groupOf={byAction ? groupOf : undefined}
+      onItems={setShown}
       toolbar={
         <FormControlLabel
           control={

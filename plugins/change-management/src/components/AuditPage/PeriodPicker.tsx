@@ -7,7 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { AuditPeriod } from '../../api';
-import { useLabelProps } from '../readable';
+import { useHelperTextProps, useLabelProps } from '../readable';
 
 /** Room for a whole date, and for the System's name, on a phone too. */
 const DATE_STYLE = { width: 150 };
@@ -27,6 +27,8 @@ export const PeriodPicker = (props: {
 }) => {
   const { value, onChange } = props;
   const labelProps = useLabelProps();
+  const helpProps = useHelperTextProps();
+  const toHelpProps = useHelperTextProps(Boolean(props.error));
   const catalogApi = useApi(catalogApiRef);
   const [opened, setOpened] = useState(false);
   const { value: systems = [], loading } = useAsync(async () => {
@@ -67,6 +69,7 @@ export const PeriodPicker = (props: {
         InputLabelProps={labelProps}
         error={Boolean(props.error)}
         helperText={props.error ?? 'Not included'}
+        FormHelperTextProps={toHelpProps}
       />
       <Autocomplete
         id="audit-system"
@@ -90,6 +93,7 @@ export const PeriodPicker = (props: {
             {...params}
             label="System"
             helperText="All Systems when empty"
+            FormHelperTextProps={helpProps}
           />
         )}
       />

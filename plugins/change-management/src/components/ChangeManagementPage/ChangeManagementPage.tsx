@@ -62,8 +62,7 @@ function tabLabel(tab: PortalTab, counts?: QueueCounts) {
  * export; and a change raised from here, its entities picked in the form.
  * The tab, and the list's filters and page, are kept in the URL (`?tab=`),
  * so a reload or a shared link shows the same list. The tab headers count
- * the queues in one call; the freeze is asked once, for the banner and the
- * queue.
+ * the queues in one call; the freeze is asked once, for the banner.
  */
 export const ChangeManagementPage = () => {
   const api = useApi(changeManagementApiRef);
@@ -133,9 +132,7 @@ export const ChangeManagementPage = () => {
           aria-labelledby={tabId(t.id)}
           hidden={t !== selected}
         >
-          {t === selected && (
-            <Box pt={2}>{t.content({ freeze: freeze.value })}</Box>
-          )}
+          {t === selected && <Box pt={2}>{t.content()}</Box>}
         </div>
       ))}
       {raising && <RaiseChangeDialog open onClose={() => setRaising(false)} />}

@@ -1,6 +1,5 @@
 import { ReactNode } from 'react';
 import {
-  FreezeStatus,
   QueueCounts,
   RETROSPECTIVE_DUE_WORDS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -8,15 +7,12 @@ import { ActionQueue } from '../ActionQueue';
 import { ChangesTable } from '../ChangesTable';
 import { PortalEmptyState } from './PortalEmptyState';
 
-/** What a tab's list may need from the page: production now. */
-export type TabContext = { freeze?: FreezeStatus };
-
 export type PortalTab = {
   id: string;
   label: string;
   /** Which of the caller's queue counts its header shows. */
   count?: keyof QueueCounts;
-  content: (context: TabContext) => ReactNode;
+  content: () => ReactNode;
 };
 
 // The queues list emergencies first, soonest due first (`order: 'due'`).
@@ -25,9 +21,8 @@ export const PORTAL_TABS: PortalTab[] = [
     id: 'mine',
     label: 'My changes',
     count: 'needsAction',
-    content: ({ freeze }) => (
+    content: () => (
       <ActionQueue
-        freeze={freeze}
         empty={
           <PortalEmptyState
             title="Nothing needs your action"

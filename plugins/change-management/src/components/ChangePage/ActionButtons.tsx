@@ -26,6 +26,8 @@ export type ActionButtonsProps = {
    * why (a deploy in a freeze).
    */
   held?: Partial<Record<ChangeAction, string>>;
+  /** Opens the form of an emergency filled from this change. */
+  onRaiseEmergency?: () => void;
 };
 
 /**
@@ -38,6 +40,7 @@ export const ActionButtons = ({
   onActed,
   onStale,
   held = {},
+  onRaiseEmergency,
 }: ActionButtonsProps) => {
   const [open, setOpen] = useState<ChangeAction>();
   // A newer server may offer an action this frontend does not know yet.
@@ -88,6 +91,13 @@ export const ActionButtons = ({
             close();
             onStale();
           }}
+          onRaiseEmergency={
+            onRaiseEmergency &&
+            (() => {
+              close();
+              onRaiseEmergency();
+            })
+          }
         />
       )}
     </Box>

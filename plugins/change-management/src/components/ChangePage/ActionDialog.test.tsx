@@ -417,12 +417,44 @@ describe('ChangePage actions', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Production is frozen from 2026-10-01 to 2026-12-31 (Pacific/Auckland)',
+      'Deploy is closed: production is frozen from 2026-10-01 to 2026-12-31 (Pacific/Auckland)',
     );
     expect(alert).toHaveTextContent(
-      'Deploy this change once production reopens on 2027-01-01; if it cannot wait, raise an emergency change.',
+      'Production reopens on 2027-01-01; deploy then. Only emergency changes may deploy until then.',
     );
     expect(api.getChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers, when the freeze refuses a deploy, to raise an emergency from the change', async () => {
+    const { api, dialog } = await openDialog('deploy');
+    api.act.mockRejectedValue(
+      await responseError(409, 'FreezeError', 'Refused', {
+        window: {
+          start: '2026-10-01T00:00:00.000Z',
+          end: '2027-01-01T00:00:00.000Z',
+          timeZone: 'UTC',
+        },
+      }),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    );
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).not.toHaveTextContent('raise an emergency change');
+    await userEvent.click(
+      within(alert).getByRole('button', {
+        name: 'Raise an emergency from this change',
+      }),
+    );
+
+    expect(dialog).not.toBeInTheDocument();
+    const form = await screen.findByRole('dialog', { name: 'Raise a change' });
+    expect(
+      within(form).getByRole('button', { name: /Type/ }),
+    ).toHaveTextContent('Emergency (hotfix)');
+    expect(within(form).getByLabelText(/^Title/)).toHaveValue(
+      standardChange.title,
+    );
   });
 
   it('names a blackout, its entity and its reason, rather than the freeze', async () => {
@@ -444,7 +476,7 @@ describe('ChangePage actions', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Production is blacked out for system:default/payments',
+      'Deploy is closed: production is blacked out for system:default/payments',
     );
     expect(alert).toHaveTextContent('(Payments database migration)');
     expect(alert).toHaveTextContent('reopens on 2026-06-11');

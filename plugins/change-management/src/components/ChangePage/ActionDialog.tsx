@@ -77,11 +77,14 @@ export type ActionDialogProps = {
   onActed: () => void;
   /** The change moved on since the user saw it: reload it. */
   onStale: () => void;
+  /** Opens the form of an emergency filled from this change (a deploy the freeze refused). */
+  onRaiseEmergency?: () => void;
 };
 
 /** Asks for the fields of one action, validates them and takes the action. */
 export const ActionDialog = (props: ActionDialogProps) => {
   const { change, action, fields, onClose, onActed, onStale } = props;
+  const { onRaiseEmergency } = props;
   const api = useApi(changeManagementApiRef);
   const label = ACTION_LABELS[action];
   const idPrefix = `change-action-${action}`;
@@ -184,7 +187,11 @@ export const ActionDialog = (props: ActionDialogProps) => {
         <DialogTitle id={`${idPrefix}-title`}>{label}</DialogTitle>
         <DialogContent>
           {failure !== undefined && (
-            <RefusalAlert error={failure} onReload={onStale} />
+            <RefusalAlert
+              error={failure}
+              onReload={onStale}
+              onRaiseEmergency={onRaiseEmergency}
+            />
           )}
           {issues.general.map(message => (
             <Alert key={message} severity="error" style={{ marginBottom: 16 }}>

@@ -63,6 +63,10 @@ const LoadedChange = (props: {
   const verdict = change.deployVerdict;
   const deployHeld = change.allowedActions.includes('deploy') && verdict.heldBy;
 
+  // Only a standard or infrastructure change is held back by the freeze.
+  const raiseEmergency =
+    change.type === 'emergency' ? undefined : () => setRaisingEmergency(true);
+
   const acted = (action: ChangeAction) => {
     setNotice(undefined);
     setDone(
@@ -82,6 +86,7 @@ const LoadedChange = (props: {
           change={change}
           held={deployHeld ? { deploy: DEPLOY_HELD_ID } : undefined}
           onActed={acted}
+          onRaiseEmergency={raiseEmergency}
           onStale={() => {
             setNotice(STALE_NOTICE);
             reload();
@@ -99,8 +104,9 @@ const LoadedChange = (props: {
         {deployHeld && (
           <Grid item xs={12}>
             <DeployHeld
+              id={DEPLOY_HELD_ID}
               window={deployHeld}
-              onRaiseEmergency={() => setRaisingEmergency(true)}
+              onRaiseEmergency={raiseEmergency}
             />
           </Grid>
         )}

@@ -113,7 +113,7 @@ describe('ChangePage of a change the freeze holds back', () => {
     );
 
     const dialog = await screen.findByRole('dialog', {
-      name: 'Raise an emergency',
+      name: 'Raise a change',
     });
     expect(
       within(dialog).getByRole('button', { name: /Type/ }),

@@ -30,7 +30,7 @@ describe('DeployHeld, for a deploy held by an unreadable annotation', () => {
 });
 
 describe('RefusalAlert, for a deploy held by an unreadable annotation', () => {
-  it('names the annotation and says production reopens once it is fixed', async () => {
+  it('says it as the page does: the annotation, and production reopens once it is fixed', async () => {
     await renderInTestApp(
       <RefusalAlert
         error={{
@@ -41,10 +41,10 @@ describe('RefusalAlert, for a deploy held by an unreadable annotation', () => {
         onReload={() => {}}
       />,
     );
-    expect(screen.getByText(`P${closed.slice(1)}`)).toBeInTheDocument();
+    expect(screen.getByText(`Deploy is closed: ${closed}`)).toBeInTheDocument();
     expect(
       screen.getByText(
-        /Deploy this change once production reopens after the annotation is fixed;/,
+        /^Production reopens after the annotation is fixed; deploy then\./,
       ),
     ).toBeInTheDocument();
   });

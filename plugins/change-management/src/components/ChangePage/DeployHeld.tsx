@@ -14,15 +14,20 @@ export const DEPLOY_HELD_ID = 'change-deploy-held';
 /**
  * Why the deploy of a standard or infrastructure change is not offered
  * now, before anyone fills in a dialog: the freeze or blackout that holds
- * it (the server's deployVerdict), the day it reopens, and what to do
- * instead: raise an emergency from this change, when offered.
+ * it (the server's deployVerdict, or its FreezeError when it refused the
+ * deploy), the day it reopens, and what to do instead: raise an emergency
+ * from this change, when offered.
  */
 export const DeployHeld = (props: {
   window: RefusalWindow;
   /** Opens the form of an emergency filled from this change. */
   onRaiseEmergency?: () => void;
+  /** The page's notice, which the disabled Deploy button points to. */
+  id?: string;
+  /** `error` for a deploy the server refused. */
+  severity?: 'warning' | 'error';
 }) => (
-  <Alert severity="warning" id={DEPLOY_HELD_ID}>
+  <Alert severity={props.severity ?? 'warning'} id={props.id}>
     <AlertTitle>{`Deploy is closed: production is ${describeClosure(
       props.window,
       formatTime,

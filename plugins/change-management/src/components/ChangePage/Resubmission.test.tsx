@@ -66,7 +66,7 @@ describe('ChangePage: a change submitted again', () => {
     const title = await screen.findByText(
       'Resubmitted after a failed staging run — changed: risks, testing notes',
     );
-    const banner = title.closest('[role="alert"]') as HTMLElement;
+    const banner = title.closest('[role="note"]') as HTMLElement;
     expect(
       await within(banner).findByRole('link', { name: 'Bob Brown' }),
     ).toBeInTheDocument();

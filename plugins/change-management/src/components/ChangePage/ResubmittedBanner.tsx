@@ -35,8 +35,10 @@ const cell = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 export const ResubmittedBanner = ({ events }: { events: ChangeEvent[] }) => {
   const found = resubmission(events);
   if (!found) return null;
+  // Part of the page, not news: a note, not an alert read out on arrival
+  // (the toast of the resubmit is that).
   return (
-    <Alert severity="info">
+    <Alert severity="info" role="note">
       <AlertTitle>{describeResubmission(found)}</AlertTitle>
       <div>
         {'Sent back by '}

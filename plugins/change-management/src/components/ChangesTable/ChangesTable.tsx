@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect } from 'react';
 import {
   ResponseErrorPanel,
   Table,
@@ -54,6 +54,8 @@ export type ChangesTableProps = {
   /** Shown beside the title, e.g. a button to raise one. */
   toolbar?: ReactNode;
   pageSize?: number;
+  /** Told the changes of each page shown, e.g. to ask the server more of them. */
+  onItems?: (items: ChangeListItem[]) => void;
 };
 
 /** The changes of a page by group, in the order the list reaches each. */
@@ -78,6 +80,7 @@ function grouped(
 export const ChangesTable = (props: ChangesTableProps) => {
   const { title, query, filters, showAffected, systemRef, empty, toolbar } =
     props;
+  const { onItems } = props;
   const api = useApi(changeManagementApiRef);
   const params = useListParams();
   const narrow = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'));
@@ -99,6 +102,10 @@ export const ChangesTable = (props: ChangesTableProps) => {
     () => api.listChanges(request),
     [api, JSON.stringify(request), signal],
   );
+
+  useEffect(() => {
+    if (value) onItems?.(value.items);
+  }, [value, onItems]);
 
   if (error) {
     return <ResponseErrorPanel error={error} />;

@@ -28,7 +28,11 @@ const useStyles = makeStyles(theme => ({
   overdue: { color: theme.palette.error.dark },
 }));
 
-/** An entity by its short name, linked to its page, without a catalog call. */
+/**
+ * An entity by its short name, linked to its page, without a catalog call.
+ * It sits in a line of text: underlined, as its colour alone does not tell
+ * it apart (axe's link-in-text-block).
+ */
 const EntityName = ({
   entityRef,
   kind,
@@ -36,7 +40,7 @@ const EntityName = ({
   entityRef: string;
   kind: string;
 }) => (
-  <EntityRefLink entityRef={entityRef}>
+  <EntityRefLink entityRef={entityRef} underline="always">
     {humanizeEntityRef(parseEntityRef(entityRef), { defaultKind: kind })}
   </EntityRefLink>
 );

@@ -161,9 +161,9 @@ export const RaiseChangeDialog = (props: {
   };
 
   const emergency = form.type === 'emergency';
-  let title = 'Raise a change';
-  if (editing) title = 'Edit draft';
-  else if (props.from) title = 'Raise an emergency';
+  // An emergency raised from another change is raised with the same form:
+  // its Type field says it is an emergency.
+  const title = editing ? 'Edit draft' : 'Raise a change';
   return (
     <Dialog
       open={props.open}
