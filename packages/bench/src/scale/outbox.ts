@@ -77,12 +77,16 @@ export async function noticesArriveOnce(
   return took;
 }
 
-/** The outbox rows of these changes' submits. */
+/**
+ * The notice rows of these changes' submits: one each. (The same submit
+ * also writes its event and its signal, rows of their own kinds.)
+ */
 export async function outboxRows(pool: Pool, ids: string[]) {
   const { rows } = await pool.query(
     `SELECT o.attempts, o.delivered_at, o.last_error
        FROM change_outbox o JOIN change_events e ON e.id = o.event_id
-      WHERE e.change_id = ANY($1) AND e.action = 'submit'`,
+      WHERE e.change_id = ANY($1) AND e.action = 'submit'
+        AND o.kind = 'action-notices'`,
     [ids],
   );
   return rows as {
