@@ -29,6 +29,9 @@ export class Cluster {
       this.name,
       '--port',
       String(this.port),
+      // The outbox's latency counts from each action's commit.
+      '-o',
+      'track_commit_timestamp=on',
     );
     const hba = `/etc/postgresql/${this.version}/${this.name}/pg_hba.conf`;
     fs.writeFileSync(

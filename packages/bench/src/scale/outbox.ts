@@ -97,9 +97,13 @@ export async function outboxRows(pool: Pool, ids: string[]) {
 }
 
 /**
- * How long the rows written since `since` waited between their commit
- * (their created_at, taken just before the action's transaction) and their
- * delivery, in ms: p50, p99, max, and how many are not delivered yet.
+ * How long the rows of the actions committed since `since` waited between
+ * the commit and their delivery, in ms: p50, p99, max, and how many are
+ * not delivered yet. The commit is PostgreSQL's commit timestamp
+ * (track_commit_timestamp) of the transaction that wrote the row's event,
+ * which no later write touches. `queued` is the same from the row's
+ * created_at, the action's time taken before its transaction, so that it
+ * also counts the wait for the chain's lock under the load.
  */
 export async function outboxLatency(pool: Pool, since: Date) {
   const { rows } = await pool.query(
@@ -107,19 +111,34 @@ export async function outboxLatency(pool: Pool, since: Date) {
             count(*) FILTER (WHERE delivered_at IS NULL)::int AS undelivered,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
             percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99,
-            max(ms) AS max
-       FROM (SELECT delivered_at,
-                    extract(epoch FROM delivered_at - created_at) * 1000 AS ms
-               FROM change_outbox WHERE created_at >= $1) rows`,
+            max(ms) AS max,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY queued) AS queued_p50
+       FROM (SELECT o.delivered_at,
+                    extract(epoch FROM o.delivered_at
+                      - pg_xact_commit_timestamp(e.xmin)) * 1000 AS ms,
+                    extract(epoch FROM o.delivered_at - o.created_at)
+                      * 1000 AS queued
+               FROM change_outbox o JOIN change_events e ON e.id = o.event_id
+              WHERE o.created_at >= $1) rows`,
+    [since],
+  );
+  const { rows: kinds } = await pool.query(
+    `SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY
+              extract(epoch FROM o.delivered_at
+                - pg_xact_commit_timestamp(e.xmin)) * 1000) AS p50
+       FROM change_outbox o JOIN change_events e ON e.id = o.event_id
+      WHERE o.created_at >= $1 GROUP BY kind ORDER BY kind`,
     [since],
   );
   const [row] = rows;
   return {
+    p50ByKind: Object.fromEntries(kinds.map(k => [k.kind, Math.round(k.p50)])),
     rows: row.n as number,
     undelivered: row.undelivered as number,
     p50: Math.round(row.p50),
     p99: Math.round(row.p99),
     max: Math.round(row.max),
+    fromRequestP50: Math.round(row.queued_p50),
   };
 }
 

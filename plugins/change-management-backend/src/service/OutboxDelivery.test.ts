@@ -96,6 +96,83 @@ describe('the outbox', () => {
       );
     });
 
+    it('marks each row delivered when its own send ends: a slow send holds back no other', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      await write(knex, 3);
+      const { delivery, handler } = loop(knex);
+      let release = () => {};
+      const slow = new Promise<void>(resolve => (release = resolve));
+      handler.mockImplementationOnce(() => slow);
+
+      // The pass claims and hands over; it does not wait for the sends.
+      await expect(delivery.runOnce()).resolves.toBe(3);
+      const delivered = async () =>
+        (await knex('change_outbox').whereNotNull('delivered_at'))
+          .map(row => row.event_id)
+          .sort();
+      for (let i = 0; i < 100 && (await delivered()).length < 2; i++) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      await expect(delivered()).resolves.toEqual(['event-1', 'event-2']);
+
+      release();
+      await expect(delivery.drain()).resolves.toBe(0);
+      await expect(delivered()).resolves.toEqual([
+        'event-0',
+        'event-1',
+        'event-2',
+      ]);
+      expect(handler).toHaveBeenCalledTimes(3);
+    });
+
+    it('hands over the events of one change one after another, and those of others beside them', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      await knex.transaction(async tx => {
+        for (let i = 0; i < 4; i++) {
+          await enqueue(
+            tx,
+            `event-${i}`,
+            [
+              {
+                kind: 'change-event',
+                payload: { changeId: i < 3 ? 'c-1' : 'c-2' },
+              },
+            ],
+            T0,
+          );
+        }
+      });
+      const seen: string[] = [];
+      const publish = jest.fn(async (_payload: unknown, entry: any) => {
+        seen.push(`start ${entry.eventId}`);
+        // The first is the slowest: in parallel, it would end last.
+        await new Promise(resolve =>
+          setTimeout(resolve, entry.eventId === 'event-0' ? 50 : 0),
+        );
+        seen.push(`end ${entry.eventId}`);
+      });
+      const delivery = new OutboxDelivery(
+        new DatabaseOutboxStore(knex),
+        { 'change-event': publish } as unknown as OutboxHandlers,
+        { maxAttempts: 10, deliveryDelayMs: 0, retentionMs: RETENTION },
+        { now: () => T0 },
+        mockServices.logger.mock(),
+      );
+      await expect(delivery.drain()).resolves.toBe(4);
+      // event-3, of another change, need not wait for the slow event-0.
+      expect(seen.indexOf('end event-3')).toBeLessThan(
+        seen.indexOf('end event-0'),
+      );
+      expect(seen.filter(step => !step.endsWith('event-3'))).toEqual([
+        'start event-0',
+        'end event-0',
+        'start event-1',
+        'end event-1',
+        'start event-2',
+        'end event-2',
+      ]);
+    });
+
     it('tries a failed row again after a doubling backoff, then gives up on it', async () => {
       const knex = await migrated(await databases.init(databaseId));
       await write(knex, 1);

@@ -15,6 +15,24 @@ export interface OutboxListener {
 
 const POLL_MS = 1000;
 const BATCH_SIZE = 20;
+/** At most this many rows are being sent at once on one replica. */
+const MAX_IN_FLIGHT = 50;
+/**
+ * The kinds whose rows are handed over one after another, in the order
+ * they were claimed, so that subscribers see the events of a change (and
+ * the checkpoints) in the order they happened. The others go side by side.
+ */
+const IN_ORDER: ReadonlySet<string> = new Set([
+  'change-event',
+  'checkpoint-event',
+]);
+
+/** The queue a row waits in, if its kind goes in order: its change's. */
+function orderKey(entry: OutboxEntry): string | undefined {
+  if (!IN_ORDER.has(entry.kind)) return undefined;
+  const changeId = (entry.payload as { changeId?: unknown })?.changeId;
+  return `${entry.kind}:${typeof changeId === 'string' ? changeId : ''}`;
+}
 /**
  * How long a claim holds. A replica that dies mid-send leaves its rows to
  * the others after this; one whose send outlasts it may see the row sent
@@ -38,7 +56,10 @@ export function backoffMs(attempts: number): number {
  *
  * It polls every second, and the replica that committed a row wakes it at
  * once, so that most rows leave within milliseconds of their commit and
- * the others within a poll. Passes on one replica run one at a time.
+ * the others within a poll. Passes on one replica run one at a time; a
+ * pass claims and hands over, and does not wait for the sends, so that a
+ * slow send holds back no other row. Each row is marked delivered as soon
+ * as its own send ends.
  */
 export class OutboxDelivery {
   private readonly claimant = `${hostname()}:${
@@ -50,6 +71,10 @@ export class OutboxDelivery {
   private running = false;
   private purgedAt?: number;
   private timer?: NodeJS.Timeout;
+  /** The sends under way. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The last send of each queue that goes in order ({@link orderKey}). */
+  private readonly lastInOrder = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: OutboxStore,
@@ -68,11 +93,12 @@ export class OutboxDelivery {
     this.schedule();
   }
 
-  /** Stops polling and waits for the pass under way. */
+  /** Stops polling and waits for the pass and the sends under way. */
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
     await this.queue;
+    await this.settled();
   }
 
   /** A row was committed here: deliver it now rather than at the next poll. */
@@ -82,13 +108,17 @@ export class OutboxDelivery {
     this.runOnce().catch(() => {});
   }
 
-  /** Delivers what is due now, until nothing is; resolves to how many. */
+  /**
+   * Delivers what is due now, until nothing is, and waits for the sends;
+   * resolves to how many rows it claimed.
+   */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const delivered = await this.runOnce();
-      if (delivered === 0) return total;
-      total += delivered;
+      const claimed = await this.runOnce();
+      await this.settled();
+      if (claimed === 0) return total;
+      total += claimed;
     }
   }
 
@@ -132,23 +162,56 @@ export class OutboxDelivery {
     this.timer.unref();
   }
 
+  /** Claims what is due, as room allows, and hands each row over. */
   private async pass(): Promise<number> {
     let claimed = 0;
     for (;;) {
+      const room = MAX_IN_FLIGHT - this.inFlight.size;
+      if (room <= 0) {
+        await Promise.race(this.inFlight);
+        continue;
+      }
+      const limit = Math.min(BATCH_SIZE, room);
       const now = this.clock.now();
       const batch = await this.store.claim({
         kinds: this.kinds,
         now,
         // A fault test's window between the commit and the send.
         dueBy: new Date(now.getTime() - this.config.deliveryDelayMs),
-        limit: BATCH_SIZE,
+        limit,
         leaseMs: LEASE_MS,
         claimant: this.claimant,
       });
-      const sent = await Promise.all(batch.map(entry => this.send(entry)));
-      await this.delivered(batch.filter((_, i) => sent[i]));
+      batch.forEach(entry => this.dispatch(entry));
       claimed += batch.length;
-      if (batch.length < BATCH_SIZE) return claimed;
+      if (batch.length < limit) return claimed;
+    }
+  }
+
+  /** Starts a row's send, after the one before it in its queue if any. */
+  private dispatch(entry: OutboxEntry) {
+    const key = orderKey(entry);
+    const before = key === undefined ? undefined : this.lastInOrder.get(key);
+    const done = (before ?? Promise.resolve()).then(() => this.deliver(entry));
+    if (key !== undefined) this.lastInOrder.set(key, done);
+    this.inFlight.add(done);
+    done.then(() => {
+      this.inFlight.delete(done);
+      if (key !== undefined && this.lastInOrder.get(key) === done) {
+        this.lastInOrder.delete(key);
+      }
+    });
+  }
+
+  /** Sends a row and marks it; never throws (failures are recorded). */
+  private async deliver(entry: OutboxEntry): Promise<void> {
+    if (await this.send(entry)) await this.delivered([entry]);
+  }
+
+  /** Resolves when no send is under way. */
+  private async settled(): Promise<void> {
+    while (this.inFlight.size > 0) {
+      await Promise.all(this.inFlight);
     }
   }
 
@@ -164,7 +227,7 @@ export class OutboxDelivery {
     }
   }
 
-  /** Marks the rows of a batch that were sent, together. */
+  /** Marks rows that were sent. */
   private async delivered(entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const at = this.clock.now();
