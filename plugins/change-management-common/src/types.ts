@@ -151,7 +151,9 @@ export const changeSchema = z
     plannedStart: isoTime(
       'When the change is planned to start, inclusive.',
     ).optional(),
-    plannedEnd: isoTime('When the change is planned to end, exclusive.').optional(),
+    plannedEnd: isoTime(
+      'When the change is planned to end, exclusive.',
+    ).optional(),
   })
   .strict()
   .describe('One change: a row of the SOP change log with its workflow state.');
