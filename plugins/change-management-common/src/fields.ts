@@ -58,8 +58,11 @@ export const plannedTime = (label: string) =>
       message: `${label} must be an ISO 8601 time with a zone, like 2026-06-10T09:00:00Z`,
     })
     // The databases store 1970 to 9999 (TIME_RANGE of queries.ts).
+    // A value that is no time is named above already.
     .refine(
-      value => Date.parse(value) >= 0 && Date.parse(value) < 253402300800000,
+      value =>
+        Number.isNaN(Date.parse(value)) ||
+        (Date.parse(value) >= 0 && Date.parse(value) < 253402300800000),
       `${label} must be from 1970 to 9999`,
     )
     .transform(value => new Date(value).toISOString());

@@ -50,9 +50,10 @@ export async function conflictsQuery(
   if (reasons.length === 0) {
     return [];
   }
+  // The builder wraps each subquery in its parentheses already.
   const reasonCase = db.raw(
     `case ${reasons
-      .map(() => 'when exists (?) then ?')
+      .map(() => 'when exists ? then ?')
       .join(' ')} end as reason`,
     reasons.flatMap(r => [touches(db, r.column, r.refs), r.reason]),
   );
