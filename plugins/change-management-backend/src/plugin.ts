@@ -113,7 +113,10 @@ export const changeManagementPlugin = createBackendPlugin({
           config.ctoRefs,
         );
         const actors = new Actors(deps.auth, deps.userInfo, config, ctoHolders);
-        const blackouts = new BlackoutCalendar(config.blackouts, recentEntities);
+        const blackouts = new BlackoutCalendar(
+          config.blackouts,
+          recentEntities,
+        );
         const freeze = new FreezeService(
           config,
           deps.clock,

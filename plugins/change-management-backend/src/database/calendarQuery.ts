@@ -54,10 +54,14 @@ export async function calendarQuery(
     .where(any =>
       any
         .where(planned =>
-          planned.where('planned_start', '<', to).where('planned_end', '>', from),
+          planned
+            .where('planned_start', '<', to)
+            .where('planned_end', '>', from),
         )
         .orWhere(deployed =>
-          deployed.where('deployed_at', '>=', from).where('deployed_at', '<', to),
+          deployed
+            .where('deployed_at', '>=', from)
+            .where('deployed_at', '<', to),
         ),
     )
     .orderByRaw('coalesce(planned_start, deployed_at), id');

@@ -52,9 +52,7 @@ export async function conflictsQuery(
   }
   // The builder wraps each subquery in its parentheses already.
   const reasonCase = db.raw(
-    `case ${reasons
-      .map(() => 'when exists ? then ?')
-      .join(' ')} end as reason`,
+    `case ${reasons.map(() => 'when exists ? then ?').join(' ')} end as reason`,
     reasons.flatMap(r => [touches(db, r.column, r.refs), r.reason]),
   );
   const q = db('changes')

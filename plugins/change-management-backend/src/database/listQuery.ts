@@ -120,7 +120,8 @@ export function inFlightQuery(q: Knex.QueryBuilder) {
  */
 export function openQuery(q: Knex.QueryBuilder) {
   q.where(any => {
-    for (const rule of WAITING_RULES) any.orWhere(one => matchesRule(one, rule));
+    for (const rule of WAITING_RULES)
+      any.orWhere(one => matchesRule(one, rule));
   });
 }
 

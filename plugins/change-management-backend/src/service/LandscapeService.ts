@@ -127,7 +127,10 @@ export class LandscapeService {
   async calendar(request: CalendarRequest, actor: Caller): Promise<Calendar> {
     const { from, entityRef, type } = request;
     const to = new Date(
-      Math.min(request.to.getTime(), from.getTime() + CALENDAR_MAX_DAYS * DAY_MS),
+      Math.min(
+        request.to.getTime(),
+        from.getTime() + CALENDAR_MAX_DAYS * DAY_MS,
+      ),
     );
     const permissionFilter = await this.access.readFilter(actor);
     const [blackouts, changes] = await Promise.all([
@@ -187,7 +190,10 @@ export class LandscapeService {
       actor,
     );
     const intervals = busy
-      .map(c => ({ start: Date.parse(c.plannedStart), end: Date.parse(c.plannedEnd) }))
+      .map(c => ({
+        start: Date.parse(c.plannedStart),
+        end: Date.parse(c.plannedEnd),
+      }))
       .sort((a, b) => a.start - b.start);
     let start = earliest;
     for (const interval of intervals) {
