@@ -10,6 +10,7 @@ import {
   ConflictList,
   FREE_SLOT_HORIZON_DAYS,
   FreeSlot,
+  nextFreeSlot,
   PlannedWindow,
   plannedWindowOf,
   WindowWarning,
@@ -163,7 +164,8 @@ export class LandscapeService {
    * `GET /free-slot`: the earliest window of the duration, starting within
    * FREE_SLOT_HORIZON_DAYS of the earliest start, that collides with no
    * open change near the entities nor, for a standard or infrastructure
-   * change, with the freeze or a blackout.
+   * change, with the freeze or a blackout, and lies within the configured
+   * working hours, if any (nextFreeSlot of -common).
    */
   async freeSlot(request: FreeSlotRequest, actor: Caller): Promise<FreeSlot> {
     const entities = await resolveAffectedEntities(
@@ -189,31 +191,32 @@ export class LandscapeService {
       },
       actor,
     );
-    const intervals = busy
-      .map(c => ({
+    const slot = nextFreeSlot({
+      earliest,
+      latestStart,
+      durationMs: duration,
+      busy: busy.map(c => ({
         start: Date.parse(c.plannedStart),
         end: Date.parse(c.plannedEnd),
-      }))
-      .sort((a, b) => a.start - b.start);
-    let start = earliest;
-    for (const interval of intervals) {
-      if (interval.start >= start + duration) break;
-      start = Math.max(start, interval.end);
-    }
-    if (start > latestStart) {
+      })),
+      workingHours: this.config.workingHours,
+    });
+    if (!slot) {
       return {
         start: null,
         end: null,
         reason: `No ${request.durationMinutes}-minute window free of conflicts${
           request.type === 'emergency' ? '' : ', the freeze and blackouts'
+        }${
+          this.config.workingHours ? ' within working hours' : ''
         } starts within ${FREE_SLOT_HORIZON_DAYS} days of ${new Date(
           earliest,
         ).toISOString()}`,
       };
     }
     return {
-      start: new Date(start).toISOString(),
-      end: new Date(start + duration).toISOString(),
+      start: new Date(slot.start).toISOString(),
+      end: new Date(slot.end).toISOString(),
     };
   }
 

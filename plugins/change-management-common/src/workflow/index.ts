@@ -91,3 +91,5 @@ export type {
   WindowWarningReason,
   WorkingHours,
 } from './windowWarnings';
+export { nextFreeSlot } from './freeSlot';
+export type { BusyInterval } from './freeSlot';
