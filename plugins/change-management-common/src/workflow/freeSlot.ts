@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { windowsOverlap } from './plannedWindow';
 import { WorkingHours } from './windowWarnings';
 
 /** A busy interval, [start, end) in epoch milliseconds. @public */
@@ -56,9 +57,9 @@ export function nextFreeSlot(options: {
       start = nextWorkingStart(start, durationMs, workingHours);
       if (start === undefined || start > latestStart) return undefined;
     }
-    const end: number = start + durationMs;
-    const blocking = busy.filter(b => b.start < end && start! < b.end);
-    if (blocking.length === 0) return { start, end };
+    const candidate = { start, end: start + durationMs };
+    const blocking = busy.filter(b => windowsOverlap(b, candidate));
+    if (blocking.length === 0) return candidate;
     start = Math.max(...blocking.map(b => b.end));
   }
   return undefined;

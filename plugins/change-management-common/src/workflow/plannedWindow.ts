@@ -57,20 +57,22 @@ export function plannedWindowOf(change: {
   return plannedStart && plannedEnd ? { plannedStart, plannedEnd } : undefined;
 }
 
+/** An ISO time, or epoch milliseconds, as epoch milliseconds. */
+const ms = (time: string | number) =>
+  typeof time === 'number' ? time : Date.parse(time);
+
 /**
  * Whether two half-open windows [start, end) share an instant: a window
- * that ends when the other starts does not.
+ * that ends when the other starts does not. Times are ISO or epoch
+ * milliseconds.
  *
  * @public
  */
 export function windowsOverlap(
-  a: { start: string; end: string },
-  b: { start: string; end: string },
+  a: { start: string | number; end: string | number },
+  b: { start: string | number; end: string | number },
 ): boolean {
-  return (
-    Date.parse(a.start) < Date.parse(b.end) &&
-    Date.parse(b.start) < Date.parse(a.end)
-  );
+  return ms(a.start) < ms(b.end) && ms(b.start) < ms(a.end);
 }
 
 /**
