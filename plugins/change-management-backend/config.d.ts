@@ -148,6 +148,25 @@ export interface Config {
       verificationDueAfter?: string | HumanDuration;
     };
     /**
+     * The hours in which changes are planned: a planned window outside
+     * them is warned of on the raise and edit forms, never refused. Unset
+     * by default, and then no window is warned of. Set, each key left out
+     * takes the default shown.
+     */
+    workingHours?: {
+      /** IANA time zone the hours are read in. Defaults to `UTC`. */
+      timeZone?: string;
+      /**
+       * Working days as ISO weekdays, 1 (Monday) to 7 (Sunday). Defaults
+       * to `[1, 2, 3, 4, 5]`.
+       */
+      days?: number[];
+      /** Start of the working day, `HH:mm`. Defaults to `09:00`. */
+      start?: string;
+      /** End of the working day, `HH:mm`, after the start. Defaults to `17:00`. */
+      end?: string;
+    };
+    /**
      * One-off blackouts of a System or Domain, beyond the yearly freeze: no
      * standard or infrastructure change to it or its parts may deploy to
      * production then. Emergencies may, and the override is recorded.

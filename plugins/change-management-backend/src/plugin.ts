@@ -44,6 +44,7 @@ import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
+import { LandscapeService } from './service/LandscapeService';
 import { SummaryService } from './service/SummaryService';
 import { createRouter } from './service/router';
 
@@ -112,10 +113,14 @@ export const changeManagementPlugin = createBackendPlugin({
           config.ctoRefs,
         );
         const actors = new Actors(deps.auth, deps.userInfo, config, ctoHolders);
+        const blackouts = new BlackoutCalendar(
+          config.blackouts,
+          recentEntities,
+        );
         const freeze = new FreezeService(
           config,
           deps.clock,
-          new BlackoutCalendar(config.blackouts, recentEntities),
+          blackouts,
           deps.catalog,
           deps.auth,
         );
@@ -168,6 +173,14 @@ export const changeManagementPlugin = createBackendPlugin({
           },
         });
         deps.lifecycle.addShutdownHook(stopObserving);
+        const landscape = new LandscapeService(
+          store,
+          deps.catalog,
+          deps.auth,
+          access,
+          blackouts,
+          config,
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -177,6 +190,7 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.clock,
           outbox,
           metrics,
+          landscape,
         );
         const changeLog = new ChangeLogService(
           store,
@@ -219,6 +233,7 @@ export const changeManagementPlugin = createBackendPlugin({
             changeLog,
             freeze,
             gate,
+            landscape,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
             auditTrail: new AuditTrailService(

@@ -34,6 +34,14 @@ import {
   queueCountsSchema,
 } from './responses';
 import { changeDraftSchema, changeEditSchema } from './schemas';
+import {
+  calendarQuerySchema,
+  calendarSchema,
+  conflictListSchema,
+  conflictsQuerySchema,
+  freeSlotQuerySchema,
+  freeSlotSchema,
+} from './landscape';
 import { changeListSchema, changeViewSchema } from './types';
 
 /**
@@ -164,6 +172,25 @@ export const apiRoutes = {
     method: 'get',
     path: '/audit/checkpoints',
     response: chainCheckpointListSchema,
+  },
+  // The change landscape (issue 21).
+  ListConflicts: {
+    method: 'get',
+    path: '/conflicts',
+    query: conflictsQuerySchema,
+    response: conflictListSchema,
+  },
+  GetCalendar: {
+    method: 'get',
+    path: '/calendar',
+    query: calendarQuerySchema,
+    response: calendarSchema,
+  },
+  FindFreeSlot: {
+    method: 'get',
+    path: '/free-slot',
+    query: freeSlotQuerySchema,
+    response: freeSlotSchema,
   },
 } as const satisfies Record<string, ApiRoute>;
 

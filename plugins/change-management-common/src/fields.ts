@@ -44,3 +44,25 @@ export const flag = (label: string) =>
 /** An ISO 8601 time as the server writes it. */
 export const isoTime = (description: string) =>
   z.string().datetime({ offset: true }).describe(description);
+
+/**
+ * A time a person plans, stored as the server writes times: any ISO 8601
+ * time with an offset, read as its instant and written back in UTC with
+ * milliseconds, so the event records what the row reads back.
+ */
+export const plannedTime = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label} must be an ISO 8601 time` })
+    .datetime({
+      offset: true,
+      message: `${label} must be an ISO 8601 time with a zone, like 2026-06-10T09:00:00Z`,
+    })
+    // The databases store 1970 to 9999 (TIME_RANGE of queries.ts).
+    // A value that is no time is named above already.
+    .refine(
+      value =>
+        Number.isNaN(Date.parse(value)) ||
+        (Date.parse(value) >= 0 && Date.parse(value) < 253402300800000),
+      `${label} must be from 1970 to 9999`,
+    )
+    .transform(value => new Date(value).toISOString());

@@ -159,3 +159,30 @@ export function reopensOn(window: FreezeWindow, timeZone: string): string {
     ? end.toFormat('yyyy-LL-dd HH:mm')
     : end.toISODate()!;
 }
+
+/**
+ * Every occurrence of the calendar's windows that overlaps [from, to),
+ * oldest first: one per window for each year the range touches, and the
+ * one that began the year before and spans the new year into it.
+ *
+ * @public
+ */
+export function freezeWindowsBetween(
+  from: Date,
+  to: Date,
+  calendar: FreezeCalendar,
+): FreezeWindow[] {
+  const zone = calendar.timeZone;
+  const first = DateTime.fromJSDate(from, { zone }).year - 1;
+  const last = DateTime.fromJSDate(to, { zone }).year;
+  const found: FreezeWindow[] = [];
+  for (let year = first; year <= last; year++) {
+    for (const window of calendar.windows) {
+      const { start, end } = occurrence(window, year, zone);
+      if (start.toMillis() < to.getTime() && from.getTime() < end.toMillis()) {
+        found.push({ start: start.toISO()!, end: end.toISO()! });
+      }
+    }
+  }
+  return found.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}

@@ -145,6 +145,8 @@ export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
   incident: 'Incident',
   proposedFix: 'Proposed fix',
   affectedEntityRefs: 'Affected entities',
+  plannedStart: 'Planned start',
+  plannedEnd: 'Planned end',
 };
 
 /**

@@ -31,7 +31,8 @@ export const changeIdSchema = z
 // The query strings of the API. Each value arrives as text; the schemas read
 // it into what the server uses (dates, lists, booleans, numbers).
 
-const time = (name: string, description: string) =>
+/** A time in a query string, read into a Date. @public */
+export const queryTime = (name: string, description: string) =>
   z
     .string({ required_error: `${name} is required` })
     .transform((value, ctx) => {
@@ -54,8 +55,8 @@ const flag = (description: string) =>
     .transform(value => value === 'true')
     .describe(description);
 
-/** An entity whose changes are meant: for a System, its parts' too. */
-const scopeRef = storable('entityRef', 255).describe(
+/** An entity whose changes are meant: for a System, its parts' too. @public */
+export const scopeRef = storable('entityRef', 255).describe(
   'The entity itself, or for a System everything that is part of it.',
 );
 
@@ -136,11 +137,11 @@ export type ListQueryInput = z.input<typeof listQuerySchema>;
  */
 export const exportQuerySchema = z
   .object({
-    from: time(
+    from: queryTime(
       'from',
       'The start of the range, inclusive; with `to`, or neither for every change.',
     ).optional(),
-    to: time(
+    to: queryTime(
       'to',
       'The end of the range, exclusive; with `from`, or neither for every change.',
     ).optional(),
@@ -177,7 +178,7 @@ export type ExportQueryInput = z.input<typeof exportQuerySchema>;
  */
 export const freezeQuerySchema = z
   .object({
-    at: time('at', 'The time to ask about; now by default.').optional(),
+    at: queryTime('at', 'The time to ask about; now by default.').optional(),
     entityRef: storable('entityRef', 255)
       .optional()
       .describe(
@@ -267,8 +268,8 @@ export type EntityFactsQueryInput = z.input<typeof entityFactsQuerySchema>;
  */
 export const auditExceptionsQuerySchema = z
   .object({
-    from: time('from', 'The start of the period, inclusive.'),
-    to: time('to', 'The end of the period, exclusive.'),
+    from: queryTime('from', 'The start of the period, inclusive.'),
+    to: queryTime('to', 'The end of the period, exclusive.'),
     entityRef: scopeRef.optional(),
   })
   .strict();
@@ -297,8 +298,8 @@ export type AuditCountsQueryInput = z.input<typeof auditCountsQuerySchema>;
  */
 export const auditSampleQuerySchema = z
   .object({
-    from: time('from', 'The start of the period, inclusive.'),
-    to: time('to', 'The end of the period, exclusive.'),
+    from: queryTime('from', 'The start of the period, inclusive.'),
+    to: queryTime('to', 'The end of the period, exclusive.'),
     size: z.coerce
       .number({ invalid_type_error: 'size must be a number from 1 to 200' })
       .int('size must be a whole number from 1 to 200')

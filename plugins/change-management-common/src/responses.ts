@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blackoutSchema } from './blackouts';
 import { isoTime } from './fields';
+import { conflictSchema } from './landscape';
 import { freezeWindowSchema } from './freeze';
 import { refusalWindowSchema } from './errors';
 import {
@@ -114,6 +115,9 @@ export const changeLogRowSchema = z
     ),
     retrospectiveLate: z.enum(['Yes', 'No', '']),
     retrospectiveOverdue: z.enum(['Yes', 'No', '']),
+    // The planned window (issue 21).
+    plannedStart: at('The planned start'),
+    plannedEnd: at('The planned end'),
   })
   .strict();
 
@@ -173,6 +177,12 @@ export const changeDetailSchema = changeViewSchema
     deployVerdict: deployVerdictSchema.describe(
       "May it deploy to production now, and why not: the gate's answer, with the freeze and the blackouts of its entities.",
     ),
+    // The change landscape (issue 21).
+    conflicts: z
+      .array(conflictSchema)
+      .describe(
+        'What collides with its planned window: open changes of the same entity, System or one dependency hop, and the freeze or blackouts that hold it back. Empty without a planned window.',
+      ),
   })
   .describe(
     'A change with the actions the caller may take now and whether it may deploy to production.',

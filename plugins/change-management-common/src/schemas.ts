@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changeTypeSchema, incidentSchema } from './types';
-import { storable, text } from './fields';
+import { plannedTime, storable, text } from './fields';
 import { DRAFT_FIELD_LABELS as LABEL } from './labels';
 
 const httpUrl = storable(LABEL.pullRequestUrl, 2000)
@@ -45,6 +45,18 @@ export const changeDraftSchema = z
       .max(50, 'At most 50 affected entities')
       .describe(
         'Entity refs that must exist in the catalog and be visible to the caller.',
+      ),
+    // The planned window (issue 21): both or neither, the end after the
+    // start (plannedWindowIssues judges the pair).
+    plannedStart: plannedTime(LABEL.plannedStart)
+      .optional()
+      .describe(
+        'When the change is planned to start, inclusive; sent with plannedEnd.',
+      ),
+    plannedEnd: plannedTime(LABEL.plannedEnd)
+      .optional()
+      .describe(
+        'When the change is planned to end, exclusive; after plannedStart.',
       ),
   })
   .strict()

@@ -10,6 +10,7 @@ import {
 } from './enums';
 import { isoTime, text } from './fields';
 import { RETROSPECTIVE_DUE_WORDS } from './workflow/retrospectiveDue';
+import { windowWarningSchema } from './workflow/windowWarnings';
 
 export * from './enums';
 
@@ -146,6 +147,13 @@ export const changeSchema = z
       .describe(
         'An emergency past its retrospective due time without a retrospective.',
       ),
+    // The planned window (issue 21): both or neither.
+    plannedStart: isoTime(
+      'When the change is planned to start, inclusive.',
+    ).optional(),
+    plannedEnd: isoTime(
+      'When the change is planned to end, exclusive.',
+    ).optional(),
   })
   .strict()
   .describe('One change: a row of the SOP change log with its workflow state.');
@@ -164,6 +172,13 @@ export const changeViewSchema = changeSchema
     allowedActions: z
       .array(changeActionSchema)
       .describe('The actions the caller may take now.'),
+    // The planned window's warnings (issue 21).
+    windowWarnings: z
+      .array(windowWarningSchema)
+      .optional()
+      .describe(
+        'On create, edit and the change page: what to know of its planned window (freeze, blackout, working hours); a warning never refuses the draft.',
+      ),
   })
   .describe('A change with the actions the caller may take now.');
 

@@ -46,7 +46,7 @@ const verdict = {
   reasons: ['The change is a draft'],
 };
 /** GET /changes/:id's answer: the view with its deploy verdict. */
-const detail = { ...view, deployVerdict: verdict };
+const detail = { ...view, deployVerdict: verdict, conflicts: [] };
 const answer = {
   ...verdict,
   change: { id: ID, type: 'infrastructure', state: 'draft', version: 1 },

@@ -14,8 +14,16 @@ import {
   EntityFacts,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
+import type {
+  Calendar,
+  Conflict,
+} from '@trove/backstage-plugin-change-management-common';
+import type { ConflictsQuery } from './conflictsQuery';
+import type { CalendarQuery } from './calendarQuery';
 
 export type { ChangeEvent };
+export type { ConflictsQuery } from './conflictsQuery';
+export type { CalendarQuery } from './calendarQuery';
 
 /** The filters of an export: those of a list, without paging. */
 export type ExportQuery = Pick<
@@ -182,6 +190,15 @@ export interface ChangeStore {
 
   /** The change's events, oldest first. */
   listEvents(changeId: string): Promise<ChangeEvent[]>;
+
+  /**
+   * The open changes whose planned window overlaps, near the entities
+   * (conflictsQuery.ts); the change landscape, issue 21.
+   */
+  findConflicts(query: ConflictsQuery): Promise<Conflict[]>;
+
+  /** The changes planned or deployed in a period (calendarQuery.ts). */
+  calendarChanges(query: CalendarQuery): Promise<Calendar['changes']>;
 
   /** The changes of an export, oldest first, a batch at a time. */
   exportChanges(query: ExportQuery): AsyncIterable<ExportedChange[]>;

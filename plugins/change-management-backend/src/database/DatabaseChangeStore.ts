@@ -8,7 +8,9 @@ import { StaleVersionError } from '../errors';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import {
   AuditException,
+  Calendar,
   ChangeType,
+  Conflict,
   EntityFacts,
 } from '@trove/backstage-plugin-change-management-common';
 import {
@@ -43,6 +45,8 @@ import {
   WithEntities,
 } from './entitiesColumn';
 import { entityFactsQuery } from './entityFactsQuery';
+import { calendarQuery, CalendarQuery } from './calendarQuery';
+import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
@@ -271,6 +275,16 @@ export class DatabaseChangeStore implements ChangeStore {
 
   productionAt(query: AuditQuery, positions: number[]): Promise<string[]> {
     return productionAt(this.db, query, positions);
+  }
+
+  // The change landscape (issue 21).
+
+  findConflicts(query: ConflictsQuery): Promise<Conflict[]> {
+    return conflictsQuery(this.db, query);
+  }
+
+  calendarChanges(query: CalendarQuery): Promise<Calendar['changes']> {
+    return calendarQuery(this.db, query);
   }
 
   private async insertEntities(

@@ -190,6 +190,9 @@ export const CHANGE_COLUMNS = {
     notes: blank('review_notes'),
   }),
   exceptions: json<Stored['exceptions'], 'exceptions'>('exceptions'),
+  // The planned window (issue 21).
+  plannedStart: time<string | undefined, 'planned_start'>('planned_start'),
+  plannedEnd: time<string | undefined, 'planned_end'>('planned_end'),
 } satisfies { [K in keyof Stored]-?: Codec<Stored[K], unknown> };
 
 type Fields = typeof CHANGE_COLUMNS;

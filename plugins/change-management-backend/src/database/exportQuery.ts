@@ -31,6 +31,9 @@ const EXPORTED_FIELDS = [
   'retrospectiveDueAt',
   'retrospective',
   'exceptions',
+  // The planned window (issue 21).
+  'plannedStart',
+  'plannedEnd',
 ] as const satisfies readonly (keyof ExportedChange)[];
 
 const EXPORTED = positionalDecoder(EXPORTED_FIELDS);

@@ -115,6 +115,17 @@ export function inFlightQuery(q: Knex.QueryBuilder) {
 }
 
 /**
+ * Not `isFinished` (-common): changes that still wait on someone, drafts
+ * included. tests/landscape.test.ts compares the two.
+ */
+export function openQuery(q: Knex.QueryBuilder) {
+  q.where(any => {
+    for (const rule of WAITING_RULES)
+      any.orWhere(one => matchesRule(one, rule));
+  });
+}
+
+/**
  * The change_entities column an entity's history is found by. A System's
  * history includes its components and resources, through the system_ref
  * recorded beside each affected entity (a System's own row names itself).

@@ -310,6 +310,37 @@ function registerRoutes(registry: OpenAPIRegistry) {
   });
 }
 
+/** The change landscape (issue 21): conflicts, the calendar, the free slot. */
+function registerLandscapeRoutes(registry: OpenAPIRegistry) {
+  registry.registerPath({
+    ...route('ListConflicts'),
+    description:
+      'What collides with a planned window before the change exists (the raise form): open changes the caller may read whose planned window overlaps (half-open), on the same entity, the same System or one dependsOn/dependencyOf hop away, and for a standard or infrastructure change the freeze and blackouts; with the window warnings.',
+    responses: {
+      200: ok('ListConflicts', 'The conflicts and the window warnings.'),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    ...route('GetCalendar'),
+    description:
+      'The freeze and blackout windows of a period and the changes the caller may read planned in it or deployed to production in it. A period over 400 days is cut to 400.',
+    responses: {
+      200: ok('GetCalendar', 'The windows and the changes of the period.'),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    ...route('FindFreeSlot'),
+    description:
+      'The earliest window of the duration, starting within 90 days of earliestStart, with no conflict (and for a standard or infrastructure change no freeze or blackout); start and end null, with a reason, when there is none.',
+    responses: {
+      200: ok('FindFreeSlot', 'The slot, or why there is none.'),
+      ...errors(400, 401, 403),
+    },
+  });
+}
+
 /**
  * The OpenAPI document of the plugin, generated from the zod schemas of
  * change-management-common.
@@ -325,6 +356,7 @@ export function createOpenApiDocument(): ReturnType<
   });
   registerComponents(registry);
   registerRoutes(registry);
+  registerLandscapeRoutes(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

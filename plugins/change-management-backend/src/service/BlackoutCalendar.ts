@@ -55,6 +55,42 @@ export class BlackoutCalendar {
     entityRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<Blackout[]> {
+    return (await this.declaredFor(entityRefs, credentials)).filter(
+      b =>
+        Date.parse(b.start) <= time.getTime() &&
+        time.getTime() < Date.parse(b.end),
+    );
+  }
+
+  /**
+   * The blackouts that apply to these entities and overlap [from, to),
+   * half-open; with no entities, those declared in config (issue 21's
+   * calendar and conflicts).
+   */
+  async during(
+    from: Date,
+    to: Date,
+    entityRefs: string[] | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<Blackout[]> {
+    const declared = entityRefs
+      ? await this.declaredFor(entityRefs, credentials)
+      : this.configured;
+    return declared.filter(
+      b =>
+        Date.parse(b.start) < to.getTime() &&
+        from.getTime() < Date.parse(b.end),
+    );
+  }
+
+  /** Every blackout declared for these entities, their Systems and Domains. */
+  private async declaredFor(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Blackout[]> {
+    if (entityRefs.length === 0) {
+      return [];
+    }
     const entities = await this.withAncestors(entityRefs, credentials);
     const declared = [
       ...this.configured,
@@ -62,12 +98,7 @@ export class BlackoutCalendar {
     ];
     const refs = new Set(entities.map(e => stringifyEntityRef(e)));
     entityRefs.forEach(ref => refs.add(ref));
-    return declared.filter(
-      b =>
-        refs.has(b.entityRef) &&
-        Date.parse(b.start) <= time.getTime() &&
-        time.getTime() < Date.parse(b.end),
-    );
+    return declared.filter(b => refs.has(b.entityRef));
   }
 
   /** The entities, then their Systems, then their Domains. */

@@ -3,6 +3,7 @@ import {
   Entity,
   parseEntityRef,
   RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
   RELATION_HAS_MEMBER,
   RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
@@ -132,4 +133,28 @@ export class CatalogGraph {
       return kind === 'group' ? this.members.get(ref) ?? [] : [];
     });
   }
+}
+
+/**
+ * The entities one `dependsOn` or `dependencyOf` hop away from these, in
+ * one batched call, without the entities themselves: the neighbours whose
+ * changes conflict with theirs (issue 21).
+ */
+export async function dependencyNeighbours(
+  catalog: Pick<CatalogService, 'getEntitiesByRefs'>,
+  credentials: BackstageCredentials,
+  entityRefs: string[],
+): Promise<string[]> {
+  if (entityRefs.length === 0) {
+    return [];
+  }
+  const { items } = await catalog.getEntitiesByRefs(
+    { entityRefs, fields: FIELDS },
+    { credentials },
+  );
+  const own = new Set(entityRefs);
+  return [
+    ...targets(items, RELATION_DEPENDS_ON),
+    ...targets(items, RELATION_DEPENDENCY_OF),
+  ].filter((ref, i, all) => !own.has(ref) && all.indexOf(ref) === i);
 }

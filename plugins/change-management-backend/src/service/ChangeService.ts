@@ -12,11 +12,17 @@ import {
   ChangeType,
   ChangeView,
   isRetrospectiveOverdue,
+  plannedWindowIssues,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import { ChangeStore, ListOrder, StoredChange } from '../database/ChangeStore';
-import { parseInput, refusalError, StaleVersionError } from '../errors';
+import {
+  inputError,
+  parseInput,
+  refusalError,
+  StaleVersionError,
+} from '../errors';
 import { resolveAffectedEntities } from './affectedEntities';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
@@ -24,6 +30,7 @@ import { ChangeManagementMetrics } from './ChangeManagementMetrics';
 import { afterAction, newDraft } from './changeRecord';
 import { ChangeManagementConfig } from './config';
 import { FreezeService } from './FreezeService';
+import { LandscapeService } from './LandscapeService';
 import { actionEffects } from './outboxHandlers';
 import { publicationEffects } from './ChangePublisher';
 
@@ -78,10 +85,19 @@ export class ChangeService {
     /** The delivery loop, woken once an action's side effects are stored. */
     private readonly outbox: { wake(): void },
     private readonly metrics: ChangeManagementMetrics,
+    /** Planned windows' warnings and conflicts (issue 21). */
+    private readonly landscape: LandscapeService,
   ) {}
 
   async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
     const input = parseInput(() => changeDraftSchema.parse(body));
+    const windowIssues = plannedWindowIssues(input);
+    if (windowIssues.length) {
+      throw inputError(
+        windowIssues.map(i => i.message).join('; '),
+        windowIssues,
+      );
+    }
     const entities = await resolveAffectedEntities(
       input.affectedEntityRefs,
       this.catalog,
@@ -124,7 +140,11 @@ export class ChangeService {
     });
     this.metrics.recordAction('create', created.type);
     this.outbox.wake();
-    return this.view(created, actor, resource);
+    const [view, windowWarnings] = await Promise.all([
+      this.view(created, actor, resource),
+      this.landscape.warningsOf(created),
+    ]);
+    return { ...view, windowWarnings };
   }
 
   /**
@@ -236,7 +256,10 @@ export class ChangeService {
     this.outbox.wake();
     // The resource as judged above is the change's as stored: an edit wrote
     // the entities `next` names.
-    return this.view(updated, actor, next);
+    const view = await this.view(updated, actor, next);
+    return request.action === 'edit'
+      ? { ...view, windowWarnings: await this.landscape.warningsOf(updated) }
+      : view;
   }
 
   /** One change for its page: also whether and why it may deploy now. */
@@ -246,11 +269,13 @@ export class ChangeService {
       this.access.prefetchForRead(actor),
     ]);
     await this.access.authorizeRead(actor, resource);
-    const [view, deployVerdict] = await Promise.all([
+    const [view, deployVerdict, windowWarnings, conflicts] = await Promise.all([
       this.view(change, actor, resource),
       this.freeze.deployVerdict(change, affectedRefs(change), this.clock.now()),
+      this.landscape.warningsOf(change),
+      this.landscape.conflictsOf(change, actor),
     ]);
-    return { ...view, deployVerdict };
+    return { ...view, windowWarnings, deployVerdict, conflicts };
   }
 
   async listChanges(

@@ -126,6 +126,9 @@ export function toChangeLogRow(
     retrospectiveByName,
     retrospectiveLate: yesNo(change.retrospective?.late),
     retrospectiveOverdue: emergency ? yesNo(change.overdue) : '',
+    // The planned window (issue 21).
+    plannedStart: change.plannedStart ?? '',
+    plannedEnd: change.plannedEnd ?? '',
   };
 }
 
@@ -173,6 +176,9 @@ export const CHANGE_LOG_HEADERS: Record<keyof ChangeLogRow, string> = {
   retrospectiveByName: 'Retrospective by (name)',
   retrospectiveLate: 'Retrospective late',
   retrospectiveOverdue: 'Retrospective overdue',
+  // The planned window (issue 21).
+  plannedStart: 'Planned start',
+  plannedEnd: 'Planned end',
 };
 
 const CSV_KEYS = Object.keys(CHANGE_LOG_HEADERS) as (keyof ChangeLogRow)[];

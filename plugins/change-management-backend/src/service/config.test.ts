@@ -159,3 +159,38 @@ describe('changeManagement.outbox', () => {
     expect(outbox({ retention: { hours: 1 } }).retentionMs).toBe(3_600_000);
   });
 });
+
+const workingHours = (value?: JsonValue) =>
+  readChangeManagementConfig(
+    new ConfigReader({ changeManagement: { workingHours: value } }),
+  ).workingHours;
+
+describe('changeManagement.workingHours', () => {
+  it('is unset by default, so no planned window is outside it', () => {
+    expect(workingHours()).toBeUndefined();
+  });
+
+  it('fills what is left out: UTC, Monday to Friday, 09:00 to 17:00', () => {
+    expect(workingHours({ timeZone: 'Europe/London' })).toEqual({
+      timeZone: 'Europe/London',
+      days: [1, 2, 3, 4, 5],
+      start: '09:00',
+      end: '17:00',
+    });
+    expect(
+      workingHours({ days: [1, 7], start: '07:30', end: '19:00' }),
+    ).toEqual({ timeZone: 'UTC', days: [1, 7], start: '07:30', end: '19:00' });
+  });
+
+  it.each<[JsonValue, RegExp]>([
+    [{ timeZone: 'Mars/Base' }, /IANA/],
+    [{ days: [0, 1] }, /weekdays/],
+    [{ start: '9am' }, /HH:mm/],
+    [{ start: '18:00', end: '08:00' }, /the end after the start/],
+  ])('refuses %p, naming the key', (value, message) => {
+    expect(() => workingHours(value)).toThrow(
+      /^Invalid changeManagement.workingHours config/,
+    );
+    expect(() => workingHours(value)).toThrow(message);
+  });
+});

@@ -8,6 +8,8 @@ import {
   DEFAULT_FREEZE_CALENDAR,
   FreezeCalendar,
   validateFreezeCalendar,
+  validateWorkingHours,
+  WorkingHours,
 } from '@trove/backstage-plugin-change-management-common';
 import { ExpectedHead } from './expectedHistory';
 
@@ -39,6 +41,8 @@ export interface ChangeManagementConfig {
   outbox: OutboxConfig;
   /** `app.baseUrl`, before the paths of the links in published events. */
   appBaseUrl: string;
+  /** The hours changes are planned in; none by default (issue 21). */
+  workingHours?: WorkingHours;
 }
 
 /** The delivery of side effects after the commit. */
@@ -110,6 +114,7 @@ export function readChangeManagementConfig(
   );
   return {
     blackouts,
+    workingHours: readWorkingHours(root?.getOptionalConfig('workingHours')),
     allowCiRecording: root?.getOptionalBoolean('ci.allowRecording') ?? false,
     ctoRefs,
     engineers: {
@@ -292,4 +297,30 @@ export function holdsCtoRole(
   ownershipEntityRefs: string[],
 ): boolean {
   return ownershipEntityRefs.some(ref => config.ctoRefs.includes(ref));
+}
+
+/**
+ * `changeManagement.workingHours`, the planned windows' working hours
+ * (issue 21): unset by default, and then no window is outside them.
+ */
+function readWorkingHours(hours?: Config): WorkingHours | undefined {
+  if (!hours) {
+    return undefined;
+  }
+  const read: WorkingHours = {
+    timeZone: hours.getOptionalString('timeZone') ?? 'UTC',
+    days: (hours.getOptional<number[]>('days') ?? [1, 2, 3, 4, 5]).map(Number),
+    start: hours.getOptionalString('start') ?? '09:00',
+    end: hours.getOptionalString('end') ?? '17:00',
+  };
+  try {
+    validateWorkingHours(read);
+  } catch (error) {
+    throw new Error(
+      `Invalid changeManagement.workingHours config: ${
+        (error as Error).message
+      }`,
+    );
+  }
+  return read;
 }

@@ -8,10 +8,13 @@ import {
   auditExceptionsQuerySchema,
   auditSampleFileName,
   auditSampleQuerySchema,
+  calendarQuerySchema,
   changeIdSchema,
   changeLogFileName,
+  conflictsQuerySchema,
   entityFactsQuerySchema,
   exportQuerySchema,
+  freeSlotQuerySchema,
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
@@ -39,6 +42,7 @@ import { evidenceZip } from './evidenceZip';
 import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
 import { jsonBodies } from './jsonBodies';
+import { LandscapeService } from './LandscapeService';
 import { SummaryService } from './SummaryService';
 
 /**
@@ -104,6 +108,8 @@ export interface RouterOptions {
   changeLog: ChangeLogService;
   freeze: FreezeService;
   gate: GateService;
+  /** Conflicts, the calendar and the next free slot (issue 21). */
+  landscape: LandscapeService;
   /** Counts the refused mutations. */
   metrics: ChangeManagementMetrics;
   summary: SummaryService;
@@ -129,6 +135,7 @@ export async function createRouter(options: RouterOptions) {
     changeLog,
     freeze,
     gate,
+    landscape,
     metrics,
     summary,
     auditTrail,
@@ -348,6 +355,25 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/audit/checkpoints', async (req, res) => {
     res.json(await auditTrail.checkpoints(await actorOf(req)));
+  });
+
+  // The change landscape (issue 21): read as the list is, by users.
+  router.get('/conflicts', async (req, res) => {
+    const actor = await actorOf(req);
+    const query = queryOf(conflictsQuerySchema, req.query);
+    res.json(await landscape.conflictsFor(query, actor));
+  });
+
+  router.get('/calendar', async (req, res) => {
+    const actor = await actorOf(req);
+    const query = queryOf(calendarQuerySchema, req.query);
+    res.json(await landscape.calendar(query, actor));
+  });
+
+  router.get('/free-slot', async (req, res) => {
+    const actor = await actorOf(req);
+    const query = queryOf(freeSlotQuerySchema, req.query);
+    res.json(await landscape.freeSlot(query, actor));
   });
 
   // Bodies are read ahead of the OpenAPI router, whose validator would turn

@@ -121,6 +121,21 @@ describe('the API answers as its OpenAPI document says', () => {
       await api
         .as('oscar')
         .get(`/gate?changeId=${emergency}&environment=staging`);
+      // The change landscape.
+      const service = 'entityRef=component:default/payments-service';
+      await api
+        .as('oscar')
+        .get(
+          `/conflicts?${service}&plannedStart=2026-12-31T22:00:00Z&plannedEnd=2027-01-01T02:00:00Z&type=standard`,
+        );
+      await api
+        .as('oscar')
+        .get(`/calendar?${range}&entityRef=system:default/payments`);
+      await api
+        .as('oscar')
+        .get(
+          `/free-slot?${service}&durationMinutes=60&earliestStart=2026-12-20&type=standard`,
+        );
 
       // Refusals.
       await api.as('oscar').get('/gate?changeId=nope');
@@ -130,6 +145,9 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/freeze?at=yesterday');
       await api.as('oscar').get('/summary');
       await api.as('oscar').get('/entities/facts?entityRefs=');
+      await api.as('oscar').get('/conflicts?type=standard');
+      await api.as('oscar').get('/calendar?from=2026-02-01&to=2026-01-01');
+      await api.as('oscar').get('/free-slot?durationMinutes=0');
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/exceptions?from=2026-01-01');

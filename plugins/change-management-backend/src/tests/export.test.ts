@@ -151,6 +151,8 @@ describe('GET /export', () => {
         'Retrospective by (name)': '',
         'Retrospective late': '',
         'Retrospective overdue': '',
+        'Planned start': '',
+        'Planned end': '',
       });
     });
 

@@ -38,7 +38,25 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_chain_checkpoints', 'signature'),
       ).resolves.toBe(true);
 
+      for (const column of ['planned_start', 'planned_end']) {
+        await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
+          true,
+        );
+      }
+
       // each migration's down undoes its own part, and only that, newest first
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261220000000_planned_windows.js',
+      });
+      for (const column of ['planned_start', 'planned_end']) {
+        await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
+          false,
+        );
+      }
+      await expect(knex.schema.hasColumn('changes', 'title')).resolves.toBe(
+        true,
+      );
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261215000000_checkpoint_signatures.js',

@@ -34,6 +34,9 @@ const ROUTES = {
   '/audit/counts': ['get'],
   '/audit/exceptions': ['get'],
   '/audit/evidence/{id}': ['get'],
+  '/conflicts': ['get'],
+  '/calendar': ['get'],
+  '/free-slot': ['get'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */
@@ -48,6 +51,8 @@ const ACTION_FIELDS: Record<string, string[]> = {
     'incident?',
     'proposedFix?',
     'affectedEntityRefs',
+    'plannedStart?',
+    'plannedEnd?',
   ],
   submit: [],
   review: ['comment?'],
@@ -151,7 +156,12 @@ describe('the OpenAPI document served at /openapi.json', () => {
       }
       return [body, change];
     };
-    const [created, completed] = await raise(drafts.standard, [
+    const planned = {
+      ...drafts.standard,
+      plannedStart: '2026-06-11T10:00:00.000Z',
+      plannedEnd: '2026-06-11T11:00:00.000Z',
+    };
+    const [created, completed] = await raise(planned, [
       ['alice', 'submit'],
       ['bob', 'review'],
       ['carol', 'approve'],
@@ -172,7 +182,7 @@ describe('the OpenAPI document served at /openapi.json', () => {
     const { properties, required, additionalProperties } = schemas.Change;
     expect(additionalProperties).toBe(false);
     for (const change of [created, completed, reviewed]) {
-      const { allowedActions, ...record } = change;
+      const { allowedActions, windowWarnings: _, ...record } = change;
       expect(Object.keys(properties)).toEqual(
         expect.arrayContaining(Object.keys(record)),
       );

@@ -47,6 +47,59 @@ const window = {
 };
 
 describe('applyAction', () => {
+  describe('an edit of the planned window', () => {
+    const edit = (fields: Record<string, unknown>) =>
+      applyAction(
+        change({
+          plannedStart: '2026-06-11T10:00:00.000Z',
+          plannedEnd: '2026-06-11T11:00:00.000Z',
+        }),
+        parseActionRequest({
+          action: 'edit',
+          version: 1,
+          title: 'Upgrade the PSP SDK',
+          affectedEntityRefs: ['component:default/payments-service'],
+          ...fields,
+        }),
+        ctx(),
+      );
+
+    it('sets a new window, recorded in the event', () => {
+      const result = edit({
+        plannedStart: '2026-06-12T10:00:00Z',
+        plannedEnd: '2026-06-12T11:00:00Z',
+      }) as ActionOutcome;
+      expect(result.patch).toMatchObject({
+        plannedStart: '2026-06-12T10:00:00.000Z',
+        plannedEnd: '2026-06-12T11:00:00.000Z',
+      });
+      expect(result.eventFields).toMatchObject({
+        plannedStart: '2026-06-12T10:00:00.000Z',
+        plannedEnd: '2026-06-12T11:00:00.000Z',
+      });
+    });
+
+    it('clears the window when it is left out, as any draft field', () => {
+      const result = edit({}) as ActionOutcome;
+      expect(result.patch).toHaveProperty('plannedStart', undefined);
+      expect(result.patch).toHaveProperty('plannedEnd', undefined);
+    });
+
+    it('refuses half a window, naming the missing field', () => {
+      expect(edit({ plannedStart: '2026-06-12T10:00:00Z' })).toEqual({
+        ok: false,
+        name: 'InputError',
+        message: 'Planned end is required with a planned start',
+        issues: [
+          {
+            path: 'plannedEnd',
+            message: 'Planned end is required with a planned start',
+          },
+        ],
+      });
+    });
+  });
+
   it('refuses to submit an incomplete draft, naming each missing field', () => {
     const result = applyAction(
       change({ risks: '', pullRequestUrl: undefined, affectedEntityRefs: [] }),

@@ -7,6 +7,7 @@ import { Actor } from './actor';
 import { checkAction } from './checkAction';
 import { deployVerdict } from './deployVerdict';
 import { missingForSubmit } from './submitChecks';
+import { plannedWindowIssues } from './plannedWindow';
 import { isRetrospectiveOverdue } from './overdue';
 import { RETROSPECTIVE_DUE_MS } from './retrospectiveDue';
 
@@ -109,11 +110,22 @@ export function applyAction(
           issues: [{ path: 'type', message: `Must stay '${change.type}'` }],
         };
       }
+      const windowIssues = plannedWindowIssues(request);
+      if (windowIssues.length) {
+        return {
+          ok: false,
+          name: 'InputError',
+          message: windowIssues.map(i => i.message).join('; '),
+          issues: windowIssues,
+        };
+      }
       // The whole draft is sent again: a field left out is cleared.
       return outcome({
         pullRequestUrl: undefined,
         incident: undefined,
         proposedFix: undefined,
+        plannedStart: undefined,
+        plannedEnd: undefined,
         ...draft,
       });
     }

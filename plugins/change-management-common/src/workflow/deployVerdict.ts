@@ -5,6 +5,7 @@ import { DeployVerdict } from '../responses';
 import { Change, ChangeAction } from '../types';
 import { machineFor } from './transitions';
 import { nextSteps, openActions, WorkflowChange } from './waitsOn';
+import { closuresHold } from './plannedWindow';
 
 /** Where a pipeline deploys. @public */
 export type GateEnvironment = 'production' | 'staging';
@@ -98,7 +99,7 @@ export function deployVerdict(
     return { allowed: true, reasons: [], final: false };
   }
   const closed = describeClosure(closure);
-  if (change.type !== 'emergency') {
+  if (closuresHold(change.type)) {
     return {
       allowed: false,
       final: false,

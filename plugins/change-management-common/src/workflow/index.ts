@@ -70,3 +70,26 @@ export type {
   Resubmission,
 } from './resubmission';
 export { changeParties } from './parties';
+export {
+  closuresHold,
+  plannedWindowIssues,
+  plannedWindowOf,
+  windowsOverlap,
+} from './plannedWindow';
+export type { PlannedWindow } from './plannedWindow';
+export {
+  closuresBetween,
+  closuresHolding,
+  validateWorkingHours,
+  windowWarnings,
+  windowWarningSchema,
+  withinWorkingHours,
+} from './windowWarnings';
+export type {
+  ClosureWindow,
+  WindowWarning,
+  WindowWarningReason,
+  WorkingHours,
+} from './windowWarnings';
+export { nextFreeSlot } from './freeSlot';
+export type { BusyInterval } from './freeSlot';

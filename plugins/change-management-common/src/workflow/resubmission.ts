@@ -11,6 +11,8 @@ export const DRAFT_FIELDS = [
   'incident',
   'proposedFix',
   'affectedEntityRefs',
+  'plannedStart',
+  'plannedEnd',
 ] as const;
 
 /** @public */

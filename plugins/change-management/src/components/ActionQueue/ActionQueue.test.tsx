@@ -75,6 +75,7 @@ async function renderQueue(
     async (id: string): Promise<ChangeDetail> => ({
       ...items.find(c => c.id === id)!,
       allowedActions: ['deploy'],
+      conflicts: [],
       deployVerdict: {
         allowed: !holds[id],
         reasons: [],

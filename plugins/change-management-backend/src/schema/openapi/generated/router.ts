@@ -394,6 +394,16 @@ export const spec = {
             description:
               'An emergency past its retrospective due time without a retrospective.',
           },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to start, inclusive.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to end, exclusive.',
+          },
         },
         required: [
           'id',
@@ -652,12 +662,42 @@ export const spec = {
             description:
               'An emergency past its retrospective due time without a retrospective.',
           },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to start, inclusive.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to end, exclusive.',
+          },
           allowedActions: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ChangeAction',
             },
             description: 'The actions the caller may take now.',
+          },
+          windowWarnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                reason: {
+                  type: 'string',
+                  enum: ['freeze', 'blackout', 'outside-working-hours'],
+                },
+                message: {
+                  type: 'string',
+                  description: 'The warning in a sentence.',
+                },
+              },
+              required: ['reason', 'message'],
+              additionalProperties: false,
+            },
+            description:
+              'On create, edit and the change page: what to know of its planned window (freeze, blackout, working hours); a warning never refuses the draft.',
           },
         },
         required: [
@@ -947,6 +987,16 @@ export const spec = {
             description:
               'An emergency past its retrospective due time without a retrospective.',
           },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to start, inclusive.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to end, exclusive.',
+          },
           sentBack: {
             allOf: [
               {
@@ -1071,6 +1121,18 @@ export const spec = {
             description:
               'Entity refs that must exist in the catalog and be visible to the caller.',
           },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to start, inclusive; sent with plannedEnd.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to end, exclusive; after plannedStart.',
+          },
         },
         required: ['type', 'title', 'affectedEntityRefs'],
         additionalProperties: false,
@@ -1158,6 +1220,18 @@ export const spec = {
             maxItems: 50,
             description:
               'Entity refs that must exist in the catalog and be visible to the caller.',
+          },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to start, inclusive; sent with plannedEnd.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to end, exclusive; after plannedStart.',
           },
           version: {
             type: 'integer',
@@ -1262,6 +1336,18 @@ export const spec = {
             maxItems: 50,
             description:
               'Entity refs that must exist in the catalog and be visible to the caller.',
+          },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to start, inclusive; sent with plannedEnd.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to end, exclusive; after plannedStart.',
           },
         },
         required: ['action', 'version', 'title', 'affectedEntityRefs'],
@@ -1953,6 +2039,18 @@ export const spec = {
             description:
               'Entity refs that must exist in the catalog and be visible to the caller.',
           },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to start, inclusive; sent with plannedEnd.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the change is planned to end, exclusive; after plannedStart.',
+          },
           comment: {
             type: 'string',
             maxLength: 20000,
@@ -2546,6 +2644,14 @@ export const spec = {
             type: 'string',
             enum: ['Yes', 'No', ''],
           },
+          plannedStart: {
+            type: 'string',
+            description: 'The planned start: an ISO 8601 time, or empty.',
+          },
+          plannedEnd: {
+            type: 'string',
+            description: 'The planned end: an ISO 8601 time, or empty.',
+          },
         },
         required: [
           'id',
@@ -2590,6 +2696,8 @@ export const spec = {
           'retrospectiveByName',
           'retrospectiveLate',
           'retrospectiveOverdue',
+          'plannedStart',
+          'plannedEnd',
         ],
         additionalProperties: false,
       },
@@ -3026,12 +3134,42 @@ export const spec = {
             description:
               'An emergency past its retrospective due time without a retrospective.',
           },
+          plannedStart: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to start, inclusive.',
+          },
+          plannedEnd: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the change is planned to end, exclusive.',
+          },
           allowedActions: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ChangeAction',
             },
             description: 'The actions the caller may take now.',
+          },
+          windowWarnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                reason: {
+                  type: 'string',
+                  enum: ['freeze', 'blackout', 'outside-working-hours'],
+                },
+                message: {
+                  type: 'string',
+                  description: 'The warning in a sentence.',
+                },
+              },
+              required: ['reason', 'message'],
+              additionalProperties: false,
+            },
+            description:
+              'On create, edit and the change page: what to know of its planned window (freeze, blackout, working hours); a warning never refuses the draft.',
           },
           deployVerdict: {
             type: 'object',
@@ -3080,6 +3218,71 @@ export const spec = {
             description:
               "May it deploy to production now, and why not: the gate's answer, with the freeze and the blackouts of its entities.",
           },
+          conflicts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: ['string', 'null'],
+                  format: 'uuid',
+                  description:
+                    'The other change; null for a freeze or blackout window.',
+                },
+                title: {
+                  type: 'string',
+                  description: 'The change, or the window in words.',
+                },
+                state: {
+                  anyOf: [
+                    {
+                      $ref: '#/components/schemas/ChangeState',
+                    },
+                    {
+                      type: 'null',
+                    },
+                    {
+                      type: 'null',
+                    },
+                  ],
+                  description: 'The other change; null for a window.',
+                },
+                plannedStart: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'Inclusive.',
+                },
+                plannedEnd: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'Exclusive.',
+                },
+                reason: {
+                  type: 'string',
+                  enum: [
+                    'same-entity',
+                    'same-system',
+                    'dependency',
+                    'freeze',
+                    'blackout',
+                  ],
+                  description:
+                    'Same entity, same System, one dependsOn/dependencyOf hop away, or a window that holds a standard or infrastructure change back.',
+                },
+              },
+              required: [
+                'id',
+                'title',
+                'state',
+                'plannedStart',
+                'plannedEnd',
+                'reason',
+              ],
+              additionalProperties: false,
+            },
+            description:
+              'What collides with its planned window: open changes of the same entity, System or one dependency hop, and the freeze or blackouts that hold it back. Empty without a planned window.',
+          },
         },
         required: [
           'id',
@@ -3099,6 +3302,7 @@ export const spec = {
           'overdue',
           'allowedActions',
           'deployVerdict',
+          'conflicts',
         ],
         additionalProperties: false,
         description:
@@ -5908,6 +6112,555 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ChainCheckpointList',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/conflicts': {
+      get: {
+        operationId: 'ListConflicts',
+        description:
+          'What collides with a planned window before the change exists (the raise form): open changes the caller may read whose planned window overlaps (half-open), on the same entity, the same System or one dependsOn/dependencyOf hop away, and for a standard or infrastructure change the freeze and blackouts; with the window warnings.',
+        parameters: [
+          {
+            schema: {
+              anyOf: [
+                {
+                  type: 'string',
+                },
+                {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              ],
+              description:
+                'The affected entities: repeat it, or separate refs by commas.',
+            },
+            required: true,
+            description:
+              'The affected entities: repeat it, or separate refs by commas.',
+            name: 'entityRef',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The planned start, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The planned start, inclusive. An ISO 8601 date or time.',
+            name: 'plannedStart',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The planned end, exclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The planned end, exclusive. An ISO 8601 date or time.',
+            name: 'plannedEnd',
+            in: 'query',
+          },
+          {
+            schema: {
+              $ref: '#/components/schemas/ChangeType',
+            },
+            required: true,
+            description:
+              'The SOP category; emergency changes follow their own state machine.',
+            name: 'type',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              format: 'uuid',
+              description: 'A change to leave out: the one being edited.',
+            },
+            required: false,
+            description: 'A change to leave out: the one being edited.',
+            name: 'excludeId',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The conflicts and the window warnings.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    conflicts: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: {
+                            type: ['string', 'null'],
+                            format: 'uuid',
+                            description:
+                              'The other change; null for a freeze or blackout window.',
+                          },
+                          title: {
+                            type: 'string',
+                            description: 'The change, or the window in words.',
+                          },
+                          state: {
+                            anyOf: [
+                              {
+                                $ref: '#/components/schemas/ChangeState',
+                              },
+                              {
+                                type: 'null',
+                              },
+                              {
+                                type: 'null',
+                              },
+                            ],
+                            description: 'The other change; null for a window.',
+                          },
+                          plannedStart: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Inclusive.',
+                          },
+                          plannedEnd: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Exclusive.',
+                          },
+                          reason: {
+                            type: 'string',
+                            enum: [
+                              'same-entity',
+                              'same-system',
+                              'dependency',
+                              'freeze',
+                              'blackout',
+                            ],
+                            description:
+                              'Same entity, same System, one dependsOn/dependencyOf hop away, or a window that holds a standard or infrastructure change back.',
+                          },
+                        },
+                        required: [
+                          'id',
+                          'title',
+                          'state',
+                          'plannedStart',
+                          'plannedEnd',
+                          'reason',
+                        ],
+                        additionalProperties: false,
+                      },
+                    },
+                    windowWarnings: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          reason: {
+                            type: 'string',
+                            enum: [
+                              'freeze',
+                              'blackout',
+                              'outside-working-hours',
+                            ],
+                          },
+                          message: {
+                            type: 'string',
+                            description: 'The warning in a sentence.',
+                          },
+                        },
+                        required: ['reason', 'message'],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['conflicts', 'windowWarnings'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/calendar': {
+      get: {
+        operationId: 'GetCalendar',
+        description:
+          'The freeze and blackout windows of a period and the changes the caller may read planned in it or deployed to production in it. A period over 400 days is cut to 400.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The start of the period, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The start of the period, inclusive. An ISO 8601 date or time.',
+            name: 'from',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The end of the period, exclusive; at most 400 days after from (a longer period is cut). An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The end of the period, exclusive; at most 400 days after from (a longer period is cut). An ISO 8601 date or time.',
+            name: 'to',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: false,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              enum: ['standard', 'emergency', 'infrastructure'],
+              description:
+                'The SOP category; emergency changes follow their own state machine.',
+            },
+            required: false,
+            description:
+              'The SOP category; emergency changes follow their own state machine.',
+            name: 'type',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The windows and the changes of the period.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    from: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The start of the period, inclusive.',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date-time',
+                      description:
+                        'The end of the period, exclusive (cut to 400 days).',
+                    },
+                    windows: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          kind: {
+                            type: 'string',
+                            enum: ['freeze', 'blackout'],
+                          },
+                          start: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Inclusive.',
+                          },
+                          end: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Exclusive.',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          entityRef: {
+                            type: 'string',
+                            description:
+                              'A blackout: the System or Domain it is declared on.',
+                          },
+                        },
+                        required: ['kind', 'start', 'end', 'title'],
+                        additionalProperties: false,
+                      },
+                    },
+                    changes: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: {
+                            type: 'string',
+                            format: 'uuid',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          type: {
+                            $ref: '#/components/schemas/ChangeType',
+                          },
+                          state: {
+                            $ref: '#/components/schemas/ChangeState',
+                          },
+                          entityRefs: {
+                            type: 'array',
+                            items: {
+                              type: 'string',
+                            },
+                            description: 'The affected entities.',
+                          },
+                          plannedStart: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Inclusive.',
+                          },
+                          plannedEnd: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Exclusive.',
+                          },
+                          deployedAt: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'The production deploy.',
+                          },
+                          emergency: {
+                            type: 'boolean',
+                          },
+                        },
+                        required: [
+                          'id',
+                          'title',
+                          'type',
+                          'state',
+                          'entityRefs',
+                          'emergency',
+                        ],
+                        additionalProperties: false,
+                      },
+                      description:
+                        'Changes the caller may read, planned in the period or deployed to production in it.',
+                    },
+                  },
+                  required: ['from', 'to', 'windows', 'changes'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/free-slot': {
+      get: {
+        operationId: 'FindFreeSlot',
+        description:
+          'The earliest window of the duration, starting within 90 days of earliestStart, with no conflict (and for a standard or infrastructure change no freeze or blackout); start and end null, with a reason, when there is none.',
+        parameters: [
+          {
+            schema: {
+              anyOf: [
+                {
+                  type: 'string',
+                },
+                {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              ],
+              description:
+                'The affected entities: repeat it, or separate refs by commas.',
+            },
+            required: true,
+            description:
+              'The affected entities: repeat it, or separate refs by commas.',
+            name: 'entityRef',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              pattern: '^\\d+$',
+            },
+            required: true,
+            name: 'durationMinutes',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description: 'The earliest start. An ISO 8601 date or time.',
+            },
+            required: true,
+            description: 'The earliest start. An ISO 8601 date or time.',
+            name: 'earliestStart',
+            in: 'query',
+          },
+          {
+            schema: {
+              $ref: '#/components/schemas/ChangeType',
+            },
+            required: true,
+            description:
+              'The SOP category; emergency changes follow their own state machine.',
+            name: 'type',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              format: 'uuid',
+              description: 'A change to leave out: the one being planned.',
+            },
+            required: false,
+            description: 'A change to leave out: the one being planned.',
+            name: 'excludeId',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The slot, or why there is none.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    start: {
+                      type: ['string', 'null'],
+                      format: 'date-time',
+                      description: 'Inclusive.',
+                    },
+                    end: {
+                      type: ['string', 'null'],
+                      format: 'date-time',
+                      description: 'Exclusive.',
+                    },
+                    reason: {
+                      type: 'string',
+                      description:
+                        'Why there is no slot, when start and end are null.',
+                    },
+                  },
+                  required: ['start', 'end'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
                 },
               },
             },

@@ -156,6 +156,7 @@ export function asDetail(
   return {
     ...change,
     deployVerdict: deployVerdict(change, 'production', closure),
+    conflicts: [],
   };
 }
 
