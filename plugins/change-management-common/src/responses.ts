@@ -114,6 +114,12 @@ export const changeLogRowSchema = z
     ),
     retrospectiveLate: z.enum(['Yes', 'No', '']),
     retrospectiveOverdue: z.enum(['Yes', 'No', '']),
+    // Issue 21, metrics: appended, so that existing columns keep their places.
+    causedBy: z
+      .string()
+      .describe(
+        'Emergency only: the id of the change that caused its incident, or empty.',
+      ),
   })
   .strict();
 

@@ -31,6 +31,7 @@ const EXPORTED_FIELDS = [
   'retrospectiveDueAt',
   'retrospective',
   'exceptions',
+  'causedBy',
 ] as const satisfies readonly (keyof ExportedChange)[];
 
 const EXPORTED = positionalDecoder(EXPORTED_FIELDS);

@@ -126,6 +126,7 @@ export function toChangeLogRow(
     retrospectiveByName,
     retrospectiveLate: yesNo(change.retrospective?.late),
     retrospectiveOverdue: emergency ? yesNo(change.overdue) : '',
+    causedBy: change.causedBy ?? '',
   };
 }
 
@@ -173,6 +174,7 @@ export const CHANGE_LOG_HEADERS: Record<keyof ChangeLogRow, string> = {
   retrospectiveByName: 'Retrospective by (name)',
   retrospectiveLate: 'Retrospective late',
   retrospectiveOverdue: 'Retrospective overdue',
+  causedBy: 'Caused by',
 };
 
 const CSV_KEYS = Object.keys(CHANGE_LOG_HEADERS) as (keyof ChangeLogRow)[];

@@ -151,6 +151,7 @@ describe('GET /export', () => {
         'Retrospective by (name)': '',
         'Retrospective late': '',
         'Retrospective overdue': '',
+        'Caused by': '',
       });
     });
 

@@ -38,7 +38,21 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_chain_checkpoints', 'signature'),
       ).resolves.toBe(true);
 
+      await expect(knex.schema.hasColumn('changes', 'caused_by')).resolves.toBe(
+        true,
+      );
+
       // each migration's down undoes its own part, and only that, newest first
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261220010000_caused_by.js',
+      });
+      await expect(knex.schema.hasColumn('changes', 'caused_by')).resolves.toBe(
+        false,
+      );
+      await expect(knex.schema.hasColumn('changes', 'state')).resolves.toBe(
+        true,
+      );
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261215000000_checkpoint_signatures.js',

@@ -47,6 +47,7 @@ const ACTION_FIELDS: Record<string, string[]> = {
     'pullRequestUrl?',
     'incident?',
     'proposedFix?',
+    'causedBy?',
     'affectedEntityRefs',
   ],
   submit: [],
@@ -160,14 +161,17 @@ describe('the OpenAPI document served at /openapi.json', () => {
       ['alice', 'deploy'],
       ['alice', 'verify'],
     ]);
-    const [, reviewed] = await raise(drafts.emergency, [
-      ['alice', 'submit'],
-      ['carol', 'approve'],
-      ['alice', 'deploy'],
-      ['alice', 'verify'],
-      ['alice', 'document-retrospective'],
-      ['carol', 'complete-review'],
-    ]);
+    const [, reviewed] = await raise(
+      { ...drafts.emergency, causedBy: completed.id },
+      [
+        ['alice', 'submit'],
+        ['carol', 'approve'],
+        ['alice', 'deploy'],
+        ['alice', 'verify'],
+        ['alice', 'document-retrospective'],
+        ['carol', 'complete-review'],
+      ],
+    );
 
     const { properties, required, additionalProperties } = schemas.Change;
     expect(additionalProperties).toBe(false);

@@ -114,6 +114,7 @@ export function applyAction(
         pullRequestUrl: undefined,
         incident: undefined,
         proposedFix: undefined,
+        causedBy: undefined,
         ...draft,
       });
     }

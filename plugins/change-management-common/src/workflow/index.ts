@@ -70,3 +70,4 @@ export type {
   Resubmission,
 } from './resubmission';
 export { changeParties } from './parties';
+export { causedByIssue } from './causedBy';

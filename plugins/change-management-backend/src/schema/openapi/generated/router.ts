@@ -211,6 +211,12 @@ export const spec = {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -468,6 +474,12 @@ export const spec = {
           proposedFix: {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -764,6 +776,12 @@ export const spec = {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -1059,6 +1077,12 @@ export const spec = {
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -1146,6 +1170,12 @@ export const spec = {
             pattern:
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -1250,6 +1280,12 @@ export const spec = {
             pattern:
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -1941,6 +1977,12 @@ export const spec = {
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -2546,6 +2588,11 @@ export const spec = {
             type: 'string',
             enum: ['Yes', 'No', ''],
           },
+          causedBy: {
+            type: 'string',
+            description:
+              'Emergency only: the id of the change that caused its incident, or empty.',
+          },
         },
         required: [
           'id',
@@ -2590,6 +2637,7 @@ export const spec = {
           'retrospectiveByName',
           'retrospectiveLate',
           'retrospectiveOverdue',
+          'causedBy',
         ],
         additionalProperties: false,
       },
@@ -2842,6 +2890,12 @@ export const spec = {
           proposedFix: {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
           },
           affectedEntityRefs: {
             type: 'array',
