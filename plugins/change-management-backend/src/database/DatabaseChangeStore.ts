@@ -10,6 +10,7 @@ import {
   AuditException,
   ChangeType,
   EntityFacts,
+  EntityMetrics,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
@@ -19,6 +20,7 @@ import {
   ChangeListQuery,
   ChangeStore,
   EntityFactsQuery,
+  MetricsQuery,
   ExportedChange,
   ExportQuery,
   ListedChange,
@@ -43,6 +45,7 @@ import {
   WithEntities,
 } from './entitiesColumn';
 import { entityFactsQuery } from './entityFactsQuery';
+import { metricsQuery } from './metricsQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
@@ -259,6 +262,10 @@ export class DatabaseChangeStore implements ChangeStore {
 
   entityFacts(query: EntityFactsQuery): Promise<EntityFacts[]> {
     return entityFactsQuery(this.db, query);
+  }
+
+  metrics(query: MetricsQuery): Promise<EntityMetrics> {
+    return metricsQuery(this.db, query);
   }
 
   countProduction(query: AuditQuery): Promise<number> {
