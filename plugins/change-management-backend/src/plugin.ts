@@ -45,6 +45,7 @@ import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { SummaryService } from './service/SummaryService';
+import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 
 /**
@@ -221,6 +222,12 @@ export const changeManagementPlugin = createBackendPlugin({
             gate,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
+            metricsService: new MetricsService(
+              store,
+              access,
+              deps.clock,
+              config.scoreWeights,
+            ),
             auditTrail: new AuditTrailService(
               verifier,
               chainStore,

@@ -6,7 +6,9 @@ import {
   Blackout,
   blackoutSchema,
   DEFAULT_FREEZE_CALENDAR,
+  DEFAULT_SCORE_WEIGHTS,
   FreezeCalendar,
+  ScoreWeights,
   validateFreezeCalendar,
 } from '@trove/backstage-plugin-change-management-common';
 import { ExpectedHead } from './expectedHistory';
@@ -39,6 +41,8 @@ export interface ChangeManagementConfig {
   outbox: OutboxConfig;
   /** `app.baseUrl`, before the paths of the links in published events. */
   appBaseUrl: string;
+  /** Issue 21: the points of the change success score. */
+  scoreWeights: ScoreWeights;
 }
 
 /** The delivery of side effects after the commit. */
@@ -131,7 +135,26 @@ export function readChangeManagementConfig(
       /\/+$/,
       '',
     ),
+    scoreWeights: readScoreWeights(
+      root?.getOptionalConfig('metrics.scoreWeights'),
+    ),
   };
+}
+
+/** `metrics.scoreWeights`: each weight a finite number, defaulted one by one. */
+function readScoreWeights(config: Config | undefined): ScoreWeights {
+  const weights = { ...DEFAULT_SCORE_WEIGHTS };
+  for (const key of Object.keys(weights) as (keyof ScoreWeights)[]) {
+    const value = config?.getOptionalNumber(key);
+    if (value === undefined) continue;
+    if (!Number.isFinite(value)) {
+      throw new Error(
+        `Invalid changeManagement.metrics.scoreWeights.${key}: ${value}; use a number`,
+      );
+    }
+    weights[key] = value;
+  }
+  return weights;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 10;

@@ -28,6 +28,7 @@ const ROUTES = {
   '/audit/verify': ['get'],
   '/summary': ['get'],
   '/entities/facts': ['get'],
+  '/metrics': ['get'],
   '/queues': ['get'],
   '/audit/checkpoints': ['get'],
   '/audit/sample': ['get'],
