@@ -1,4 +1,5 @@
 import {
+  changeFailureRate,
   CHANGE_TYPES,
   EntityMetrics,
   FAILED_VERIFICATION,
@@ -159,10 +160,12 @@ const byTypeColumns = (db: Knex) =>
   );
 
 /**
- * `percentile` of a column of the judged rows, at each of `at`: each row
- * ranked, weighted by its distance from the percentile's position, and
- * summed. This is percentile_cont's interpolation in window functions that
- * SQLite has too.
+ * `percentile` of a column of the judged rows, at each of `at` (constants
+ * of this file, written into the SQL): percentile_cont's interpolation in
+ * window functions, which SQLite has too. The values are ranked from 0; the
+ * percentile sits at rank p·(n − 1), and each value within one rank of it
+ * weighs 1 − its distance: the two ranks around it share it as the
+ * interpolation does, and a rank exactly on it takes it all.
  */
 function percentiles(
   db: Knex,
@@ -261,7 +264,7 @@ export async function metricsQuery(
     changeFailureRate: {
       deployed: total,
       failed,
-      rate: total ? failed / total : null,
+      rate: changeFailureRate(failed, total) ?? null,
     },
     recoveryHours: { count: num(recovery.count), median: orNull(recovery.p0) },
     emergencies: {
