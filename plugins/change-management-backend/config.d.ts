@@ -208,6 +208,30 @@ export interface Config {
        */
       retention?: string | HumanDuration;
     };
+    /** Issue 21: the delivery metrics of `GET /metrics`. */
+    metrics?: {
+      /**
+       * The points of the change success score, in the spirit of
+       * ServiceNow's: each change deployed in the period scores by its
+       * outcome, and loses more when an emergency names it as the cause of
+       * its incident (`causedBy`). Each defaults as shown; see the README.
+       */
+      scoreWeights?: {
+        /** Verified "Yes" with no issues encountered. Defaults to 3. */
+        verifiedWithoutIssues?: number;
+        /** Verified "Yes" with issues encountered. Defaults to -2. */
+        verifiedWithIssues?: number;
+        /** Rolled back, or verified "No". Defaults to -5. */
+        failed?: number;
+        /** Named as the cause by an emergency of a P1 incident. Defaults to -10. */
+        causedP1Emergency?: number;
+        /**
+         * Named as the cause by an emergency of a P2 incident (and none of
+         * P1). Defaults to -5.
+         */
+        causedP2Emergency?: number;
+      };
+    };
     /** Evidence for auditors. */
     audit?: {
       /**

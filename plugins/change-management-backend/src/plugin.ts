@@ -46,6 +46,7 @@ import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { LandscapeService } from './service/LandscapeService';
 import { SummaryService } from './service/SummaryService';
+import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 
 /**
@@ -236,6 +237,12 @@ export const changeManagementPlugin = createBackendPlugin({
             landscape,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
+            metricsService: new MetricsService(
+              store,
+              access,
+              deps.clock,
+              config.scoreWeights,
+            ),
             auditTrail: new AuditTrailService(
               verifier,
               chainStore,

@@ -144,6 +144,7 @@ export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
   pullRequestUrl: 'Pull request URL',
   incident: 'Incident',
   proposedFix: 'Proposed fix',
+  causedBy: 'Caused by',
   affectedEntityRefs: 'Affected entities',
   plannedStart: 'Planned start',
   plannedEnd: 'Planned end',

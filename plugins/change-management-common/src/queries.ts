@@ -336,3 +336,41 @@ export const auditEvidenceQuerySchema = z
       ),
   })
   .strict();
+
+// Issue 21, metrics.
+
+/** The longest period `GET /metrics` answers for, in days. @public */
+export const METRICS_MAX_DAYS = 400;
+
+/**
+ * The query string of `GET /metrics`: one entity's figures over [from, to),
+ * at most {@link METRICS_MAX_DAYS} days.
+ *
+ * @public
+ */
+export const metricsQuerySchema = z
+  .object({
+    entityRef: scopeRef.min(1, 'entityRef is required'),
+    from: queryTime('from', 'The start of the period, inclusive.'),
+    to: queryTime('to', 'The end of the period, exclusive.'),
+  })
+  .strict()
+  .superRefine(({ from, to }, ctx) => {
+    const days = (to.getTime() - from.getTime()) / 86_400_000;
+    if (days <= 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['to'],
+        message: 'to must be after from',
+      });
+    } else if (days > METRICS_MAX_DAYS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['to'],
+        message: `The period may be at most ${METRICS_MAX_DAYS} days`,
+      });
+    }
+  });
+
+/** The query string of `GET /metrics` as a client writes it. @public */
+export type MetricsQueryInput = z.input<typeof metricsQuerySchema>;

@@ -118,6 +118,12 @@ export const changeLogRowSchema = z
     // The planned window (issue 21).
     plannedStart: at('The planned start'),
     plannedEnd: at('The planned end'),
+    // Issue 21, metrics: appended, so that existing columns keep their places.
+    causedBy: z
+      .string()
+      .describe(
+        'Emergency only: the id of the change that caused its incident, or empty.',
+      ),
   })
   .strict();
 
@@ -309,7 +315,7 @@ export const entityFactsSchema = z
       `Changes deployed to production in the last ${CHANGE_FAILURE_WINDOW_DAYS} days.`,
     ),
     failedChanges: count(
-      'Of those, the ones rolled back or whose post-deployment verification failed.',
+      'Of those, the ones rolled back, whose post-deployment verification failed, or that an emergency names as the cause of its incident.',
     ),
     changeFailureRate: z
       .number()
@@ -345,3 +351,129 @@ export const entityFactsListSchema = z
 
 /** @public */
 export type EntityFactsList = z.infer<typeof entityFactsListSchema>;
+
+// Issue 21, metrics: `GET /metrics`, an entity's delivery figures over a
+// period (DORA's four keys, emergencies and the change success score). Each
+// figure is defined by a judge of workflow/deliveryMetrics.ts.
+
+const weekStart = z
+  .string()
+  .date()
+  .describe('The Monday the week starts on (UTC), yyyy-mm-dd.');
+const hours = (description: string) =>
+  z.number().nullable().describe(`${description}; null when there is none.`);
+
+/** The figures of one entity over a period. @public */
+export const entityMetricsSchema = z
+  .object({
+    entityRef: z.string().describe('The entity asked about.'),
+    from: isoTime('The start of the period, inclusive.'),
+    to: isoTime('The end of the period, exclusive.'),
+    deployments: z
+      .object({
+        total: count('Changes deployed to production in the period.'),
+        byType: z
+          .object({
+            standard: count('Standard changes deployed.'),
+            emergency: count('Emergencies deployed.'),
+            infrastructure: count('Infrastructure changes deployed.'),
+          })
+          .strict(),
+        perWeek: z
+          .array(
+            z
+              .object({
+                weekStart,
+                standard: count('Standard changes deployed that week.'),
+                emergency: count('Emergencies deployed that week.'),
+                infrastructure: count(
+                  'Infrastructure changes deployed that week.',
+                ),
+              })
+              .strict(),
+          )
+          .describe('Every week the period touches, oldest first.'),
+      })
+      .strict(),
+    leadTimeHours: z
+      .object({
+        count: count('Deployed changes with a submit.'),
+        median: hours('Hours from the first submit to the production deploy'),
+        p90: hours('The 90th percentile of those hours'),
+      })
+      .strict()
+      .describe(
+        'Of the changes deployed in the period. Percentiles interpolate between ranks, as PostgreSQL percentile_cont.',
+      ),
+    changeFailureRate: z
+      .object({
+        deployed: count('Changes deployed in the period.'),
+        failed: count(
+          'Of those, rolled back, verified "No", or named by an emergency as the cause of its incident.',
+        ),
+        rate: z
+          .number()
+          .min(0)
+          .max(1)
+          .nullable()
+          .describe('failed / deployed; null when nothing was deployed.'),
+      })
+      .strict(),
+    recoveryHours: z
+      .object({
+        count: count(
+          'Failed changes deployed in the period that a later verified deploy on one of their entities recovered.',
+        ),
+        median: hours(
+          'Hours from the failed deploy to the next deploy on the same entity verified "Yes" and not rolled back',
+        ),
+      })
+      .strict(),
+    emergencies: z
+      .object({
+        count: count('Emergencies deployed in the period.'),
+        share: z
+          .number()
+          .min(0)
+          .max(1)
+          .nullable()
+          .describe('Of the deployments; null when there were none.'),
+        retrospectives: z
+          .object({
+            due: count(
+              'Of those emergencies, retrospectives due by now or documented.',
+            ),
+            onTime: count('Documented by their due time.'),
+          })
+          .strict(),
+      })
+      .strict(),
+    score: z
+      .object({
+        total: z
+          .number()
+          .describe(
+            'The change success score of the changes deployed in the period (see the README for the weights).',
+          ),
+        perWeek: z
+          .array(
+            z
+              .object({
+                weekStart,
+                score: z
+                  .number()
+                  .describe('Of the changes deployed that week.'),
+              })
+              .strict(),
+          )
+          .describe('Every week the period touches, oldest first.'),
+      })
+      .strict(),
+  })
+  .strict()
+  .describe(
+    'An entity (for a System, with its parts) over [from, to): only the changes the caller may read count.',
+  );
+
+/** @public */
+export type EntityMetrics = z.infer<typeof entityMetricsSchema>;

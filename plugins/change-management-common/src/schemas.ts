@@ -38,6 +38,15 @@ export const changeDraftSchema = z
     proposedFix: text(LABEL.proposedFix)
       .optional()
       .describe('Required to submit an emergency.'),
+    // Issue 21, metrics: the change whose failure caused an emergency's
+    // incident. The server checks it (workflow/causedBy.ts).
+    causedBy: z
+      .string({ invalid_type_error: `${LABEL.causedBy} must be a change id` })
+      .uuid(`${LABEL.causedBy} must be a change id`)
+      .optional()
+      .describe(
+        'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
+      ),
     affectedEntityRefs: z
       .array(text('Entity ref', 255), {
         required_error: 'Affected entities are required',

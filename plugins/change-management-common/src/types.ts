@@ -88,6 +88,14 @@ export const changeSchema = z
       .string()
       .optional()
       .describe('Emergency only: the fix proposed to the CTO.'),
+    // Issue 21, metrics: see workflow/causedBy.ts.
+    causedBy: z
+      .string()
+      .uuid()
+      .optional()
+      .describe(
+        'Emergency only: the id of the change whose failure caused the incident.',
+      ),
     affectedEntityRefs: z
       .array(z.string())
       .describe(

@@ -12,6 +12,8 @@ import {
   ChangeType,
   Actor,
   EntityFacts,
+  EntityMetrics,
+  ScoreWeights,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
 import type {
@@ -95,6 +97,18 @@ export interface EntityFactsQuery {
   permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
+/** Issue 21: one entity's figures over [from, to), for a reader. */
+export interface MetricsQuery {
+  /** The entity; a System counts its parts too. */
+  entityRef: string;
+  from: Date;
+  to: Date;
+  /** The time retrospectives fall due by. */
+  now: Date;
+  weights: ScoreWeights;
+  permissionFilter?: PermissionCriteria<ChangeFilter>;
+}
+
 /** Newest first, or the queues' order: emergencies first (listOrder.ts). */
 export type ListOrder = 'newest' | 'due';
 
@@ -173,6 +187,9 @@ export interface ChangeStore {
 
   /** The figures of each entity (entityFacts of -common), in query order. */
   entityFacts(query: EntityFactsQuery): Promise<EntityFacts[]>;
+
+  /** One entity's figures over a period (deliveryMetrics of -common). */
+  metrics(query: MetricsQuery): Promise<EntityMetrics>;
 
   /**
    * Replaces a change with its next version and appends its event and its

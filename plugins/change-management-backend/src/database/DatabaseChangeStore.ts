@@ -12,6 +12,7 @@ import {
   ChangeType,
   Conflict,
   EntityFacts,
+  EntityMetrics,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
@@ -21,6 +22,7 @@ import {
   ChangeListQuery,
   ChangeStore,
   EntityFactsQuery,
+  MetricsQuery,
   ExportedChange,
   ExportQuery,
   ListedChange,
@@ -47,6 +49,7 @@ import {
 import { entityFactsQuery } from './entityFactsQuery';
 import { calendarQuery, CalendarQuery } from './calendarQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
+import { metricsQuery } from './metricsQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
@@ -263,6 +266,10 @@ export class DatabaseChangeStore implements ChangeStore {
 
   entityFacts(query: EntityFactsQuery): Promise<EntityFacts[]> {
     return entityFactsQuery(this.db, query);
+  }
+
+  metrics(query: MetricsQuery): Promise<EntityMetrics> {
+    return metricsQuery(this.db, query);
   }
 
   countProduction(query: AuditQuery): Promise<number> {

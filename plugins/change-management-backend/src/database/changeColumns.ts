@@ -150,6 +150,7 @@ export const CHANGE_COLUMNS = {
     >('incident_severity'),
   }),
   proposedFix: optional<string, 'proposed_fix'>('proposed_fix'),
+  causedBy: optional<string, 'caused_by'>('caused_by'),
   affectedEntityRefs: entitiesTable<string[]>(),
   affectedSystemRefs: entitiesTable<string[]>(),
   createdBy: text<string, 'created_by'>('created_by'),

@@ -6,6 +6,7 @@ import {
   ROLLED_BACK_STATES,
 } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
+import { namedAsCauseQuery } from './causeQuery';
 import { EntityFactsQuery } from './ChangeStore';
 import { applyListFilters, entityKeys, inFlightQuery } from './listQuery';
 import { retrospectiveOverdueQuery } from './overdueQuery';
@@ -17,12 +18,21 @@ import { toIso } from './timestamps';
 // judges' own SQL forms as its condition. tests/entityFacts.test.ts
 // compares it with the function on both databases.
 
-/** `isFailedChange`: deployed, then rolled back or verified as failed. */
-export function failedChangeQuery(q: Knex.QueryBuilder) {
+/** `failedOnItsOwn`: deployed, then rolled back or verified as failed. */
+export function failedOnItsOwnQuery(q: Knex.QueryBuilder) {
   q.whereNotNull('deployed_at').where(any =>
     any
       .whereIn('state', ROLLED_BACK_STATES)
       .orWhere('post_deployment_verified', FAILED_VERIFICATION!),
+  );
+}
+
+/** `isFailedChange`: failed on its own, or named as an incident's cause. */
+export function failedChangeQuery(db: Knex, q: Knex.QueryBuilder) {
+  q.whereNotNull('deployed_at').where(any =>
+    any
+      .where(failedOnItsOwnQuery)
+      .orWhere(named => namedAsCauseQuery(db, named)),
   );
 }
 
@@ -86,7 +96,7 @@ export async function entityFactsQuery(
     productionChanges: q => deployedInWindow(q, now),
     failedChanges: q => {
       deployedInWindow(q, now);
-      failedChangeQuery(q);
+      failedChangeQuery(db, q);
     },
   };
   const figures = new Map<string, Record<string, unknown>>();

@@ -34,6 +34,7 @@ const EXPORTED_FIELDS = [
   // The planned window (issue 21).
   'plannedStart',
   'plannedEnd',
+  'causedBy',
 ] as const satisfies readonly (keyof ExportedChange)[];
 
 const EXPORTED = positionalDecoder(EXPORTED_FIELDS);

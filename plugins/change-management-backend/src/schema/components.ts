@@ -56,6 +56,8 @@ const COMPONENTS: [string, z.ZodTypeAny][] = [
   ['ChangeLogRow', contract.changeLogRowSchema],
   ['ChangeLogExport', contract.changeLogExportSchema],
   ['EntitySummary', contract.entitySummarySchema],
+  // Issue 21, metrics.
+  ['EntityMetrics', contract.entityMetricsSchema],
   ['Health', contract.healthSchema],
   ['QueueCounts', contract.queueCountsSchema],
   ['InputIssue', contract.inputIssueSchema],

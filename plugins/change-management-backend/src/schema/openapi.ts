@@ -224,6 +224,16 @@ function registerRoutes(registry: OpenAPIRegistry) {
       ...errors(400, 401, 403),
     },
   });
+  // Issue 21, metrics.
+  registry.registerPath({
+    ...route('GetEntityMetrics'),
+    description:
+      "One entity's delivery figures over [from, to), at most 400 days: deployments by type and week, lead time, change failure rate, recovery time, emergencies and the change success score, each computed in the database. A System includes its parts; only changes the caller may read count. Users and services may call it.",
+    responses: {
+      200: ok('GetEntityMetrics', "The entity's figures over the period."),
+      ...errors(400, 401, 403),
+    },
+  });
   registry.registerPath({
     ...route('ExportChangeLog'),
     description: 'The SOP change log of the changes raised in [from, to).',

@@ -27,6 +27,7 @@ import { resolveAffectedEntities } from './affectedEntities';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
 import { ChangeManagementMetrics } from './ChangeManagementMetrics';
+import { checkCausedBy } from './causedBy';
 import { afterAction, newDraft } from './changeRecord';
 import { ChangeManagementConfig } from './config';
 import { FreezeService } from './FreezeService';
@@ -106,10 +107,16 @@ export class ChangeService {
     const resource = { createdBy: actor.userEntityRef, affected: entities };
     await this.access.authorizeCreate(actor, resource);
     const now = this.clock.now();
+    const id = randomUUID();
+    await checkCausedBy(
+      { store: this.store, access: this.access, actor },
+      { id, type: input.type, createdAt: now.toISOString() },
+      input.causedBy,
+    );
     const { affectedEntityRefs: _refs, ...draft } = input;
     const created = await this.store.createChange({
       change: newDraft({
-        id: randomUUID(),
+        id,
         draft,
         by: actor.userEntityRef,
         at: now.toISOString(),
@@ -203,6 +210,13 @@ export class ChangeService {
     if (entities) {
       // An edit may not take a draft where its author could not raise one.
       await this.access.authorizeCreate(actor, next);
+    }
+    if (request.action === 'edit') {
+      await checkCausedBy(
+        { store: this.store, access: this.access, actor },
+        change,
+        request.causedBy,
+      );
     }
     const fields = entities
       ? {

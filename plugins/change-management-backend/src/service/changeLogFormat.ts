@@ -129,6 +129,7 @@ export function toChangeLogRow(
     // The planned window (issue 21).
     plannedStart: change.plannedStart ?? '',
     plannedEnd: change.plannedEnd ?? '',
+    causedBy: change.causedBy ?? '',
   };
 }
 
@@ -179,6 +180,7 @@ export const CHANGE_LOG_HEADERS: Record<keyof ChangeLogRow, string> = {
   // The planned window (issue 21).
   plannedStart: 'Planned start',
   plannedEnd: 'Planned end',
+  causedBy: 'Caused by',
 };
 
 const CSV_KEYS = Object.keys(CHANGE_LOG_HEADERS) as (keyof ChangeLogRow)[];

@@ -194,3 +194,36 @@ describe('changeManagement.workingHours', () => {
     expect(() => workingHours(value)).toThrow(message);
   });
 });
+
+describe('changeManagement.metrics.scoreWeights', () => {
+  const weights = (value?: JsonValue) =>
+    readChangeManagementConfig(
+      new ConfigReader({
+        changeManagement: { metrics: { scoreWeights: value } },
+      }),
+    ).scoreWeights;
+
+  it("defaults to ServiceNow's: +3, −2, −5, −10 and −5", () => {
+    expect(weights()).toEqual({
+      verifiedWithoutIssues: 3,
+      verifiedWithIssues: -2,
+      failed: -5,
+      causedP1Emergency: -10,
+      causedP2Emergency: -5,
+    });
+  });
+
+  it('takes each weight set, the others defaulted', () => {
+    expect(weights({ failed: -8, causedP2Emergency: -2.5 })).toEqual({
+      verifiedWithoutIssues: 3,
+      verifiedWithIssues: -2,
+      failed: -8,
+      causedP1Emergency: -10,
+      causedP2Emergency: -2.5,
+    });
+  });
+
+  it('refuses a weight that is not a number', () => {
+    expect(() => weights({ failed: 'a lot' })).toThrow(/failed/);
+  });
+});

@@ -6,7 +6,9 @@ import {
   Blackout,
   blackoutSchema,
   DEFAULT_FREEZE_CALENDAR,
+  DEFAULT_SCORE_WEIGHTS,
   FreezeCalendar,
+  ScoreWeights,
   validateFreezeCalendar,
   validateWorkingHours,
   WorkingHours,
@@ -43,6 +45,8 @@ export interface ChangeManagementConfig {
   appBaseUrl: string;
   /** The hours changes are planned in; none by default (issue 21). */
   workingHours?: WorkingHours;
+  /** Issue 21: the points of the change success score. */
+  scoreWeights: ScoreWeights;
 }
 
 /** The delivery of side effects after the commit. */
@@ -136,7 +140,26 @@ export function readChangeManagementConfig(
       /\/+$/,
       '',
     ),
+    scoreWeights: readScoreWeights(
+      root?.getOptionalConfig('metrics.scoreWeights'),
+    ),
   };
+}
+
+/** `metrics.scoreWeights`: each weight a finite number, defaulted one by one. */
+function readScoreWeights(config: Config | undefined): ScoreWeights {
+  const weights = { ...DEFAULT_SCORE_WEIGHTS };
+  for (const key of Object.keys(weights) as (keyof ScoreWeights)[]) {
+    const value = config?.getOptionalNumber(key);
+    if (value === undefined) continue;
+    if (!Number.isFinite(value)) {
+      throw new Error(
+        `Invalid changeManagement.metrics.scoreWeights.${key}: ${value}; use a number`,
+      );
+    }
+    weights[key] = value;
+  }
+  return weights;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 10;

@@ -18,6 +18,7 @@ import {
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  metricsQuerySchema,
   parseActionRequest,
   summaryQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
@@ -43,6 +44,7 @@ import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
 import { jsonBodies } from './jsonBodies';
 import { LandscapeService } from './LandscapeService';
+import { MetricsService } from './MetricsService';
 import { SummaryService } from './SummaryService';
 
 /**
@@ -113,6 +115,8 @@ export interface RouterOptions {
   /** Counts the refused mutations. */
   metrics: ChangeManagementMetrics;
   summary: SummaryService;
+  /** Issue 21: an entity's delivery figures. */
+  metricsService: MetricsService;
   auditTrail: AuditTrailService;
   evidence: AuditEvidenceService;
   exceptions: AuditExceptionsService;
@@ -138,6 +142,7 @@ export async function createRouter(options: RouterOptions) {
     landscape,
     metrics,
     summary,
+    metricsService,
     auditTrail,
     evidence,
     exceptions,
@@ -295,6 +300,14 @@ export async function createRouter(options: RouterOptions) {
     const actor = await userOrPipelineOf(req);
     const { entityRefs } = queryOf(entityFactsQuerySchema, req.query);
     res.json(await summary.facts(entityRefs, actor));
+  });
+
+  // Issue 21: figures as /entities/facts serves them, to a user or a
+  // service, counting only the changes the caller may read.
+  router.get('/metrics', async (req, res) => {
+    const actor = await userOrPipelineOf(req);
+    const query = queryOf(metricsQuerySchema, req.query);
+    res.json(await metricsService.metrics(query, actor));
   });
 
   router.get('/export', async (req, res) => {

@@ -109,6 +109,9 @@ describe('the API answers as its OpenAPI document says', () => {
         .get(
           '/entities/facts?entityRefs=system:default/payments,component:default/payments-service',
         );
+      await api
+        .as('oscar')
+        .get(`/metrics?entityRef=system:default/payments&${range}`);
       await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
       await api.as('carol').get(`/audit/sample?${range}&format=zip`);
       await api.as('carol').get(`/audit/exceptions?${range}`);
@@ -148,6 +151,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/conflicts?type=standard');
       await api.as('oscar').get('/calendar?from=2026-02-01&to=2026-01-01');
       await api.as('oscar').get('/free-slot?durationMinutes=0');
+      await api.as('oscar').get('/metrics?entityRef=system:default/payments');
       await api.as('oscar').get('/export?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/sample?from=2026-02-01&to=2026-01-01');
       await api.as('carol').get('/audit/exceptions?from=2026-01-01');
@@ -215,16 +219,18 @@ describe('the API answers as its OpenAPI document says', () => {
       }
 
       expect(contract.problems).toEqual([]);
-      // Pipelines may read a change, the gate and the entity facts, so there
-      // a 403 is a policy's refusal, which permissions.test.ts and
-      // entityFactsRoute.test.ts drive. (The list refuses a pipeline's
-      // token, which this test's service token is.)
+      // Pipelines may read a change, the gate, the entity facts and the
+      // metrics, so there a 403 is a policy's refusal, which
+      // permissions.test.ts, entityFactsRoute.test.ts and
+      // metricsRoute.test.ts drive. (The list refuses a pipeline's token,
+      // which this test's service token is.)
       expect(
         [
           ...contract.seen,
           'get /gate 403',
           'get /changes/{id} 403',
           'get /entities/facts 403',
+          'get /metrics 403',
         ].sort(),
       ).toEqual(contract.documentedAnswers().sort());
     });

@@ -153,6 +153,7 @@ describe('GET /export', () => {
         'Retrospective overdue': '',
         'Planned start': '',
         'Planned end': '',
+        'Caused by': '',
       });
     });
 

@@ -38,13 +38,23 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_chain_checkpoints', 'signature'),
       ).resolves.toBe(true);
 
-      for (const column of ['planned_start', 'planned_end']) {
+      for (const column of ['planned_start', 'planned_end', 'caused_by']) {
         await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
           true,
         );
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261220010000_caused_by.js',
+      });
+      await expect(knex.schema.hasColumn('changes', 'caused_by')).resolves.toBe(
+        false,
+      );
+      await expect(
+        knex.schema.hasColumn('changes', 'planned_start'),
+      ).resolves.toBe(true);
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261220000000_planned_windows.js',

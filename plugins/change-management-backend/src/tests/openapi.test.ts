@@ -28,6 +28,7 @@ const ROUTES = {
   '/audit/verify': ['get'],
   '/summary': ['get'],
   '/entities/facts': ['get'],
+  '/metrics': ['get'],
   '/queues': ['get'],
   '/audit/checkpoints': ['get'],
   '/audit/sample': ['get'],
@@ -50,6 +51,7 @@ const ACTION_FIELDS: Record<string, string[]> = {
     'pullRequestUrl?',
     'incident?',
     'proposedFix?',
+    'causedBy?',
     'affectedEntityRefs',
     'plannedStart?',
     'plannedEnd?',
@@ -170,14 +172,17 @@ describe('the OpenAPI document served at /openapi.json', () => {
       ['alice', 'deploy'],
       ['alice', 'verify'],
     ]);
-    const [, reviewed] = await raise(drafts.emergency, [
-      ['alice', 'submit'],
-      ['carol', 'approve'],
-      ['alice', 'deploy'],
-      ['alice', 'verify'],
-      ['alice', 'document-retrospective'],
-      ['carol', 'complete-review'],
-    ]);
+    const [, reviewed] = await raise(
+      { ...drafts.emergency, causedBy: completed.id },
+      [
+        ['alice', 'submit'],
+        ['carol', 'approve'],
+        ['alice', 'deploy'],
+        ['alice', 'verify'],
+        ['alice', 'document-retrospective'],
+        ['carol', 'complete-review'],
+      ],
+    );
 
     const { properties, required, additionalProperties } = schemas.Change;
     expect(additionalProperties).toBe(false);

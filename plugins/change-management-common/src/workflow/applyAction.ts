@@ -126,6 +126,7 @@ export function applyAction(
         proposedFix: undefined,
         plannedStart: undefined,
         plannedEnd: undefined,
+        causedBy: undefined,
         ...draft,
       });
     }

@@ -1,6 +1,6 @@
 import { ACTION_FIELDS } from '../actionSchemas';
 import type { EntityFactsItem } from '../responses';
-import { Change, ChangeState } from '../types';
+import { Change, ChangeState, IncidentSeverity } from '../types';
 import { isRetrospectiveOverdue } from './overdue';
 import { MACHINES } from './transitions';
 import { isInFlight, WorkflowChange } from './waitsOn';
@@ -39,15 +39,64 @@ export const FAILED_VERIFICATION =
   ACTION_FIELDS.verify.postDeploymentVerified.form.failsOn;
 
 /**
- * A production change that failed: rolled back, or its post-deployment
- * verification answered that it did not work. An emergency is not linked
- * to the change it remedies, so a hotfix does not mark another change as
- * failed; it counts as a production change of its own, and fails as any
- * other does (docs/workflow.md, "Decisions beyond the SOP's words").
+ * The states of an emergency whose "caused by" does not count: a draft
+ * still being written, and one cancelled, which withdrew the claim.
  *
  * @public
  */
-export function isFailedChange(
+export const CAUSE_NOT_CLAIMED_STATES: ChangeState[] = ['draft', 'cancelled'];
+
+/**
+ * Whether a change claims to know the change that caused its incident: an
+ * emergency, submitted and not cancelled, that names one (`causedBy`).
+ *
+ * @public
+ */
+export function claimsCause(
+  change: Pick<Change, 'type' | 'state' | 'causedBy'>,
+): boolean {
+  return (
+    change.type === 'emergency' &&
+    !!change.causedBy &&
+    !CAUSE_NOT_CLAIMED_STATES.includes(change.state)
+  );
+}
+
+/**
+ * The changes named as the cause of an incident, each with the worst
+ * severity among the emergencies naming it (undefined when none says).
+ *
+ * @public
+ */
+export type IncidentCauses = ReadonlyMap<string, IncidentSeverity | undefined>;
+
+/**
+ * The changes these emergencies name as causes. Read from every change,
+ * whoever may read the emergency: being named is a fact of the named
+ * change, as its state is.
+ *
+ * @public
+ */
+export function incidentCauses(
+  changes: Pick<Change, 'type' | 'state' | 'causedBy' | 'incident'>[],
+): IncidentCauses {
+  const causes = new Map<string, IncidentSeverity | undefined>();
+  for (const change of changes.filter(claimsCause)) {
+    const severities = [causes.get(change.causedBy!), change.incident?.severity]
+      .filter((s): s is IncidentSeverity => !!s)
+      .sort();
+    causes.set(change.causedBy!, severities[0]);
+  }
+  return causes;
+}
+
+/**
+ * A production change that failed by its own record: rolled back, or its
+ * post-deployment verification answered that it did not work.
+ *
+ * @public
+ */
+export function failedOnItsOwn(
   change: Pick<Change, 'state' | 'deployed' | 'postDeploymentVerified'>,
 ): boolean {
   return (
@@ -55,6 +104,21 @@ export function isFailedChange(
     (ROLLED_BACK_STATES.includes(change.state) ||
       change.postDeploymentVerified === FAILED_VERIFICATION)
   );
+}
+
+/**
+ * A production change that failed: by its own record, or named by an
+ * emergency as the cause of its incident (issue 21). The emergency that
+ * remedies it counts as a production change of its own, and fails as any
+ * other does (docs/workflow.md, "Decisions beyond the SOP's words").
+ *
+ * @public
+ */
+export function isFailedChange(
+  change: Pick<Change, 'id' | 'state' | 'deployed' | 'postDeploymentVerified'>,
+  causes: IncidentCauses,
+): boolean {
+  return failedOnItsOwn(change) || (!!change.deployed && causes.has(change.id));
 }
 
 /**
@@ -124,6 +188,7 @@ export function entityFactsOf(
 /**
  * The figures of an entity from its changes: those affecting it, or for a
  * System its parts. The window is (now − 90 days, now], by deploy time.
+ * `causes` are named by emergencies anywhere ({@link incidentCauses}).
  *
  * @public
  */
@@ -131,9 +196,10 @@ export function entityFacts(
   changes: (WorkflowChange &
     Pick<
       Change,
-      'deployed' | 'postDeploymentVerified' | 'retrospectiveDueAt'
+      'id' | 'deployed' | 'postDeploymentVerified' | 'retrospectiveDueAt'
     >)[],
   now: Date,
+  causes: IncidentCauses,
 ): EntityFacts {
   const since = changeFailureWindowStart(now).getTime();
   const deployedAt = (c: (typeof changes)[number]) =>
@@ -148,7 +214,7 @@ export function entityFacts(
       overdueRetrospectives: changes.filter(c => isRetrospectiveOverdue(c, now))
         .length,
       productionChanges: production.length,
-      failedChanges: production.filter(isFailedChange).length,
+      failedChanges: production.filter(c => isFailedChange(c, causes)).length,
     },
     Number.isFinite(last) ? new Date(last) : undefined,
     now,

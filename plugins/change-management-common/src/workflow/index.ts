@@ -40,8 +40,12 @@ export {
 } from './waitsOn';
 export { reviewLeavesAnApprover } from './ctoReview';
 export {
+  CAUSE_NOT_CLAIMED_STATES,
   CHANGE_FAILURE_WINDOW_DAYS,
   changeFailureRate,
+  claimsCause,
+  failedOnItsOwn,
+  incidentCauses,
   changeFailureWindowStart,
   entityFacts,
   entityFactsOf,
@@ -49,7 +53,11 @@ export {
   isFailedChange,
   ROLLED_BACK_STATES,
 } from './changeFailure';
-export type { EntityFacts, EntityFactsCounts } from './changeFailure';
+export type {
+  EntityFacts,
+  EntityFactsCounts,
+  IncidentCauses,
+} from './changeFailure';
 export type { Party, WaitingRule, WorkflowChange } from './waitsOn';
 export {
   isRetrospectiveOverdue,
@@ -93,3 +101,21 @@ export type {
 } from './windowWarnings';
 export { nextFreeSlot } from './freeSlot';
 export type { BusyInterval } from './freeSlot';
+export { causedByIssue } from './causedBy';
+export {
+  changeScore,
+  DEFAULT_SCORE_WEIGHTS,
+  deployOutcome,
+} from './changeScore';
+export type { ScoreWeights } from './changeScore';
+export {
+  deliveryMetrics,
+  isRecoveringDeploy,
+  leadTimeHours,
+  percentile,
+  periodWeeks,
+  recoveryHours,
+  retrospectiveStatus,
+  weekStartOf,
+} from './deliveryMetrics';
+export type { MetricsChange, MetricsInput } from './deliveryMetrics';

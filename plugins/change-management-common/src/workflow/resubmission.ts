@@ -10,6 +10,7 @@ export const DRAFT_FIELDS = [
   'pullRequestUrl',
   'incident',
   'proposedFix',
+  'causedBy',
   'affectedEntityRefs',
   'plannedStart',
   'plannedEnd',

@@ -211,6 +211,12 @@ export const spec = {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -478,6 +484,12 @@ export const spec = {
           proposedFix: {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -804,6 +816,12 @@ export const spec = {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -1109,6 +1127,12 @@ export const spec = {
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -1208,6 +1232,12 @@ export const spec = {
             pattern:
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -1324,6 +1354,12 @@ export const spec = {
             pattern:
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -2027,6 +2063,12 @@ export const spec = {
               '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
             description: 'Required to submit an emergency.',
           },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident; it must have been raised before the emergency.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -2652,6 +2694,11 @@ export const spec = {
             type: 'string',
             description: 'The planned end: an ISO 8601 time, or empty.',
           },
+          causedBy: {
+            type: 'string',
+            description:
+              'Emergency only: the id of the change that caused its incident, or empty.',
+          },
         },
         required: [
           'id',
@@ -2698,6 +2745,7 @@ export const spec = {
           'retrospectiveOverdue',
           'plannedStart',
           'plannedEnd',
+          'causedBy',
         ],
         additionalProperties: false,
       },
@@ -2777,6 +2825,246 @@ export const spec = {
         },
         required: ['entityRef', 'inFlight', 'overdue'],
         additionalProperties: false,
+      },
+      EntityMetrics: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'The entity asked about.',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The start of the period, inclusive.',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+            description: 'The end of the period, exclusive.',
+          },
+          deployments: {
+            type: 'object',
+            properties: {
+              total: {
+                type: 'integer',
+                minimum: 0,
+                description: 'Changes deployed to production in the period.',
+              },
+              byType: {
+                type: 'object',
+                properties: {
+                  standard: {
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'Standard changes deployed.',
+                  },
+                  emergency: {
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'Emergencies deployed.',
+                  },
+                  infrastructure: {
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'Infrastructure changes deployed.',
+                  },
+                },
+                required: ['standard', 'emergency', 'infrastructure'],
+                additionalProperties: false,
+              },
+              perWeek: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    weekStart: {
+                      type: 'string',
+                      format: 'date',
+                      description:
+                        'The Monday the week starts on (UTC), yyyy-mm-dd.',
+                    },
+                    standard: {
+                      type: 'integer',
+                      minimum: 0,
+                      description: 'Standard changes deployed that week.',
+                    },
+                    emergency: {
+                      type: 'integer',
+                      minimum: 0,
+                      description: 'Emergencies deployed that week.',
+                    },
+                    infrastructure: {
+                      type: 'integer',
+                      minimum: 0,
+                      description: 'Infrastructure changes deployed that week.',
+                    },
+                  },
+                  required: [
+                    'weekStart',
+                    'standard',
+                    'emergency',
+                    'infrastructure',
+                  ],
+                  additionalProperties: false,
+                },
+                description: 'Every week the period touches, oldest first.',
+              },
+            },
+            required: ['total', 'byType', 'perWeek'],
+            additionalProperties: false,
+          },
+          leadTimeHours: {
+            type: 'object',
+            properties: {
+              count: {
+                type: 'integer',
+                minimum: 0,
+                description: 'Deployed changes with a submit.',
+              },
+              median: {
+                type: ['number', 'null'],
+                description:
+                  'Hours from the first submit to the production deploy; null when there is none.',
+              },
+              p90: {
+                type: ['number', 'null'],
+                description:
+                  'The 90th percentile of those hours; null when there is none.',
+              },
+            },
+            required: ['count', 'median', 'p90'],
+            additionalProperties: false,
+            description:
+              'Of the changes deployed in the period. Percentiles interpolate between ranks, as PostgreSQL percentile_cont.',
+          },
+          changeFailureRate: {
+            type: 'object',
+            properties: {
+              deployed: {
+                type: 'integer',
+                minimum: 0,
+                description: 'Changes deployed in the period.',
+              },
+              failed: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  'Of those, rolled back, verified "No", or named by an emergency as the cause of its incident.',
+              },
+              rate: {
+                type: ['number', 'null'],
+                minimum: 0,
+                maximum: 1,
+                description:
+                  'failed / deployed; null when nothing was deployed.',
+              },
+            },
+            required: ['deployed', 'failed', 'rate'],
+            additionalProperties: false,
+          },
+          recoveryHours: {
+            type: 'object',
+            properties: {
+              count: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  'Failed changes deployed in the period that a later verified deploy on one of their entities recovered.',
+              },
+              median: {
+                type: ['number', 'null'],
+                description:
+                  'Hours from the failed deploy to the next deploy on the same entity verified "Yes" and not rolled back; null when there is none.',
+              },
+            },
+            required: ['count', 'median'],
+            additionalProperties: false,
+          },
+          emergencies: {
+            type: 'object',
+            properties: {
+              count: {
+                type: 'integer',
+                minimum: 0,
+                description: 'Emergencies deployed in the period.',
+              },
+              share: {
+                type: ['number', 'null'],
+                minimum: 0,
+                maximum: 1,
+                description: 'Of the deployments; null when there were none.',
+              },
+              retrospectives: {
+                type: 'object',
+                properties: {
+                  due: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'Of those emergencies, retrospectives due by now or documented.',
+                  },
+                  onTime: {
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'Documented by their due time.',
+                  },
+                },
+                required: ['due', 'onTime'],
+                additionalProperties: false,
+              },
+            },
+            required: ['count', 'share', 'retrospectives'],
+            additionalProperties: false,
+          },
+          score: {
+            type: 'object',
+            properties: {
+              total: {
+                type: 'number',
+                description:
+                  'The change success score of the changes deployed in the period (see the README for the weights).',
+              },
+              perWeek: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    weekStart: {
+                      type: 'string',
+                      format: 'date',
+                      description:
+                        'The Monday the week starts on (UTC), yyyy-mm-dd.',
+                    },
+                    score: {
+                      type: 'number',
+                      description: 'Of the changes deployed that week.',
+                    },
+                  },
+                  required: ['weekStart', 'score'],
+                  additionalProperties: false,
+                },
+                description: 'Every week the period touches, oldest first.',
+              },
+            },
+            required: ['total', 'perWeek'],
+            additionalProperties: false,
+          },
+        },
+        required: [
+          'entityRef',
+          'from',
+          'to',
+          'deployments',
+          'leadTimeHours',
+          'changeFailureRate',
+          'recoveryHours',
+          'emergencies',
+          'score',
+        ],
+        additionalProperties: false,
+        description:
+          'An entity (for a System, with its parts) over [from, to): only the changes the caller may read count.',
       },
       Health: {
         type: 'object',
@@ -2950,6 +3238,12 @@ export const spec = {
           proposedFix: {
             type: 'string',
             description: 'Emergency only: the fix proposed to the CTO.',
+          },
+          causedBy: {
+            type: 'string',
+            format: 'uuid',
+            description:
+              'Emergency only: the id of the change whose failure caused the incident.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -4759,7 +5053,7 @@ export const spec = {
                             type: 'integer',
                             minimum: 0,
                             description:
-                              'Of those, the ones rolled back or whose post-deployment verification failed.',
+                              'Of those, the ones rolled back, whose post-deployment verification failed, or that an emergency names as the cause of its incident.',
                           },
                           changeFailureRate: {
                             type: 'number',
@@ -4794,6 +5088,98 @@ export const spec = {
                   },
                   required: ['asOf', 'windowDays', 'items'],
                   additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'GetEntityMetrics',
+        description:
+          "One entity's delivery figures over [from, to), at most 400 days: deployments by type and week, lead time, change failure rate, recovery time, emergencies and the change success score, each computed in the database. A System includes its parts; only changes the caller may read count. Users and services may call it.",
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'The entity itself, or for a System everything that is part of it.',
+            },
+            required: true,
+            description:
+              'The entity itself, or for a System everything that is part of it.',
+            name: 'entityRef',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The start of the period, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The start of the period, inclusive. An ISO 8601 date or time.',
+            name: 'from',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The end of the period, exclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The end of the period, exclusive. An ISO 8601 date or time.',
+            name: 'to',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's figures over the period.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityMetrics',
                 },
               },
             },

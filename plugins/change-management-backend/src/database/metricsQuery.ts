@@ -1,0 +1,286 @@
+import {
+  changeFailureRate,
+  CHANGE_TYPES,
+  EntityMetrics,
+  FAILED_VERIFICATION,
+  periodWeeks,
+  ROLLED_BACK_STATES,
+} from '@trove/backstage-plugin-change-management-common';
+import { Knex } from 'knex';
+import { incidentCausesQuery } from './causeQuery';
+import { MetricsQuery } from './ChangeStore';
+import { applyListFilters } from './listQuery';
+
+// Issue 21: the SQL form of deliveryMetrics (-common,
+// workflow/deliveryMetrics.ts and changeScore.ts). One row per change
+// deployed in the period carries what each judge says of it (its week,
+// failure, score, lead time, recovery time, retrospective); the figures
+// are sums and percentiles over those rows. tests/metricsQuery.test.ts
+// compares it with the functions on both databases.
+
+/**
+ * The dialects' differences, in one place. PostgreSQL keeps timestamptz;
+ * SQLite keeps epoch milliseconds (timestamps.ts).
+ */
+function dialect(db: Knex) {
+  const pg = db.client.config.client === 'pg';
+  return {
+    /** Hours from `earlier` to `later`, as a double. */
+    hoursBetween: (later: string, earlier: string) =>
+      pg
+        ? `CAST(EXTRACT(EPOCH FROM (${later} - ${earlier})) AS DOUBLE PRECISION) / 3600`
+        : `CAST((${later} - ${earlier}) AS DOUBLE PRECISION) / 3600000`,
+    /** The Monday (UTC) of a time's week, yyyy-mm-dd (`weekStartOf`). */
+    weekStart: (time: string) =>
+      pg
+        ? `to_char(date_trunc('week', ${time} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`
+        : // The next Monday from six days before: the day itself if a Monday.
+          `date(${time} / 1000, 'unixepoch', '-6 days', 'weekday 1')`,
+  };
+}
+
+const ROLLED_BACK = ROLLED_BACK_STATES.map(() => '?').join(', ');
+
+/** `failedOnItsOwn` of the row (deployed, as every row here is). */
+const FAILED_ON_ITS_OWN = `(changes.state IN (${ROLLED_BACK}) OR changes.post_deployment_verified = ?)`;
+const FAILED_ON_ITS_OWN_BINDINGS = [
+  ...ROLLED_BACK_STATES,
+  FAILED_VERIFICATION!,
+];
+
+/** A weight, typed for PostgreSQL, which cannot infer a bare parameter's. */
+const WEIGHT = 'CAST(? AS DOUBLE PRECISION)';
+
+/** The changes the reader may see, for what looks beyond the entity. */
+function visibleIds(db: Knex, query: MetricsQuery) {
+  return applyListFilters(db, db('changes'), {
+    permissionFilter: query.permissionFilter,
+  }).select('changes.id');
+}
+
+/**
+ * `recoveryHours`' next recovering deploy: of a change the reader may see,
+ * verified "Yes", not rolled back, after the row's deploy, sharing one of
+ * its affected entities.
+ */
+function nextRecoveringDeploy(db: Knex, query: MetricsQuery) {
+  const next = db('changes as n')
+    .min('n.deployed_at')
+    .whereRaw('n.deployed_at > changes.deployed_at')
+    .where('n.post_deployment_verified', 'yes')
+    .whereNotIn('n.state', ROLLED_BACK_STATES)
+    .whereExists(
+      db('change_entities as mine')
+        .select(db.raw('1'))
+        .join(
+          'change_entities as theirs',
+          'theirs.entity_ref',
+          'mine.entity_ref',
+        )
+        .whereRaw('mine.change_id = changes.id')
+        .whereRaw('theirs.change_id = n.id'),
+    );
+  if (query.permissionFilter) next.whereIn('n.id', visibleIds(db, query));
+  return next;
+}
+
+/** One row per change of the entity deployed in the period, judged. */
+function judgedChanges(db: Knex, query: MetricsQuery): Knex.QueryBuilder {
+  const { hoursBetween, weekStart } = dialect(db);
+  const { weights } = query;
+  const submitted = db('change_events as ev')
+    .min('ev.created_at')
+    .whereRaw('ev.change_id = changes.id')
+    .where('ev.action', 'submit');
+  const retrospectiveDue = `changes.type = 'emergency' AND changes.retrospective_due_at IS NOT NULL AND (changes.retrospective_by IS NOT NULL OR changes.retrospective_due_at <= ?)`;
+  return applyListFilters(db, db('changes'), {
+    entityRef: query.entityRef,
+    permissionFilter: query.permissionFilter,
+  })
+    .leftJoin(
+      incidentCausesQuery(db).as('causes'),
+      'causes.caused_by',
+      'changes.id',
+    )
+    .where('changes.deployed_at', '>=', query.from)
+    .where('changes.deployed_at', '<', query.to)
+    .select({ type: 'changes.type' })
+    .select(
+      db.raw(`${weekStart('changes.deployed_at')} AS week`),
+      // isFailedChange
+      db.raw(
+        `CASE WHEN ${FAILED_ON_ITS_OWN} OR causes.caused_by IS NOT NULL THEN 1 ELSE 0 END AS failed`,
+        FAILED_ON_ITS_OWN_BINDINGS,
+      ),
+      // changeScore: the outcome (deployOutcome), then the incident.
+      db.raw(
+        `CASE WHEN ${FAILED_ON_ITS_OWN} THEN ${WEIGHT}
+          WHEN changes.post_deployment_verified = 'yes' AND changes.issues_encountered <> '' THEN ${WEIGHT}
+          WHEN changes.post_deployment_verified = 'yes' THEN ${WEIGHT}
+          ELSE 0 END
+        + CASE causes.severity WHEN 'P1' THEN ${WEIGHT} WHEN 'P2' THEN ${WEIGHT} ELSE 0 END AS score`,
+        [
+          ...FAILED_ON_ITS_OWN_BINDINGS,
+          weights.failed,
+          weights.verifiedWithIssues,
+          weights.verifiedWithoutIssues,
+          weights.causedP1Emergency,
+          weights.causedP2Emergency,
+        ],
+      ),
+      // leadTimeHours
+      db.raw(`${hoursBetween('changes.deployed_at', '(?)')} AS lead_hours`, [
+        submitted,
+      ]),
+      // recoveryHours, of a failed change
+      db.raw(
+        `CASE WHEN ${FAILED_ON_ITS_OWN} OR causes.caused_by IS NOT NULL
+          THEN ${hoursBetween(
+            '(?)',
+            'changes.deployed_at',
+          )} END AS recovery_hours`,
+        [...FAILED_ON_ITS_OWN_BINDINGS, nextRecoveringDeploy(db, query)],
+      ),
+      // retrospectiveStatus
+      db.raw(
+        `CASE WHEN ${retrospectiveDue} THEN 1 ELSE 0 END AS retrospective_due`,
+        [query.now],
+      ),
+      db.raw(
+        `CASE WHEN ${retrospectiveDue} AND changes.retrospective_by IS NOT NULL AND NOT changes.retrospective_late THEN 1 ELSE 0 END AS retrospective_on_time`,
+        [query.now],
+      ),
+    );
+}
+
+/** A count of each type, as the select of a sum over judged rows. */
+const byTypeColumns = (db: Knex) =>
+  CHANGE_TYPES.map(type =>
+    db.raw(`SUM(CASE WHEN type = ? THEN 1 ELSE 0 END) AS ??`, [type, type]),
+  );
+
+/**
+ * `percentile` of a column of the judged rows, at each of `at` (constants
+ * of this file, written into the SQL): percentile_cont's interpolation in
+ * window functions, which SQLite has too. The values are ranked from 0; the
+ * percentile sits at rank p·(n − 1), and each value within one rank of it
+ * weighs 1 − its distance: the two ranks around it share it as the
+ * interpolation does, and a rank exactly on it takes it all.
+ */
+function percentiles(
+  db: Knex,
+  rows: Knex.QueryBuilder,
+  column: string,
+  at: number[],
+) {
+  const ranked = db
+    .from(rows.as('judged'))
+    .whereNotNull(column)
+    .select({ value: column })
+    .select(
+      db.raw('ROW_NUMBER() OVER (ORDER BY ??) - 1 AS i', [column]),
+      db.raw('COUNT(*) OVER () AS n'),
+    );
+  const distance = (p: number) =>
+    `ABS(i - CAST(${p} AS DOUBLE PRECISION) * (n - 1))`;
+  return db
+    .from(ranked.as('ranked'))
+    .select(
+      db.raw('COUNT(*) AS count'),
+      ...at.map((p, k) =>
+        db.raw(
+          `SUM(CASE WHEN ${distance(p)} < 1 THEN value * (1 - ${distance(
+            p,
+          )}) END) AS ??`,
+          [`p${k}`],
+        ),
+      ),
+    );
+}
+
+type Row = Record<string, unknown>;
+/** PostgreSQL sums in bigint or numeric, which arrive as strings. */
+const num = (value: unknown): number => Number(value ?? 0);
+const orNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const ofType = (row: Row | undefined) =>
+  Object.fromEntries(
+    CHANGE_TYPES.map(type => [type, num(row?.[type])]),
+  ) as EntityMetrics['deployments']['byType'];
+
+/** One entity's figures over the period, in four queries. */
+export async function metricsQuery(
+  db: Knex,
+  query: MetricsQuery,
+): Promise<EntityMetrics> {
+  const judged = () => judgedChanges(db, query);
+  const [[totals], weekRows, [lead], [recovery]] = await Promise.all([
+    db
+      .from(judged().as('judged'))
+      .select(
+        db.raw('COUNT(*) AS total'),
+        ...byTypeColumns(db),
+        db.raw('SUM(failed) AS failed'),
+        db.raw('SUM(score) AS score'),
+        db.raw('SUM(retrospective_due) AS retrospective_due'),
+        db.raw('SUM(retrospective_on_time) AS retrospective_on_time'),
+      ) as Promise<Row[]>,
+    db
+      .from(judged().as('judged'))
+      .groupBy('week')
+      .select(
+        'week',
+        ...byTypeColumns(db),
+        db.raw('SUM(score) AS score'),
+      ) as Promise<Row[]>,
+    percentiles(db, judged(), 'lead_hours', [0.5, 0.9]) as Promise<Row[]>,
+    percentiles(db, judged(), 'recovery_hours', [0.5]) as Promise<Row[]>,
+  ]);
+  const weeks = new Map(weekRows.map(row => [String(row.week), row]));
+  const total = num(totals.total);
+  const failed = num(totals.failed);
+  const byType = ofType(totals);
+  const perWeek = periodWeeks(query.from, query.to).map(weekStart => ({
+    weekStart,
+    row: weeks.get(weekStart),
+  }));
+  return {
+    entityRef: query.entityRef,
+    from: query.from.toISOString(),
+    to: query.to.toISOString(),
+    deployments: {
+      total,
+      byType,
+      perWeek: perWeek.map(({ weekStart, row }) => ({
+        weekStart,
+        ...ofType(row),
+      })),
+    },
+    leadTimeHours: {
+      count: num(lead.count),
+      median: orNull(lead.p0),
+      p90: orNull(lead.p1),
+    },
+    changeFailureRate: {
+      deployed: total,
+      failed,
+      rate: changeFailureRate(failed, total) ?? null,
+    },
+    recoveryHours: { count: num(recovery.count), median: orNull(recovery.p0) },
+    emergencies: {
+      count: byType.emergency,
+      share: total ? byType.emergency / total : null,
+      retrospectives: {
+        due: num(totals.retrospective_due),
+        onTime: num(totals.retrospective_on_time),
+      },
+    },
+    score: {
+      total: num(totals.score),
+      perWeek: perWeek.map(({ weekStart, row }) => ({
+        weekStart,
+        score: num(row?.score),
+      })),
+    },
+  };
+}
