@@ -21,12 +21,14 @@ import {
   gateQuerySchema,
   listQuerySchema,
   entityFactsQuerySchema,
+  metricsQuerySchema,
   summaryQuerySchema,
 } from './queries';
 import {
   changeDetailSchema,
   changeLogExportSchema,
   entityFactsListSchema,
+  entityMetricsSchema,
   entitySummarySchema,
   freezeStatusSchema,
   gateAnswerSchema,
@@ -121,6 +123,13 @@ export const apiRoutes = {
     path: '/entities/facts',
     query: entityFactsQuerySchema,
     response: entityFactsListSchema,
+  },
+  // Issue 21: an entity's delivery figures over a period.
+  GetEntityMetrics: {
+    method: 'get',
+    path: '/metrics',
+    query: metricsQuerySchema,
+    response: entityMetricsSchema,
   },
   // `format=csv` (the default) answers CSV text, `format=json` this.
   ExportChangeLog: {
