@@ -11,14 +11,6 @@ const entityRef = 'system:default/payments';
 // The periods end at the start of the next day (UTC) from here.
 const now = DateTime.fromISO('2026-10-04T15:30:00Z');
 
-// jsdom lays nothing out: recharts' ResponsiveContainer only needs to be
-// able to observe. The tests read the tiles and tables, not the SVG.
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
 function renderWith(metrics: EntityMetrics | Error) {
   const getEntityMetrics = jest.fn(async () => {
     if (metrics instanceof Error) throw metrics;
@@ -55,17 +47,11 @@ jest.setTimeout(30_000);
 
 describe('ChangeMetrics', () => {
   const realNow = Settings.now;
-  beforeAll(() => {
-    (globalThis as any).ResizeObserver = NoResizeObserver;
-  });
   beforeEach(() => {
     Settings.now = () => now.toMillis();
   });
   afterEach(() => {
     Settings.now = realNow;
-  });
-  afterAll(() => {
-    delete (globalThis as any).ResizeObserver;
   });
 
   it('shows the figures as tiles', async () => {

@@ -1,5 +1,5 @@
 import { ReactNode, Suspense, useId, useState } from 'react';
-import { Progress } from '@backstage/core-components';
+import { ErrorBoundary, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -35,7 +35,10 @@ export const ChartSection = (props: {
           {showTable ? 'Hide the table' : 'Show as table'}
         </Button>
       </Box>
-      <Suspense fallback={<Progress />}>{props.chart}</Suspense>
+      {/* A chart that fails to load or draw leaves the table and figures. */}
+      <ErrorBoundary>
+        <Suspense fallback={<Progress />}>{props.chart}</Suspense>
+      </ErrorBoundary>
       <Box id={tableId} hidden={!showTable} overflow="auto">
         {showTable && props.table}
       </Box>
