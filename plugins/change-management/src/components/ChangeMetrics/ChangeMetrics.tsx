@@ -17,7 +17,7 @@ import { DeploymentsTable, ScoreTable } from './MetricsTables';
 import { MetricsPeriod, PERIODS, periodOf } from './periods';
 import { StatTiles } from './StatTiles';
 
-// recharts comes in a chunk of its own, when the charts are first drawn.
+// chart.js comes in a chunk of its own, when the charts are first drawn.
 const DeploymentsChart = lazy(() =>
   import('./MetricsCharts').then(m => ({ default: m.DeploymentsChart })),
 );
