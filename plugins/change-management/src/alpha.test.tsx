@@ -15,6 +15,7 @@ import { changeManagementApiRef } from './api';
 import changeManagementPlugin from './alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { rootRouteRef } from './routes';
+import { anEmptyPeriod } from './__testUtils__/metrics';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -49,10 +50,16 @@ describe('the new frontend system plugin', () => {
     const getFreeze = jest
       .fn()
       .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
+    const getEntityMetrics = jest.fn().mockResolvedValue(anEmptyPeriod());
     const tester = createExtensionTester(content);
     await renderInTestApp(
       <TestApiProvider
-        apis={[[changeManagementApiRef, { listChanges, getFreeze }]]}
+        apis={[
+          [
+            changeManagementApiRef,
+            { listChanges, getFreeze, getEntityMetrics },
+          ],
+        ]}
       >
         <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>
       </TestApiProvider>,

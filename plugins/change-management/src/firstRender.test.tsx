@@ -10,12 +10,14 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { DateTime, Settings } from 'luxon';
 import { ReactElement } from 'react';
 import { changeManagementApiRef, ChangeManagementClient } from './api';
 import { EntityChangesCard } from './components/EntityChangesCard';
 import { EntityChangesContent } from './components/EntityChangesContent';
 import { rootRouteRef } from './routes';
 import { aChange } from './__testUtils__/changes';
+import { anEntityMetrics } from './__testUtils__/metrics';
 import { catalogFixture } from './__testUtils__/renderWithCatalog';
 
 // What the Changes tab and the entity card ask for on first render, through
@@ -45,6 +47,7 @@ function answer(url: URL): Response {
     return json({ frozen: false, timeZone: 'UTC', blackouts: [] });
   }
   if (path === '/changes') return json({ items: [aChange()] });
+  if (path === '/metrics') return json(anEntityMetrics({ entityRef }));
   if (path === '/summary') {
     return json({
       entityRef,
@@ -113,30 +116,47 @@ afterAll(() => {
   }
 });
 
+// The tab's metrics ask for the 90 days to the start of tomorrow (UTC).
+const now = DateTime.fromISO('2026-10-04T15:30:00Z');
+const metricsPeriod =
+  'from=2026-07-07T00%3A00%3A00.000Z&to=2026-10-05T00%3A00%3A00.000Z';
+
 describe('first render of an entity page', () => {
-  it("the Changes tab asks for the freeze and the entity's first page", async () => {
+  const realNow = Settings.now;
+  beforeEach(() => {
+    Settings.now = () => now.toMillis();
+  });
+  afterEach(() => {
+    Settings.now = realNow;
+  });
+
+  it("the Changes tab asks for the freeze, the entity's first page and its metrics", async () => {
     const tab = await firstRender(<EntityChangesContent />, component, [
       'Upgrade the PSP SDK',
       'Alice Adams',
+      'Change failure rate',
     ]);
     measured['Changes tab (Component)'] = tab;
     expect(tab.requests).toEqual([
       'GET /api/change-management/changes?entityRef=component%3Adefault%2Fpayments-service&limit=25',
       'GET /api/change-management/freeze?entityRef=component%3Adefault%2Fpayments-service',
+      `GET /api/change-management/metrics?entityRef=component%3Adefault%2Fpayments-service&${metricsPeriod}`,
     ]);
     // Names come from the catalog in one batch.
     expect(tab.catalog).toEqual(['catalog.getEntitiesByRefs']);
   });
 
-  it("a System's tab asks for the same two, the roll-up made by the server", async () => {
+  it("a System's tab asks for the same three, the roll-up made by the server", async () => {
     const tab = await firstRender(<EntityChangesContent />, system, [
       'Upgrade the PSP SDK',
       'Alice Adams',
+      'Change failure rate',
     ]);
     measured['Changes tab (System)'] = tab;
     expect(tab.requests).toEqual([
       'GET /api/change-management/changes?entityRef=system%3Adefault%2Fpayments&limit=25',
       'GET /api/change-management/freeze?entityRef=system%3Adefault%2Fpayments',
+      `GET /api/change-management/metrics?entityRef=system%3Adefault%2Fpayments&${metricsPeriod}`,
     ]);
   });
 

@@ -24,6 +24,7 @@ import {
   EntityChangesCard,
 } from './index';
 import { rootRouteRef } from './routes';
+import { anEmptyPeriod } from './__testUtils__/metrics';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -41,10 +42,14 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
     const getFreeze = jest
       .fn()
       .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
+    const getEntityMetrics = jest.fn().mockResolvedValue(anEmptyPeriod());
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [changeManagementApiRef, { listChanges, getFreeze }],
+          [
+            changeManagementApiRef,
+            { listChanges, getFreeze, getEntityMetrics },
+          ],
           [catalogApiRef, catalogApiMock({ entities: [entity] })],
           [starredEntitiesApiRef, new MockStarredEntitiesApi()],
           [permissionApiRef, mockApis.permission()],

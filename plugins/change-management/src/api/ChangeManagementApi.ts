@@ -14,6 +14,7 @@ import {
   ChangeState,
   ChangeType,
   ChangeView,
+  EntityMetrics,
   EntitySummary,
   FreezeStatus,
   QueueCounts,
@@ -61,6 +62,18 @@ export type AuditPeriod = Pick<
   AuditExceptionsQueryInput,
   'from' | 'to' | 'entityRef'
 >;
+
+/**
+ * An entity's delivery figures over the period [from, to), ISO times.
+ *
+ * @public
+ */
+export interface EntityMetricsRequest {
+  /** The entity, or for a System everything that is part of it. */
+  entityRef: string;
+  from: string;
+  to: string;
+}
 
 /**
  * The change-management backend, as the frontend sees it. The bodies are
@@ -115,6 +128,12 @@ export interface ChangeManagementApi {
    * overdue retrospectives, the last production change.
    */
   getSummary(entityRef: string): Promise<EntitySummary>;
+  /**
+   * One entity's delivery figures over a period (for a System, with its
+   * parts): deployments per week, lead time, change failure rate, recovery
+   * time, emergencies and the change success score.
+   */
+  getEntityMetrics(request: EntityMetricsRequest): Promise<EntityMetrics>;
 }
 
 /** @public */

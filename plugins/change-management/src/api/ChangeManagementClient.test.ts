@@ -4,6 +4,7 @@ import {
   EntitySummary,
   FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';
+import { anEntityMetrics } from '../__testUtils__/metrics';
 import { ChangeManagementClient } from './ChangeManagementClient';
 
 const baseUrl = 'http://localhost:7007/api/change-management';
@@ -122,6 +123,21 @@ describe('ChangeManagementClient', () => {
     );
     expect(fetch.mock.calls[0][0]).toBe(
       `${baseUrl}/summary?entityRef=system%3Adefault%2Fpayments`,
+    );
+  });
+
+  it("asks for an entity's metrics over a period", async () => {
+    const metrics = anEntityMetrics();
+    const { client, fetch } = clientWith(json(metrics));
+    await expect(
+      client.getEntityMetrics({
+        entityRef: 'system:default/payments',
+        from: '2026-09-01T00:00:00.000Z',
+        to: '2026-10-01T00:00:00.000Z',
+      }),
+    ).resolves.toEqual(metrics);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/metrics?entityRef=system%3Adefault%2Fpayments&from=2026-09-01T00%3A00%3A00.000Z&to=2026-10-01T00%3A00%3A00.000Z`,
     );
   });
 

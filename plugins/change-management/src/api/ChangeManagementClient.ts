@@ -16,6 +16,7 @@ import {
   ChangeEventList,
   ChangeList,
   ChangeView,
+  EntityMetrics,
   EntitySummary,
   FreezeStatus,
   QueueCounts,
@@ -25,6 +26,7 @@ import {
   ChangeListRequest,
   ChangeLogRequest,
   ChangeManagementApi,
+  EntityMetricsRequest,
 } from './ChangeManagementApi';
 import { Attachment, attachmentOf } from './attachment';
 
@@ -122,6 +124,13 @@ export class ChangeManagementClient implements ChangeManagementApi {
 
   async getSummary(entityRef: string): Promise<EntitySummary> {
     return this.json('GetEntitySummary', { query: { entityRef } });
+  }
+
+  async getEntityMetrics(
+    request: EntityMetricsRequest,
+  ): Promise<EntityMetrics> {
+    const { entityRef, from, to } = request;
+    return this.json('GetEntityMetrics', { query: { entityRef, from, to } });
   }
 
   async getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList> {

@@ -4,6 +4,7 @@ export type {
   ChangeListRequest,
   ChangeLogRequest,
   ChangeManagementApi,
+  EntityMetricsRequest,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';
 export type { Attachment } from './attachment';

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi } from '../../api';
 import { aChange } from '../../__testUtils__/changes';
+import { anEntityMetrics } from '../../__testUtils__/metrics';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { EntityChangesContent } from './EntityChangesContent';
 
@@ -32,7 +33,8 @@ function renderWith(
     <EntityProvider entity={entity}>
       <EntityChangesContent />
     </EntityProvider>,
-    api,
+    // The metrics below the list have tests of their own.
+    { getEntityMetrics: async () => anEntityMetrics(), ...api },
     routeEntries,
   );
 }
@@ -43,10 +45,11 @@ jest.setTimeout(30_000);
 describe('EntityChangesContent', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it("lists a System's changes, through which part, in two calls", async () => {
+  it("lists a System's changes, through which part, and its metrics", async () => {
     const api = {
       listChanges: jest.fn().mockResolvedValue({ items: [change] }),
       getFreeze: jest.fn().mockResolvedValue(open),
+      getEntityMetrics: jest.fn().mockResolvedValue(anEntityMetrics()),
     };
     await renderWith(api);
 
@@ -68,6 +71,12 @@ describe('EntityChangesContent', () => {
     expect(api.getFreeze).toHaveBeenCalledWith({
       entityRef: 'system:default/payments',
     });
+    // Below the list, the System's delivery metrics, with its parts'.
+    expect(await screen.findByText('Delivery metrics')).toBeInTheDocument();
+    expect(api.getEntityMetrics).toHaveBeenCalledTimes(1);
+    expect(api.getEntityMetrics).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: 'system:default/payments' }),
+    );
     expect(api.listChanges).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: 'system:default/payments',

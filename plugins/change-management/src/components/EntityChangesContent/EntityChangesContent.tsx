@@ -6,9 +6,11 @@ import {
   useEntity,
   useEntityPresentation,
 } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
+import { ChangeMetrics } from '../ChangeMetrics';
 import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
@@ -17,7 +19,8 @@ import { RaiseChangeDialog } from '../RaiseChangeDialog';
  * The Changes tab of a catalog entity: its changes, newest first. On a
  * System it also lists the changes to the System's components and
  * resources, saying through which one, and exports what it shows as CSV.
- * Two requests on first render: the freeze status and the first page.
+ * Below the list, its delivery metrics. Three requests on first render: the
+ * freeze status, the first page and the metrics.
  *
  * @public
  */
@@ -62,6 +65,9 @@ export const EntityChangesContent = () => {
           />
         }
       />
+      <Box mt={3}>
+        <ChangeMetrics entityRef={entityRef} />
+      </Box>
       {raising && (
         <RaiseChangeDialog
           open

@@ -1,0 +1,1 @@
+export { ChangeMetrics } from './ChangeMetrics';
