@@ -1,35 +1,26 @@
 import {
   ChangeAction,
   ChangeDraftInput,
-  DEFAULT_FREEZE_CALENDAR,
-  findFreezeWindow,
 } from '@trove/backstage-plugin-change-management-common';
 import { HistoryEntry } from '../database/bulkHistory';
-import { AffectedEntity } from '../database/ChangeStore';
 import { Step, seedChange } from './lifecycle';
+import {
+  affected,
+  DAY,
+  HOUR,
+  inFreeze,
+  MINUTE,
+  Outcome,
+  outcomeOf,
+  pickWeighted,
+  random,
+  SEED,
+  workingHour,
+} from './sampleDice';
 import { SAMPLE_ENTITIES, SampleEntity, wording } from './sampleWording';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** How far back the sample history starts: about 18 months. */
 export const SAMPLE_HISTORY_DAYS = 548;
-
-/** The sample history's pseudo-random numbers: the same on every start. */
-const SEED = 21;
-
-/** mulberry32: a small, fixed pseudo-random generator in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A step at an absolute time; the history keeps what happened by `now`. */
 type TimedStep = [
@@ -37,20 +28,6 @@ type TimedStep = [
   Step[1],
   { at: number; fields?: Record<string, unknown> },
 ];
-
-type Outcome = 'verified' | 'with-issues' | 'failed' | 'rolled-back';
-
-const inFreeze = (at: number) =>
-  findFreezeWindow(new Date(at), DEFAULT_FREEZE_CALENDAR);
-
-/** The next weekday at `hour` UTC on or after `at`. */
-function workingHour(at: number, hour: number): number {
-  const d = new Date(at);
-  d.setUTCHours(hour, 0, 0, 0);
-  let t = d.getTime() < at ? d.getTime() + DAY : d.getTime();
-  while ([0, 6].includes(new Date(t).getUTCDay())) t += DAY;
-  return t;
-}
 
 /**
  * The sample app's change history: about 18 months of changes to the
@@ -259,15 +236,7 @@ export function sampleHistory(now: Date): HistoryEntry[] {
       const entity = pickWeighted(rand, SAMPLE_ENTITIES);
       const raisedAt = workingHour(day, 8) + between(0, 8) * HOUR;
       if (raisedAt > end) continue;
-      const roll = rand();
-      const outcome: Outcome =
-        roll < 0.06
-          ? 'rolled-back'
-          : roll < 0.13
-          ? 'failed'
-          : roll < 0.21
-          ? 'with-issues'
-          : 'verified';
+      const outcome = outcomeOf(rand());
       const { entry, failedAt } = planned(entity, raisedAt, outcome);
       // Half the failures in production become an incident, and its
       // emergency names the change that caused it.
@@ -338,21 +307,4 @@ export function sampleHistory(now: Date): HistoryEntry[] {
     retrospectiveAfterHours: 75,
   });
   return entries;
-}
-
-/** The entity as the store records it. */
-const affected = ({
-  entityRef,
-  systemRef,
-  ownerRef,
-}: SampleEntity): AffectedEntity => ({ entityRef, systemRef, ownerRef });
-
-function pickWeighted(rand: () => number, entities: SampleEntity[]) {
-  const total = entities.reduce((sum, e) => sum + e.weight, 0);
-  let roll = rand() * total;
-  for (const entity of entities) {
-    roll -= entity.weight;
-    if (roll < 0) return entity;
-  }
-  return entities[0];
 }
