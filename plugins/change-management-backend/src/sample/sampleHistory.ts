@@ -114,7 +114,7 @@ export function sampleHistory(now: Date): HistoryEntry[] {
       steps: [
         ['author', 'submit', { at: submitAt }],
         ['cto', 'approve', { at: approveAt }],
-        ['author', 'deploy', { at: deployAt }],
+        ['author', 'deploy', { at: deployAt, fields: words.deploy }],
         options.rolledBack
           ? [
               'author',
@@ -122,7 +122,11 @@ export function sampleHistory(now: Date): HistoryEntry[] {
               { at: judgedAt, fields: { reason: words.failure } },
             ]
           : ['author', 'verify', { at: judgedAt }],
-        ['author', 'document-retrospective', { at: retroAt }],
+        [
+          'author',
+          'document-retrospective',
+          { at: retroAt, fields: words.retrospective },
+        ],
         [
           'cto',
           'complete-review',
@@ -188,7 +192,7 @@ export function sampleHistory(now: Date): HistoryEntry[] {
         ['cto', 'sign-off', { at: next(1, 8) }],
       );
       const deployAt = start + between(0, 30) * MINUTE;
-      steps.push(['author', 'deploy', { at: deployAt }]);
+      steps.push(['author', 'deploy', { at: deployAt, fields: words.deploy }]);
       const judgedAt = deployAt + between(20, 180) * MINUTE;
       if (outcome === 'rolled-back') {
         steps.push([

@@ -141,11 +141,20 @@ export function wording(
             pullRequestUrl: `https://github.com/acme/${target}/pull/${pr}`,
           }),
         };
+  const failure = `${symptom[0].toUpperCase()}${symptom.slice(1)}`;
   return {
     draft,
+    deploy: {
+      deploymentRef: `https://ci.example.com/${target}/runs/${pr * 7}`,
+    },
+    retrospective: {
+      whatChanged: `Reverted the last change to ${subject} on ${target}`,
+      why: `${failure} in production`,
+      approvalReceived: 'carol approved on the incident call',
+    },
     rework: 'Please add a rollback plan and a dashboard to watch.',
     issues: `Brief rise in latency on ${target}; it settled on its own.`,
-    failure: `${symptom[0].toUpperCase()}${symptom.slice(1)} after the deploy.`,
+    failure: `${failure} after the deploy.`,
     review: {
       preventable: rand() < 0.6 ? 'yes' : 'no',
       notes: `A test on ${subject} would have caught it; added to the backlog.`,
