@@ -4,6 +4,19 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   /** Configuration of the change-management plugin. */
   changeManagement?: {
+    /**
+     * The sample app's history (issue 21): about 18 months of changes to
+     * the sample catalog's Systems, generated through the workflow so the
+     * audit trail verifies.
+     */
+    sampleHistory?: {
+      /**
+       * When true, the sample backend (packages/backend) seeds the history
+       * at start-up, ending at that moment, but only into a change database
+       * that holds no change. Defaults to false; for the sample app only.
+       */
+      enabled?: boolean;
+    };
     roles?: {
       /**
        * User or group entity refs that hold the CTO role of the SOP. A user

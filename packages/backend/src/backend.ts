@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { devUserAuthModule } from './modules/devUserAuth';
 import { permissionPolicyModule } from './modules/permissionPolicy';
+import { sampleHistoryModule } from './modules/sampleHistory';
 
 /**
  * The app's backend with every feature, not yet started. `src/index.ts`
@@ -46,6 +47,9 @@ export function createAppBackend() {
 
   // change management
   backend.add(import('@trove/backstage-plugin-change-management-backend'));
+  // 18 months of sample history on first start, into an empty change
+  // database, where changeManagement.sampleHistory.enabled says so
+  backend.add(sampleHistoryModule);
 
   // Tech Insights scores each entity on its changes: open changes, overdue
   // retrospectives, change failure rate, last production change

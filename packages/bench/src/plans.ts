@@ -5,10 +5,11 @@ import { Pool } from 'pg';
 import {
   AffectedEntity,
   ChangeListQuery,
+  SCRIPTS,
+  seedChange,
   writeHistory,
 } from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { root } from './backend';
-import { SCRIPTS, seedChange } from './seed/lifecycle';
 import {
   getByIdSql,
   listSql,

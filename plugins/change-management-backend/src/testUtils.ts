@@ -15,6 +15,10 @@
  *   `hashEvent` read and hash a stored event as verification does.
  * - `drafts` and `actionFields` are valid requests for every change type
  *   and action.
+ * - `seedChange` takes one change along a path of the workflow, every step
+ *   judged by `applyAction`, as the bench seeds its changes;
+ *   `seedSampleHistory` writes the sample app's 18 months of history into
+ *   an empty change database (`changeManagement.sampleHistory.enabled`).
  *
  * @packageDocumentation
  */
@@ -36,6 +40,22 @@ export { changeByIdQuery } from './database/entitiesColumn';
 export { encodeCursor } from './database/listOrder';
 export { hashEvent } from './database/eventChain';
 export { rowToEvent } from './database/rows';
+export {
+  AWAITING_APPROVAL,
+  CTO,
+  ENGINEERS,
+  SCRIPTS,
+  seedChange,
+} from './sample/lifecycle';
+export type {
+  Party,
+  Script,
+  SeededChange,
+  Step,
+  StepOptions,
+} from './sample/lifecycle';
+export { SAMPLE_HISTORY_DAYS, sampleHistory } from './sample/sampleHistory';
+export { seedSampleHistory } from './sample/seedSampleHistory';
 // These test utilities are the one published door to the request fixtures.
 // eslint-disable-next-line no-restricted-imports
 export { actionFields, drafts } from './__testUtils__/changes';

@@ -1,11 +1,14 @@
 import { PoolClient } from 'pg';
 import {
   AffectedEntity,
+  AWAITING_APPROVAL,
   BulkHistoryWriter,
   HISTORY_TABLES,
+  Script,
+  SCRIPTS,
+  seedChange,
 } from '@trove/backstage-plugin-change-management-backend/testUtils';
 import { withoutIndexes } from './indexes';
-import { AWAITING_APPROVAL, Script, SCRIPTS, seedChange } from './lifecycle';
 
 export interface SeedPlan {
   /** Changes spread over the sample entities and Systems. */

@@ -161,22 +161,33 @@ export class BulkHistoryWriter {
 /**
  * Writes a few changes with the store's own inserts, on any database the
  * store supports, in one transaction: each event is appended to the chain
- * by `appendEvent`. For fixtures and query plans; {@link BulkHistoryWriter}
- * loads millions.
+ * by `appendEvent`, all changes' events in the order of their times (a
+ * change's own in its order at equal times), as the server would have
+ * appended them. For fixtures, query plans and the sample history;
+ * {@link BulkHistoryWriter} loads millions.
  */
 export async function writeHistory(
   knex: Knex,
   entries: Iterable<HistoryEntry>,
 ): Promise<void> {
+  const all = [...entries];
+  const events = all
+    .flatMap(({ change, events: own }) =>
+      own.map(event => ({ changeId: change.id, event })),
+    )
+    // Stable: events at the same time keep their order.
+    .sort((a, b) => a.event.at.getTime() - b.event.at.getTime());
   await knex.transaction(async tx => {
-    for (const { change, entities, events } of entries) {
+    for (const { change, entities } of all) {
       await tx('changes').insert(changeToRow(change));
       if (entities.length) {
         await tx('change_entities').insert(
           entities.map(e => entityToRow(change, e)),
         );
       }
-      for (const event of events) await appendEvent(tx, change.id, event);
+    }
+    for (const { changeId, event } of events) {
+      await appendEvent(tx, changeId, event);
     }
   });
 }

@@ -9,19 +9,33 @@ import {
   isRetrospectiveOverdue,
   parseActionRequest,
   Actor,
+  ChangeDraftInput,
 } from '@trove/backstage-plugin-change-management-common';
+// The request fixtures are valid for every type and action; the generator
+// is test and sample code, published through the testUtils entry only.
+// eslint-disable-next-line no-restricted-imports
+import { actionFields, drafts } from '../__testUtils__/changes';
+import { HistoryEntry } from '../database/bulkHistory';
 import {
-  actionFields,
   AffectedEntity,
-  drafts,
-  HistoryEntry,
   NewChangeEvent,
   StoredChange,
-} from '@trove/backstage-plugin-change-management-backend/testUtils';
+} from '../database/ChangeStore';
+import { afterAction, newDraft } from '../service/changeRecord';
 
 /** Who takes a step: the change's author, its peer reviewer or the CTO. */
-type Party = 'author' | 'reviewer' | 'cto';
-type Step = [Party, ChangeAction];
+export type Party = 'author' | 'reviewer' | 'cto';
+
+/** What a step sends beside the usual fields, and how long after the last. */
+export interface StepOptions {
+  /** Fields over the fixture's for this action (for `edit`, the draft's). */
+  fields?: Record<string, unknown>;
+  /** Time since the previous step, instead of the change's `stepMs`. */
+  afterMs?: number;
+}
+
+/** One step: who takes which action, with what. */
+export type Step = [Party, ChangeAction] | [Party, ChangeAction, StepOptions];
 type DraftType = keyof typeof drafts;
 
 /** A change as the store would hold it after its actions, with its events. */
@@ -117,22 +131,24 @@ export const CTO: Actor = {
   engineerOf: 'any',
 };
 
-// Requests are the same for every change of a script: parse each once.
+// Requests are the same for every change of a script: parse each once. A
+// step with fields of its own is parsed on its own.
 const parsedRequests = new Map<string, ActionRequest>();
 function requestFor(
   type: DraftType,
   action: ChangeAction,
   refs: string[],
+  own?: Record<string, unknown>,
 ): ActionRequest {
   const key = `${type} ${action} ${refs.join(',')}`;
-  let request = parsedRequests.get(key);
+  let request = own ? undefined : parsedRequests.get(key);
   if (!request) {
     const fields =
       action === 'edit'
-        ? { ...drafts[type], affectedEntityRefs: refs }
-        : actionFields[action];
+        ? { ...drafts[type], ...own, affectedEntityRefs: refs }
+        : { ...actionFields[action], ...own };
     request = parseActionRequest({ action, version: 1, ...fields });
-    parsedRequests.set(key, request);
+    if (!own) parsedRequests.set(key, request);
   }
   return request;
 }
@@ -153,15 +169,20 @@ const parsedDrafts = new Map<
   string,
   ReturnType<typeof changeDraftSchema.parse>
 >();
-function draftFor(type: DraftType, refs: string[]) {
+function draftFor(
+  type: DraftType,
+  refs: string[],
+  own?: Partial<ChangeDraftInput>,
+) {
   const key = `${type} ${refs.join(',')}`;
-  let draft = parsedDrafts.get(key);
+  let draft = own ? undefined : parsedDrafts.get(key);
   if (!draft) {
     draft = changeDraftSchema.parse({
       ...drafts[type],
+      ...own,
       affectedEntityRefs: refs,
     });
-    parsedDrafts.set(key, draft);
+    if (!own) parsedDrafts.set(key, draft);
   }
   return draft;
 }
@@ -181,15 +202,19 @@ function withEntities(change: StoredChange, entities: AffectedEntity[]) {
  * One change raised and taken along a script, built exactly as
  * ChangeService.createChange and ChangeService.act build the row and the
  * events they hand the store, with the shared workflow's `applyAction`
- * judging and recording every step. Events are `stepMs` apart.
+ * judging and recording every step. Events are `stepMs` apart, unless a
+ * step says otherwise.
  */
 export function seedChange(options: {
   script: Script;
   entities: AffectedEntity[];
+  /** The author's index in ENGINEERS; the next engineer reviews. */
   author: number;
   createdAt: Date;
   stepMs: number;
   title: string;
+  /** Draft fields over the fixture of the script's type. */
+  draft?: Partial<ChangeDraftInput>;
 }): SeededChange {
   const { script, entities, createdAt, stepMs } = options;
   const author = ENGINEERS[options.author % ENGINEERS.length];
@@ -201,22 +226,18 @@ export function seedChange(options: {
   };
   const refs = entities.map(e => e.entityRef);
   // The parsed draft of its type, with its own title (a plain one).
-  const input = { ...draftFor(script.type, refs), title: options.title };
-  const now = createdAt.toISOString();
-  const { affectedEntityRefs: _refs, ...fields } = input;
+  const input = {
+    ...draftFor(script.type, refs, options.draft),
+    title: options.title,
+  };
+  const { affectedEntityRefs: _refs, ...draft } = input;
   let change: StoredChange = withEntities(
-    {
-      ...fields,
+    newDraft({
       id: randomUUID(),
-      state: 'draft',
-      version: 1,
-      affectedEntityRefs: [],
-      affectedSystemRefs: [],
-      createdBy: author.userEntityRef,
-      createdAt: now,
-      updatedAt: now,
-      exceptions: [],
-    },
+      draft,
+      by: author.userEntityRef,
+      at: createdAt.toISOString(),
+    }),
     entities,
   );
   const events: NewChangeEvent[] = [
@@ -229,10 +250,10 @@ export function seedChange(options: {
     },
   ];
   let time = createdAt.getTime();
-  for (const [party, action] of script.steps) {
-    time += stepMs;
+  for (const [party, action, step] of script.steps) {
+    time += step?.afterMs ?? stepMs;
     const at = new Date(time);
-    const request = requestFor(script.type, action, refs);
+    const request = requestFor(script.type, action, refs, step?.fields);
     const outcome = applyAction(
       { ...change, overdue: isRetrospectiveOverdue(change, at) },
       request,
@@ -265,14 +286,7 @@ export function seedChange(options: {
         ? { ...eventFields, exceptions: outcome.exceptions }
         : eventFields,
     });
-    change = {
-      ...change,
-      ...outcome.patch,
-      state: outcome.to,
-      version: change.version + 1,
-      updatedAt: at.toISOString(),
-      exceptions: [...change.exceptions, ...outcome.exceptions],
-    };
+    change = afterAction(change, outcome, outcome.exceptions, at.toISOString());
   }
   return { change, entities, events };
 }
