@@ -4,6 +4,8 @@ export type {
   ChangeListRequest,
   ChangeLogRequest,
   ChangeManagementApi,
+  ConflictsRequest,
+  FreeSlotRequest,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';
 export type { Attachment } from './attachment';
