@@ -190,12 +190,15 @@ describe('RaiseChangeDialog planned window', () => {
   });
 
   it('edits a draft’s window, leaving the draft out of its own conflicts', async () => {
-    const draft = {
+    const draft: ChangeView = {
       id: other,
       type: 'standard',
       state: 'draft',
       version: 3,
       title: 'Rotate keys',
+      description: '',
+      risks: '',
+      testingNotes: '',
       affectedEntityRefs: ['component:default/payments-service'],
       affectedSystemRefs: [],
       createdBy: 'user:default/alice',
@@ -206,7 +209,7 @@ describe('RaiseChangeDialog planned window', () => {
       allowedActions: ['edit'],
       plannedStart: '2026-06-10T07:00:00.000Z',
       plannedEnd: '2026-06-10T08:00:00.000Z',
-    } as ChangeView;
+    };
     const api = {
       editChange: jest.fn().mockResolvedValue({ ...draft, version: 4 }),
       listConflicts: jest

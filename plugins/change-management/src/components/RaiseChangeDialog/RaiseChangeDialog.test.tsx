@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { inputError, renderDialog } from './__testUtils__/renderDialog';
