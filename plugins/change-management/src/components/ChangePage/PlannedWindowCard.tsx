@@ -17,7 +17,8 @@ export const PlannedWindowCard = ({ change }: { change: ChangeDetail }) => {
   const warnings = change.windowWarnings ?? [];
   const quiet = !warnings.length && !change.conflicts.length;
   return (
-    <InfoCard title="Planned window">
+    // A heading under the change's own (h2), its lists' headings under it.
+    <InfoCard title="Planned window" titleTypographyProps={{ component: 'h3' }}>
       <Typography variant="body1" paragraph>
         {describeWindow(window.plannedStart, window.plannedEnd)}
       </Typography>
@@ -26,7 +27,11 @@ export const PlannedWindowCard = ({ change }: { change: ChangeDetail }) => {
           No warnings and no conflicts.
         </Typography>
       ) : (
-        <PlannedWindowNotes warnings={warnings} conflicts={change.conflicts} />
+        <PlannedWindowNotes
+          warnings={warnings}
+          conflicts={change.conflicts}
+          headingLevel="h4"
+        />
       )}
     </InfoCard>
   );
