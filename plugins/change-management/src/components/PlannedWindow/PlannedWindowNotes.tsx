@@ -11,7 +11,7 @@ import {
   WINDOW_WARNING_LABELS,
   WindowWarning,
 } from '@trove/backstage-plugin-change-management-common';
-import { useId } from 'react';
+import { ReactNode, useId } from 'react';
 import { changeRouteRef } from '../../routes';
 import { formatTime } from '../format';
 
@@ -39,6 +39,33 @@ const ConflictItem = ({ conflict }: { conflict: Conflict }) => {
   );
 };
 
+type HeadingLevel = 'h3' | 'h4';
+
+/** A list under its heading, which names it. */
+const HeadedList = (props: {
+  id: string;
+  heading: string;
+  level: HeadingLevel;
+  /** Without bullets or indent: its items are alerts. */
+  bare?: boolean;
+  children: ReactNode;
+}) => (
+  <div>
+    <Typography variant="subtitle2" component={props.level} id={props.id}>
+      {props.heading}
+    </Typography>
+    <Box
+      component="ul"
+      aria-labelledby={props.id}
+      {...(props.bare
+        ? { p: 0, m: 0, style: { listStyle: 'none' } }
+        : { mt: 0.5 })}
+    >
+      {props.children}
+    </Box>
+  </div>
+);
+
 /**
  * What the server says of a planned window: its warnings (freeze,
  * blackout, working hours) and what it collides with, each list under a
@@ -49,56 +76,39 @@ export const PlannedWindowNotes = (props: {
   warnings: WindowWarning[];
   conflicts: Conflict[];
   /** The level of the lists' headings in the page or dialog. */
-  headingLevel?: 'h3' | 'h4';
+  headingLevel?: HeadingLevel;
 }) => {
   const { warnings, conflicts, headingLevel = 'h3' } = props;
   const id = useId();
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
       {warnings.length > 0 && (
-        <div>
-          <Typography
-            variant="subtitle2"
-            component={headingLevel}
-            id={`${id}-warnings`}
-          >
-            Warnings about the planned window
-          </Typography>
-          <Box
-            component="ul"
-            aria-labelledby={`${id}-warnings`}
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-          >
-            {warnings.map(warning => (
-              <Box component="li" key={warning.reason} mt={1}>
-                <Alert severity="warning" role="none">
-                  <AlertTitle>
-                    {WINDOW_WARNING_LABELS[warning.reason]}
-                  </AlertTitle>
-                  {warning.message}
-                </Alert>
-              </Box>
-            ))}
-          </Box>
-        </div>
+        <HeadedList
+          id={`${id}-warnings`}
+          heading="Warnings about the planned window"
+          level={headingLevel}
+          bare
+        >
+          {warnings.map(warning => (
+            <Box component="li" key={warning.reason} mt={1}>
+              <Alert severity="warning" role="none">
+                <AlertTitle>{WINDOW_WARNING_LABELS[warning.reason]}</AlertTitle>
+                {warning.message}
+              </Alert>
+            </Box>
+          ))}
+        </HeadedList>
       )}
       {conflicts.length > 0 && (
-        <div>
-          <Typography
-            variant="subtitle2"
-            component={headingLevel}
-            id={`${id}-conflicts`}
-          >
-            {`Conflicts (${conflicts.length})`}
-          </Typography>
-          <ul aria-labelledby={`${id}-conflicts`}>
-            {conflicts.map((conflict, index) => (
-              <ConflictItem key={conflict.id ?? index} conflict={conflict} />
-            ))}
-          </ul>
-        </div>
+        <HeadedList
+          id={`${id}-conflicts`}
+          heading={`Conflicts (${conflicts.length})`}
+          level={headingLevel}
+        >
+          {conflicts.map((conflict, index) => (
+            <ConflictItem key={conflict.id ?? index} conflict={conflict} />
+          ))}
+        </HeadedList>
       )}
     </Box>
   );
