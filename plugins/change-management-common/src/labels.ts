@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import type { AuditExceptionKind } from './audit';
 import type { ChangeEvent } from './events';
+import type { Conflict } from './landscape';
 import type { ChangeAction, ChangeState, ChangeType } from './types';
 import type { DraftField, Resubmission } from './workflow/resubmission';
+import type { WindowWarningReason } from './workflow/windowWarnings';
 import { transitionFor } from './workflow/transitions';
 
 // The words people read: the portal, the CSV export and notifications show
@@ -148,6 +150,22 @@ export const DRAFT_FIELD_LABELS: Record<DraftField, string> = {
   affectedEntityRefs: 'Affected entities',
   plannedStart: 'Planned start',
   plannedEnd: 'Planned end',
+};
+
+/** Why another change or a window collides with a planned window. @public */
+export const CONFLICT_REASON_LABELS: Record<Conflict['reason'], string> = {
+  'same-entity': 'Same entity',
+  'same-system': 'Same System',
+  dependency: 'One dependency away',
+  freeze: 'Freeze',
+  blackout: 'Blackout',
+};
+
+/** What a planned window's warning is about; its message says why. @public */
+export const WINDOW_WARNING_LABELS: Record<WindowWarningReason, string> = {
+  freeze: 'In the freeze',
+  blackout: 'In a blackout',
+  'outside-working-hours': 'Outside working hours',
 };
 
 /**

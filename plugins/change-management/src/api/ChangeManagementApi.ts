@@ -15,7 +15,9 @@ import {
   ChangeType,
   ChangeView,
   EntityMetrics,
+  ConflictList,
   EntitySummary,
+  FreeSlot,
   FreezeStatus,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
@@ -73,6 +75,36 @@ export interface EntityMetricsRequest {
   entityRef: string;
   from: string;
   to: string;
+}
+
+/**
+ * A planned window to check before it is saved: `excludeId` leaves out the
+ * change being edited.
+ *
+ * @public
+ */
+export interface ConflictsRequest {
+  entityRefs: string[];
+  type: ChangeType;
+  /** ISO time with a zone, inclusive. */
+  plannedStart: string;
+  /** ISO time with a zone, exclusive. */
+  plannedEnd: string;
+  excludeId?: string;
+}
+
+/**
+ * What the next free slot is looked for: a window of `durationMinutes` no
+ * earlier than `earliestStart` (ISO).
+ *
+ * @public
+ */
+export interface FreeSlotRequest {
+  entityRefs: string[];
+  type: ChangeType;
+  durationMinutes: number;
+  earliestStart: string;
+  excludeId?: string;
 }
 
 /**
@@ -134,6 +166,19 @@ export interface ChangeManagementApi {
    * time, emergencies and the change success score.
    */
   getEntityMetrics(request: EntityMetricsRequest): Promise<EntityMetrics>;
+
+  // Planned windows: conflicts and the next free slot (issue 21).
+  /**
+   * What a planned window of a change collides with (open changes near
+   * its entities; for a standard or infrastructure change the freeze and
+   * blackouts), and its warnings, before the change is saved.
+   */
+  listConflicts(request: ConflictsRequest): Promise<ConflictList>;
+  /**
+   * The earliest window of the duration, from the earliest start, with no
+   * conflict, within 90 days; or why there is none.
+   */
+  findFreeSlot(request: FreeSlotRequest): Promise<FreeSlot>;
 }
 
 /** @public */

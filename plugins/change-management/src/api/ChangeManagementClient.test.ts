@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import {
   ChangeEventList,
+  conflictsQuerySchema,
+  freeSlotQuerySchema,
   EntitySummary,
   FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';
@@ -304,5 +306,56 @@ describe('ChangeManagementClient', () => {
     });
     const url = new URL(fetch.mock.calls[0][0]);
     expect(url.searchParams.get('entityRef')).toBe('system:default/payments');
+  });
+
+  // Planned windows: conflicts and the next free slot (issue 21).
+  it('asks for the conflicts of a window in the query the route reads', async () => {
+    const answer = { conflicts: [], windowWarnings: [] };
+    const { client, fetch } = clientWith(json(answer));
+    await expect(
+      client.listConflicts({
+        entityRefs: ['component:default/a', 'system:default/payments'],
+        type: 'infrastructure',
+        plannedStart: '2026-06-10T09:00:00.000+02:00',
+        plannedEnd: '2026-06-10T10:00:00.000+02:00',
+        excludeId: '5f0c1b1e-7a0e-4f5e-9d3c-2b7a1f0e9c11',
+      }),
+    ).resolves.toEqual(answer);
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/change-management/conflicts');
+    const query = conflictsQuerySchema.parse(
+      Object.fromEntries(url.searchParams),
+    );
+    expect(query).toMatchObject({
+      entityRef: ['component:default/a', 'system:default/payments'],
+      type: 'infrastructure',
+      excludeId: '5f0c1b1e-7a0e-4f5e-9d3c-2b7a1f0e9c11',
+    });
+    expect(url.searchParams.get('plannedStart')).toBe(
+      '2026-06-10T09:00:00.000+02:00',
+    );
+  });
+
+  it('asks for the next free slot in the query the route reads', async () => {
+    const answer = { start: null, end: null, reason: 'None within 90 days' };
+    const { client, fetch } = clientWith(json(answer));
+    await expect(
+      client.findFreeSlot({
+        entityRefs: ['component:default/a'],
+        type: 'standard',
+        durationMinutes: 90,
+        earliestStart: '2026-06-10T09:00:00.000Z',
+      }),
+    ).resolves.toEqual(answer);
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/change-management/free-slot');
+    expect(
+      freeSlotQuerySchema.parse(Object.fromEntries(url.searchParams)),
+    ).toMatchObject({
+      entityRef: ['component:default/a'],
+      durationMinutes: 90,
+      type: 'standard',
+    });
+    expect(url.searchParams.has('excludeId')).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ import {
   ChangeList,
   ChangeView,
   EntityMetrics,
+  ConflictList,
   EntitySummary,
+  FreeSlot,
   FreezeStatus,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
@@ -27,6 +29,8 @@ import {
   ChangeLogRequest,
   ChangeManagementApi,
   EntityMetricsRequest,
+  ConflictsRequest,
+  FreeSlotRequest,
 } from './ChangeManagementApi';
 import { Attachment, attachmentOf } from './attachment';
 
@@ -166,6 +170,35 @@ export class ChangeManagementClient implements ChangeManagementApi {
 
   async listChainCheckpoints(): Promise<ChainCheckpointList> {
     return this.json('ListChainCheckpoints');
+  }
+
+  // Planned windows: conflicts and the next free slot (issue 21).
+  async listConflicts(request: ConflictsRequest): Promise<ConflictList> {
+    const { entityRefs, type, plannedStart, plannedEnd, excludeId } = request;
+    return this.json('ListConflicts', {
+      query: {
+        // Refs separated by commas, as the route reads them (docs/api.md).
+        entityRef: entityRefs.join(','),
+        plannedStart,
+        plannedEnd,
+        type,
+        excludeId,
+      },
+    });
+  }
+
+  async findFreeSlot(request: FreeSlotRequest): Promise<FreeSlot> {
+    const { entityRefs, type, durationMinutes, earliestStart, excludeId } =
+      request;
+    return this.json('FindFreeSlot', {
+      query: {
+        entityRef: entityRefs.join(','),
+        durationMinutes: String(durationMinutes),
+        earliestStart,
+        type,
+        excludeId,
+      },
+    });
   }
 
   /**

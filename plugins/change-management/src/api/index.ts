@@ -5,6 +5,8 @@ export type {
   ChangeLogRequest,
   ChangeManagementApi,
   EntityMetricsRequest,
+  ConflictsRequest,
+  FreeSlotRequest,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';
 export type { Attachment } from './attachment';

@@ -16,6 +16,7 @@ import {
   ChangeDetail,
   describeNextStep,
   eventLabel,
+  plannedWindowOf,
 } from '@trove/backstage-plugin-change-management-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { changeManagementApiRef, ChangeEvent } from '../../api';
@@ -29,6 +30,7 @@ import { DeployHeld, DEPLOY_HELD_ID } from './DeployHeld';
 import { describeFailure } from '../errors';
 import { formatTime } from '../format';
 import { EventTimeline } from './EventTimeline';
+import { PlannedWindowCard } from './PlannedWindowCard';
 import { useChangeSignal } from '../useChangeSignal';
 
 const STALE_NOTICE =
@@ -125,6 +127,11 @@ const LoadedChange = (props: {
             })}
           />
         </Grid>
+        {plannedWindowOf(change) && (
+          <Grid item xs={12}>
+            <PlannedWindowCard change={change} />
+          </Grid>
+        )}
         <Grid item xs={12} md={7}>
           <ChangeRecord change={change} />
         </Grid>

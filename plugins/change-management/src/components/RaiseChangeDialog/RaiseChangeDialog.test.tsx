@@ -1,79 +1,13 @@
-import {
-  catalogApiRef,
-  entityPresentationApiRef,
-} from '@backstage/plugin-catalog-react';
-import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChangeManagementApi, changeManagementApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { RaiseChangeDialog } from './RaiseChangeDialog';
+import { inputError, renderDialog } from './__testUtils__/renderDialog';
 
 // Typing into many fields with userEvent takes a few seconds, and many
 // more when the suites share two cores.
 jest.setTimeout(90_000);
 
 const created = { id: 'c1', version: 1, state: 'draft' };
-
-/** A 400 as the API client throws it, with the server's issues. */
-function inputError(issues: { path: string; message: string }[]) {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name: 'InputError', message: 'Invalid request', issues },
-        response: { statusCode: 400 },
-      }),
-      { status: 400, headers: { 'Content-Type': 'application/json' } },
-    ),
-  );
-}
-
-const catalogApi = catalogApiMock({
-  entities: [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: { name: 'payments-db', namespace: 'default' },
-    },
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'payments-service',
-        namespace: 'default',
-        title: 'Payments service',
-      },
-    },
-  ],
-});
-
-async function renderDialog(
-  api: Partial<ChangeManagementApi>,
-  onClose = jest.fn(),
-) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [changeManagementApiRef, api],
-        [catalogApiRef, catalogApi],
-        [
-          entityPresentationApiRef,
-          DefaultEntityPresentationApi.create({ catalogApi }),
-        ],
-      ]}
-    >
-      <RaiseChangeDialog
-        open
-        onClose={onClose}
-        entityRef="component:default/payments-service"
-      />
-    </TestApiProvider>,
-    { mountedRoutes: { '/change-management': rootRouteRef } },
-  );
-}
 
 async function fillStandard() {
   await userEvent.type(screen.getByLabelText(/Title/), 'Upgrade the PSP SDK');

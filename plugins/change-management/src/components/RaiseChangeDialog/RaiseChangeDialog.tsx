@@ -32,6 +32,7 @@ import {
 import { DiscardDialog } from './DiscardDialog';
 import { EntityPicker } from './EntityPicker';
 import { ErrorSummary } from './ErrorSummary';
+import { PlannedWindowFields } from './PlannedWindowFields';
 import { useDraftIssues } from './useDraftIssues';
 
 /** Whatever an input's ref is (an input, or MUI's select), it takes focus. */
@@ -254,6 +255,15 @@ export const RaiseChangeDialog = (props: {
           }}
           error={issues.errorOf('affectedEntityRefs')}
           required={required.has('affectedEntityRefs')}
+        />
+        <PlannedWindowFields
+          plannedStart={form.plannedStart}
+          plannedEnd={form.plannedEnd}
+          entityRefs={form.affectedEntityRefs}
+          type={form.type}
+          excludeId={saved?.id}
+          onChange={(input, value) => set(input)(value)}
+          fieldProps={fieldProps}
         />
       </DialogContent>
       <DiscardDialog

@@ -5,9 +5,11 @@ import {
   ChangeView,
   InputIssue,
   missingForSubmit,
+  plannedWindowIssues,
   toInputIssues,
 } from '@trove/backstage-plugin-change-management-common';
 import { PlacedIssues, placeIssues } from '../issues';
+import { fromLocalInput, toLocalInput } from '../PlannedWindow';
 
 /** The inputs of the draft form, as the user edits them. */
 export type Form = {
@@ -21,6 +23,9 @@ export type Form = {
   severity: '' | 'P1' | 'P2';
   proposedFix: string;
   affectedEntityRefs: string[];
+  /** datetime-local values, in the user's zone; empty when not planned. */
+  plannedStart: string;
+  plannedEnd: string;
 };
 
 /** The form for a new change, or for editing a draft. */
@@ -37,6 +42,8 @@ export function initialForm(entityRef?: string, change?: ChangeView): Form {
     proposedFix: change?.proposedFix ?? '',
     affectedEntityRefs:
       change?.affectedEntityRefs ?? (entityRef ? [entityRef] : []),
+    plannedStart: toLocalInput(change?.plannedStart),
+    plannedEnd: toLocalInput(change?.plannedEnd),
   };
 }
 
@@ -68,6 +75,8 @@ export const FORM_ORDER: (keyof Form)[] = [
   'severity',
   'proposedFix',
   'affectedEntityRefs',
+  'plannedStart',
+  'plannedEnd',
 ];
 
 /** The request body for a form: only the fields its type uses. */
@@ -87,6 +96,8 @@ export function toInput(form: Form): ChangeDraftInput {
         : undefined,
     proposedFix: emergency && form.proposedFix ? form.proposedFix : undefined,
     affectedEntityRefs: form.affectedEntityRefs,
+    plannedStart: fromLocalInput(form.plannedStart),
+    plannedEnd: fromLocalInput(form.plannedEnd),
   };
 }
 
@@ -103,6 +114,8 @@ const INPUT_OF_PATH: Record<string, keyof Form> = {
   'incident.severity': 'severity',
   proposedFix: 'proposedFix',
   affectedEntityRefs: 'affectedEntityRefs',
+  plannedStart: 'plannedStart',
+  plannedEnd: 'plannedEnd',
 };
 
 /**
@@ -142,6 +155,8 @@ export function validate(form: Form, submitting: boolean): PlacedIssues {
   const input = toInput(form);
   const parsed = changeDraftSchema.safeParse(input);
   const issues = parsed.success ? [] : toInputIssues(parsed.error.issues);
+  // The pair is judged apart from the schema, as the server judges it.
+  issues.push(...plannedWindowIssues(input));
   if (submitting) {
     issues.push(
       ...missingForSubmit({
@@ -184,7 +199,10 @@ export function storageKey(
 export function restoreForm(key: string): Form | undefined {
   try {
     const stored = window.sessionStorage.getItem(key);
-    return stored ? (JSON.parse(stored) as Form) : undefined;
+    // A form kept before the planned window was asked lacks its inputs.
+    return stored
+      ? { ...initialForm(), ...(JSON.parse(stored) as Partial<Form>) }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,2 @@
+export { PlannedWindowNotes, describeWindow } from './PlannedWindowNotes';
+export { fromLocalInput, localZone, toLocalInput } from './localTime';
