@@ -35,6 +35,8 @@ import {
 } from './responses';
 import { changeDraftSchema, changeEditSchema } from './schemas';
 import { changeListSchema, changeViewSchema } from './types';
+import { calendarSchema } from './calendar';
+import { calendarQuerySchema } from './queries';
 
 /**
  * A route of the HTTP API: where it is, and the schemas of what it reads
@@ -164,6 +166,13 @@ export const apiRoutes = {
     method: 'get',
     path: '/audit/checkpoints',
     response: chainCheckpointListSchema,
+  },
+  // Calendar (issue 21, item 4).
+  GetCalendar: {
+    method: 'get',
+    path: '/calendar',
+    query: calendarQuerySchema,
+    response: calendarSchema,
   },
 } as const satisfies Record<string, ApiRoute>;
 

@@ -32,3 +32,4 @@ export * from './noticeText';
 export * from './publications';
 export * from './exceptionText';
 export * from './search';
+export * from './calendar';

@@ -335,3 +335,26 @@ export const auditEvidenceQuerySchema = z
       ),
   })
   .strict();
+
+// ---------------------------------------------------------------------------
+// Calendar (issue 21, item 4): GET /calendar
+// ---------------------------------------------------------------------------
+
+/**
+ * The query string of `GET /calendar`: the freeze and blackout windows and
+ * the planned and deployed changes that touch [from, to), of one entity (a
+ * System with its parts) and of one type if given.
+ *
+ * @public
+ */
+export const calendarQuerySchema = z
+  .object({
+    from: time('from', 'The start of the period shown, inclusive.'),
+    to: time('to', 'The end of the period shown, exclusive.'),
+    entityRef: scopeRef.optional(),
+    type: changeTypeSchema.optional(),
+  })
+  .strict();
+
+/** @public */
+export type CalendarQueryInput = z.input<typeof calendarQuerySchema>;

@@ -5,6 +5,8 @@ import {
   AuditExceptionList,
   AuditExceptionsQueryInput,
   AuditVerification,
+  Calendar,
+  CalendarQueryInput,
   ChainCheckpointList,
   ChangeDetail,
   ChangeDraftInput,
@@ -63,6 +65,14 @@ export type AuditPeriod = Pick<
 >;
 
 /**
+ * A calendar's period [from, to) of ISO times, optionally of one entity (a
+ * System with its parts) and one type, as `GET /calendar` reads it.
+ *
+ * @public
+ */
+export type CalendarRequest = CalendarQueryInput;
+
+/**
  * The change-management backend, as the frontend sees it. The bodies are
  * the shared contract of change-management-common.
  *
@@ -115,6 +125,11 @@ export interface ChangeManagementApi {
    * overdue retrospectives, the last production change.
    */
   getSummary(entityRef: string): Promise<EntitySummary>;
+  /**
+   * What a calendar shows of a period: the freeze and blackout windows, and
+   * the planned and deployed changes, in one request.
+   */
+  getCalendar(request: CalendarRequest): Promise<Calendar>;
 }
 
 /** @public */

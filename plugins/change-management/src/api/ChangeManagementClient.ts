@@ -9,6 +9,7 @@ import {
   AuditCounts,
   AuditExceptionList,
   AuditVerification,
+  Calendar,
   ChainCheckpointList,
   ChangeDetail,
   ChangeDraftInput,
@@ -22,6 +23,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AuditPeriod,
+  CalendarRequest,
   ChangeListRequest,
   ChangeLogRequest,
   ChangeManagementApi,
@@ -157,6 +159,13 @@ export class ChangeManagementClient implements ChangeManagementApi {
 
   async listChainCheckpoints(): Promise<ChainCheckpointList> {
     return this.json('ListChainCheckpoints');
+  }
+
+  async getCalendar(request: CalendarRequest): Promise<Calendar> {
+    const { from, to, entityRef, type } = request;
+    return this.json('GetCalendar', {
+      query: { from, to, entityRef: entityRef || undefined, type },
+    });
   }
 
   /**
