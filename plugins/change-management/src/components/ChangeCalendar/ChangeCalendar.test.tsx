@@ -1,0 +1,190 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ICAL from 'ical.js';
+import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
+import { ChangeCalendar } from './ChangeCalendar';
+import { calendarOf, plannedUpgrade, refundsHotfix } from './calendarFixture';
+
+// Local midnights: the calendar shows the browser's days.
+const local = (year: number, month: number, day: number) =>
+  new Date(year, month - 1, day).toISOString();
+
+function renderCalendar(props: { defaultDate: Date; entityRef?: string }) {
+  const getCalendar = jest.fn(async query => calendarOf(query));
+  const rendered = renderWithCatalog(<ChangeCalendar {...props} />, {
+    getCalendar,
+  });
+  return { getCalendar, rendered };
+}
+
+/**
+ * The background of a day of the month shown: rbc draws a week's dates and
+ * its day backgrounds as two rows of seven, in the same order.
+ */
+function dayBackground(day: number): Element {
+  for (const week of document.querySelectorAll('.rbc-month-row')) {
+    const dates = [...week.querySelectorAll('.rbc-date-cell')];
+    const index = dates.findIndex(
+      cell =>
+        !cell.classList.contains('rbc-off-range') &&
+        cell.textContent === String(day).padStart(2, '0'),
+    );
+    if (index >= 0) return week.querySelectorAll('.rbc-day-bg')[index];
+  }
+  throw new Error(`day ${day} is not shown`);
+}
+
+const hatched = (day: number) => /freezeDay/.test(dayBackground(day).className);
+
+/** A phone's width: every max-width media query matches. */
+function onPhone() {
+  const matchMedia = window.matchMedia;
+  window.matchMedia = jest.fn().mockImplementation((query: string) => ({
+    matches: query.includes('max-width'),
+    media: query,
+    addListener: jest.fn(),
+    removeListener: jest.fn(),
+    addEventListener: jest.fn(),
+    removeEventListener: jest.fn(),
+  }));
+  return () => {
+    window.matchMedia = matchMedia;
+  };
+}
+
+describe('ChangeCalendar', () => {
+  it('shades the freeze over the new year in December and in January, one request a month', async () => {
+    const { getCalendar } = renderCalendar({
+      defaultDate: new Date(2026, 11, 10),
+    });
+    expect(
+      await screen.findAllByText('Freeze: Holiday freeze'),
+    ).not.toHaveLength(0);
+    expect(getCalendar).toHaveBeenCalledTimes(1);
+    expect(getCalendar).toHaveBeenCalledWith({
+      from: local(2026, 11, 30),
+      to: local(2027, 1, 4),
+    });
+    expect(hatched(20)).toBe(true);
+    expect(hatched(31)).toBe(true);
+    expect(hatched(10)).toBe(false);
+    expect(dayBackground(8).className).toMatch(/blackoutDay/);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(getCalendar).toHaveBeenCalledTimes(2));
+    expect(getCalendar).toHaveBeenLastCalledWith({
+      from: local(2026, 12, 28),
+      to: local(2027, 2, 1),
+    });
+    await screen.findByText(/Resize payments-db/);
+    expect(screen.getByText('January 2027')).toBeInTheDocument();
+    expect(hatched(3)).toBe(true);
+    expect(hatched(10)).toBe(false);
+  });
+
+  it('links each change to its page and marks an emergency in words', async () => {
+    renderCalendar({ defaultDate: new Date(2026, 11, 10) });
+    const hotfix = await screen.findByRole('link', {
+      name: `Emergency · Deployed: ${refundsHotfix.title}`,
+    });
+    expect(hotfix).toHaveAttribute(
+      'href',
+      `/change-management/changes/${refundsHotfix.id}`,
+    );
+    const upgrade = screen.getByRole('link', {
+      name: `Planned: ${plannedUpgrade.title}`,
+    });
+    expect(upgrade).toHaveAttribute(
+      'href',
+      `/change-management/changes/${plannedUpgrade.id}`,
+    );
+    expect(upgrade.textContent).not.toMatch(/Emergency/);
+  });
+
+  it('asks again for the type picked, and for the entity given', async () => {
+    const { getCalendar } = renderCalendar({
+      defaultDate: new Date(2026, 11, 10),
+      entityRef: 'system:default/payments',
+    });
+    await screen.findByText(`Planned: ${plannedUpgrade.title}`);
+    expect(getCalendar.mock.calls[0][0].entityRef).toBe(
+      'system:default/payments',
+    );
+    // The entity's calendar is of that entity: no System to pick.
+    expect(screen.queryByLabelText('System')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('Type'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Emergency' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByText(`Planned: ${plannedUpgrade.title}`),
+      ).not.toBeInTheDocument(),
+    );
+    expect(getCalendar).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        type: 'emergency',
+        entityRef: 'system:default/payments',
+      }),
+    );
+    expect(
+      screen.getByText(`Emergency · Deployed: ${refundsHotfix.title}`),
+    ).toBeInTheDocument();
+  });
+
+  it('opens in the agenda on a phone, asking only for its days', async () => {
+    const restore = onPhone();
+    try {
+      const { getCalendar } = renderCalendar({
+        defaultDate: new Date(2026, 11, 10),
+      });
+      const hotfix = await screen.findByRole('link', {
+        name: `Emergency · Deployed: ${refundsHotfix.title}`,
+      });
+      expect(hotfix.closest('.rbc-agenda-view')).not.toBeNull();
+      expect(getCalendar).toHaveBeenCalledTimes(1);
+      expect(getCalendar).toHaveBeenCalledWith({
+        from: local(2026, 12, 10),
+        to: local(2027, 1, 9),
+      });
+      expect(screen.getByRole('button', { name: 'Agenda' })).toHaveClass(
+        'rbc-active',
+      );
+      const agenda = document.querySelector('.rbc-agenda-view') as HTMLElement;
+      expect(
+        within(agenda).getAllByText('Freeze: Holiday freeze'),
+      ).not.toHaveLength(0);
+    } finally {
+      restore();
+    }
+  });
+
+  it('downloads the period shown as an .ics file that holds the freeze', async () => {
+    const files: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    const revokeObjectURL = URL.revokeObjectURL;
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      files.push(blob);
+      return 'blob:calendar';
+    });
+    URL.revokeObjectURL = jest.fn();
+    try {
+      renderCalendar({ defaultDate: new Date(2026, 11, 10) });
+      const button = await screen.findByRole('button', {
+        name: 'Download .ics',
+      });
+      await waitFor(() => expect(button).toBeEnabled());
+      await userEvent.click(button);
+      expect(files).toHaveLength(1);
+      const text = await files[0].text();
+      const events = new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map(e => new ICAL.Event(e));
+      expect(events.map(e => e.summary)).toContain('Freeze: Holiday freeze');
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      URL.revokeObjectURL = revokeObjectURL;
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import { Calendar as BigCalendar, luxonLocalizer } from 'react-big-calendar';
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import { DateTime } from 'luxon';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import { Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { ChangeType } from '@trove/backstage-plugin-change-management-common';
+import { useNavigate } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { changeManagementApiRef } from '../../api';
+import { changeRouteRef } from '../../routes';
+import { CalendarEventLink, CalendarEventText } from './CalendarEvent';
+import { CalendarControls } from './CalendarControls';
+import {
+  CalendarItem,
+  changeItems,
+  windowItems,
+  windowsOn,
+} from './calendarItems';
+import { CalendarView, shownRange, AGENDA_DAYS } from './calendarRange';
+import { useCalendarStyles } from './useCalendarStyles';
+
+// Weeks start on Monday, as luxon's own weeks do (see shownRange).
+const localizer = luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
+
+const VIEWS: CalendarView[] = ['month', 'week', 'agenda'];
+
+const MESSAGES = {
+  previous: 'Previous',
+  next: 'Next',
+  today: 'Today',
+  noEventsInRange: 'Nothing is planned, deployed or frozen in this period.',
+};
+
+export type ChangeCalendarProps = {
+  /**
+   * The entity whose calendar it is (a System with its parts). Without
+   * one, the calendar of every change, and a System may be picked.
+   */
+  entityRef?: string;
+  /** The day it opens on; today by default. */
+  defaultDate?: Date;
+};
+
+/**
+ * The change calendar: the freeze and blackout windows shaded, the planned
+ * changes over their windows and the deployed ones at their deploy,
+ * coloured by type, emergencies marked in words. Month, week and agenda
+ * views; on a phone it opens in the agenda. One request for each period
+ * shown, which the .ics download also serves.
+ */
+export const ChangeCalendar = (props: ChangeCalendarProps) => {
+  const api = useApi(changeManagementApiRef);
+  const classes = useCalendarStyles();
+  const navigate = useNavigate();
+  const changeLink = useRouteRef(changeRouteRef);
+  // Read on the first render, so that a phone asks only for the agenda.
+  const phone = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'), {
+    noSsr: true,
+  });
+  const [view, setView] = useState<CalendarView>(phone ? 'agenda' : 'month');
+  const [date, setDate] = useState(() => props.defaultDate ?? new Date());
+  const [type, setType] = useState<ChangeType>();
+  const [system, setSystem] = useState<string>();
+  const entityRef = props.entityRef ?? system;
+
+  const range = useMemo(() => shownRange(view, date), [view, date]);
+  const from = range.from.toISOString();
+  const to = range.to.toISOString();
+  const calendar = useAsync(
+    () => api.getCalendar({ from, to, entityRef, type }),
+    [api, from, to, entityRef, type],
+  );
+
+  const windows = useMemo(
+    () => (calendar.value ? windowItems(calendar.value) : []),
+    [calendar.value],
+  );
+  const events = useMemo<CalendarItem[]>(
+    () => (calendar.value ? [...windows, ...changeItems(calendar.value)] : []),
+    [calendar.value, windows],
+  );
+
+  // A day in a window is hatched; a blackout shows over the freeze.
+  const dayPropGetter = (day: Date) => {
+    const touching = windowsOn(
+      windows,
+      day,
+      DateTime.fromJSDate(day).plus({ days: 1 }).toJSDate(),
+    );
+    if (touching.some(w => w.window.kind === 'blackout')) {
+      return { className: classes.blackoutDay };
+    }
+    return touching.length ? { className: classes.freezeDay } : {};
+  };
+
+  const eventPropGetter = (event: CalendarItem) => ({
+    className:
+      event.kind === 'window'
+        ? classes[event.window.kind]
+        : `${classes[event.change.type]} ${classes[event.kind]}`,
+  });
+
+  // The week view draws its events as buttons: they open the change.
+  const open = (event: CalendarItem) => {
+    if (view === 'week' && event.kind !== 'window') {
+      navigate(changeLink({ id: event.change.id }));
+    }
+  };
+
+  return (
+    <Box className={classes.root}>
+      <CalendarControls
+        entityRef={props.entityRef}
+        system={system}
+        onSystem={setSystem}
+        type={type}
+        onType={setType}
+        calendar={calendar.value}
+        from={range.from}
+        to={range.to}
+      />
+      {calendar.error && <ResponseErrorPanel error={calendar.error} />}
+      <Box height={4}>{calendar.loading && <LinearProgress />}</Box>
+      <BigCalendar<CalendarItem>
+        localizer={localizer}
+        events={events}
+        views={VIEWS}
+        view={view}
+        onView={v => setView(v as CalendarView)}
+        date={date}
+        onNavigate={setDate}
+        length={AGENDA_DAYS}
+        popup
+        messages={MESSAGES}
+        dayPropGetter={dayPropGetter}
+        eventPropGetter={eventPropGetter}
+        tooltipAccessor={event => event.title}
+        onSelectEvent={open}
+        onKeyPressEvent={(event, e) => {
+          const { key } = e.nativeEvent as KeyboardEvent;
+          if (key === 'Enter' || key === ' ') open(event);
+        }}
+        components={{
+          event: CalendarEventLink,
+          week: { event: CalendarEventText },
+        }}
+      />
+    </Box>
+  );
+};
