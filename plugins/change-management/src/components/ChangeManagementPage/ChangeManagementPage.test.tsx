@@ -61,7 +61,7 @@ describe('ChangeManagementPage', () => {
     expect(api.listChanges).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the four lists with the first selected and counted, in three calls', async () => {
+  it('shows the four lists and the calendar, the first selected and counted, in three calls', async () => {
     const api = fakeApi();
     await renderPage(api);
 
@@ -75,6 +75,7 @@ describe('ChangeManagementPage', () => {
         'In flight (5)',
         'Overdue retrospectives (1)',
         'All',
+        'Calendar',
       ]),
     );
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
@@ -324,6 +325,7 @@ describe('ChangeManagementPage', () => {
       'In flight',
       'Overdue retrospectives',
       'All',
+      'Calendar',
     ]);
   });
 
