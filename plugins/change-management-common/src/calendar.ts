@@ -24,9 +24,6 @@ export const calendarWindowSchema = z
   })
   .strict();
 
-/** @public */
-export type CalendarWindow = z.infer<typeof calendarWindowSchema>;
-
 /**
  * A change in the period: planned (its window) or deployed (its production
  * deploy), or both.
@@ -46,9 +43,6 @@ export const calendarChangeSchema = z
     emergency: z.boolean(),
   })
   .strict();
-
-/** @public */
-export type CalendarChange = z.infer<typeof calendarChangeSchema>;
 
 /**
  * The answer of `GET /calendar`.

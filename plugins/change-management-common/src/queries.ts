@@ -355,6 +355,3 @@ export const calendarQuerySchema = z
     type: changeTypeSchema.optional(),
   })
   .strict();
-
-/** @public */
-export type CalendarQueryInput = z.input<typeof calendarQuerySchema>;

@@ -5,8 +5,8 @@ import {
   AuditExceptionList,
   AuditExceptionsQueryInput,
   AuditVerification,
+  ApiRequest,
   Calendar,
-  CalendarQueryInput,
   ChainCheckpointList,
   ChangeDetail,
   ChangeDraftInput,
@@ -70,7 +70,7 @@ export type AuditPeriod = Pick<
  *
  * @public
  */
-export type CalendarRequest = CalendarQueryInput;
+export type CalendarRequest = ApiRequest<'GetCalendar'>['query'];
 
 /**
  * The change-management backend, as the frontend sees it. The bodies are

@@ -1,9 +1,6 @@
-import {
-  Calendar,
-  CalendarChange,
-  CalendarQueryInput,
-  CalendarWindow,
-} from '@trove/backstage-plugin-change-management-common';
+import { Calendar } from '@trove/backstage-plugin-change-management-common';
+import { CalendarRequest } from '../../api';
+import { CalendarChange, CalendarWindow } from './calendarItems';
 
 // A holiday freeze over the new year, a blackout, and changes in December
 // and January, as GET /calendar answers them.
@@ -66,7 +63,7 @@ const overlaps = (start: string, end: string, from: Date, to: Date) =>
  * The server's answer over the fixture: what touches [from, to), of the
  * type asked for.
  */
-export function calendarOf(query: CalendarQueryInput): Calendar {
+export function calendarOf(query: CalendarRequest): Calendar {
   const from = new Date(query.from);
   const to = new Date(query.to);
   return {

@@ -1,8 +1,10 @@
-import {
-  Calendar,
-  CalendarChange,
-  CalendarWindow,
-} from '@trove/backstage-plugin-change-management-common';
+import { Calendar } from '@trove/backstage-plugin-change-management-common';
+
+/** A freeze or blackout of a calendar answer. */
+export type CalendarWindow = Calendar['windows'][number];
+
+/** A change of a calendar answer. */
+export type CalendarChange = Calendar['changes'][number];
 
 /** A freeze or blackout, as a bar over its days and as shading. */
 export type WindowItem = {

@@ -4,7 +4,7 @@ import { ChangeType } from '@trove/backstage-plugin-change-management-common';
 import { textOn } from '../readable';
 
 /** The colour of each type's events: filled when deployed, outlined when planned. */
-export function typeColour(theme: Theme, type: ChangeType): string {
+function typeColour(theme: Theme, type: ChangeType): string {
   if (type === 'emergency') return theme.palette.secondary.dark;
   if (type === 'infrastructure') {
     return theme.palette.type === 'dark' ? teal[300] : teal[800];
@@ -22,7 +22,9 @@ const hatch = (colour: string) =>
 const typeClass = (theme: Theme, type: ChangeType) => {
   const colour = typeColour(theme, type);
   return {
-    '&.rbc-event, &.rbc-agenda-event': { borderColor: colour },
+    '&.rbc-event': { borderColor: colour },
+    // The agenda puts the class on the row: its event cell takes the colour.
+    '& > .rbc-agenda-event-cell': { borderLeft: `6px solid ${colour}` },
     '&$deployed.rbc-event': {
       backgroundColor: colour,
       color: textOn(colour),
@@ -94,30 +96,30 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
   freezeDay: { '&&': { background: hatch(theme.palette.warning.main) } },
   blackoutDay: { '&&': { background: hatch(theme.palette.error.main) } },
   freeze: {
+    '& > .rbc-agenda-event-cell': {
+      background: hatch(theme.palette.warning.main),
+    },
     '&.rbc-event': {
       background: hatch(theme.palette.warning.main),
       borderColor: theme.palette.warning.dark,
     },
-    '&.rbc-background-event': {
-      background: hatch(theme.palette.warning.main),
-      border: 'none',
-      opacity: 1,
-    },
   },
   blackout: {
+    '& > .rbc-agenda-event-cell': {
+      background: hatch(theme.palette.error.main),
+    },
     '&.rbc-event': {
       background: hatch(theme.palette.error.main),
       borderColor: theme.palette.error.dark,
     },
-    '&.rbc-background-event': {
-      background: hatch(theme.palette.error.main),
-      border: 'none',
-      opacity: 1,
-    },
   },
-  planned: { '&.rbc-event': { borderStyle: 'dashed' } },
-  deployed: {},
   standard: typeClass(theme, 'standard'),
   emergency: typeClass(theme, 'emergency'),
   infrastructure: typeClass(theme, 'infrastructure'),
+  // After the types, whose borders they restyle.
+  planned: {
+    '&.rbc-event': { borderStyle: 'dashed' },
+    '& > .rbc-agenda-event-cell': { borderLeftStyle: 'dashed' },
+  },
+  deployed: {},
 }));
