@@ -37,7 +37,7 @@ export const CalendarEventLink = (props: EventProps<CalendarItem>) => {
   const { event } = props;
   if (event.kind === 'window') return <CalendarEventText {...props} />;
   return (
-    <Link to={changeLink({ id: event.change.id })}>
+    <Link to={changeLink({ id: event.change.id })} style={{ color: 'inherit' }}>
       <CalendarEventText {...props} />
     </Link>
   );

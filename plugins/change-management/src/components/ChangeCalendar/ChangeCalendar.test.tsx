@@ -1,3 +1,5 @@
+import { themes, UnifiedThemeProvider } from '@backstage/theme';
+import { getContrastRatio } from '@material-ui/core/styles';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
@@ -9,11 +11,20 @@ import { calendarOf, plannedUpgrade, refundsHotfix } from './calendarFixture';
 const local = (year: number, month: number, day: number) =>
   new Date(year, month - 1, day).toISOString();
 
-function renderCalendar(props: { defaultDate: Date; entityRef?: string }) {
+function renderCalendar(
+  props: { defaultDate: Date; entityRef?: string },
+  theme?: typeof themes.dark,
+) {
   const getCalendar = jest.fn(async query => calendarOf(query));
-  const rendered = renderWithCatalog(<ChangeCalendar {...props} />, {
-    getCalendar,
-  });
+  const calendar = <ChangeCalendar {...props} />;
+  const rendered = renderWithCatalog(
+    theme ? (
+      <UnifiedThemeProvider theme={theme}>{calendar}</UnifiedThemeProvider>
+    ) : (
+      calendar
+    ),
+    { getCalendar },
+  );
   return { getCalendar, rendered };
 }
 
@@ -35,6 +46,13 @@ function dayBackground(day: number): Element {
 }
 
 const hatched = (day: number) => /freezeDay/.test(dayBackground(day).className);
+
+/** A colour as computed styles write it: `rgb(…)`. */
+function asComputed(colour: string) {
+  const probe = document.createElement('div');
+  probe.style.color = colour;
+  return probe.style.color;
+}
 
 /** A phone's width: every max-width media query matches. */
 function onPhone() {
@@ -187,4 +205,26 @@ describe('ChangeCalendar', () => {
       URL.revokeObjectURL = revokeObjectURL;
     }
   });
+
+  it.each([
+    ['light', themes.light],
+    ['dark', themes.dark],
+  ])(
+    'fills a deployed emergency with the %s theme, its text readable',
+    async (_, theme) => {
+      renderCalendar({ defaultDate: new Date(2026, 11, 10) }, theme);
+      const link = await screen.findByRole('link', {
+        name: `Emergency · Deployed: ${refundsHotfix.title}`,
+      });
+      const event = window.getComputedStyle(link.closest('.rbc-event')!);
+      expect(event.backgroundColor).toBe(
+        asComputed(theme.getTheme('v4')!.palette.secondary.dark),
+      );
+      expect(
+        getContrastRatio(event.color, event.backgroundColor),
+      ).toBeGreaterThanOrEqual(4.5);
+      // The link takes the event's colour, whatever MUI's link colour is.
+      expect(link.style.color).toBe('inherit');
+    },
+  );
 });

@@ -6,7 +6,7 @@ import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import { Theme } from '@material-ui/core/styles';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { ChangeType } from '@trove/backstage-plugin-change-management-common';
 import { useNavigate } from 'react-router-dom';
@@ -22,7 +22,7 @@ import {
   windowsOn,
 } from './calendarItems';
 import { CalendarView, shownRange, AGENDA_DAYS } from './calendarRange';
-import { useCalendarStyles } from './useCalendarStyles';
+import { changeEventStyle, useCalendarStyles } from './useCalendarStyles';
 
 // Weeks start on Monday, as luxon's own weeks do (see shownRange).
 const localizer = luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
@@ -56,6 +56,7 @@ export type ChangeCalendarProps = {
 export const ChangeCalendar = (props: ChangeCalendarProps) => {
   const api = useApi(changeManagementApiRef);
   const classes = useCalendarStyles();
+  const theme = useTheme();
   const navigate = useNavigate();
   const changeLink = useRouteRef(changeRouteRef);
   // Read on the first render, so that a phone asks only for the agenda.
@@ -98,12 +99,15 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
     return touching.length ? { className: classes.freezeDay } : {};
   };
 
-  const eventPropGetter = (event: CalendarItem) => ({
-    className:
-      event.kind === 'window'
-        ? classes[event.window.kind]
-        : `${classes[event.change.type]} ${classes[event.kind]}`,
-  });
+  // The agenda lists events as rows: there only a cell takes the colour.
+  const eventPropGetter = (event: CalendarItem) => {
+    if (event.kind === 'window')
+      return { className: classes[event.window.kind] };
+    const className = `${classes[event.change.type]} ${classes[event.kind]}`;
+    return view === 'agenda'
+      ? { className }
+      : { className, style: changeEventStyle(theme, event) };
+  };
 
   // The week view draws its events as buttons: they open the change.
   const open = (event: CalendarItem) => {

@@ -1,7 +1,9 @@
+import { CSSProperties } from 'react';
 import teal from '@material-ui/core/colors/teal';
 import { alpha, makeStyles, Theme } from '@material-ui/core/styles';
 import { ChangeType } from '@trove/backstage-plugin-change-management-common';
 import { textOn } from '../readable';
+import { ChangeItem } from './calendarItems';
 
 /** The colour of each type's events: filled when deployed, outlined when planned. */
 function typeColour(theme: Theme, type: ChangeType): string {
@@ -19,19 +21,33 @@ const hatch = (colour: string) =>
     0.08,
   )} 6px 12px)`;
 
-const typeClass = (theme: Theme, type: ChangeType) => {
-  const colour = typeColour(theme, type);
-  return {
-    '&.rbc-event': { borderColor: colour },
-    // The agenda puts the class on the row: its event cell takes the colour.
-    '& > .rbc-agenda-event-cell': { borderLeft: `6px solid ${colour}` },
-    '&$deployed.rbc-event': {
-      backgroundColor: colour,
-      color: textOn(colour),
-      '& a': { color: textOn(colour) },
-    },
-  };
-};
+/**
+ * A change's event in the month and week views: filled with its type's
+ * colour and the text that reads on it when deployed, outlined (dashed)
+ * when planned. Inline, as readable.ts explains, so that no sheet's rule
+ * comes before it; its link inherits the colour.
+ */
+export function changeEventStyle(
+  theme: Theme,
+  item: ChangeItem,
+): CSSProperties {
+  const colour = typeColour(theme, item.change.type);
+  return item.kind === 'deployed'
+    ? { backgroundColor: colour, borderColor: colour, color: textOn(colour) }
+    : {
+        backgroundColor: theme.palette.background.paper,
+        borderColor: colour,
+        borderStyle: 'dashed',
+        color: theme.palette.text.primary,
+      };
+}
+
+// The agenda puts an event's class on its row: the event cell takes the colour.
+const typeClass = (theme: Theme, type: ChangeType) => ({
+  '& > .rbc-agenda-event-cell': {
+    borderLeft: `6px solid ${typeColour(theme, type)}`,
+  },
+});
 
 /**
  * react-big-calendar's stylesheet, coloured by the Backstage theme, light
@@ -70,12 +86,7 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
       color: theme.palette.primary.main,
       backgroundColor: 'transparent',
     },
-    '& .rbc-event': {
-      backgroundColor: theme.palette.background.paper,
-      color: theme.palette.text.primary,
-      border: '2px solid',
-      '& a': { color: 'inherit' },
-    },
+    '& .rbc-event': { border: '2px solid' },
     '& .rbc-event:focus-within, & .rbc-event:focus, & a:focus-visible': {
       outline: `2px solid ${theme.palette.text.primary}`,
       outlineOffset: 1,
@@ -116,10 +127,7 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
   standard: typeClass(theme, 'standard'),
   emergency: typeClass(theme, 'emergency'),
   infrastructure: typeClass(theme, 'infrastructure'),
-  // After the types, whose borders they restyle.
-  planned: {
-    '&.rbc-event': { borderStyle: 'dashed' },
-    '& > .rbc-agenda-event-cell': { borderLeftStyle: 'dashed' },
-  },
+  // After the types, whose borders it restyles.
+  planned: { '& > .rbc-agenda-event-cell': { borderLeftStyle: 'dashed' } },
   deployed: {},
 }));
