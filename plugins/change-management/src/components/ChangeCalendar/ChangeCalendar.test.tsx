@@ -1,11 +1,15 @@
 import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { getContrastRatio } from '@material-ui/core/styles';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { ChangeCalendar } from './ChangeCalendar';
 import { calendarOf, plannedUpgrade, refundsHotfix } from './calendarFixture';
+
+// The calendar draws a month of cells; the machine is slow.
+jest.setTimeout(60_000);
+configure({ asyncUtilTimeout: 20_000 });
 
 // Local midnights: the calendar shows the browser's days.
 const local = (year: number, month: number, day: number) =>
@@ -189,10 +193,9 @@ describe('ChangeCalendar', () => {
     URL.revokeObjectURL = jest.fn();
     try {
       renderCalendar({ defaultDate: new Date(2026, 11, 10) });
-      const button = await screen.findByRole('button', {
-        name: 'Download .ics',
-      });
-      await waitFor(() => expect(button).toBeEnabled());
+      await screen.findAllByText('Freeze: Holiday freeze');
+      const button = screen.getByRole('button', { name: 'Download .ics' });
+      expect(button).toBeEnabled();
       await userEvent.click(button);
       expect(files).toHaveLength(1);
       const text = await files[0].text();

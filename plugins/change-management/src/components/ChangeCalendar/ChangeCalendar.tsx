@@ -56,13 +56,11 @@ export type ChangeCalendarProps = {
 export const ChangeCalendar = (props: ChangeCalendarProps) => {
   const api = useApi(changeManagementApiRef);
   const classes = useCalendarStyles();
-  const theme = useTheme();
+  const theme = useTheme<Theme>();
   const navigate = useNavigate();
   const changeLink = useRouteRef(changeRouteRef);
   // Read on the first render, so that a phone asks only for the agenda.
-  const phone = useMediaQuery<Theme>(theme => theme.breakpoints.down('xs'), {
-    noSsr: true,
-  });
+  const phone = useMediaQuery(theme.breakpoints.down('xs'), { noSsr: true });
   const [view, setView] = useState<CalendarView>(phone ? 'agenda' : 'month');
   const [date, setDate] = useState(() => props.defaultDate ?? new Date());
   const [type, setType] = useState<ChangeType>();

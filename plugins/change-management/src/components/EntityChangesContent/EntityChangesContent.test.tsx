@@ -243,7 +243,13 @@ describe('EntityChangesContent', () => {
 
     await userEvent.click(screen.getByRole('tab', { name: 'Calendar' }));
     expect(
-      (await screen.findAllByText('Freeze: Peak season')).length,
+      (
+        await screen.findAllByText(
+          'Freeze: Peak season',
+          {},
+          { timeout: 10_000 },
+        )
+      ).length,
     ).toBeGreaterThan(0);
     expect(api.getCalendar).toHaveBeenCalledTimes(1);
     expect(api.getCalendar).toHaveBeenCalledWith(
@@ -267,7 +273,9 @@ describe('EntityChangesContent', () => {
       })),
     };
     await renderWith(api, system, ['/?show=calendar']);
-    await waitFor(() => expect(api.getCalendar).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(api.getCalendar).toHaveBeenCalledTimes(1), {
+      timeout: 10_000,
+    });
     expect(api.listChanges).not.toHaveBeenCalled();
   });
 });
