@@ -1,8 +1,13 @@
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { getContrastRatio } from '@material-ui/core/styles';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
+import { changeManagementApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { ChangeCalendar } from './ChangeCalendar';
 import { calendarOf, plannedUpgrade, refundsHotfix } from './calendarFixture';
@@ -153,6 +158,44 @@ describe('ChangeCalendar', () => {
     expect(
       screen.getByText(`Emergency · Deployed: ${refundsHotfix.title}`),
     ).toBeInTheDocument();
+  });
+
+  it('asks again for the System picked from the catalog', async () => {
+    const getCalendar = jest.fn(async query => calendarOf(query));
+    const catalogApi = catalogApiMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'System',
+          metadata: { name: 'payments', namespace: 'default' },
+          spec: {},
+        },
+      ],
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [changeManagementApiRef, { getCalendar }],
+          [catalogApiRef, catalogApi],
+        ]}
+      >
+        <ChangeCalendar defaultDate={new Date(2026, 11, 10)} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/change-management': rootRouteRef } },
+    );
+    await screen.findAllByText('Freeze: Holiday freeze');
+    expect(getCalendar.mock.calls[0][0].entityRef).toBeUndefined();
+
+    await userEvent.click(screen.getByLabelText('System'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'payments' }),
+    );
+    await waitFor(() => expect(getCalendar).toHaveBeenCalledTimes(2));
+    expect(getCalendar).toHaveBeenLastCalledWith({
+      from: local(2026, 11, 30),
+      to: local(2027, 1, 4),
+      entityRef: 'system:default/payments',
+    });
   });
 
   it('opens in the agenda on a phone, asking only for its days', async () => {
