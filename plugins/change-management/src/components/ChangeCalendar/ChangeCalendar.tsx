@@ -16,6 +16,7 @@ import { changeRouteRef } from '../../routes';
 import { CalendarEventLink, CalendarEventText } from './CalendarEvent';
 import { CalendarControls } from './CalendarControls';
 import {
+  agendaWindowItems,
   CalendarItem,
   changeItems,
   windowItems,
@@ -79,10 +80,12 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
     () => (calendar.value ? windowItems(calendar.value) : []),
     [calendar.value],
   );
-  const events = useMemo<CalendarItem[]>(
-    () => (calendar.value ? [...windows, ...changeItems(calendar.value)] : []),
-    [calendar.value, windows],
-  );
+  const events = useMemo<CalendarItem[]>(() => {
+    if (!calendar.value) return [];
+    const bars =
+      view === 'agenda' ? agendaWindowItems(windows, range.from) : windows;
+    return [...bars, ...changeItems(calendar.value)];
+  }, [calendar.value, windows, view, range.from]);
 
   // A day in a window is hatched; a blackout shows over the freeze.
   const dayPropGetter = (day: Date) => {

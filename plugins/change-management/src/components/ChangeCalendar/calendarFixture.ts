@@ -3,19 +3,24 @@ import { CalendarRequest } from '../../api';
 import { CalendarChange, CalendarWindow } from './calendarItems';
 
 // A holiday freeze over the new year, a blackout, and changes in December
-// and January, as GET /calendar answers them.
+// and January, as GET /calendar answers them. The windows run from local
+// midnights, as a freeze in the viewer's own zone would, so that the days
+// they hatch are the same in any zone the tests run in.
+
+const localMidnight = (year: number, month: number, day: number) =>
+  new Date(year, month - 1, day).toISOString();
 
 export const holidayFreeze: CalendarWindow = {
   kind: 'freeze',
-  start: '2026-12-15T00:00:00.000Z',
-  end: '2027-01-06T00:00:00.000Z',
+  start: localMidnight(2026, 12, 15),
+  end: localMidnight(2027, 1, 6),
   title: 'Holiday freeze',
 };
 
 export const dbBlackout: CalendarWindow = {
   kind: 'blackout',
-  start: '2026-12-08T00:00:00.000Z',
-  end: '2026-12-09T00:00:00.000Z',
+  start: localMidnight(2026, 12, 8),
+  end: localMidnight(2026, 12, 9),
   title: 'Payments database migration',
   entityRef: 'system:default/payments',
 };

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Calendar } from '@trove/backstage-plugin-change-management-common';
 
 /** A freeze or blackout of a calendar answer. */
@@ -88,4 +89,44 @@ export function windowsOn(
   end: Date,
 ): WindowItem[] {
   return windows.filter(w => w.start < end && w.end > start);
+}
+
+const DAY = { month: 'short', day: 'numeric' } as const;
+
+/** "Dec 15 – Jan 5" (whole days), or with times when it is not whole days. */
+function spanLabel(start: Date, end: Date): string {
+  const from = DateTime.fromJSDate(start);
+  const to = DateTime.fromJSDate(end);
+  const wholeDays =
+    +from.startOf('day') === +from && +to.startOf('day') === +to;
+  return wholeDays
+    ? `${from.toLocaleString(DAY)} – ${to
+        .minus({ days: 1 })
+        .toLocaleString(DAY)}`
+    : `${from.toLocaleString(DateTime.DATETIME_MED)} – ${to.toLocaleString(
+        DateTime.DATETIME_MED,
+      )}`;
+}
+
+/**
+ * The windows as the agenda lists them: once each, on the first day of the
+ * period it shows, with their span in words. (The agenda would list a
+ * window on every day it covers: a freeze of three months, ninety times.)
+ */
+export function agendaWindowItems(
+  windows: WindowItem[],
+  from: Date,
+): WindowItem[] {
+  return windows.map(item => {
+    const start = item.start > from ? item.start : from;
+    return {
+      ...item,
+      title: `${item.title} (${spanLabel(item.start, item.end)})`,
+      start,
+      end: DateTime.fromJSDate(start)
+        .plus({ days: 1 })
+        .startOf('day')
+        .toJSDate(),
+    };
+  });
 }

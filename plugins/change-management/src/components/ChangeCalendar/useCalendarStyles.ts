@@ -58,6 +58,7 @@ const typeClass = (theme: Theme, type: ChangeType) => ({
 export const useCalendarStyles = makeStyles((theme: Theme) => ({
   root: {
     color: theme.palette.text.primary,
+    fontFamily: theme.typography.fontFamily,
     '& .rbc-calendar': { minHeight: 640 },
     '& .rbc-month-view, & .rbc-time-view, & .rbc-agenda-view table.rbc-agenda-table, & .rbc-header, & .rbc-day-bg + .rbc-day-bg, & .rbc-month-row + .rbc-month-row, & .rbc-time-header-content, & .rbc-time-content, & .rbc-time-content > * + * > *, & .rbc-timeslot-group, & .rbc-day-slot .rbc-time-slot, & .rbc-agenda-view table.rbc-agenda-table tbody > tr > td + td, & .rbc-agenda-view table.rbc-agenda-table tbody > tr + tr, & .rbc-agenda-view table.rbc-agenda-table thead > tr > th':
       { borderColor: theme.palette.divider },
@@ -93,7 +94,13 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
     },
     '& .rbc-agenda-event-cell a': { color: theme.palette.text.primary },
     [theme.breakpoints.down('xs')]: {
+      // No fixed height on a phone: the agenda grows with its rows, which
+      // rbc's flex layout would otherwise squeeze to nothing.
       '& .rbc-calendar': { minHeight: 0 },
+      '& .rbc-agenda-view, & .rbc-agenda-content': {
+        flex: 'none',
+        overflow: 'visible',
+      },
       '& .rbc-toolbar': { flexWrap: 'wrap', gap: theme.spacing(1) },
       '& .rbc-agenda-view table.rbc-agenda-table': { tableLayout: 'fixed' },
       '& .rbc-agenda-date-cell, & .rbc-agenda-time-cell': {
@@ -113,6 +120,7 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
     '&.rbc-event': {
       background: hatch(theme.palette.warning.main),
       borderColor: theme.palette.warning.dark,
+      color: theme.palette.text.primary,
     },
   },
   blackout: {
@@ -122,6 +130,7 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
     '&.rbc-event': {
       background: hatch(theme.palette.error.main),
       borderColor: theme.palette.error.dark,
+      color: theme.palette.text.primary,
     },
   },
   standard: typeClass(theme, 'standard'),
