@@ -109,6 +109,25 @@ describe('ChangeCalendar', () => {
     expect(hatched(10)).toBe(false);
   });
 
+  it('asks for the week when the week view opens, and hatches only the blackout day', async () => {
+    const { getCalendar } = await renderCalendar({
+      defaultDate: new Date(2026, 11, 10),
+    });
+    await screen.findAllByText('Freeze: Holiday freeze');
+    await userEvent.click(screen.getByRole('button', { name: 'Week' }));
+    await waitFor(() => expect(getCalendar).toHaveBeenCalledTimes(2));
+    expect(getCalendar).toHaveBeenLastCalledWith({
+      from: local(2026, 12, 7),
+      to: local(2026, 12, 14),
+    });
+    // The time grid's columns, Monday 7 to Sunday 13 December.
+    const columns = [...document.querySelectorAll('.rbc-day-slot')];
+    expect(columns).toHaveLength(7);
+    expect(columns.map(column => /blackoutDay/.test(column.className))).toEqual(
+      [false, true, false, false, false, false, false],
+    );
+  });
+
   it('links each change to its page and marks an emergency in words', async () => {
     await renderCalendar({ defaultDate: new Date(2026, 11, 10) });
     const hotfix = await screen.findByRole('link', {

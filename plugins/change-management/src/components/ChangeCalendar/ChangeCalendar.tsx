@@ -87,12 +87,14 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
     return [...bars, ...changeItems(calendar.value)];
   }, [calendar.value, windows, view, range.from]);
 
-  // A day in a window is hatched; a blackout shows over the freeze.
+  // A day in a window is hatched; a blackout shows over the freeze. The
+  // week view asks with the end of its day, the month view its start.
   const dayPropGetter = (day: Date) => {
+    const start = DateTime.fromJSDate(day).startOf('day');
     const touching = windowsOn(
       windows,
-      day,
-      DateTime.fromJSDate(day).plus({ days: 1 }).toJSDate(),
+      start.toJSDate(),
+      start.plus({ days: 1 }).toJSDate(),
     );
     if (touching.some(w => w.window.kind === 'blackout')) {
       return { className: classes.blackoutDay };
