@@ -6,6 +6,7 @@ import { getContrastRatio } from '@material-ui/core/styles';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ICAL from 'ical.js';
+import { useLocation } from 'react-router-dom';
 import { changeManagementApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
@@ -20,12 +21,22 @@ configure({ asyncUtilTimeout: 20_000 });
 const local = (year: number, month: number, day: number) =>
   new Date(year, month - 1, day).toISOString();
 
+/** Where the app is, to see where a change's event leads. */
+const Location = () => (
+  <output aria-label="path">{useLocation().pathname}</output>
+);
+
 async function renderCalendar(
   props: { defaultDate: Date; entityRef?: string },
   theme?: typeof themes.dark,
 ) {
   const getCalendar = jest.fn(async query => calendarOf(query));
-  const calendar = <ChangeCalendar {...props} />;
+  const calendar = (
+    <>
+      <ChangeCalendar {...props} />
+      <Location />
+    </>
+  );
   await renderWithCatalog(
     theme ? (
       <UnifiedThemeProvider theme={theme}>{calendar}</UnifiedThemeProvider>
@@ -125,6 +136,18 @@ describe('ChangeCalendar', () => {
     expect(columns).toHaveLength(7);
     expect(columns.map(column => /blackoutDay/.test(column.className))).toEqual(
       [false, true, false, false, false, false, false],
+    );
+
+    // The next week's emergency is a button there: Enter opens the change.
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const hotfix = (
+      await screen.findByText(`Emergency · Deployed: ${refundsHotfix.title}`)
+    ).closest<HTMLElement>('.rbc-event')!;
+    expect(hotfix).toHaveAttribute('role', 'button');
+    hotfix.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByLabelText('path')).toHaveTextContent(
+      `/change-management/changes/${refundsHotfix.id}`,
     );
   });
 

@@ -142,6 +142,8 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
         date={date}
         onNavigate={setDate}
         length={AGENDA_DAYS}
+        // No day view: the dates are not links to one, nor tab stops.
+        drilldownView={null}
         popup
         messages={MESSAGES}
         dayPropGetter={dayPropGetter}
