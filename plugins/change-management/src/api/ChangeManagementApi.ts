@@ -5,6 +5,8 @@ import {
   AuditExceptionList,
   AuditExceptionsQueryInput,
   AuditVerification,
+  ApiRequest,
+  Calendar,
   ChainCheckpointList,
   ChangeDetail,
   ChangeDraftInput,
@@ -108,6 +110,14 @@ export interface FreeSlotRequest {
 }
 
 /**
+ * A calendar's period [from, to) of ISO times, optionally of one entity (a
+ * System with its parts) and one type, as `GET /calendar` reads it.
+ *
+ * @public
+ */
+export type CalendarRequest = ApiRequest<'GetCalendar'>['query'];
+
+/**
  * The change-management backend, as the frontend sees it. The bodies are
  * the shared contract of change-management-common.
  *
@@ -179,6 +189,11 @@ export interface ChangeManagementApi {
    * conflict, within 90 days; or why there is none.
    */
   findFreeSlot(request: FreeSlotRequest): Promise<FreeSlot>;
+  /**
+   * What a calendar shows of a period: the freeze and blackout windows, and
+   * the planned and deployed changes, in one request.
+   */
+  getCalendar(request: CalendarRequest): Promise<Calendar>;
 }
 
 /** @public */

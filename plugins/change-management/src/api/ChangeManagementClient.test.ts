@@ -143,6 +143,32 @@ describe('ChangeManagementClient', () => {
     );
   });
 
+  it('asks for the calendar of a period, of a System and a type', async () => {
+    const calendar = {
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+      windows: [],
+      changes: [],
+    };
+    const { client, fetch } = clientWith(json(calendar));
+    await expect(
+      client.getCalendar({
+        from: calendar.from,
+        to: calendar.to,
+        entityRef: 'system:default/payments',
+        type: 'emergency',
+      }),
+    ).resolves.toEqual(calendar);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/calendar?from=2026-12-01T00%3A00%3A00.000Z&to=2027-01-01T00%3A00%3A00.000Z&entityRef=system%3Adefault%2Fpayments&type=emergency`,
+    );
+    const unscoped = clientWith(json(calendar));
+    await unscoped.client.getCalendar({ from: calendar.from, to: calendar.to });
+    expect(unscoped.fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/calendar?from=2026-12-01T00%3A00%3A00.000Z&to=2027-01-01T00%3A00%3A00.000Z`,
+    );
+  });
+
   it('patches a draft with the version seen', async () => {
     const { client, fetch } = clientWith(json({ id: 'c1' }));
     const edit = {

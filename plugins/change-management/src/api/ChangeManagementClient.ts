@@ -9,6 +9,7 @@ import {
   AuditCounts,
   AuditExceptionList,
   AuditVerification,
+  Calendar,
   ChainCheckpointList,
   ChangeDetail,
   ChangeDraftInput,
@@ -25,6 +26,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AuditPeriod,
+  CalendarRequest,
   ChangeListRequest,
   ChangeLogRequest,
   ChangeManagementApi,
@@ -198,6 +200,13 @@ export class ChangeManagementClient implements ChangeManagementApi {
         type,
         excludeId,
       },
+    });
+  }
+
+  async getCalendar(request: CalendarRequest): Promise<Calendar> {
+    const { from, to, entityRef, type } = request;
+    return this.json('GetCalendar', {
+      query: { from, to, entityRef: entityRef || undefined, type },
     });
   }
 

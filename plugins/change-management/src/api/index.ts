@@ -1,6 +1,7 @@
 export { changeManagementApiRef } from './ChangeManagementApi';
 export type {
   AuditPeriod,
+  CalendarRequest,
   ChangeListRequest,
   ChangeLogRequest,
   ChangeManagementApi,

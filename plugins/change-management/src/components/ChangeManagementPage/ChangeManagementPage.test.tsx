@@ -6,7 +6,11 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChangeManagementApi, changeManagementApiRef } from '../../api';
+import {
+  CalendarRequest,
+  ChangeManagementApi,
+  changeManagementApiRef,
+} from '../../api';
 import { catalogIndexRouteRef, rootRouteRef } from '../../routes';
 import { aChange } from '../../__testUtils__/changes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
@@ -61,7 +65,7 @@ describe('ChangeManagementPage', () => {
     expect(api.listChanges).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the four lists with the first selected and counted, in three calls', async () => {
+  it('shows the four lists and the calendar, the first selected and counted, in three calls', async () => {
     const api = fakeApi();
     await renderPage(api);
 
@@ -75,6 +79,7 @@ describe('ChangeManagementPage', () => {
         'In flight (5)',
         'Overdue retrospectives (1)',
         'All',
+        'Calendar',
       ]),
     );
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
@@ -272,6 +277,32 @@ describe('ChangeManagementPage', () => {
     );
   });
 
+  it('shows the calendar of every change in its tab, with one request', async () => {
+    const getCalendar = jest.fn(async (query: CalendarRequest) => ({
+      from: query.from,
+      to: query.to,
+      windows: [],
+      changes: [],
+    }));
+    const api = fakeApi({ getCalendar });
+    await renderPage(api, ['/?tab=calendar']);
+
+    expect(screen.getByRole('tab', { name: 'Calendar' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await within(panel()).findByRole(
+        'button',
+        { name: 'Download .ics' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(getCalendar).toHaveBeenCalledTimes(1));
+    expect(getCalendar.mock.calls[0][0].entityRef).toBeUndefined();
+    expect(api.listChanges).not.toHaveBeenCalled();
+  });
+
   it('opens the tab named in the URL', async () => {
     const api = fakeApi();
     await renderPage(api, ['/?tab=overdue']);
@@ -324,6 +355,7 @@ describe('ChangeManagementPage', () => {
       'In flight',
       'Overdue retrospectives',
       'All',
+      'Calendar',
     ]);
   });
 

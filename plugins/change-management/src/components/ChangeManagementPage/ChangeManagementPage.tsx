@@ -101,7 +101,9 @@ export const ChangeManagementPage = () => {
           you, emergencies first, with your action on each: your drafts (saying
           why one was sent back), reviews, and for the CTO the approvals and
           sign-offs. "All" lists every change and exports what it shows as CSV
-          for auditors.
+          for auditors. "Calendar" shows the freeze, blackouts and planned and
+          deployed changes by month, week or agenda, and downloads them as an
+          .ics file for your own calendar.
         </SupportButton>
       </ContentHeader>
       <Freeze value={freeze.value} error={freeze.error} />

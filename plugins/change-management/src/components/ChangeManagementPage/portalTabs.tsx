@@ -4,6 +4,7 @@ import {
   RETROSPECTIVE_DUE_WORDS,
 } from '@trove/backstage-plugin-change-management-common';
 import { ActionQueue } from '../ActionQueue';
+import { LazyChangeCalendar } from '../ChangeCalendar';
 import { ChangesTable } from '../ChangesTable';
 import { PortalEmptyState } from './PortalEmptyState';
 
@@ -80,5 +81,10 @@ export const PORTAL_TABS: PortalTab[] = [
         showAffected
       />
     ),
+  },
+  {
+    id: 'calendar',
+    label: 'Calendar',
+    content: () => <LazyChangeCalendar />,
   },
 ];

@@ -227,4 +227,64 @@ describe('EntityChangesContent', () => {
       screen.queryByRole('button', { name: /^Export/ }),
     ).not.toBeInTheDocument();
   });
+
+  it("shows the System's calendar as its second view, kept in the URL", async () => {
+    const api = {
+      listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+      getFreeze: jest.fn().mockResolvedValue(open),
+      getCalendar: jest.fn(async (query: { from: string; to: string }) => ({
+        from: query.from,
+        to: query.to,
+        windows: [
+          {
+            kind: 'freeze' as const,
+            start: query.from,
+            end: query.to,
+            title: 'Peak season',
+          },
+        ],
+        changes: [],
+      })),
+    };
+    await renderWith(api);
+    expect(await screen.findByText(change.title)).toBeInTheDocument();
+    expect(api.getCalendar).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Calendar' }));
+    expect(
+      (
+        await screen.findAllByText(
+          'Freeze: Peak season',
+          {},
+          { timeout: 10_000 },
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(api.getCalendar).toHaveBeenCalledTimes(1);
+    expect(api.getCalendar).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: 'system:default/payments' }),
+    );
+    expect(screen.queryByText(change.title)).not.toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Calendar' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('opens on the calendar when the URL asks for it', async () => {
+    const api = {
+      listChanges: jest.fn().mockResolvedValue({ items: [change] }),
+      getFreeze: jest.fn().mockResolvedValue(open),
+      getCalendar: jest.fn(async (query: { from: string; to: string }) => ({
+        ...query,
+        windows: [],
+        changes: [],
+      })),
+    };
+    await renderWith(api, system, ['/?show=calendar']);
+    await waitFor(() => expect(api.getCalendar).toHaveBeenCalledTimes(1), {
+      timeout: 10_000,
+    });
+    expect(api.listChanges).not.toHaveBeenCalled();
+  });
 });

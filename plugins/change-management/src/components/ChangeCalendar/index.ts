@@ -1,0 +1,2 @@
+export { LazyChangeCalendar } from './LazyChangeCalendar';
+export type { ChangeCalendarProps } from './ChangeCalendar';
