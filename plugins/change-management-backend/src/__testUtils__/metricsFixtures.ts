@@ -32,7 +32,11 @@ const service = {
   systemRef: SYSTEM,
   ownerRef: GROUPS.payments,
 };
-const ledger = { entityRef: LEDGER, systemRef: SYSTEM, ownerRef: GROUPS.platform };
+const ledger = {
+  entityRef: LEDGER,
+  systemRef: SYSTEM,
+  ownerRef: GROUPS.platform,
+};
 
 /** Where a fixture lands, by a short name. */
 export const PLACES: Record<string, AffectedEntity[]> = {

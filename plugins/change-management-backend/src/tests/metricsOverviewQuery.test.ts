@@ -171,7 +171,7 @@ describe('the overview of every System, in SQL', () => {
       expect(rounded(await overview())).toEqual(OVERVIEW);
     });
 
-    it("gives each System the figures of GET /metrics and of the judges", async () => {
+    it('gives each System the figures of GET /metrics and of the judges', async () => {
       const { systems } = await overview();
       for (const row of systems) {
         const query = {

@@ -20,8 +20,8 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 jest.setTimeout(180_000);
 
 /**
- * Dana reads only the changes to what her group owns; only carol reads the
- * audit; everything else is allowed.
+ * Dana reads only the changes to what her group owns, oscar none; only
+ * carol reads the audit; everything else is allowed.
  */
 const policy = policyPermissions({
   async handle(query: PolicyQuery, user?: PolicyQueryUser) {
@@ -33,6 +33,12 @@ const policy = policyPermissions({
             ? AuthorizeResult.ALLOW
             : AuthorizeResult.DENY,
       };
+    }
+    if (
+      query.permission.name === changeReadPermission.name &&
+      ref === 'user:default/oscar'
+    ) {
+      return { result: AuthorizeResult.DENY } as const;
     }
     if (
       query.permission.name === changeReadPermission.name &&
@@ -57,7 +63,7 @@ describe('GET /metrics/overview', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    it("gives each System the figures of GET /metrics, to whom may read its changes", async () => {
+    it('gives each System the figures of GET /metrics, to whom may read its changes', async () => {
       const h = await startChangeManagement({
         knex: await databases.init(databaseId),
         extraFeatures: [policy],
@@ -112,11 +118,15 @@ describe('GET /metrics/overview', () => {
       ]);
     });
 
-    it('refuses a bad period', async () => {
+    it('refuses a reader the policy denies, and a bad period', async () => {
       const h = await startChangeManagement({
         knex: await databases.init(databaseId),
         extraFeatures: [policy],
       });
+      const denied = await h.as('oscar').get(`/metrics/overview?${JUNE}`);
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.name).toBe('NotAllowedError');
+
       for (const [query, message] of [
         ['from=2026-01-01&to=2027-02-06', /at most 400 days/],
         ['from=2026-06-08&to=2026-06-08', /after from/],

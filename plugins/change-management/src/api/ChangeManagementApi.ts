@@ -15,6 +15,7 @@ import {
   ChangeType,
   ChangeView,
   EntityMetrics,
+  MetricsOverview,
   EntitySummary,
   FreezeStatus,
   QueueCounts,
@@ -134,6 +135,15 @@ export interface ChangeManagementApi {
    * time, emergencies and the change success score.
    */
   getEntityMetrics(request: EntityMetricsRequest): Promise<EntityMetrics>;
+
+  /**
+   * Every System's delivery figures and every owning group's score over
+   * the period [from, to), ISO times: the CTO's overview.
+   */
+  getMetricsOverview(period: {
+    from: string;
+    to: string;
+  }): Promise<MetricsOverview>;
 }
 
 /** @public */

@@ -17,6 +17,7 @@ import {
   ChangeList,
   ChangeView,
   EntityMetrics,
+  MetricsOverview,
   EntitySummary,
   FreezeStatus,
   QueueCounts,
@@ -131,6 +132,14 @@ export class ChangeManagementClient implements ChangeManagementApi {
   ): Promise<EntityMetrics> {
     const { entityRef, from, to } = request;
     return this.json('GetEntityMetrics', { query: { entityRef, from, to } });
+  }
+
+  async getMetricsOverview(period: {
+    from: string;
+    to: string;
+  }): Promise<MetricsOverview> {
+    const { from, to } = period;
+    return this.json('GetMetricsOverview', { query: { from, to } });
   }
 
   async getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList> {

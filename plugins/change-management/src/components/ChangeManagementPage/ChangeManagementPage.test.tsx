@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { catalogIndexRouteRef, rootRouteRef } from '../../routes';
 import { aChange } from '../../__testUtils__/changes';
+import { anOverview } from '../../__testUtils__/metrics';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { fakeSignals } from '../../__testUtils__/signals';
 import { ChangeManagementPage } from './ChangeManagementPage';
@@ -61,7 +62,7 @@ describe('ChangeManagementPage', () => {
     expect(api.listChanges).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the four lists with the first selected and counted, in three calls', async () => {
+  it('shows the lists and the overview with the first selected and counted, in three calls', async () => {
     const api = fakeApi();
     await renderPage(api);
 
@@ -75,6 +76,7 @@ describe('ChangeManagementPage', () => {
         'In flight (5)',
         'Overdue retrospectives (1)',
         'All',
+        'Overview',
       ]),
     );
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
@@ -324,7 +326,19 @@ describe('ChangeManagementPage', () => {
       'In flight',
       'Overdue retrospectives',
       'All',
+      'Overview',
     ]);
+  });
+
+  it('opens the overview of every System in its tab', async () => {
+    const getMetricsOverview = jest.fn().mockResolvedValue(anOverview());
+    await renderPage(fakeApi({ getMetricsOverview }), ['/?tab=overview']);
+
+    const table = await within(panel()).findByRole('table', {
+      name: 'Systems',
+    });
+    expect(within(table).getByRole('link', { name: 'payments' })).toBeVisible();
+    expect(getMetricsOverview).toHaveBeenCalledTimes(1);
   });
 
   it('explains itself in the support button', async () => {

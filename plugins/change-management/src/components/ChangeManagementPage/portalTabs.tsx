@@ -5,6 +5,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { ActionQueue } from '../ActionQueue';
 import { ChangesTable } from '../ChangesTable';
+import { MetricsOverview } from '../MetricsOverview';
 import { PortalEmptyState } from './PortalEmptyState';
 
 export type PortalTab = {
@@ -80,5 +81,10 @@ export const PORTAL_TABS: PortalTab[] = [
         showAffected
       />
     ),
+  },
+  {
+    id: 'overview',
+    label: 'Overview',
+    content: () => <MetricsOverview />,
   },
 ];
