@@ -14,8 +14,10 @@ import { applyListFilters } from './listQuery';
 // workflow/deliveryMetrics.ts and changeScore.ts). One row per change
 // deployed in the period carries what each judge says of it (its week,
 // failure, score, lead time, recovery time, retrospective); the figures
-// are sums and percentiles over those rows. tests/metricsQuery.test.ts
-// compares it with the functions on both databases.
+// are sums and percentiles over those rows, grouped by a scope key: the
+// entity asked about, or each System or owning group at once for the
+// overview (metricsOverviewQuery.ts). tests/metricsQuery.test.ts compares
+// it with the functions on both databases.
 
 /**
  * The dialects' differences, in one place. PostgreSQL keeps timestamptz;

@@ -6,6 +6,7 @@ import { MetricsOverview as Overview } from '@trove/backstage-plugin-change-mana
 import { DateTime, Settings } from 'luxon';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { anOverview } from '../../__testUtils__/metrics';
+import { rowsOf } from '../../__testUtils__/tables';
 import { MetricsOverview } from './MetricsOverview';
 
 // The periods end at the start of the next day (UTC) from here.
@@ -21,16 +22,6 @@ function renderWith(overview: Overview) {
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return { getMetricsOverview };
-}
-
-/** The body rows of a table, each as its cells' text. */
-function rowsOf(table: HTMLElement) {
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map(row =>
-      Array.from(row.querySelectorAll('th, td'), cell => cell.textContent),
-    );
 }
 
 const systemsOf = (table: HTMLElement) => rowsOf(table).map(row => row[0]);
