@@ -54,6 +54,8 @@ describe('MetricsOverview', () => {
       'Audit exceptions',
       'Overdue retrospectives',
     ]);
+    // On a phone the table scrolls inside its own box, not the page.
+    expect(table.parentElement).toHaveClass('MuiTableContainer-root');
     expect(rowsOf(table)).toEqual([
       [
         'payments',
