@@ -21,6 +21,7 @@ import {
   gateQuerySchema,
   listQuerySchema,
   entityFactsQuerySchema,
+  metricsOverviewQuerySchema,
   metricsQuerySchema,
   summaryQuerySchema,
 } from './queries';
@@ -44,6 +45,7 @@ import {
   freeSlotQuerySchema,
   freeSlotSchema,
 } from './landscape';
+import { metricsOverviewSchema } from './metricsOverview';
 import { changeListSchema, changeViewSchema } from './types';
 
 /**
@@ -138,6 +140,13 @@ export const apiRoutes = {
     path: '/metrics',
     query: metricsQuerySchema,
     response: entityMetricsSchema,
+  },
+  // Issue 21: every System's figures, for the CTO's overview.
+  GetMetricsOverview: {
+    method: 'get',
+    path: '/metrics/overview',
+    query: metricsOverviewQuerySchema,
+    response: metricsOverviewSchema,
   },
   // `format=csv` (the default) answers CSV text, `format=json` this.
   ExportChangeLog: {

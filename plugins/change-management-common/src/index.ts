@@ -14,6 +14,7 @@ export * from './actionSchemas';
 export type { ActionField, ActionFieldForm } from './actionFields';
 export * from './events';
 export * from './responses';
+export * from './metricsOverview';
 export * from './queries';
 export * from './apiRoutes';
 export * from './freeze';

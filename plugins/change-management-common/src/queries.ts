@@ -342,6 +342,27 @@ export const auditEvidenceQuerySchema = z
 /** The longest period `GET /metrics` answers for, in days. @public */
 export const METRICS_MAX_DAYS = 400;
 
+/** A period of the metrics: `to` after `from`, at most 400 days later. */
+function checkMetricsPeriod(
+  { from, to }: { from: Date; to: Date },
+  ctx: z.RefinementCtx,
+) {
+  const days = (to.getTime() - from.getTime()) / 86_400_000;
+  if (days <= 0) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['to'],
+      message: 'to must be after from',
+    });
+  } else if (days > METRICS_MAX_DAYS) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['to'],
+      message: `The period may be at most ${METRICS_MAX_DAYS} days`,
+    });
+  }
+}
+
 /**
  * The query string of `GET /metrics`: one entity's figures over [from, to),
  * at most {@link METRICS_MAX_DAYS} days.
@@ -355,22 +376,26 @@ export const metricsQuerySchema = z
     to: queryTime('to', 'The end of the period, exclusive.'),
   })
   .strict()
-  .superRefine(({ from, to }, ctx) => {
-    const days = (to.getTime() - from.getTime()) / 86_400_000;
-    if (days <= 0) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['to'],
-        message: 'to must be after from',
-      });
-    } else if (days > METRICS_MAX_DAYS) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['to'],
-        message: `The period may be at most ${METRICS_MAX_DAYS} days`,
-      });
-    }
-  });
+  .superRefine(checkMetricsPeriod);
 
 /** The query string of `GET /metrics` as a client writes it. @public */
 export type MetricsQueryInput = z.input<typeof metricsQuerySchema>;
+
+/**
+ * The query string of `GET /metrics/overview`: every System's figures over
+ * [from, to), at most {@link METRICS_MAX_DAYS} days.
+ *
+ * @public
+ */
+export const metricsOverviewQuerySchema = z
+  .object({
+    from: queryTime('from', 'The start of the period, inclusive.'),
+    to: queryTime('to', 'The end of the period, exclusive.'),
+  })
+  .strict()
+  .superRefine(checkMetricsPeriod);
+
+/** The query string of `GET /metrics/overview` as a client writes it. @public */
+export type MetricsOverviewQueryInput = z.input<
+  typeof metricsOverviewQuerySchema
+>;

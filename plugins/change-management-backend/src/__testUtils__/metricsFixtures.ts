@@ -16,15 +16,42 @@ export const SERVICE = 'component:default/payments-service';
 export const LEDGER = 'resource:default/ledger-db';
 export const ALONE = 'component:default/search';
 
+/** Two more Systems, each with a part, and the owning groups. */
+export const STOREFRONT = 'system:default/storefront';
+export const STOREFRONT_WEB = 'component:default/storefront-web';
+export const INFRA = 'system:default/platform-infra';
+export const AWS = 'resource:default/aws-prod-account';
+export const GROUPS = {
+  payments: 'group:default/payments',
+  platform: 'group:default/platform',
+  storefront: 'group:default/storefront',
+};
+
+const service = {
+  entityRef: SERVICE,
+  systemRef: SYSTEM,
+  ownerRef: GROUPS.payments,
+};
+const ledger = {
+  entityRef: LEDGER,
+  systemRef: SYSTEM,
+  ownerRef: GROUPS.platform,
+};
+
 /** Where a fixture lands, by a short name. */
 export const PLACES: Record<string, AffectedEntity[]> = {
-  service: [{ entityRef: SERVICE, systemRef: SYSTEM }],
-  ledger: [{ entityRef: LEDGER, systemRef: SYSTEM }],
-  both: [
-    { entityRef: SERVICE, systemRef: SYSTEM },
-    { entityRef: LEDGER, systemRef: SYSTEM },
-  ],
+  service: [service],
+  ledger: [ledger],
+  both: [service, ledger],
   alone: [{ entityRef: ALONE }],
+  storefront: [
+    {
+      entityRef: STOREFRONT_WEB,
+      systemRef: STOREFRONT,
+      ownerRef: GROUPS.storefront,
+    },
+  ],
+  infra: [{ entityRef: AWS, systemRef: INFRA, ownerRef: GROUPS.platform }],
 };
 
 /** What a fixture says of a change; the rest is a completed change's. */

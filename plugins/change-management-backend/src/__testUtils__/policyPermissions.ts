@@ -35,9 +35,11 @@ export const policyPermissions = (policy: PermissionPolicy) =>
           Promise.all(
             queries.map(q => policy.handle(q, userOf(credentials))),
           ) as any,
-        authorize: async () => {
-          throw new Error('the plugin asks conditional queries only');
-        },
+        // Basic permissions (the audit's): the policy's definitive decision.
+        authorize: async (queries, { credentials }) =>
+          Promise.all(
+            queries.map(q => policy.handle(q as any, userOf(credentials))),
+          ) as any,
       };
     },
   });

@@ -13,6 +13,7 @@ import {
   Actor,
   EntityFacts,
   EntityMetrics,
+  MetricsOverview,
   ScoreWeights,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
@@ -109,6 +110,12 @@ export interface MetricsQuery {
   permissionFilter?: PermissionCriteria<ChangeFilter>;
 }
 
+/** Issue 21: every System's and owning group's figures, for a reader. */
+export interface MetricsOverviewQuery extends Omit<MetricsQuery, 'entityRef'> {
+  /** Whether the reader may read the audit, whose exceptions are counted. */
+  withExceptions: boolean;
+}
+
 /** Newest first, or the queues' order: emergencies first (listOrder.ts). */
 export type ListOrder = 'newest' | 'due';
 
@@ -190,6 +197,9 @@ export interface ChangeStore {
 
   /** One entity's figures over a period (deliveryMetrics of -common). */
   metrics(query: MetricsQuery): Promise<EntityMetrics>;
+
+  /** Every System's figures and every owning group's score over a period. */
+  metricsOverview(query: MetricsOverviewQuery): Promise<MetricsOverview>;
 
   /**
    * Replaces a change with its next version and appends its event and its

@@ -13,6 +13,7 @@ import {
   Conflict,
   EntityFacts,
   EntityMetrics,
+  MetricsOverview,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AffectedEntity,
@@ -22,6 +23,7 @@ import {
   ChangeListQuery,
   ChangeStore,
   EntityFactsQuery,
+  MetricsOverviewQuery,
   MetricsQuery,
   ExportedChange,
   ExportQuery,
@@ -50,6 +52,7 @@ import { entityFactsQuery } from './entityFactsQuery';
 import { calendarQuery, CalendarQuery } from './calendarQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
 import { metricsQuery } from './metricsQuery';
+import { metricsOverviewQuery } from './metricsOverviewQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
@@ -270,6 +273,10 @@ export class DatabaseChangeStore implements ChangeStore {
 
   metrics(query: MetricsQuery): Promise<EntityMetrics> {
     return metricsQuery(this.db, query);
+  }
+
+  metricsOverview(query: MetricsOverviewQuery): Promise<MetricsOverview> {
+    return metricsOverviewQuery(this.db, query);
   }
 
   countProduction(query: AuditQuery): Promise<number> {

@@ -52,7 +52,7 @@ type Keys = { column: 'entity_ref' | 'system_ref'; refs: string[] };
  * For each ref of one column, a value over the changes the reader may see
  * that meet the condition: the number of them, or their last deploy.
  */
-async function byRef(
+export async function byRef(
   db: Knex,
   { column, refs }: Keys,
   query: EntityFactsQuery,

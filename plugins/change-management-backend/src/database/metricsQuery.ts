@@ -1,22 +1,23 @@
 import {
-  changeFailureRate,
   CHANGE_TYPES,
   EntityMetrics,
   FAILED_VERIFICATION,
-  periodWeeks,
   ROLLED_BACK_STATES,
 } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { incidentCausesQuery } from './causeQuery';
 import { MetricsQuery } from './ChangeStore';
+import { figuresOf, Row } from './metricsFigures';
 import { applyListFilters } from './listQuery';
 
 // Issue 21: the SQL form of deliveryMetrics (-common,
 // workflow/deliveryMetrics.ts and changeScore.ts). One row per change
 // deployed in the period carries what each judge says of it (its week,
 // failure, score, lead time, recovery time, retrospective); the figures
-// are sums and percentiles over those rows. tests/metricsQuery.test.ts
-// compares it with the functions on both databases.
+// are sums and percentiles over those rows, grouped by a scope key: the
+// entity asked about, or each System or owning group at once for the
+// overview (metricsOverviewQuery.ts). tests/metricsQuery.test.ts compares
+// it with the functions on both databases.
 
 /**
  * The dialects' differences, in one place. PostgreSQL keeps timestamptz;
@@ -52,7 +53,7 @@ const FAILED_ON_ITS_OWN_BINDINGS = [
 const WEIGHT = 'CAST(? AS DOUBLE PRECISION)';
 
 /** The changes the reader may see, for what looks beyond the entity. */
-function visibleIds(db: Knex, query: MetricsQuery) {
+function visibleIds(db: Knex, query: MetricsPeriodQuery) {
   return applyListFilters(db, db('changes'), {
     permissionFilter: query.permissionFilter,
   }).select('changes.id');
@@ -63,7 +64,7 @@ function visibleIds(db: Knex, query: MetricsQuery) {
  * verified "Yes", not rolled back, after the row's deploy, sharing one of
  * its affected entities.
  */
-function nextRecoveringDeploy(db: Knex, query: MetricsQuery) {
+function nextRecoveringDeploy(db: Knex, query: MetricsPeriodQuery) {
   const next = db('changes as n')
     .min('n.deployed_at')
     .whereRaw('n.deployed_at > changes.deployed_at')
@@ -84,8 +85,49 @@ function nextRecoveringDeploy(db: Knex, query: MetricsQuery) {
   return next;
 }
 
-/** One row per change of the entity deployed in the period, judged. */
-function judgedChanges(db: Knex, query: MetricsQuery): Knex.QueryBuilder {
+/**
+ * Whose figures: one entity's (a System with its parts), or those of each
+ * System or each owning group, by the change_entities column that names it.
+ * A change counts once for each System or group it touches.
+ */
+export type MetricsScope =
+  | { entityRef: string }
+  | { each: 'system_ref' | 'owner_ref' };
+
+/** The period, the clock, the weights and the reader of the figures. */
+export type MetricsPeriodQuery = Omit<MetricsQuery, 'entityRef'>;
+
+/**
+ * The changes of the scope, each with its `scope_key`: the entity asked
+ * about, or each System or group it touches (one row per pair).
+ */
+function scopedChanges(
+  db: Knex,
+  query: MetricsPeriodQuery,
+  scope: MetricsScope,
+): Knex.QueryBuilder {
+  if ('entityRef' in scope) {
+    return applyListFilters(db, db('changes'), {
+      entityRef: scope.entityRef,
+      permissionFilter: query.permissionFilter,
+    }).select(db.raw('CAST(? AS TEXT) AS scope_key', [scope.entityRef]));
+  }
+  const keyed = db('change_entities')
+    .distinct({ change_id: 'change_id', scope_key: scope.each })
+    .whereNotNull(scope.each);
+  return applyListFilters(db, db('changes'), {
+    permissionFilter: query.permissionFilter,
+  })
+    .join(keyed.as('keyed'), 'keyed.change_id', 'changes.id')
+    .select('keyed.scope_key');
+}
+
+/** One row per change of the scope deployed in the period, judged. */
+function judgedChanges(
+  db: Knex,
+  query: MetricsPeriodQuery,
+  scope: MetricsScope,
+): Knex.QueryBuilder {
   const { hoursBetween, weekStart } = dialect(db);
   const { weights } = query;
   const submitted = db('change_events as ev')
@@ -93,10 +135,7 @@ function judgedChanges(db: Knex, query: MetricsQuery): Knex.QueryBuilder {
     .whereRaw('ev.change_id = changes.id')
     .where('ev.action', 'submit');
   const retrospectiveDue = `changes.type = 'emergency' AND changes.retrospective_due_at IS NOT NULL AND (changes.retrospective_by IS NOT NULL OR changes.retrospective_due_at <= ?)`;
-  return applyListFilters(db, db('changes'), {
-    entityRef: query.entityRef,
-    permissionFilter: query.permissionFilter,
-  })
+  return scopedChanges(db, query, scope)
     .leftJoin(
       incidentCausesQuery(db).as('causes'),
       'causes.caused_by',
@@ -160,12 +199,12 @@ const byTypeColumns = (db: Knex) =>
   );
 
 /**
- * `percentile` of a column of the judged rows, at each of `at` (constants
- * of this file, written into the SQL): percentile_cont's interpolation in
- * window functions, which SQLite has too. The values are ranked from 0; the
- * percentile sits at rank p·(n − 1), and each value within one rank of it
- * weighs 1 − its distance: the two ranks around it share it as the
- * interpolation does, and a rank exactly on it takes it all.
+ * `percentile` of a column of the judged rows for each scope key, at each
+ * of `at` (constants of this file, written into the SQL): percentile_cont's
+ * interpolation in window functions, which SQLite has too. The values are
+ * ranked from 0; the percentile sits at rank p·(n − 1), and each value
+ * within one rank of it weighs 1 − its distance: the two ranks around it
+ * share it as the interpolation does, and a rank exactly on it takes it all.
  */
 function percentiles(
   db: Knex,
@@ -176,16 +215,21 @@ function percentiles(
   const ranked = db
     .from(rows.as('judged'))
     .whereNotNull(column)
-    .select({ value: column })
+    .select({ scope_key: 'scope_key', value: column })
     .select(
-      db.raw('ROW_NUMBER() OVER (ORDER BY ??) - 1 AS i', [column]),
-      db.raw('COUNT(*) OVER () AS n'),
+      db.raw(
+        'ROW_NUMBER() OVER (PARTITION BY scope_key ORDER BY ??) - 1 AS i',
+        [column],
+      ),
+      db.raw('COUNT(*) OVER (PARTITION BY scope_key) AS n'),
     );
   const distance = (p: number) =>
     `ABS(i - CAST(${p} AS DOUBLE PRECISION) * (n - 1))`;
   return db
     .from(ranked.as('ranked'))
+    .groupBy('scope_key')
     .select(
+      'scope_key',
       db.raw('COUNT(*) AS count'),
       ...at.map((p, k) =>
         db.raw(
@@ -198,26 +242,23 @@ function percentiles(
     );
 }
 
-type Row = Record<string, unknown>;
-/** PostgreSQL sums in bigint or numeric, which arrive as strings. */
-const num = (value: unknown): number => Number(value ?? 0);
-const orNull = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
-const ofType = (row: Row | undefined) =>
-  Object.fromEntries(
-    CHANGE_TYPES.map(type => [type, num(row?.[type])]),
-  ) as EntityMetrics['deployments']['byType'];
-
-/** One entity's figures over the period, in four queries. */
-export async function metricsQuery(
+/**
+ * The figures of every key of a scope over the period, in four queries
+ * grouped by key; the answer gives any key's figures, zeros for a key that
+ * deployed nothing.
+ */
+export async function scopedMetrics(
   db: Knex,
-  query: MetricsQuery,
-): Promise<EntityMetrics> {
-  const judged = () => judgedChanges(db, query);
-  const [[totals], weekRows, [lead], [recovery]] = await Promise.all([
+  query: MetricsPeriodQuery,
+  scope: MetricsScope,
+): Promise<(key: string) => EntityMetrics> {
+  const judged = () => judgedChanges(db, query, scope);
+  const [totals, weekRows, lead, recovery] = await Promise.all([
     db
       .from(judged().as('judged'))
+      .groupBy('scope_key')
       .select(
+        'scope_key',
         db.raw('COUNT(*) AS total'),
         ...byTypeColumns(db),
         db.raw('SUM(failed) AS failed'),
@@ -227,8 +268,9 @@ export async function metricsQuery(
       ) as Promise<Row[]>,
     db
       .from(judged().as('judged'))
-      .groupBy('week')
+      .groupBy('scope_key', 'week')
       .select(
+        'scope_key',
         'week',
         ...byTypeColumns(db),
         db.raw('SUM(score) AS score'),
@@ -236,51 +278,28 @@ export async function metricsQuery(
     percentiles(db, judged(), 'lead_hours', [0.5, 0.9]) as Promise<Row[]>,
     percentiles(db, judged(), 'recovery_hours', [0.5]) as Promise<Row[]>,
   ]);
-  const weeks = new Map(weekRows.map(row => [String(row.week), row]));
-  const total = num(totals.total);
-  const failed = num(totals.failed);
-  const byType = ofType(totals);
-  const perWeek = periodWeeks(query.from, query.to).map(weekStart => ({
-    weekStart,
-    row: weeks.get(weekStart),
-  }));
-  return {
-    entityRef: query.entityRef,
-    from: query.from.toISOString(),
-    to: query.to.toISOString(),
-    deployments: {
-      total,
-      byType,
-      perWeek: perWeek.map(({ weekStart, row }) => ({
-        weekStart,
-        ...ofType(row),
-      })),
-    },
-    leadTimeHours: {
-      count: num(lead.count),
-      median: orNull(lead.p0),
-      p90: orNull(lead.p1),
-    },
-    changeFailureRate: {
-      deployed: total,
-      failed,
-      rate: changeFailureRate(failed, total) ?? null,
-    },
-    recoveryHours: { count: num(recovery.count), median: orNull(recovery.p0) },
-    emergencies: {
-      count: byType.emergency,
-      share: total ? byType.emergency / total : null,
-      retrospectives: {
-        due: num(totals.retrospective_due),
-        onTime: num(totals.retrospective_on_time),
-      },
-    },
-    score: {
-      total: num(totals.score),
-      perWeek: perWeek.map(({ weekStart, row }) => ({
-        weekStart,
-        score: num(row?.score),
-      })),
-    },
-  };
+  const weeks = new Map<string, Map<string, Row>>();
+  for (const row of weekRows) {
+    const key = String(row.scope_key);
+    weeks.set(key, (weeks.get(key) ?? new Map()).set(String(row.week), row));
+  }
+  const byKey = (rows: Row[]) =>
+    new Map(rows.map(row => [String(row.scope_key), row]));
+  const [totalsOf, leadOf, recoveryOf] = [totals, lead, recovery].map(byKey);
+  return key =>
+    figuresOf(query, key, {
+      totals: totalsOf.get(key),
+      weeks: weeks.get(key) ?? new Map(),
+      lead: leadOf.get(key),
+      recovery: recoveryOf.get(key),
+    });
+}
+
+/** One entity's figures over the period, in four queries. */
+export async function metricsQuery(
+  db: Knex,
+  query: MetricsQuery,
+): Promise<EntityMetrics> {
+  const { entityRef } = query;
+  return (await scopedMetrics(db, query, { entityRef }))(entityRef);
 }

@@ -235,6 +235,15 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
+    ...route('GetMetricsOverview'),
+    description:
+      "The CTO's overview over [from, to), at most 400 days: for every System with a change the caller may read, the figures of GET /metrics (deployments and their frequency, lead time, change failure rate, recovery time, change success score), the audit exceptions of the period (null unless the caller may read the audit) and the overdue retrospectives; and the change success score of every owning group. Users and services may call it.",
+    responses: {
+      200: ok('GetMetricsOverview', 'Every System and owning group, by ref.'),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
     ...route('ExportChangeLog'),
     description: 'The SOP change log of the changes raised in [from, to).',
     responses: {

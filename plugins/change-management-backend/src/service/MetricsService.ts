@@ -1,5 +1,7 @@
+import { NotAllowedError } from '@backstage/errors';
 import {
   EntityMetrics,
+  MetricsOverview,
   ScoreWeights,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeStore } from '../database/ChangeStore';
@@ -13,6 +15,9 @@ export interface MetricsRequest {
   from: Date;
   to: Date;
 }
+
+/** `GET /metrics/overview`: a period. */
+export type MetricsOverviewRequest = Omit<MetricsRequest, 'entityRef'>;
 
 /**
  * One entity's delivery figures over a period (issue 21): computed in the
@@ -39,5 +44,34 @@ export class MetricsService {
       weights: this.weights,
       permissionFilter,
     });
+  }
+
+  /**
+   * Every System's figures and every owning group's score, for the CTO's
+   * overview, under the same judges and read filter. The exceptions are
+   * the audit's: counted only for a caller who may read the audit.
+   */
+  async overview(
+    request: MetricsOverviewRequest,
+    actor: Caller,
+  ): Promise<MetricsOverview> {
+    const permissionFilter = await this.access.readFilter(actor);
+    return this.store.metricsOverview({
+      ...request,
+      now: this.clock.now(),
+      weights: this.weights,
+      permissionFilter,
+      withExceptions: await this.mayReadAudit(actor),
+    });
+  }
+
+  private async mayReadAudit(actor: Caller): Promise<boolean> {
+    try {
+      await this.access.authorizeAudit(actor.credentials);
+      return true;
+    } catch (error) {
+      if (error instanceof NotAllowedError) return false;
+      throw error;
+    }
   }
 }

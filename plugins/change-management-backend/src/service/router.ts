@@ -18,6 +18,7 @@ import {
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  metricsOverviewQuerySchema,
   metricsQuerySchema,
   parseActionRequest,
   summaryQuerySchema,
@@ -308,6 +309,13 @@ export async function createRouter(options: RouterOptions) {
     const actor = await userOrPipelineOf(req);
     const query = queryOf(metricsQuerySchema, req.query);
     res.json(await metricsService.metrics(query, actor));
+  });
+
+  // Issue 21: the CTO's overview, every System the caller may read of.
+  router.get('/metrics/overview', async (req, res) => {
+    const actor = await userOrPipelineOf(req);
+    const query = queryOf(metricsOverviewQuerySchema, req.query);
+    res.json(await metricsService.overview(query, actor));
   });
 
   router.get('/export', async (req, res) => {

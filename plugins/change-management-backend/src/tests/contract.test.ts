@@ -112,6 +112,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api
         .as('oscar')
         .get(`/metrics?entityRef=system:default/payments&${range}`);
+      await api.as('carol').get(`/metrics/overview?${range}`);
       await api.as('carol').get(`/audit/sample?${range}&size=2&seed=contract`);
       await api.as('carol').get(`/audit/sample?${range}&format=zip`);
       await api.as('carol').get(`/audit/exceptions?${range}`);
@@ -221,8 +222,8 @@ describe('the API answers as its OpenAPI document says', () => {
       expect(contract.problems).toEqual([]);
       // Pipelines may read a change, the gate, the entity facts and the
       // metrics, so there a 403 is a policy's refusal, which
-      // permissions.test.ts, entityFactsRoute.test.ts and
-      // metricsRoute.test.ts drive. (The list refuses a pipeline's token,
+      // permissions.test.ts, entityFactsRoute.test.ts, metricsRoute.test.ts
+      // and metricsOverviewRoute.test.ts drive. (The list refuses a pipeline's token,
       // which this test's service token is.)
       expect(
         [
@@ -231,6 +232,7 @@ describe('the API answers as its OpenAPI document says', () => {
           'get /changes/{id} 403',
           'get /entities/facts 403',
           'get /metrics 403',
+          'get /metrics/overview 403',
         ].sort(),
       ).toEqual(contract.documentedAnswers().sort());
     });

@@ -29,6 +29,7 @@ const ROUTES = {
   '/summary': ['get'],
   '/entities/facts': ['get'],
   '/metrics': ['get'],
+  '/metrics/overview': ['get'],
   '/queues': ['get'],
   '/audit/checkpoints': ['get'],
   '/audit/sample': ['get'],

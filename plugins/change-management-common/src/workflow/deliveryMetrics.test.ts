@@ -1,4 +1,5 @@
 import {
+  deploymentsPerWeek,
   leadTimeHours,
   percentile,
   periodWeeks,
@@ -133,5 +134,19 @@ describe('the figures of deliveryMetrics, one at a time', () => {
       due: true,
       onTime: false,
     });
+  });
+
+  it('counts deployments per week over the days of the period', () => {
+    const from = new Date('2026-03-02T00:00:00.000Z');
+    expect(
+      deploymentsPerWeek(3, from, new Date('2026-03-30T00:00:00.000Z')),
+    ).toBe(0.75);
+    // Thirty days are 30 / 7 weeks.
+    expect(
+      deploymentsPerWeek(30, from, new Date('2026-04-01T00:00:00.000Z')),
+    ).toBeCloseTo(7);
+    expect(
+      deploymentsPerWeek(0, from, new Date('2026-03-09T00:00:00.000Z')),
+    ).toBe(0);
   });
 });

@@ -149,6 +149,16 @@ export function periodWeeks(from: Date, to: Date): string[] {
   return weeks;
 }
 
+/**
+ * Deployment frequency over [from, to): deployments per week, the period's
+ * weeks counted as its days over 7 (a 30-day period is 4.3 weeks).
+ *
+ * @public
+ */
+export function deploymentsPerWeek(total: number, from: Date, to: Date) {
+  return total / ((to.getTime() - from.getTime()) / (7 * DAY_MS));
+}
+
 /** What the figures are asked of. @public */
 export interface MetricsInput {
   /** Every change the reader may see: recovery looks beyond the entity. */

@@ -110,6 +110,7 @@ export {
 export type { ScoreWeights } from './changeScore';
 export {
   deliveryMetrics,
+  deploymentsPerWeek,
   isRecoveringDeploy,
   leadTimeHours,
   percentile,

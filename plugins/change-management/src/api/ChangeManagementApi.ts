@@ -18,6 +18,7 @@ import {
   ChangeView,
   EntityMetrics,
   ConflictList,
+  MetricsOverview,
   EntitySummary,
   FreeSlot,
   FreezeStatus,
@@ -194,6 +195,14 @@ export interface ChangeManagementApi {
    * the planned and deployed changes, in one request.
    */
   getCalendar(request: CalendarRequest): Promise<Calendar>;
+  /**
+   * Every System's delivery figures and every owning group's score over
+   * the period [from, to), ISO times: the CTO's overview.
+   */
+  getMetricsOverview(period: {
+    from: string;
+    to: string;
+  }): Promise<MetricsOverview>;
 }
 
 /** @public */

@@ -6,7 +6,7 @@ import {
   EntitySummary,
   FreezeStatus,
 } from '@trove/backstage-plugin-change-management-common';
-import { anEntityMetrics } from '../__testUtils__/metrics';
+import { anEntityMetrics, anOverview } from '../__testUtils__/metrics';
 import { ChangeManagementClient } from './ChangeManagementClient';
 
 const baseUrl = 'http://localhost:7007/api/change-management';
@@ -166,6 +166,20 @@ describe('ChangeManagementClient', () => {
     await unscoped.client.getCalendar({ from: calendar.from, to: calendar.to });
     expect(unscoped.fetch.mock.calls[0][0]).toBe(
       `${baseUrl}/calendar?from=2026-12-01T00%3A00%3A00.000Z&to=2027-01-01T00%3A00%3A00.000Z`,
+    );
+  });
+
+  it('asks for the overview of every System over a period', async () => {
+    const overview = anOverview();
+    const { client, fetch } = clientWith(json(overview));
+    await expect(
+      client.getMetricsOverview({
+        from: '2026-09-01T00:00:00.000Z',
+        to: '2026-10-01T00:00:00.000Z',
+      }),
+    ).resolves.toEqual(overview);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/metrics/overview?from=2026-09-01T00%3A00%3A00.000Z&to=2026-10-01T00%3A00%3A00.000Z`,
     );
   });
 

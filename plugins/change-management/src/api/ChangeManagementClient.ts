@@ -19,6 +19,7 @@ import {
   ChangeView,
   EntityMetrics,
   ConflictList,
+  MetricsOverview,
   EntitySummary,
   FreeSlot,
   FreezeStatus,
@@ -137,6 +138,14 @@ export class ChangeManagementClient implements ChangeManagementApi {
   ): Promise<EntityMetrics> {
     const { entityRef, from, to } = request;
     return this.json('GetEntityMetrics', { query: { entityRef, from, to } });
+  }
+
+  async getMetricsOverview(period: {
+    from: string;
+    to: string;
+  }): Promise<MetricsOverview> {
+    const { from, to } = period;
+    return this.json('GetMetricsOverview', { query: { from, to } });
   }
 
   async getAuditExceptions(period: AuditPeriod): Promise<AuditExceptionList> {

@@ -13,6 +13,7 @@ import {
 } from '../../api';
 import { catalogIndexRouteRef, rootRouteRef } from '../../routes';
 import { aChange } from '../../__testUtils__/changes';
+import { anOverview } from '../../__testUtils__/metrics';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { fakeSignals } from '../../__testUtils__/signals';
 import { ChangeManagementPage } from './ChangeManagementPage';
@@ -65,7 +66,7 @@ describe('ChangeManagementPage', () => {
     expect(api.listChanges).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the four lists and the calendar, the first selected and counted, in three calls', async () => {
+  it('shows the four lists, the calendar and the overview, the first selected and counted, in three calls', async () => {
     const api = fakeApi();
     await renderPage(api);
 
@@ -80,6 +81,7 @@ describe('ChangeManagementPage', () => {
         'Overdue retrospectives (1)',
         'All',
         'Calendar',
+        'Overview',
       ]),
     );
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
@@ -356,7 +358,19 @@ describe('ChangeManagementPage', () => {
       'Overdue retrospectives',
       'All',
       'Calendar',
+      'Overview',
     ]);
+  });
+
+  it('opens the overview of every System in its tab', async () => {
+    const getMetricsOverview = jest.fn().mockResolvedValue(anOverview());
+    await renderPage(fakeApi({ getMetricsOverview }), ['/?tab=overview']);
+
+    const table = await within(panel()).findByRole('table', {
+      name: 'Systems',
+    });
+    expect(within(table).getByRole('link', { name: 'payments' })).toBeVisible();
+    expect(getMetricsOverview).toHaveBeenCalledTimes(1);
   });
 
   it('explains itself in the support button', async () => {

@@ -6,6 +6,7 @@ import {
 import { ActionQueue } from '../ActionQueue';
 import { LazyChangeCalendar } from '../ChangeCalendar';
 import { ChangesTable } from '../ChangesTable';
+import { MetricsOverview } from '../MetricsOverview';
 import { PortalEmptyState } from './PortalEmptyState';
 
 export type PortalTab = {
@@ -86,5 +87,10 @@ export const PORTAL_TABS: PortalTab[] = [
     id: 'calendar',
     label: 'Calendar',
     content: () => <LazyChangeCalendar />,
+  },
+  {
+    id: 'overview',
+    label: 'Overview',
+    content: () => <MetricsOverview />,
   },
 ];

@@ -5,6 +5,7 @@ import { EntityMetrics } from '@trove/backstage-plugin-change-management-common'
 import { DateTime, Settings } from 'luxon';
 import { ChangeManagementApi, changeManagementApiRef } from '../../api';
 import { anEmptyPeriod, anEntityMetrics } from '../../__testUtils__/metrics';
+import { rowsOf } from '../../__testUtils__/tables';
 import { ChangeMetrics } from './ChangeMetrics';
 
 const entityRef = 'system:default/payments';
@@ -31,16 +32,6 @@ function renderWith(metrics: EntityMetrics | Error) {
 async function tile(label: string) {
   const term = await screen.findByText(label, { selector: 'dt' });
   return within(term.parentElement!);
-}
-
-/** The body rows of a table, each as its cells' text. */
-function rowsOf(table: HTMLElement) {
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map(row =>
-      Array.from(row.querySelectorAll('th, td'), cell => cell.textContent),
-    );
 }
 
 jest.setTimeout(30_000);

@@ -6,15 +6,13 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
 import { ChartSection } from './ChartSection';
 import { DeploymentsTable, ScoreTable } from './MetricsTables';
-import { MetricsPeriod, PERIODS, periodOf } from './periods';
+import { PeriodSelector } from './PeriodSelector';
+import { MetricsPeriod, periodOf } from './periods';
 import { StatTiles } from './StatTiles';
 
 // chart.js comes in a chunk of its own, when the charts are first drawn.
@@ -24,37 +22,6 @@ const DeploymentsChart = lazy(() =>
 const ScoreChart = lazy(() =>
   import('./MetricsCharts').then(m => ({ default: m.ScoreChart })),
 );
-
-// The lab's unselected grey fails WCAG AA contrast: the theme's text colours.
-const useToggleStyles = makeStyles(theme => ({
-  root: { color: theme.palette.text.secondary },
-  selected: { '&&': { color: theme.palette.text.primary } },
-}));
-
-const PeriodSelector = (props: {
-  value: MetricsPeriod;
-  onChange: (period: MetricsPeriod) => void;
-}) => {
-  const classes = useToggleStyles();
-  return (
-    <ToggleButtonGroup
-      exclusive
-      size="small"
-      aria-label="Period"
-      value={props.value}
-      // Choosing the chosen period again keeps it, instead of none.
-      onChange={(_, period: MetricsPeriod | null) =>
-        period && props.onChange(period)
-      }
-    >
-      {PERIODS.map(period => (
-        <ToggleButton key={period.key} value={period.key} classes={classes}>
-          {period.label}
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
-  );
-};
 
 /**
  * An entity's delivery figures over the last 30 days, 90 days or year (for

@@ -5218,6 +5218,309 @@ export const spec = {
         },
       },
     },
+    '/metrics/overview': {
+      get: {
+        operationId: 'GetMetricsOverview',
+        description:
+          "The CTO's overview over [from, to), at most 400 days: for every System with a change the caller may read, the figures of GET /metrics (deployments and their frequency, lead time, change failure rate, recovery time, change success score), the audit exceptions of the period (null unless the caller may read the audit) and the overdue retrospectives; and the change success score of every owning group. Users and services may call it.",
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The start of the period, inclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The start of the period, inclusive. An ISO 8601 date or time.',
+            name: 'from',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The end of the period, exclusive. An ISO 8601 date or time.',
+            },
+            required: true,
+            description:
+              'The end of the period, exclusive. An ISO 8601 date or time.',
+            name: 'to',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Every System and owning group, by ref.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    from: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The start of the period, inclusive.',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'The end of the period, exclusive.',
+                    },
+                    systems: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          systemRef: {
+                            type: 'string',
+                            description:
+                              'The System; its changes are those of its parts.',
+                          },
+                          deployments: {
+                            type: 'object',
+                            properties: {
+                              total: {
+                                type: 'integer',
+                                minimum: 0,
+                                description:
+                                  'Changes deployed to production in the period.',
+                              },
+                              perWeek: {
+                                type: 'number',
+                                minimum: 0,
+                                description:
+                                  'Deployment frequency: the total over the weeks of the period (its days / 7).',
+                              },
+                            },
+                            required: ['total', 'perWeek'],
+                            additionalProperties: false,
+                          },
+                          leadTimeHours: {
+                            type: 'object',
+                            properties: {
+                              count: {
+                                type: 'integer',
+                                minimum: 0,
+                                description: 'Deployed changes with a submit.',
+                              },
+                              median: {
+                                type: ['number', 'null'],
+                                description:
+                                  'Hours from the first submit to the production deploy; null when there is none.',
+                              },
+                              p90: {
+                                type: ['number', 'null'],
+                                description:
+                                  'The 90th percentile of those hours; null when there is none.',
+                              },
+                            },
+                            required: ['count', 'median', 'p90'],
+                            additionalProperties: false,
+                            description:
+                              'Of the changes deployed in the period. Percentiles interpolate between ranks, as PostgreSQL percentile_cont.',
+                          },
+                          changeFailureRate: {
+                            type: 'object',
+                            properties: {
+                              deployed: {
+                                type: 'integer',
+                                minimum: 0,
+                                description: 'Changes deployed in the period.',
+                              },
+                              failed: {
+                                type: 'integer',
+                                minimum: 0,
+                                description:
+                                  'Of those, rolled back, verified "No", or named by an emergency as the cause of its incident.',
+                              },
+                              rate: {
+                                type: ['number', 'null'],
+                                minimum: 0,
+                                maximum: 1,
+                                description:
+                                  'failed / deployed; null when nothing was deployed.',
+                              },
+                            },
+                            required: ['deployed', 'failed', 'rate'],
+                            additionalProperties: false,
+                          },
+                          recoveryHours: {
+                            type: 'object',
+                            properties: {
+                              count: {
+                                type: 'integer',
+                                minimum: 0,
+                                description:
+                                  'Failed changes deployed in the period that a later verified deploy on one of their entities recovered.',
+                              },
+                              median: {
+                                type: ['number', 'null'],
+                                description:
+                                  'Hours from the failed deploy to the next deploy on the same entity verified "Yes" and not rolled back; null when there is none.',
+                              },
+                            },
+                            required: ['count', 'median'],
+                            additionalProperties: false,
+                          },
+                          score: {
+                            type: 'object',
+                            properties: {
+                              total: {
+                                type: 'number',
+                                description:
+                                  'The change success score of the changes deployed in the period (see the README for the weights).',
+                              },
+                              perWeek: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  properties: {
+                                    weekStart: {
+                                      type: 'string',
+                                      format: 'date',
+                                      description:
+                                        'The Monday the week starts on (UTC), yyyy-mm-dd.',
+                                    },
+                                    score: {
+                                      type: 'number',
+                                      description:
+                                        'Of the changes deployed that week.',
+                                    },
+                                  },
+                                  required: ['weekStart', 'score'],
+                                  additionalProperties: false,
+                                },
+                                description:
+                                  'Every week the period touches, oldest first.',
+                              },
+                            },
+                            required: ['total', 'perWeek'],
+                            additionalProperties: false,
+                          },
+                          exceptions: {
+                            type: ['integer', 'null'],
+                            minimum: 0,
+                            description:
+                              'Audit exceptions of the period on its changes, as GET /audit/exceptions lists them; null when the caller may not read the audit.',
+                          },
+                          overdue: {
+                            type: 'integer',
+                            minimum: 0,
+                            description:
+                              'Emergencies whose retrospective is past due now, as the portal counts them.',
+                          },
+                        },
+                        required: [
+                          'systemRef',
+                          'deployments',
+                          'leadTimeHours',
+                          'changeFailureRate',
+                          'recoveryHours',
+                          'score',
+                          'exceptions',
+                          'overdue',
+                        ],
+                        additionalProperties: false,
+                      },
+                      description:
+                        'Every System with a change the caller may read, deployed in the period or not, by ref.',
+                    },
+                    groups: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          ownerRef: {
+                            type: 'string',
+                            description:
+                              'The owner of an affected entity, as recorded when the change was raised or last edited.',
+                          },
+                          score: {
+                            type: 'object',
+                            properties: {
+                              total: {
+                                type: 'number',
+                                description:
+                                  'The change success score of the changes deployed in the period (see the README for the weights).',
+                              },
+                              perWeek: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  properties: {
+                                    weekStart: {
+                                      type: 'string',
+                                      format: 'date',
+                                      description:
+                                        'The Monday the week starts on (UTC), yyyy-mm-dd.',
+                                    },
+                                    score: {
+                                      type: 'number',
+                                      description:
+                                        'Of the changes deployed that week.',
+                                    },
+                                  },
+                                  required: ['weekStart', 'score'],
+                                  additionalProperties: false,
+                                },
+                                description:
+                                  'Every week the period touches, oldest first.',
+                              },
+                            },
+                            required: ['total', 'perWeek'],
+                            additionalProperties: false,
+                          },
+                        },
+                        required: ['ownerRef', 'score'],
+                        additionalProperties: false,
+                      },
+                      description:
+                        'Every owning group of such a change, by ref.',
+                    },
+                  },
+                  required: ['from', 'to', 'systems', 'groups'],
+                  additionalProperties: false,
+                  description:
+                    'Over [from, to): only the changes the caller may read count; a change counts for each System and group it touches.',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/export': {
       get: {
         operationId: 'ExportChangeLog',
