@@ -16,6 +16,7 @@ import { ChangeManagementConfig } from './config';
 import { LandscapeService } from './LandscapeService';
 
 const DAY_MS = 86_400_000;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 /** The history the risk reads: the change failure window of the metrics. */
 export const RISK_HISTORY_DAYS = 90;
 
@@ -157,5 +158,3 @@ export class RiskService {
     return answers.filter(<T>(a: T | undefined): a is T => a !== undefined);
   }
 }
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -84,18 +84,17 @@ export async function blastRadius(
     );
     reads += 1;
     const next = new Set<string>();
-    level.forEach((ref, i) => {
+    const found = hop === 0 ? affected : dependents;
+    for (const [i, ref] of level.entries()) {
       const entity = items[i];
-      (hop === 0 ? affected : dependents).push(
-        riskEntity(ref, entity, options.criticalityAnnotation),
-      );
+      found.push(riskEntity(ref, entity, options.criticalityAnnotation));
       for (const target of entity
         ? targetsOf(entity, RELATION_DEPENDENCY_OF)
         : []) {
         const key = stringifyEntityRef(parseEntityRef(target));
         if (!seen.has(key)) next.add(key);
       }
-    });
+    }
     level = [...next];
     hop += 1;
   }
