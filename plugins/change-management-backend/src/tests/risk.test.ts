@@ -1,4 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { changeIn } from '../__testUtils__/changeIn';
 import { drafts } from '../__testUtils__/changes';
 import { startChangeManagement } from '../__testUtils__/harness';
 import { riskCatalog } from '../__testUtils__/riskCatalog';
@@ -89,6 +90,51 @@ describe('the risk of a change (issue 24)', () => {
         score: risk.score - 5,
         assessedAt: '2026-06-10T10:00:00.000Z',
       });
+    });
+
+    it('reads the history from the metrics and the window near the freeze', async () => {
+      const { h } = await start();
+      const onPayments = { affectedEntityRefs: ['component:default/payments'] };
+      await changeIn(h, 'standard', 'rolled_back', onPayments);
+      await changeIn(h, 'standard', 'deployed', onPayments);
+      // The history is of the 90 days before now, now excluded.
+      h.clock.set('2026-06-10T10:00:00.000Z');
+      // The default freeze starts on 1 October, 00:00 UTC.
+      const raised = await h.as('alice').post('/changes', {
+        ...drafts.standard,
+        ...onPayments,
+        plannedStart: '2026-09-27T10:00:00.000Z',
+        plannedEnd: '2026-09-27T11:00:00.000Z',
+      });
+      expect(raised.body.risk.reasons).toEqual(
+        expect.arrayContaining([
+          {
+            factor: 'history-failures',
+            points: 3,
+            message: '1 of the last 2 changes to payments failed (90 days)',
+          },
+          {
+            factor: 'near-freeze',
+            points: 4,
+            message: 'Planned 3 days before the freeze',
+          },
+        ]),
+      );
+    });
+
+    it('takes no risk from the client', async () => {
+      const { h } = await start();
+      const forged = {
+        level: 'low',
+        score: 0,
+        reasons: [],
+        assessedAt: '2026-06-10T09:00:00.000Z',
+      };
+      const res = await h
+        .as('alice')
+        .post('/changes', { ...onPaymentsDb, risk: forged });
+      expect(res.status).toBe(400);
+      expect(await h.count('changes')).toBe(0);
     });
 
     it('finds no blast radius for a leaf', async () => {
