@@ -1,0 +1,25 @@
+export interface Config {
+  changeManagement?: {
+    github?: {
+      /**
+       * The GitHub Environments whose deployments wait on the
+       * change-management gate. The GitHub App of the custom deployment
+       * protection rule must be enabled on each. A deployment to any other
+       * repository or environment is ignored (and logged).
+       */
+      environments?: Array<{
+        /** The repository, as `owner/name`. */
+        repository: string;
+        /** The GitHub Environment's name, e.g. `production`. */
+        environment: string;
+        /**
+         * Which of the gate's environments it is: `production` (the
+         * default) or `staging`.
+         */
+        gate?: 'production' | 'staging';
+        /** The GitHub host of the repository; `github.com` by default. */
+        host?: string;
+      }>;
+    };
+  };
+}

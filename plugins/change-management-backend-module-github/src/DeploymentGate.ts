@@ -1,0 +1,144 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { GateAnswer } from '@trove/backstage-plugin-change-management-common';
+import { Octokit } from '@octokit/rest';
+import { findGatedEnvironment, GatedEnvironment } from './config';
+import { GateClient } from './GateClient';
+
+/**
+ * The parts of GitHub's `deployment_protection_rule` webhook that the gate
+ * reads (https://docs.github.com/en/webhooks/webhook-events-and-payloads#deployment_protection_rule).
+ */
+export interface DeploymentProtectionRuleEvent {
+  action?: string;
+  environment?: string;
+  deployment_callback_url?: string;
+  deployment?: {
+    sha?: string;
+    description?: string | null;
+    payload?: unknown;
+  };
+  repository?: { full_name?: string };
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * The change a deployment names: `changeId` in the deployment's payload
+ * (an object, or the JSON text GitHub sometimes sends), else the first
+ * change id in its description.
+ */
+export function changeIdOf(
+  deployment: DeploymentProtectionRuleEvent['deployment'],
+): string | undefined {
+  let payload = deployment?.payload;
+  if (typeof payload === 'string') {
+    try {
+      payload = JSON.parse(payload);
+    } catch {
+      payload = undefined;
+    }
+  }
+  const fromPayload =
+    payload && typeof payload === 'object'
+      ? (payload as Record<string, unknown>).changeId
+      : undefined;
+  if (typeof fromPayload === 'string' && UUID.test(fromPayload)) {
+    return fromPayload.match(UUID)![0].toLowerCase();
+  }
+  return deployment?.description?.match(UUID)?.[0].toLowerCase();
+}
+
+/** What GitHub is told: the gate's reasons in words and the change's link. */
+export function commentOf(answer: GateAnswer, changeUrl: string): string {
+  const verdict = answer.allowed
+    ? 'The change-management gate allows this deployment.'
+    : 'The change-management gate holds this deployment.';
+  const reasons = answer.reasons.map(reason => `- ${reason}`);
+  return [verdict, ...reasons, '', `Change: ${changeUrl}`].join('\n');
+}
+
+/**
+ * Answers GitHub's custom deployment protection rule with the gate's
+ * verdict, through the deployment's callback URL.
+ */
+export class DeploymentGate {
+  constructor(
+    private readonly options: {
+      environments: GatedEnvironment[];
+      gate: GateClient;
+      octokitFor: (host: string, repository: string) => Promise<Octokit>;
+      /** The app's address, for the link to the change. */
+      appBaseUrl: string;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async onProtectionRule(event: DeploymentProtectionRuleEvent): Promise<void> {
+    const { logger } = this.options;
+    const repository = event.repository?.full_name;
+    const environmentName = event.environment;
+    const callbackUrl = event.deployment_callback_url;
+    if (
+      event.action !== 'requested' ||
+      !repository ||
+      !environmentName ||
+      !callbackUrl
+    ) {
+      logger.warn(
+        `Ignored a deployment_protection_rule event without a request, repository, environment or callback URL`,
+      );
+      return;
+    }
+    const gated = findGatedEnvironment(
+      this.options.environments,
+      repository,
+      environmentName,
+    );
+    if (!gated) {
+      logger.info(
+        `Ignored a deployment to ${repository} environment ${environmentName}: no changeManagement.github.environments entry gates it`,
+      );
+      return;
+    }
+    const answer = await this.decide(gated, event);
+    const octokit = await this.options.octokitFor(gated.host, gated.repository);
+    await octokit.request({
+      method: 'POST',
+      url: callbackUrl,
+      environment_name: environmentName,
+      ...(answer.state ? { state: answer.state } : {}),
+      comment: answer.comment,
+    });
+    logger.info(
+      `Answered a deployment to ${repository} environment ${environmentName}: ${
+        answer.state ?? 'status report'
+      }`,
+    );
+  }
+
+  /** approved, rejected, or no state (a status report) while it may yet be allowed. */
+  private async decide(
+    gated: GatedEnvironment,
+    event: DeploymentProtectionRuleEvent,
+  ): Promise<{ state?: 'approved' | 'rejected'; comment: string }> {
+    const changeId = changeIdOf(event.deployment);
+    const answer = changeId
+      ? await this.options.gate.check(changeId, gated.gate)
+      : undefined;
+    if (!changeId || !answer) {
+      return {
+        state: 'rejected',
+        comment: changeId
+          ? `No change ${changeId} exists in change management.`
+          : 'The deployment names no change: put its id in the deployment payload (changeId) or description.',
+      };
+    }
+    const comment = commentOf(
+      answer,
+      `${this.options.appBaseUrl}/change-management/changes/${answer.change.id}`,
+    );
+    if (answer.allowed) return { state: 'approved', comment };
+    if (answer.final) return { state: 'rejected', comment };
+    return { comment };
+  }
+}

@@ -1,0 +1,77 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+
+/** The secret GitHub signs the test's webhooks with. */
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+
+/** A webhook body signed as GitHub signs it (`x-hub-signature-256`). */
+export function signedWebhook(
+  event: string,
+  body: object,
+  secret = WEBHOOK_SECRET,
+) {
+  const text = JSON.stringify(body);
+  const signature = `sha256=${createHmac('sha256', secret)
+    .update(text)
+    .digest('hex')}`;
+  return {
+    text,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': randomUUID(),
+      'x-github-hook-id': '456789',
+      'x-hub-signature-256': signature,
+    },
+  };
+}
+
+/** One call to a deployment's callback URL, as the fake received it. */
+export interface CallbackCall {
+  runId: string;
+  repository: string;
+  authorization: string | null;
+  body: { environment_name: string; state?: string; comment: string };
+}
+
+/**
+ * The GitHub API, faked: the review of a custom deployment protection rule
+ * answers as GitHub does, 204 with no body
+ * (https://docs.github.com/en/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run).
+ * Any other request to GitHub fails the test; the test backend's own
+ * requests pass.
+ */
+export function fakeGithub() {
+  const calls: CallbackCall[] = [];
+  const server = setupServer(
+    http.post(
+      'https://api.github.com/repos/:owner/:repo/actions/runs/:runId/deployment_protection_rule',
+      async ({ request, params }) => {
+        calls.push({
+          runId: String(params.runId),
+          repository: `${params.owner}/${params.repo}`,
+          authorization: request.headers.get('authorization'),
+          body: (await request.json()) as CallbackCall['body'],
+        });
+        return new HttpResponse(null, { status: 204 });
+      },
+    ),
+  );
+  return {
+    calls,
+    listen: () =>
+      server.listen({
+        onUnhandledRequest(request, print) {
+          const { hostname } = new URL(request.url);
+          if (hostname !== '127.0.0.1' && hostname !== 'localhost') {
+            print.error();
+          }
+        },
+      }),
+    reset: () => {
+      calls.length = 0;
+    },
+    close: () => server.close(),
+  };
+}
