@@ -100,8 +100,8 @@ export class DeploymentGate {
       );
       return;
     }
-    const answer = await this.decide(gated, event);
     const octokit = await this.options.octokitFor(gated.host, gated.repository);
+    const answer = await this.decide(gated, event, octokit);
     await octokit.request({
       method: 'POST',
       url: callbackUrl,
@@ -120,8 +120,11 @@ export class DeploymentGate {
   private async decide(
     gated: GatedEnvironment,
     event: DeploymentProtectionRuleEvent,
+    octokit: Octokit,
   ): Promise<{ state?: 'approved' | 'rejected'; comment: string }> {
-    const changeId = changeIdOf(event.deployment);
+    const changeId =
+      changeIdOf(event.deployment) ??
+      (await this.changeOfCommit(gated, event.deployment?.sha, octokit));
     const answer = changeId
       ? await this.options.gate.check(changeId, gated.gate)
       : undefined;
@@ -130,7 +133,7 @@ export class DeploymentGate {
         state: 'rejected',
         comment: changeId
           ? `No change ${changeId} exists in change management.`
-          : 'The deployment names no change: put its id in the deployment payload (changeId) or description.',
+          : 'No change names this deployment: neither its payload (changeId) nor its description holds a change id, and no change links a pull request whose head or merge commit it deploys.',
       };
     }
     const comment = commentOf(
@@ -140,5 +143,33 @@ export class DeploymentGate {
     if (answer.allowed) return { state: 'approved', comment };
     if (answer.final) return { state: 'rejected', comment };
     return { comment };
+  }
+
+  /**
+   * The change of the pull request whose head or merge commit the
+   * deployment's commit is (GitHub's "list pull requests associated with a
+   * commit"), newest pull request first.
+   */
+  private async changeOfCommit(
+    gated: GatedEnvironment,
+    sha: string | undefined,
+    octokit: Octokit,
+  ): Promise<string | undefined> {
+    if (!sha) return undefined;
+    const [owner, repo] = gated.repository.split('/');
+    const { data: pulls } =
+      await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+        owner,
+        repo,
+        commit_sha: sha,
+      });
+    const deployed = pulls
+      .filter(pr => pr.head.sha === sha || pr.merge_commit_sha === sha)
+      .sort((a, b) => b.number - a.number);
+    for (const pr of deployed) {
+      const changeId = await this.options.gate.changeOfPullRequest(pr.html_url);
+      if (changeId) return changeId;
+    }
+    return undefined;
   }
 }

@@ -1,10 +1,14 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { GateAnswer } from '@trove/backstage-plugin-change-management-common';
+import {
+  ChangeList,
+  GateAnswer,
+} from '@trove/backstage-plugin-change-management-common';
 
 /**
  * Asks the change-management backend's `GET /gate` with the plugin's own
- * service token: the gate stays the one judge of "may it deploy?".
+ * service token: the gate stays the one judge of "may it deploy?". It finds
+ * a change by its pull request through `GET /changes`.
  */
 export class GateClient {
   constructor(
@@ -19,15 +23,9 @@ export class GateClient {
     changeId: string,
     environment: 'production' | 'staging',
   ): Promise<GateAnswer | undefined> {
-    const { auth, discovery } = this.options;
-    const baseUrl = await discovery.getBaseUrl('change-management');
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'change-management',
-    });
     const query = new URLSearchParams({ changeId, environment });
-    const response = await fetch(`${baseUrl}/gate?${query}`, {
-      headers: { Authorization: `Bearer ${token}` },
+    const response = await fetch(`${await this.baseUrl()}/gate?${query}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
     });
     if (response.status === 404) {
       return undefined;
@@ -36,5 +34,31 @@ export class GateClient {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as GateAnswer;
+  }
+
+  /** The newest change whose pull request is at this URL, if any. */
+  async changeOfPullRequest(url: string): Promise<string | undefined> {
+    const query = new URLSearchParams({ pullRequestUrl: url, limit: '1' });
+    const response = await fetch(`${await this.baseUrl()}/changes?${query}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const list = (await response.json()) as ChangeList;
+    return list.items[0]?.id;
+  }
+
+  private baseUrl() {
+    return this.options.discovery.getBaseUrl('change-management');
+  }
+
+  private async token() {
+    const { auth } = this.options;
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'change-management',
+    });
+    return token;
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../../change-management-backend/src/__testUtils__/harness';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { deploymentProtectionRule } from './__fixtures__/deploymentProtectionRule';
+import { pullRequest } from './__fixtures__/pullRequest';
 import {
   fakeGithub,
   signedWebhook,
@@ -211,6 +212,45 @@ describe('GitHub Environments obey the gate', () => {
       expect(github.calls).toEqual([]);
     });
 
+    it('finds the change by the pull request whose merge commit is deployed', async () => {
+      const h = await start();
+      // The standard draft links acme/payments-service pull request 42.
+      const ready = await changeIn(h, 'standard', 'ready_for_production');
+      // A newer change, of another pull request, that the gate holds.
+      await changeIn(h, 'standard', 'draft', {
+        pullRequestUrl: 'https://github.com/acme/payments-service/pull/77',
+      });
+      const mergeSha = 'f1d2d2f924e986ac86fdf7b36c94bcdf32beec15';
+      github.setPullsOfCommit('acme/payments-service', mergeSha, [
+        pullRequest({
+          repository: 'acme/payments-service',
+          number: 41,
+          headSha: '1111111111111111111111111111111111111111',
+          mergeCommitSha: '2222222222222222222222222222222222222222',
+        }),
+        pullRequest({
+          repository: 'acme/payments-service',
+          number: 42,
+          headSha: 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391',
+          mergeCommitSha: mergeSha,
+        }),
+      ]);
+      // As a GitHub Actions job creates it: no payload, no description.
+      await deliver(
+        h,
+        signedWebhook(
+          'deployment_protection_rule',
+          deploymentProtectionRule({ sha: mergeSha }),
+        ),
+      );
+      expect(github.calls.map(c => [c.body.state, c.body.comment])).toEqual([
+        [
+          'approved',
+          expect.stringContaining(`/change-management/changes/${ready.id}`),
+        ],
+      ]);
+    });
+
     it('rejects a deployment that names no change', async () => {
       const h = await start();
       await deliver(
@@ -221,7 +261,9 @@ describe('GitHub Environments obey the gate', () => {
         ),
       );
       expect(github.calls.map(c => c.body.state)).toEqual(['rejected']);
-      expect(github.calls[0].body.comment).toMatch(/names no change/);
+      expect(github.calls[0].body.comment).toMatch(
+        /No change names this deployment/,
+      );
     });
   });
 });

@@ -36,7 +36,8 @@ export interface CallbackCall {
 }
 
 /**
- * The GitHub API, faked: the review of a custom deployment protection rule
+ * The GitHub API, faked: the pull requests of a commit, as the test sets
+ * them, and the review of a custom deployment protection rule
  * answers as GitHub does, 204 with no body
  * (https://docs.github.com/en/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run).
  * Any other request to GitHub fails the test; the test backend's own
@@ -44,7 +45,18 @@ export interface CallbackCall {
  */
 export function fakeGithub() {
   const calls: CallbackCall[] = [];
+  /** The pull requests of each commit, by `owner/name@sha`. */
+  const pullsOfCommit = new Map<string, object[]>();
   const server = setupServer(
+    // https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit
+    http.get(
+      'https://api.github.com/repos/:owner/:repo/commits/:sha/pulls',
+      ({ params }) =>
+        HttpResponse.json(
+          pullsOfCommit.get(`${params.owner}/${params.repo}@${params.sha}`) ??
+            [],
+        ),
+    ),
     http.post(
       'https://api.github.com/repos/:owner/:repo/actions/runs/:runId/deployment_protection_rule',
       async ({ request, params }) => {
@@ -60,6 +72,9 @@ export function fakeGithub() {
   );
   return {
     calls,
+    /** GitHub knows these pull requests of the commit. */
+    setPullsOfCommit: (repository: string, sha: string, pulls: object[]) =>
+      pullsOfCommit.set(`${repository}@${sha}`, pulls),
     listen: () =>
       server.listen({
         onUnhandledRequest(request, print) {
@@ -71,6 +86,7 @@ export function fakeGithub() {
       }),
     reset: () => {
       calls.length = 0;
+      pullsOfCommit.clear();
     },
     close: () => server.close(),
   };

@@ -50,6 +50,8 @@ export interface ListChangesRequest {
   overdue?: boolean;
   /** Text the title contains, ignoring case. */
   q?: string;
+  /** The change's pull request URL, exactly (issue 20, the GitHub module). */
+  pullRequestUrl?: string;
   /** Newest first, or emergencies first (the queues). */
   order?: ListOrder;
   limit: number;
@@ -314,6 +316,7 @@ export class ChangeService {
       inFlight: request.inFlight,
       overdueAt: request.overdue ? now : undefined,
       titleContains: request.q,
+      pullRequestUrl: request.pullRequestUrl,
       order: request.order,
       limit: request.limit,
       cursor: request.cursor,
