@@ -2,6 +2,12 @@ export interface Config {
   changeManagement?: {
     github?: {
       /**
+       * Read the pull request a change links when it is submitted: one that
+       * does not exist, or in a repository `integrations.github` cannot
+       * reach, is refused (400, naming `pullRequestUrl`). Off by default.
+       */
+      verifyPullRequests?: boolean;
+      /**
        * The GitHub Environments whose deployments wait on the
        * change-management gate. The GitHub App of the custom deployment
        * protection rule must be enabled on each. A deployment to any other

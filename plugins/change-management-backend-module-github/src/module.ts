@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { ScmIntegrations } from '@backstage/integration';
+import { changePullRequestReaderExtensionPoint } from '@trove/backstage-plugin-change-management-node';
 import { readGatedEnvironments } from './config';
+import { GithubPullRequestReader } from './GithubPullRequestReader';
 import {
   DeploymentGate,
   DeploymentProtectionRuleEvent,
@@ -19,6 +22,8 @@ export const DEPLOYMENT_PROTECTION_RULE_TOPIC =
  * GitHub Environments obey the change-management gate: each deployment to
  * an environment in `changeManagement.github.environments` waits for the
  * gate's answer, given through GitHub's custom deployment protection rule.
+ * With `changeManagement.github.verifyPullRequests`, a change is submitted
+ * only if its linked pull request can be read.
  *
  * @public
  */
@@ -33,12 +38,26 @@ export const changeManagementModuleGithub = createBackendModule({
         discovery: coreServices.discovery,
         events: eventsServiceRef,
         logger: coreServices.logger,
+        pullRequests: changePullRequestReaderExtensionPoint,
       },
-      async init({ auth, config, discovery, events, logger }) {
+      async init({ auth, config, discovery, events, logger, pullRequests }) {
+        const octokitFor = createOctokitFactory(config);
+        if (
+          config.getOptionalBoolean(
+            'changeManagement.github.verifyPullRequests',
+          )
+        ) {
+          pullRequests.setPullRequestReader(
+            new GithubPullRequestReader(
+              ScmIntegrations.fromConfig(config),
+              octokitFor,
+            ),
+          );
+        }
         const deploymentGate = new DeploymentGate({
           environments: readGatedEnvironments(config),
           gate: new GateClient({ auth, discovery }),
-          octokitFor: createOctokitFactory(config),
+          octokitFor,
           appBaseUrl: config.getString('app.baseUrl'),
           logger,
         });

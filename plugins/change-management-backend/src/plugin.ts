@@ -48,6 +48,10 @@ import { LandscapeService } from './service/LandscapeService';
 import { SummaryService } from './service/SummaryService';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
+import {
+  ChangePullRequestReader,
+  changePullRequestReaderExtensionPoint,
+} from '@trove/backstage-plugin-change-management-node';
 
 /**
  * The change-management backend plugin: stores changes, enforces the
@@ -58,6 +62,13 @@ import { createRouter } from './service/router';
 export const changeManagementPlugin = createBackendPlugin({
   pluginId: 'change-management',
   register(env) {
+    // Issue 20: a module (the GitHub one) reads the linked pull request.
+    let pullRequestReader: ChangePullRequestReader | undefined;
+    env.registerExtensionPoint(changePullRequestReaderExtensionPoint, {
+      setPullRequestReader(reader) {
+        pullRequestReader = reader;
+      },
+    });
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
@@ -192,6 +203,7 @@ export const changeManagementPlugin = createBackendPlugin({
           outbox,
           metrics,
           landscape,
+          pullRequestReader,
         );
         const changeLog = new ChangeLogService(
           store,

@@ -13,3 +13,8 @@ export {
   createChangeConditionalDecision,
 } from './conditions';
 export { DisplayNames, nameOnly } from './DisplayNames';
+export { changePullRequestReaderExtensionPoint } from './pullRequests';
+export type {
+  ChangePullRequestReader,
+  ChangePullRequestReaderExtensionPoint,
+} from './pullRequests';

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { repository } from '../__fixtures__/repository';
 
 /** The secret GitHub signs the test's webhooks with. */
 export const WEBHOOK_SECRET = 'test-webhook-secret';
@@ -47,7 +48,36 @@ export function fakeGithub() {
   const calls: CallbackCall[] = [];
   /** The pull requests of each commit, by `owner/name@sha`. */
   const pullsOfCommit = new Map<string, object[]>();
+  /** The repositories the integration may read, and their pull requests. */
+  const repositories = new Map<string, Map<number, object>>();
+  const notFound = (page: string) =>
+    HttpResponse.json(
+      { message: 'Not Found', documentation_url: page, status: '404' },
+      { status: 404 },
+    );
   const server = setupServer(
+    // https://docs.github.com/en/rest/pulls/pulls#get-a-pull-request
+    http.get(
+      'https://api.github.com/repos/:owner/:repo/pulls/:number',
+      ({ params }) => {
+        const pull = repositories
+          .get(`${params.owner}/${params.repo}`)
+          ?.get(Number(params.number));
+        return pull
+          ? HttpResponse.json(pull)
+          : notFound(
+              'https://docs.github.com/rest/pulls/pulls#get-a-pull-request',
+            );
+      },
+    ),
+    // https://docs.github.com/en/rest/repos/repos#get-a-repository; a
+    // private repository the token may not read answers 404 too.
+    http.get('https://api.github.com/repos/:owner/:repo', ({ params }) => {
+      const fullName = `${params.owner}/${params.repo}`;
+      return repositories.has(fullName)
+        ? HttpResponse.json(repository(fullName))
+        : notFound('https://docs.github.com/rest/repos/repos#get-a-repository');
+    }),
     // https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit
     http.get(
       'https://api.github.com/repos/:owner/:repo/commits/:sha/pulls',
@@ -72,9 +102,12 @@ export function fakeGithub() {
   );
   return {
     calls,
+    /** The integration may read this repository, with these pull requests. */
+    setRepository: (fullName: string, pulls: { number: number }[]) =>
+      repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
     /** GitHub knows these pull requests of the commit. */
-    setPullsOfCommit: (repository: string, sha: string, pulls: object[]) =>
-      pullsOfCommit.set(`${repository}@${sha}`, pulls),
+    setPullsOfCommit: (fullName: string, sha: string, pulls: object[]) =>
+      pullsOfCommit.set(`${fullName}@${sha}`, pulls),
     listen: () =>
       server.listen({
         onUnhandledRequest(request, print) {
@@ -87,6 +120,7 @@ export function fakeGithub() {
     reset: () => {
       calls.length = 0;
       pullsOfCommit.clear();
+      repositories.clear();
     },
     close: () => server.close(),
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ChangePullRequestReader } from '@trove/backstage-plugin-change-management-node';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -90,6 +91,8 @@ export class ChangeService {
     private readonly metrics: ChangeManagementMetrics,
     /** Planned windows' warnings and conflicts (issue 21). */
     private readonly landscape: LandscapeService,
+    /** Reads the linked pull request on submit, where a module sets one (issue 20). */
+    private readonly pullRequestReader?: ChangePullRequestReader,
   ) {}
 
   async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
@@ -213,6 +216,9 @@ export class ChangeService {
       // An edit may not take a draft where its author could not raise one.
       await this.access.authorizeCreate(actor, next);
     }
+    if (request.action === 'submit') {
+      await this.checkPullRequest(change.pullRequestUrl);
+    }
     if (request.action === 'edit') {
       await checkCausedBy(
         { store: this.store, access: this.access, actor },
@@ -322,6 +328,17 @@ export class ChangeService {
       cursor: request.cursor,
     });
     return { items: items.map(c => asOf(c, now)), nextCursor };
+  }
+
+  /** A linked pull request that the reader cannot read is a bad field. */
+  private async checkPullRequest(url: string | undefined) {
+    const problem =
+      url && this.pullRequestReader
+        ? await this.pullRequestReader.problemWith(url)
+        : undefined;
+    if (problem) {
+      throw inputError(problem, [{ path: 'pullRequestUrl', message: problem }]);
+    }
   }
 
   /** The caller's queues counted, with the same filters as their lists. */
