@@ -3,6 +3,7 @@ import { GateAnswer } from '@trove/backstage-plugin-change-management-common';
 import { Octokit } from '@octokit/rest';
 import { findGatedEnvironment, GatedEnvironment } from './config';
 import { GateClient } from './GateClient';
+import { findChangeId } from './findChange';
 
 /**
  * The parts of GitHub's `deployment_protection_rule` webhook that the gate
@@ -18,34 +19,6 @@ export interface DeploymentProtectionRuleEvent {
     payload?: unknown;
   };
   repository?: { full_name?: string };
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-/**
- * The change a deployment names: `changeId` in the deployment's payload
- * (an object, or the JSON text GitHub sometimes sends), else the first
- * change id in its description.
- */
-export function changeIdOf(
-  deployment: DeploymentProtectionRuleEvent['deployment'],
-): string | undefined {
-  let payload = deployment?.payload;
-  if (typeof payload === 'string') {
-    try {
-      payload = JSON.parse(payload);
-    } catch {
-      payload = undefined;
-    }
-  }
-  const fromPayload =
-    payload && typeof payload === 'object'
-      ? (payload as Record<string, unknown>).changeId
-      : undefined;
-  if (typeof fromPayload === 'string' && UUID.test(fromPayload)) {
-    return fromPayload.match(UUID)![0].toLowerCase();
-  }
-  return deployment?.description?.match(UUID)?.[0].toLowerCase();
 }
 
 /** What GitHub is told: the gate's reasons in words and the change's link. */
@@ -122,9 +95,12 @@ export class DeploymentGate {
     event: DeploymentProtectionRuleEvent,
     octokit: Octokit,
   ): Promise<{ state?: 'approved' | 'rejected'; comment: string }> {
-    const changeId =
-      changeIdOf(event.deployment) ??
-      (await this.changeOfCommit(gated, event.deployment?.sha, octokit));
+    const changeId = await findChangeId(
+      gated,
+      event.deployment,
+      octokit,
+      this.options.gate,
+    );
     const answer = changeId
       ? await this.options.gate.check(changeId, gated.gate)
       : undefined;
@@ -143,33 +119,5 @@ export class DeploymentGate {
     if (answer.allowed) return { state: 'approved', comment };
     if (answer.final) return { state: 'rejected', comment };
     return { comment };
-  }
-
-  /**
-   * The change of the pull request whose head or merge commit the
-   * deployment's commit is (GitHub's "list pull requests associated with a
-   * commit"), newest pull request first.
-   */
-  private async changeOfCommit(
-    gated: GatedEnvironment,
-    sha: string | undefined,
-    octokit: Octokit,
-  ): Promise<string | undefined> {
-    if (!sha) return undefined;
-    const [owner, repo] = gated.repository.split('/');
-    const { data: pulls } =
-      await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-        owner,
-        repo,
-        commit_sha: sha,
-      });
-    const deployed = pulls
-      .filter(pr => pr.head.sha === sha || pr.merge_commit_sha === sha)
-      .sort((a, b) => b.number - a.number);
-    for (const pr of deployed) {
-      const changeId = await this.options.gate.changeOfPullRequest(pr.html_url);
-      if (changeId) return changeId;
-    }
-    return undefined;
   }
 }

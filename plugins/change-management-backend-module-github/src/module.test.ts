@@ -11,6 +11,7 @@ import {
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { deploymentProtectionRule } from './__fixtures__/deploymentProtectionRule';
 import { pullRequest } from './__fixtures__/pullRequest';
+import { deploymentStatus } from './__fixtures__/deploymentStatus';
 import {
   fakeGithub,
   signedWebhook,
@@ -33,7 +34,7 @@ describe('GitHub Environments obey the gate', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    const start = async (now?: string) =>
+    const start = async (now?: string, allowRecording = false) =>
       startChangeManagement({
         knex: await databases.init(databaseId),
         // The events backend on its own database: on PostgreSQL it would
@@ -42,6 +43,7 @@ describe('GitHub Environments obey the gate', () => {
         now,
         changeManagement: {
           roles: { cto: ['group:default/cto'] },
+          ci: { allowRecording },
           github: {
             environments: [
               {
@@ -249,6 +251,47 @@ describe('GitHub Environments obey the gate', () => {
           expect.stringContaining(`/change-management/changes/${ready.id}`),
         ],
       ]);
+    });
+
+    /** GitHub reports the deployment in progress, failed, then a success. */
+    const reportStatuses = async (h: Harness, changeId: string) => {
+      for (const state of ['in_progress', 'failure', 'success'] as const) {
+        const res = await deliver(
+          h,
+          signedWebhook(
+            'deployment_status',
+            deploymentStatus({ state, payload: { changeId } }),
+          ),
+        );
+        expect(res.status).toBe(202);
+      }
+    };
+
+    it('records the deploy when GitHub reports it a success', async () => {
+      const h = await start(undefined, true);
+      const ready = await changeIn(h, 'standard', 'ready_for_production');
+      await reportStatuses(h, ready.id);
+      const { body } = await h.as('alice').get(`/changes/${ready.id}`);
+      // Recorded once, for the success, by the module's service principal.
+      expect(body.state).toBe('deployed');
+      expect(body.deployed).toMatchObject({
+        by: 'plugin:change-management',
+        deploymentRef:
+          'https://github.com/acme/payments-service/actions/runs/6512749872/job/17690592310',
+      });
+      const events = await h.as('alice').get(`/changes/${ready.id}/events`);
+      expect(JSON.stringify(events.body)).toContain(
+        'a10867b14bb761a232cd80139fbd4c0d33264240',
+      );
+      expect(github.calls).toEqual([]);
+    });
+
+    it('records no deploy where pipelines may not record', async () => {
+      const h = await start(undefined, false);
+      const ready = await changeIn(h, 'standard', 'ready_for_production');
+      await reportStatuses(h, ready.id);
+      const { body } = await h.as('alice').get(`/changes/${ready.id}`);
+      expect(body.state).toBe('ready_for_production');
     });
 
     it('rejects a deployment that names no change', async () => {

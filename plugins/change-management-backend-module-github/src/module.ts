@@ -12,11 +12,16 @@ import {
   DeploymentProtectionRuleEvent,
 } from './DeploymentGate';
 import { GateClient } from './GateClient';
+import {
+  DeploymentRecorder,
+  DeploymentStatusEvent,
+} from './DeploymentRecorder';
 import { createOctokitFactory } from './githubClient';
 
-/** The topic of GitHub's webhook, as the events backend's GitHub module routes it. */
+/** The topics of GitHub's webhooks, as the events backend's GitHub module routes them. */
 export const DEPLOYMENT_PROTECTION_RULE_TOPIC =
   'github.deployment_protection_rule';
+export const DEPLOYMENT_STATUS_TOPIC = 'github.deployment_status';
 
 /**
  * GitHub Environments obey the change-management gate: each deployment to
@@ -54,9 +59,11 @@ export const changeManagementModuleGithub = createBackendModule({
             ),
           );
         }
+        const environments = readGatedEnvironments(config);
+        const gate = new GateClient({ auth, discovery });
         const deploymentGate = new DeploymentGate({
-          environments: readGatedEnvironments(config),
-          gate: new GateClient({ auth, discovery }),
+          environments,
+          gate,
           octokitFor,
           appBaseUrl: config.getString('app.baseUrl'),
           logger,
@@ -78,6 +85,28 @@ export const changeManagementModuleGithub = createBackendModule({
             }
           },
         });
+        // Deploys are recorded only where pipelines may record them.
+        if (config.getOptionalBoolean('changeManagement.ci.allowRecording')) {
+          const recorder = new DeploymentRecorder({
+            environments,
+            gate,
+            octokitFor,
+            logger,
+          });
+          await events.subscribe({
+            id: 'change-management-github-deployment-recorder',
+            topics: [DEPLOYMENT_STATUS_TOPIC],
+            async onEvent(params) {
+              try {
+                await recorder.onDeploymentStatus(
+                  params.eventPayload as DeploymentStatusEvent,
+                );
+              } catch (error) {
+                logger.error(`Could not record a deployment: ${error}`);
+              }
+            },
+          });
+        }
       },
     });
   },
