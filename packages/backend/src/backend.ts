@@ -44,6 +44,9 @@ export function createAppBackend() {
   // (topics change-management and change-management.checkpoint); the events
   // backend carries them between replicas
   backend.add(import('@backstage/plugin-events-backend'));
+  // GitHub webhooks, signed (x-hub-signature-256), at
+  // POST /api/events/http/github, published as github.<event>
+  backend.add(import('@backstage/plugin-events-backend-module-github'));
 
   // change management
   backend.add(import('@trove/backstage-plugin-change-management-backend'));
@@ -56,6 +59,11 @@ export function createAppBackend() {
   // 18 months of sample history on first start, into an empty change
   // database, where changeManagement.sampleHistory.enabled says so
   backend.add(sampleHistoryModule);
+  // GitHub Environments obey the gate: a custom deployment protection rule
+  // answered from the gate, for changeManagement.github.environments
+  backend.add(
+    import('@trove/backstage-plugin-change-management-backend-module-github'),
+  );
 
   // Tech Insights scores each entity on its changes: open changes, overdue
   // retrospectives, change failure rate, last production change

@@ -51,6 +51,10 @@ import { LandscapeService } from './service/LandscapeService';
 import { SummaryService } from './service/SummaryService';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
+import {
+  ChangePullRequestReader,
+  changePullRequestReaderExtensionPoint,
+} from '@trove/backstage-plugin-change-management-node';
 
 /**
  * The change-management backend plugin: stores changes, enforces the
@@ -66,6 +70,13 @@ export const changeManagementPlugin = createBackendPlugin({
     env.registerExtensionPoint(changeRiskFactorsExtensionPoint, {
       addRiskFactor(...factors) {
         riskFactors.push(...factors);
+      },
+    });
+    // Issue 20: a module (the GitHub one) reads the linked pull request.
+    let pullRequestReader: ChangePullRequestReader | undefined;
+    env.registerExtensionPoint(changePullRequestReaderExtensionPoint, {
+      setPullRequestReader(reader) {
+        pullRequestReader = reader;
       },
     });
     env.registerInit({
@@ -212,6 +223,7 @@ export const changeManagementPlugin = createBackendPlugin({
             deps.logger,
             riskFactors,
           ),
+          pullRequestReader,
         );
         const changeLog = new ChangeLogService(
           store,

@@ -101,6 +101,10 @@ export const listQuerySchema = z
       .describe(
         'Changes whose title contains this text, ignoring case (ASCII letters on SQLite).',
       ),
+    // Issue 20: the GitHub module finds a deployment's change by its PR.
+    pullRequestUrl: storable('pullRequestUrl', 2000)
+      .optional()
+      .describe('Changes whose pull request is at this URL, exactly.'),
     order: z
       .enum(['newest', 'due'], {
         errorMap: () => ({ message: "order must be 'newest' or 'due'" }),

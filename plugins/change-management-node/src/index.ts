@@ -20,3 +20,8 @@ export type {
   RiskAssessedChange,
   RiskFactorContext,
 } from './riskFactors';
+export { changePullRequestReaderExtensionPoint } from './pullRequests';
+export type {
+  ChangePullRequestReader,
+  ChangePullRequestReaderExtensionPoint,
+} from './pullRequests';

@@ -62,6 +62,12 @@ export async function startChangeManagement(options: {
   entities?: Entity[];
   now?: string;
   extraFeatures?: any[];
+  /**
+   * Databases of other plugins in the test backend, by plugin id, apart
+   * from the plugin's own (issue 20: the events backend's, for the GitHub
+   * module's tests).
+   */
+  otherDatabases?: Record<string, Knex>;
 }) {
   const clock = new TestClock(new Date(options.now ?? OPEN_TIME));
   const sent: NotificationSendOptions[] = [];
@@ -72,7 +78,7 @@ export async function startChangeManagement(options: {
   const { server }: { server: Server } = await startTestBackend({
     features: [
       changeManagementPlugin,
-      mockServices.database.factory({ knex: options.knex }),
+      databaseFactory(options.knex, options.otherDatabases ?? {}),
       catalogServiceMock.factory({
         entities: options.entities ?? sampleEntities,
       }),
@@ -191,6 +197,17 @@ export async function startChangeManagement(options: {
     count,
     knex: options.knex,
   };
+}
+
+/** The plugin's database, and the other plugins' where the test gives them. */
+function databaseFactory(knex: Knex, others: Record<string, Knex>) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { pluginMetadata: coreServices.pluginMetadata },
+    factory: ({ pluginMetadata }) => ({
+      getClient: async () => others[pluginMetadata.getId()] ?? knex,
+    }),
+  });
 }
 
 export type Harness = Awaited<ReturnType<typeof startChangeManagement>>;

@@ -144,6 +144,8 @@ export interface ChangeListFilters {
   permissionFilter?: PermissionCriteria<ChangeFilter>;
   /** Text the title contains, ignoring case. */
   titleContains?: string;
+  /** The change's pull request URL, exactly. */
+  pullRequestUrl?: string;
 }
 
 export interface ChangeListQuery extends ChangeListFilters {

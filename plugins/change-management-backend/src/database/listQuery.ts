@@ -162,6 +162,7 @@ function applyChangeFilters(
   if (query.states?.length) q.whereIn('state', query.states);
   if (query.type) q.where('type', query.type);
   if (query.createdBy) q.where('created_by', query.createdBy);
+  if (query.pullRequestUrl) q.where('pull_request_url', query.pullRequestUrl);
   if (query.createdFrom) q.where('created_at', '>=', query.createdFrom);
   if (query.createdTo) q.where('created_at', '<', query.createdTo);
   if (query.overdueAt) retrospectiveOverdueQuery(q, query.overdueAt);

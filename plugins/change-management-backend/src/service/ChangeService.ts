@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ChangePullRequestReader } from '@trove/backstage-plugin-change-management-node';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -57,6 +58,8 @@ export interface ListChangesRequest {
   overdue?: boolean;
   /** Text the title contains, ignoring case. */
   q?: string;
+  /** The change's pull request URL, exactly (issue 20, the GitHub module). */
+  pullRequestUrl?: string;
   /** Newest first, or emergencies first (the queues). */
   order?: ListOrder;
   limit: number;
@@ -114,6 +117,8 @@ export class ChangeService {
     private readonly landscape: LandscapeService,
     /** The risk assessment (issue 24). */
     private readonly risk: RiskService,
+    /** Reads the linked pull request on submit, where a module sets one (issue 20). */
+    private readonly pullRequestReader?: ChangePullRequestReader,
   ) {}
 
   async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
@@ -241,6 +246,9 @@ export class ChangeService {
       // An edit may not take a draft where its author could not raise one.
       await this.access.authorizeCreate(actor, next);
     }
+    if (request.action === 'submit') {
+      await this.checkPullRequest(change.pullRequestUrl);
+    }
     if (request.action === 'edit') {
       await checkCausedBy(
         { store: this.store, access: this.access, actor },
@@ -345,11 +353,23 @@ export class ChangeService {
       inFlight: request.inFlight,
       overdueAt: request.overdue ? now : undefined,
       titleContains: request.q,
+      pullRequestUrl: request.pullRequestUrl,
       order: request.order,
       limit: request.limit,
       cursor: request.cursor,
     });
     return { items: items.map(c => asOf(c, now)), nextCursor };
+  }
+
+  /** A linked pull request that the reader cannot read is a bad field. */
+  private async checkPullRequest(url: string | undefined) {
+    const problem =
+      url && this.pullRequestReader
+        ? await this.pullRequestReader.problemWith(url)
+        : undefined;
+    if (problem) {
+      throw inputError(problem, [{ path: 'pullRequestUrl', message: problem }]);
+    }
   }
 
   /** The caller's queues counted, with the same filters as their lists. */

@@ -4509,6 +4509,20 @@ export const spec = {
           {
             schema: {
               type: 'string',
+              maxLength: 2000,
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description:
+                'Changes whose pull request is at this URL, exactly.',
+            },
+            required: false,
+            description: 'Changes whose pull request is at this URL, exactly.',
+            name: 'pullRequestUrl',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
               enum: ['newest', 'due'],
               default: 'newest',
               description:

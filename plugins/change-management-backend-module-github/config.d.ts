@@ -1,0 +1,31 @@
+export interface Config {
+  changeManagement?: {
+    github?: {
+      /**
+       * Read the pull request a change links when it is submitted: one that
+       * does not exist, or in a repository `integrations.github` cannot
+       * reach, is refused (400, naming `pullRequestUrl`). Off by default.
+       */
+      verifyPullRequests?: boolean;
+      /**
+       * The GitHub Environments whose deployments wait on the
+       * change-management gate. The GitHub App of the custom deployment
+       * protection rule must be enabled on each. A deployment to any other
+       * repository or environment is ignored (and logged).
+       */
+      environments?: Array<{
+        /** The repository, as `owner/name`. */
+        repository: string;
+        /** The GitHub Environment's name, e.g. `production`. */
+        environment: string;
+        /**
+         * Which of the gate's environments it is: `production` (the
+         * default) or `staging`.
+         */
+        gate?: 'production' | 'staging';
+        /** The GitHub host of the repository; `github.com` by default. */
+        host?: string;
+      }>;
+    };
+  };
+}

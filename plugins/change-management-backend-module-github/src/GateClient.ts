@@ -1,0 +1,90 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ChangeList,
+  GateAnswer,
+} from '@trove/backstage-plugin-change-management-common';
+
+/**
+ * Asks the change-management backend's `GET /gate` with the plugin's own
+ * service token: the gate stays the one judge of "may it deploy?". It finds
+ * a change by its pull request through `GET /changes`.
+ */
+export class GateClient {
+  constructor(
+    private readonly options: {
+      auth: AuthService;
+      discovery: DiscoveryService;
+    },
+  ) {}
+
+  /** The gate's answer, or undefined when no such change exists. */
+  async check(
+    changeId: string,
+    environment: 'production' | 'staging',
+  ): Promise<GateAnswer | undefined> {
+    const query = new URLSearchParams({ changeId, environment });
+    const response = await fetch(`${await this.baseUrl()}/gate?${query}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
+    });
+    if (response.status === 404) {
+      return undefined;
+    }
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as GateAnswer;
+  }
+
+  /** The newest change whose pull request is at this URL, if any. */
+  async changeOfPullRequest(url: string): Promise<string | undefined> {
+    const query = new URLSearchParams({ pullRequestUrl: url, limit: '1' });
+    const response = await fetch(`${await this.baseUrl()}/changes?${query}`, {
+      headers: { Authorization: `Bearer ${await this.token()}` },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const list = (await response.json()) as ChangeList;
+    return list.items[0]?.id;
+  }
+
+  /**
+   * Records the production deploy on the change, as a pipeline does
+   * (`changeManagement.ci.allowRecording`): the workflow judges it, and the
+   * actor is this plugin's service principal.
+   */
+  async recordDeploy(
+    changeId: string,
+    fields: { deploymentRef: string; commitSha?: string },
+  ): Promise<void> {
+    const base = `${await this.baseUrl()}/changes/${changeId}`;
+    const headers = { Authorization: `Bearer ${await this.token()}` };
+    const current = await fetch(base, { headers });
+    if (!current.ok) {
+      throw await ResponseError.fromResponse(current);
+    }
+    const { version } = (await current.json()) as { version: number };
+    const response = await fetch(`${base}/actions`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'deploy', version, ...fields }),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+  }
+
+  private baseUrl() {
+    return this.options.discovery.getBaseUrl('change-management');
+  }
+
+  private async token() {
+    const { auth } = this.options;
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'change-management',
+    });
+    return token;
+  }
+}

@@ -1,0 +1,127 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { repository } from '../__fixtures__/repository';
+
+/** The secret GitHub signs the test's webhooks with. */
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+
+/** A webhook body signed as GitHub signs it (`x-hub-signature-256`). */
+export function signedWebhook(
+  event: string,
+  body: object,
+  secret = WEBHOOK_SECRET,
+) {
+  const text = JSON.stringify(body);
+  const signature = `sha256=${createHmac('sha256', secret)
+    .update(text)
+    .digest('hex')}`;
+  return {
+    text,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': randomUUID(),
+      'x-github-hook-id': '456789',
+      'x-hub-signature-256': signature,
+    },
+  };
+}
+
+/** One call to a deployment's callback URL, as the fake received it. */
+export interface CallbackCall {
+  runId: string;
+  repository: string;
+  authorization: string | null;
+  body: { environment_name: string; state?: string; comment: string };
+}
+
+/**
+ * The GitHub API, faked: the pull requests of a commit, as the test sets
+ * them, and the review of a custom deployment protection rule
+ * answers as GitHub does, 204 with no body
+ * (https://docs.github.com/en/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run).
+ * Any other request to GitHub fails the test; the test backend's own
+ * requests pass.
+ */
+export function fakeGithub() {
+  const calls: CallbackCall[] = [];
+  /** The pull requests of each commit, by `owner/name@sha`. */
+  const pullsOfCommit = new Map<string, object[]>();
+  /** The repositories the integration may read, and their pull requests. */
+  const repositories = new Map<string, Map<number, object>>();
+  const notFound = (page: string) =>
+    HttpResponse.json(
+      { message: 'Not Found', documentation_url: page, status: '404' },
+      { status: 404 },
+    );
+  const server = setupServer(
+    // https://docs.github.com/en/rest/pulls/pulls#get-a-pull-request
+    http.get(
+      'https://api.github.com/repos/:owner/:repo/pulls/:number',
+      ({ params }) => {
+        const pull = repositories
+          .get(`${params.owner}/${params.repo}`)
+          ?.get(Number(params.number));
+        return pull
+          ? HttpResponse.json(pull)
+          : notFound(
+              'https://docs.github.com/rest/pulls/pulls#get-a-pull-request',
+            );
+      },
+    ),
+    // https://docs.github.com/en/rest/repos/repos#get-a-repository; a
+    // private repository the token may not read answers 404 too.
+    http.get('https://api.github.com/repos/:owner/:repo', ({ params }) => {
+      const fullName = `${params.owner}/${params.repo}`;
+      return repositories.has(fullName)
+        ? HttpResponse.json(repository(fullName))
+        : notFound('https://docs.github.com/rest/repos/repos#get-a-repository');
+    }),
+    // https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit
+    http.get(
+      'https://api.github.com/repos/:owner/:repo/commits/:sha/pulls',
+      ({ params }) =>
+        HttpResponse.json(
+          pullsOfCommit.get(`${params.owner}/${params.repo}@${params.sha}`) ??
+            [],
+        ),
+    ),
+    http.post(
+      'https://api.github.com/repos/:owner/:repo/actions/runs/:runId/deployment_protection_rule',
+      async ({ request, params }) => {
+        calls.push({
+          runId: String(params.runId),
+          repository: `${params.owner}/${params.repo}`,
+          authorization: request.headers.get('authorization'),
+          body: (await request.json()) as CallbackCall['body'],
+        });
+        return new HttpResponse(null, { status: 204 });
+      },
+    ),
+  );
+  return {
+    calls,
+    /** The integration may read this repository, with these pull requests. */
+    setRepository: (fullName: string, pulls: { number: number }[]) =>
+      repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
+    /** GitHub knows these pull requests of the commit. */
+    setPullsOfCommit: (fullName: string, sha: string, pulls: object[]) =>
+      pullsOfCommit.set(`${fullName}@${sha}`, pulls),
+    listen: () =>
+      server.listen({
+        onUnhandledRequest(request, print) {
+          const { hostname } = new URL(request.url);
+          if (hostname !== '127.0.0.1' && hostname !== 'localhost') {
+            print.error();
+          }
+        },
+      }),
+    reset: () => {
+      calls.length = 0;
+      pullsOfCommit.clear();
+      repositories.clear();
+    },
+    close: () => server.close(),
+  };
+}
