@@ -16,6 +16,7 @@ import { registerChangeActions } from './actions';
 import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseOutboxStore } from './database/DatabaseOutboxStore';
+import { DatabaseLockdownStore } from './database/DatabaseLockdownStore';
 import { DatabaseReminderStore } from './database/DatabaseReminderStore';
 import { AuditTrailService } from './service/AuditTrailService';
 import { ChainVerificationService } from './service/ChainVerificationService';
@@ -42,6 +43,7 @@ import { changeManagementOutboxServiceRef } from './service/OutboxLoops';
 import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
+import { LockdownService } from './service/LockdownService';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { LandscapeService } from './service/LandscapeService';
@@ -118,12 +120,21 @@ export const changeManagementPlugin = createBackendPlugin({
           config.blackouts,
           recentEntities,
         );
+        // Issue 24: the CTO's lockdowns, behind the one deploy verdict.
+        const lockdowns = new LockdownService(
+          new DatabaseLockdownStore(await deps.database.getClient()),
+          blackouts,
+          deps.catalog,
+          deps.auth,
+          deps.clock,
+        );
         const freeze = new FreezeService(
           config,
           deps.clock,
           blackouts,
           deps.catalog,
           deps.auth,
+          lockdowns,
         );
         const notifier = new ChangeNotifier(
           deps.notifications,
@@ -235,6 +246,7 @@ export const changeManagementPlugin = createBackendPlugin({
             freeze,
             gate,
             landscape,
+            lockdowns,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
             metricsService: new MetricsService(

@@ -45,6 +45,18 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 24: the CTO's lockdowns.
+      await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
+        true,
+      );
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261222010000_lockdowns.js',
+      });
+      await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
+        false,
+      );
+      await expect(knex.schema.hasTable('changes')).resolves.toBe(true);
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261220010000_caused_by.js',
