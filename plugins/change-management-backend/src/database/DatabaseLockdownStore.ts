@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { Lockdown } from '@trove/backstage-plugin-change-management-common';
+import { appendEvent } from './appendEvent';
 import { enqueue } from './DatabaseOutboxStore';
 import { LockdownStore } from './LockdownStore';
 import { OutboxMessage } from './OutboxStore';
@@ -21,7 +22,8 @@ function toRow(l: Lockdown) {
   };
 }
 
-function fromRow(row: Record<string, any>): Lockdown {
+/** A lockdown from its `change_lockdowns` row. */
+export function lockdownFromRow(row: Record<string, any>): Lockdown {
   return {
     id: row.id,
     ...(row.entity_ref && { entityRef: row.entity_ref }),
@@ -51,7 +53,13 @@ export function activeLockdowns(
     .where(q => q.whereNull('lifted_at').orWhere('lifted_at', '>', at));
 }
 
-/** The Knex implementation of {@link LockdownStore}. */
+/**
+ * The Knex implementation of {@link LockdownStore}. Declaring and lifting
+ * each append an event to the one hash chain (`declare-lockdown`,
+ * `lift-lockdown`, of no change: `changeId` null, the lockdown in
+ * `fields.lockdownId`), in the transaction of the write and its outbox
+ * rows, keyed by that event.
+ */
 export class DatabaseLockdownStore implements LockdownStore {
   /** The change store's migrations create its table; run those first. */
   constructor(private readonly db: Knex) {}
@@ -61,9 +69,24 @@ export class DatabaseLockdownStore implements LockdownStore {
     eventId: string,
     effects: OutboxMessage[],
   ): Promise<Lockdown> {
+    const at = new Date(lockdown.declaredAt);
     await this.db.transaction(async tx => {
       await tx(TABLE).insert(toRow(lockdown));
-      await enqueue(tx, eventId, effects, new Date(lockdown.declaredAt));
+      await enqueue(tx, eventId, effects, at);
+      // The chain head last, as every append takes it.
+      await appendEvent(
+        tx,
+        null,
+        {
+          action: 'declare-lockdown',
+          toState: 'declared',
+          actor: lockdown.declaredBy,
+          at,
+          comment: lockdown.reason,
+          fields: { lockdownId: lockdown.id, lockdown },
+        },
+        eventId,
+      );
     });
     return lockdown;
   }
@@ -82,15 +105,28 @@ export class DatabaseLockdownStore implements LockdownStore {
       if (count !== 1) {
         return undefined;
       }
-      const lockdown = fromRow(await tx(TABLE).where({ id }).first());
+      const lockdown = lockdownFromRow(await tx(TABLE).where({ id }).first());
       await enqueue(tx, eventId, effects(lockdown), lifted.at);
+      await appendEvent(
+        tx,
+        null,
+        {
+          action: 'lift-lockdown',
+          fromState: 'declared',
+          toState: 'lifted',
+          actor: lifted.by,
+          at: lifted.at,
+          fields: { lockdownId: id, liftedAt: lifted.at.toISOString() },
+        },
+        eventId,
+      );
       return lockdown;
     });
   }
 
   async get(id: string): Promise<Lockdown | undefined> {
     const row = await this.db(TABLE).where({ id }).first();
-    return row && fromRow(row);
+    return row && lockdownFromRow(row);
   }
 
   async list(options: { activeAt?: Date }): Promise<Lockdown[]> {
@@ -101,6 +137,6 @@ export class DatabaseLockdownStore implements LockdownStore {
     const rows = options.activeAt
       ? await activeLockdowns(query, options.activeAt)
       : await query;
-    return rows.map(fromRow);
+    return rows.map(lockdownFromRow);
   }
 }

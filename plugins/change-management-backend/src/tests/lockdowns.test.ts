@@ -204,7 +204,7 @@ describe('lockdowns', () => {
       });
       const change = await changeIn(
         h,
-        'infrastructure',
+        'standard',
         'ready_for_production',
       );
       const everything = (await declare(h, { reason: 'Black Friday week' }))
@@ -302,6 +302,43 @@ describe('lockdowns', () => {
       ]);
       const scopes = lockdownNotices().map(n => n.payload.scope);
       expect(new Set(scopes).size).toBe(2);
+    });
+
+    it('records the declaration and the lift in the verified chain', async () => {
+      const h = await startChangeManagement({
+        knex: await databases.init(databaseId),
+        extraFeatures: [auditorsOnly],
+      });
+      await changeIn(h, 'standard', 'in_review');
+      const { body: lockdown } = await declare(h, {
+        entityRef: PAYMENTS,
+        reason: 'Incident INC-11',
+      });
+      await h.as('carol').post(`/lockdowns/${lockdown.id}/lift`, {});
+      const events = await h
+        .knex('change_events')
+        .where({ lockdown_id: lockdown.id })
+        .orderBy('seq');
+      expect(
+        events.map(e => [e.action, e.change_id, e.actor, e.to_state]),
+      ).toEqual([
+        ['declare-lockdown', null, users.carol, 'declared'],
+        ['lift-lockdown', null, users.carol, 'lifted'],
+      ]);
+      const total = await h.count('change_events');
+      const verified = await h.as('carol').get('/audit/verify');
+      expect(verified.body).toMatchObject({ ok: true, checked: total });
+
+      // A lockdown row that is not what its events record is found.
+      await h
+        .knex('change_lockdowns')
+        .where({ id: lockdown.id })
+        .update({ reason: 'Something else' });
+      const tampered = await h.as('carol').get('/audit/verify');
+      expect(tampered.body.ok).toBe(false);
+      expect(tampered.body.problem).toBe(
+        `Lockdown ${lockdown.id} differs from what its events record`,
+      );
     });
   });
 });

@@ -56,6 +56,12 @@ describe('migrations', () => {
       await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
         false,
       );
+      await expect(
+        knex.schema.hasColumn('change_events', 'lockdown_id'),
+      ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasColumn('change_events', 'change_id'),
+      ).resolves.toBe(true);
       await expect(knex.schema.hasTable('changes')).resolves.toBe(true);
       await knex.migrate.down({
         directory: migrationsDir,
