@@ -192,6 +192,7 @@ export const changeManagementPlugin = createBackendPlugin({
           access,
           blackouts,
           config,
+          lockdowns,
         );
         const changes = new ChangeService(
           store,

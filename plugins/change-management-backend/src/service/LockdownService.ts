@@ -10,6 +10,7 @@ import {
   Lockdown,
   lockdownCovers,
   lockdownDeclarationSchema,
+  lockdownEnd,
   LockdownList,
   lockdownsQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
@@ -128,6 +129,30 @@ export class LockdownService {
     }
     const scopes = await this.scopes.scopesOf(
       entityRefs,
+      await this.auth.getOwnServiceCredentials(),
+    );
+    return lockdowns.filter(l => lockdownCovers(l, scopes));
+  }
+
+  /**
+   * The lockdowns that overlap [from, to), lifted ones up to their lift,
+   * covering this entity if one is given, for the calendar.
+   */
+  async during(
+    from: Date,
+    to: Date,
+    entityRef: string | undefined,
+  ): Promise<Lockdown[]> {
+    const lockdowns = (await this.store.list({})).filter(
+      l =>
+        Date.parse(l.start) < to.getTime() &&
+        from.getTime() < Date.parse(lockdownEnd(l)),
+    );
+    if (!entityRef || lockdowns.every(l => !l.entityRef)) {
+      return lockdowns;
+    }
+    const scopes = await this.scopes.scopesOf(
+      [entityRef],
       await this.auth.getOwnServiceCredentials(),
     );
     return lockdowns.filter(l => lockdownCovers(l, scopes));

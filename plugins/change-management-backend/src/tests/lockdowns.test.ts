@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { UNTIL_LIFTED } from '@trove/backstage-plugin-change-management-common';
 import { auditorsOnly } from '../__testUtils__/auditPermissions';
 import { changeIn } from '../__testUtils__/changeIn';
 import {
@@ -202,11 +203,7 @@ describe('lockdowns', () => {
       const h = await startChangeManagement({
         knex: await databases.init(databaseId),
       });
-      const change = await changeIn(
-        h,
-        'standard',
-        'ready_for_production',
-      );
+      const change = await changeIn(h, 'standard', 'ready_for_production');
       const everything = (await declare(h, { reason: 'Black Friday week' }))
         .body;
       const payments = (
@@ -270,6 +267,33 @@ describe('lockdowns', () => {
           '/lockdowns?active=true&entityRef=resource:default/aws-prod-account',
         );
       expect(other.body.items).toEqual([]);
+
+      // The calendar shows it as a window of its own kind, for what it covers.
+      const calendar = await h
+        .as('alice')
+        .get(
+          '/calendar?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&entityRef=resource:default/payments-db',
+        );
+      expect(
+        calendar.body.windows.filter((w: any) => w.kind === 'lockdown'),
+      ).toEqual([
+        {
+          kind: 'lockdown',
+          start: STARTED,
+          // Until lifted.
+          end: UNTIL_LIFTED,
+          title: 'Lockdown: Commerce freeze',
+          entityRef: 'domain:default/commerce',
+        },
+      ]);
+      const elsewhere = await h
+        .as('alice')
+        .get(
+          '/calendar?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&entityRef=resource:default/aws-prod-account',
+        );
+      expect(
+        elsewhere.body.windows.filter((w: any) => w.kind === 'lockdown'),
+      ).toEqual([]);
     });
 
     it('tells the owners of what it covers once each, on declaration and on lift', async () => {

@@ -30,7 +30,11 @@ export type ChangeItem = {
 /** What the calendar draws: react-big-calendar's events. */
 export type CalendarItem = WindowItem | ChangeItem;
 
-const WINDOW_WORDS = { freeze: 'Freeze', blackout: 'Blackout' } as const;
+const WINDOW_WORDS = {
+  freeze: 'Freeze',
+  blackout: 'Blackout',
+  lockdown: 'Lockdown',
+} as const;
 
 /** "Freeze: Peak season", as the calendar and the .ics name a window. */
 export function windowTitle(window: CalendarWindow): string {

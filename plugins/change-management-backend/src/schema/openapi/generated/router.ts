@@ -7181,7 +7181,7 @@ export const spec = {
                         properties: {
                           kind: {
                             type: 'string',
-                            enum: ['freeze', 'blackout'],
+                            enum: ['freeze', 'blackout', 'lockdown'],
                           },
                           start: {
                             type: 'string',
@@ -7199,7 +7199,7 @@ export const spec = {
                           entityRef: {
                             type: 'string',
                             description:
-                              'A blackout: the System or Domain it is declared on.',
+                              'A blackout or a lockdown: the System or Domain it is declared on (a lockdown of everything has none).',
                           },
                         },
                         required: ['kind', 'start', 'end', 'title'],
