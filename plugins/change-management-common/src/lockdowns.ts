@@ -89,6 +89,11 @@ export const lockdownDeclarationSchema = z
 /** @public */
 export type LockdownDeclaration = z.infer<typeof lockdownDeclarationSchema>;
 
+/** A declaration as a client sends it. @public */
+export type LockdownDeclarationInput = z.input<
+  typeof lockdownDeclarationSchema
+>;
+
 /** The query of `GET /lockdowns`. @public */
 export const lockdownsQuerySchema = z
   .object({

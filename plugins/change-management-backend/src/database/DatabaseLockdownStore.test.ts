@@ -49,7 +49,7 @@ describe('DatabaseLockdownStore', () => {
         database: mockServices.database({ knex }),
       });
       const store = new DatabaseLockdownStore(knex);
-      for (const [i, l] of LOCKDOWNS.entries()) {
+      for (const l of LOCKDOWNS) {
         const { liftedBy, liftedAt, ...declared } = l;
         await store.declare(declared, randomUUID(), []);
         if (liftedBy && liftedAt) {
