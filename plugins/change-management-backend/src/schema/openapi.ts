@@ -77,11 +77,8 @@ const body = (schema: z.ZodTypeAny) => ({
  */
 const route = (operationId: ApiOperation) => {
   const spec: ApiRoute = apiRoutes[operationId];
-  const params = spec.path.includes('{id}')
-    ? operationId === 'LiftLockdown'
-      ? lockdownId
-      : changeId
-    : undefined;
+  const idParam = operationId === 'LiftLockdown' ? lockdownId : changeId;
+  const params = spec.path.includes('{id}') ? idParam : undefined;
   const request = {
     ...(params && { params }),
     ...(spec.query && { query: spec.query }),
