@@ -180,6 +180,73 @@ export interface Config {
       end?: string;
     };
     /**
+     * The risk assessment of a change (issue 24): assessed when a change
+     * is raised, edited and submitted, stored with it and shown as stored.
+     * Each key left out takes the default shown; see the README.
+     */
+    risk?: {
+      /** Whether changes are assessed at all. Defaults to true. */
+      enabled?: boolean;
+      /**
+       * How many `dependencyOf` hops the blast radius follows from the
+       * affected entities. Defaults to 3.
+       */
+      depth?: number;
+      /**
+       * At most this many catalog reads (one batched read per hop) per
+       * assessment. Defaults to 10.
+       */
+      maxCatalogReads?: number;
+      /**
+       * The annotation whose value `high` or `critical` marks an entity
+       * critical. Defaults to `trove.io/criticality`.
+       */
+      criticalityAnnotation?: string;
+      /**
+       * A planned window ending this many days or fewer before a freeze
+       * counts as near it. Defaults to 7.
+       */
+      nearFreezeDays?: number;
+      /** The score from which a change is medium (10) and high (25) risk. */
+      thresholds?: {
+        /** Defaults to 10. */
+        medium?: number;
+        /** Defaults to 25; not below `medium`. */
+        high?: number;
+      };
+      /** The points of each factor. */
+      weights?: {
+        /** Per entity depending on the affected ones. Defaults to 1. */
+        perDependent?: number;
+        /** The most dependents counted. Defaults to 15. */
+        dependentsMax?: number;
+        /** Per System the dependents span beyond the first. Defaults to 2. */
+        perExtraSystem?: number;
+        /** Per owning group the dependents span beyond the first. Defaults to 2. */
+        perExtraTeam?: number;
+        /** Per affected or dependent entity marked critical. Defaults to 5. */
+        critical?: number;
+        /** Per affected entity in the `production` lifecycle. Defaults to 2. */
+        production?: number;
+        /** Per failed change of the affected entities in 90 days. Defaults to 3. */
+        perFailure?: number;
+        /** When their change success score over 90 days is negative. Defaults to 3. */
+        negativeScore?: number;
+        /** Per open change colliding with the planned window. Defaults to 2. */
+        perConflict?: number;
+        /** Planned in the freeze or a blackout. Defaults to 10. */
+        inFreeze?: number;
+        /** Planned within `nearFreezeDays` before the freeze. Defaults to 4. */
+        nearFreeze?: number;
+        /** Planned outside the working hours. Defaults to 3. */
+        outsideWorkingHours?: number;
+        /** An emergency change. Defaults to 8. */
+        emergency?: number;
+        /** An infrastructure change. Defaults to 5. */
+        infrastructure?: number;
+      };
+    };
+    /**
      * One-off blackouts of a System or Domain, beyond the yearly freeze: no
      * standard or infrastructure change to it or its parts may deploy to
      * production then. Emergencies may, and the override is recorded.

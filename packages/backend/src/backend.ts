@@ -47,6 +47,12 @@ export function createAppBackend() {
 
   // change management
   backend.add(import('@trove/backstage-plugin-change-management-backend'));
+  // one more factor of the risk (issue 24): experimental or deprecated entities
+  backend.add(
+    import(
+      '@trove/backstage-plugin-change-management-backend-module-risk-lifecycle'
+    ),
+  );
   // 18 months of sample history on first start, into an empty change
   // database, where changeManagement.sampleHistory.enabled says so
   backend.add(sampleHistoryModule);

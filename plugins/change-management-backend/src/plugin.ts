@@ -9,8 +9,10 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { changeManagementPermissions } from '@trove/backstage-plugin-change-management-common';
 import {
+  ChangeRiskFactor,
   changePermissionResourceRef,
   changePermissionRules,
+  changeRiskFactorsExtensionPoint,
 } from '@trove/backstage-plugin-change-management-node';
 import { registerChangeActions } from './actions';
 import { DatabaseChainStore } from './database/DatabaseChainStore';
@@ -36,6 +38,7 @@ import { CheckpointSigner } from './service/CheckpointSigner';
 import { RecentEntities } from './service/RecentEntities';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
+import { RiskService } from './service/RiskService';
 import { changeManagementClockServiceRef } from './service/Clock';
 import { OutboxDelivery } from './service/OutboxDelivery';
 import { outboxHandlers } from './service/outboxHandlers';
@@ -60,6 +63,13 @@ import { createRouter } from './service/router';
 export const changeManagementPlugin = createBackendPlugin({
   pluginId: 'change-management',
   register(env) {
+    // Issue 24: modules add their own risk factors here.
+    const riskFactors: ChangeRiskFactor[] = [];
+    env.registerExtensionPoint(changeRiskFactorsExtensionPoint, {
+      addRiskFactor(...factors) {
+        riskFactors.push(...factors);
+      },
+    });
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
@@ -204,6 +214,16 @@ export const changeManagementPlugin = createBackendPlugin({
           outbox,
           metrics,
           landscape,
+          new RiskService(
+            store,
+            deps.catalog,
+            deps.auth,
+            landscape,
+            config,
+            deps.clock,
+            deps.logger,
+            riskFactors,
+          ),
         );
         const changeLog = new ChangeLogService(
           store,

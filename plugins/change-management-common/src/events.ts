@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionFieldSchemas } from './actionSchemas';
 import { isoTime } from './fields';
+import { changeRiskSchema } from './workflow/changeRisk';
 import { refusalWindowSchema } from './errors';
 import {
   CHANGE_ACTIONS,
@@ -79,6 +80,10 @@ export const changeEventFieldsSchema = recordedFields
     exceptions: z
       .array(changeExceptionSchema)
       .describe('Exceptions the action added to the record.'),
+    // Issue 24.
+    risk: changeRiskSchema.describe(
+      'create, edit, submit: the risk assessed and stored; approve, sign-off: the stored risk the CTO saw.',
+    ),
     clock: z
       .enum(REMINDER_CLOCKS)
       .describe(

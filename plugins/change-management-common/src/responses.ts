@@ -131,6 +131,13 @@ export const changeLogRowSchema = z
       .describe(
         'Emergency only: the id of the change that caused its incident, or empty.',
       ),
+    // Issue 24: appended, so that existing columns keep their places.
+    riskLevel: z
+      .enum(['low', 'medium', 'high', ''])
+      .describe('The stored risk assessment, or empty when none was made.'),
+    riskScore: z
+      .string()
+      .describe('The stored risk score as a number, or empty.'),
   })
   .strict();
 

@@ -11,6 +11,7 @@ import {
 import { isoTime, text } from './fields';
 import { RETROSPECTIVE_DUE_WORDS } from './workflow/retrospectiveDue';
 import { windowWarningSchema } from './workflow/windowWarnings';
+import { changeRiskSchema } from './workflow/changeRisk';
 
 export * from './enums';
 
@@ -96,6 +97,8 @@ export const changeSchema = z
       .describe(
         'Emergency only: the id of the change whose failure caused the incident.',
       ),
+    // Issue 24: the stored assessment, see workflow/changeRisk.ts.
+    risk: changeRiskSchema.optional(),
     affectedEntityRefs: z
       .array(z.string())
       .describe(

@@ -13,3 +13,10 @@ export {
   createChangeConditionalDecision,
 } from './conditions';
 export { DisplayNames, nameOnly } from './DisplayNames';
+export { changeRiskFactorsExtensionPoint } from './riskFactors';
+export type {
+  ChangeRiskFactor,
+  ChangeRiskFactorsExtensionPoint,
+  RiskAssessedChange,
+  RiskFactorContext,
+} from './riskFactors';

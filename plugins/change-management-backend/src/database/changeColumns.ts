@@ -73,6 +73,13 @@ const time = <T extends string | undefined, C extends string>(name: C) =>
   leaf<T, C, unknown>(name, v => toDate(v), 't(v)', true);
 const json = <T, C extends string>(name: C) =>
   leaf<T, C, string>(name, v => JSON.stringify(v), 'JSON.parse(v)');
+/** JSON, null in the row and absent in the change when there is none. */
+const optionalJson = <T, C extends string>(name: C) =>
+  leaf<T | undefined, C, string | null>(
+    name,
+    v => (v === undefined ? null : JSON.stringify(v)),
+    '(v == null ? undefined : JSON.parse(v))',
+  );
 
 type RowOf<C> = C extends Codec<any, infer R> ? R : never;
 type Intersect<U> = (U extends any ? (u: U) => void : never) extends (
@@ -194,6 +201,8 @@ export const CHANGE_COLUMNS = {
   // The planned window (issue 21).
   plannedStart: time<string | undefined, 'planned_start'>('planned_start'),
   plannedEnd: time<string | undefined, 'planned_end'>('planned_end'),
+  // The risk assessment (issue 24).
+  risk: optionalJson<Stored['risk'], 'risk'>('risk'),
 } satisfies { [K in keyof Stored]-?: Codec<Stored[K], unknown> };
 
 type Fields = typeof CHANGE_COLUMNS;

@@ -35,6 +35,8 @@ const EXPORTED_FIELDS = [
   'plannedStart',
   'plannedEnd',
   'causedBy',
+  // The risk assessment (issue 24).
+  'risk',
 ] as const satisfies readonly (keyof ExportedChange)[];
 
 const EXPORTED = positionalDecoder(EXPORTED_FIELDS);

@@ -8,6 +8,7 @@ import {
   ChangeDetail,
   changeDraftSchema,
   ChangeList,
+  ChangeRisk,
   ChangeState,
   ChangeType,
   ChangeView,
@@ -16,7 +17,12 @@ import {
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
-import { ChangeStore, ListOrder, StoredChange } from '../database/ChangeStore';
+import {
+  AffectedEntity,
+  ChangeStore,
+  ListOrder,
+  StoredChange,
+} from '../database/ChangeStore';
 import {
   inputError,
   parseInput,
@@ -34,6 +40,7 @@ import { FreezeService } from './FreezeService';
 import { LandscapeService } from './LandscapeService';
 import { actionEffects } from './outboxHandlers';
 import { publicationEffects } from './ChangePublisher';
+import { RiskService } from './RiskService';
 
 /** A list request, as the router reads it from the query string. */
 export interface ListChangesRequest {
@@ -59,6 +66,23 @@ export interface ListChangesRequest {
 /** The entities a change affects, with the Systems they belonged to. */
 export function affectedRefs(change: StoredChange): string[] {
   return [...change.affectedEntityRefs, ...change.affectedSystemRefs];
+}
+
+/** The CTO's signatures, whose events record the risk the CTO saw. */
+const CTO_SIGNATURES: ActionRequest['action'][] = ['approve', 'sign-off'];
+
+/** A change with these affected entities and their Systems. */
+function withEntities(
+  change: StoredChange,
+  entities: AffectedEntity[],
+): StoredChange {
+  return {
+    ...change,
+    affectedEntityRefs: entities.map(e => e.entityRef),
+    affectedSystemRefs: [
+      ...new Set(entities.flatMap(e => (e.systemRef ? [e.systemRef] : []))),
+    ],
+  };
 }
 
 /** A stored change as of a time: `overdue` depends on the clock. */
@@ -88,6 +112,8 @@ export class ChangeService {
     private readonly metrics: ChangeManagementMetrics,
     /** Planned windows' warnings and conflicts (issue 21). */
     private readonly landscape: LandscapeService,
+    /** The risk assessment (issue 24). */
+    private readonly risk: RiskService,
   ) {}
 
   async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
@@ -114,13 +140,16 @@ export class ChangeService {
       input.causedBy,
     );
     const { affectedEntityRefs: _refs, ...draft } = input;
+    const change = newDraft({
+      id,
+      draft,
+      by: actor.userEntityRef,
+      at: now.toISOString(),
+    });
+    // Issue 24: assessed as raised; the event records it, for the replay.
+    const risk = await this.risk.assess(withEntities(change, entities), actor);
     const created = await this.store.createChange({
-      change: newDraft({
-        id,
-        draft,
-        by: actor.userEntityRef,
-        at: now.toISOString(),
-      }),
+      change: { ...change, risk },
       entities,
       event: {
         action: 'create',
@@ -130,6 +159,7 @@ export class ChangeService {
         fields: {
           ...input,
           affectedEntityRefs: entities.map(e => e.entityRef),
+          ...(risk && { risk }),
         },
       },
       // Its event and signal go in the outbox, in its transaction.
@@ -218,19 +248,20 @@ export class ChangeService {
         request.causedBy,
       );
     }
-    const fields = entities
-      ? {
-          ...outcome.eventFields,
-          affectedEntityRefs: entities.map(e => e.entityRef),
-        }
-      : outcome.eventFields;
+    const after = afterAction(
+      change,
+      outcome,
+      outcome.exceptions,
+      now.toISOString(),
+    );
+    const risk = await this.riskOf(request.action, after, entities, actor);
+    const fields = {
+      ...outcome.eventFields,
+      ...(entities && { affectedEntityRefs: entities.map(e => e.entityRef) }),
+      ...risk.fields,
+    };
     const updated = await this.store.updateChange({
-      change: afterAction(
-        change,
-        outcome,
-        outcome.exceptions,
-        now.toISOString(),
-      ),
+      change: { ...after, risk: risk.stored },
       expectedVersion: request.version,
       entities,
       event: {
@@ -341,6 +372,34 @@ export class ChangeService {
     ]);
     await this.access.authorizeRead(actor, resource);
     return { items: await this.store.listEvents(id) };
+  }
+
+  /**
+   * Issue 24: the risk an action stores and what its event records. An
+   * edit and a submit assess it again and record it (the replay reads it
+   * from there); an approval records the stored assessment, the one the
+   * CTO saw, so that the chain shows the risk as it was when signed.
+   */
+  private async riskOf(
+    action: ActionRequest['action'],
+    after: StoredChange,
+    entities: AffectedEntity[] | undefined,
+    actor: Caller,
+  ): Promise<{ stored?: ChangeRisk; fields: { risk?: ChangeRisk } }> {
+    if (action === 'edit' || action === 'submit') {
+      const risk = await this.risk.assess(
+        entities ? withEntities(after, entities) : after,
+        actor,
+      );
+      return { stored: risk, fields: risk ? { risk } : {} };
+    }
+    return {
+      stored: after.risk,
+      fields:
+        CTO_SIGNATURES.includes(action) && after.risk
+          ? { risk: after.risk }
+          : {},
+    };
   }
 
   /** The change and what the permission rules see of it, or a 404. */

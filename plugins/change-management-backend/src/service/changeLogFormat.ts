@@ -130,6 +130,9 @@ export function toChangeLogRow(
     plannedStart: change.plannedStart ?? '',
     plannedEnd: change.plannedEnd ?? '',
     causedBy: change.causedBy ?? '',
+    // The risk assessment (issue 24).
+    riskLevel: change.risk?.level ?? '',
+    riskScore: change.risk ? String(change.risk.score) : '',
   };
 }
 
@@ -181,6 +184,9 @@ export const CHANGE_LOG_HEADERS: Record<keyof ChangeLogRow, string> = {
   plannedStart: 'Planned start',
   plannedEnd: 'Planned end',
   causedBy: 'Caused by',
+  // The risk assessment (issue 24).
+  riskLevel: 'Risk level',
+  riskScore: 'Risk score',
 };
 
 const CSV_KEYS = Object.keys(CHANGE_LOG_HEADERS) as (keyof ChangeLogRow)[];

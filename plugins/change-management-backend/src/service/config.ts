@@ -8,12 +8,14 @@ import {
   DEFAULT_FREEZE_CALENDAR,
   DEFAULT_SCORE_WEIGHTS,
   FreezeCalendar,
+  RiskConfig,
   ScoreWeights,
   validateFreezeCalendar,
   validateWorkingHours,
   WorkingHours,
 } from '@trove/backstage-plugin-change-management-common';
 import { ExpectedHead } from './expectedHistory';
+import { readRiskConfig } from './riskConfig';
 
 /** The plugin's configuration, read and checked once at start-up. */
 export interface ChangeManagementConfig {
@@ -47,6 +49,8 @@ export interface ChangeManagementConfig {
   workingHours?: WorkingHours;
   /** Issue 21: the points of the change success score. */
   scoreWeights: ScoreWeights;
+  /** Issue 24: the risk assessment's factors, weights and thresholds. */
+  risk: RiskConfig;
 }
 
 /** The delivery of side effects after the commit. */
@@ -143,6 +147,7 @@ export function readChangeManagementConfig(
     scoreWeights: readScoreWeights(
       root?.getOptionalConfig('metrics.scoreWeights'),
     ),
+    risk: readRiskConfig(root?.getOptionalConfig('risk')),
   };
 }
 

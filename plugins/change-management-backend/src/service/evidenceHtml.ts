@@ -1,6 +1,7 @@
 import {
   ANSWER_LABELS,
   ChangeEvidence,
+  ChangeRisk,
   ChangeSignature,
   describeClosure,
   describeException,
@@ -94,6 +95,32 @@ function exceptionSections(evidence: ChangeEvidence, words: ReaderWords) {
   return `${section('Exceptions', listed)}\n${freeze}`;
 }
 
+/**
+ * The risk (issue 24): as the CTO saw it when approving, from the approve
+ * event, and as last assessed, from the change.
+ */
+function riskSection(evidence: ChangeEvidence, words: ReaderWords) {
+  const { change, events } = evidence;
+  const { when } = writer(words);
+  const approval = [...events].reverse().find(e => e.action === 'approve');
+  const seen = (approval?.fields as { risk?: ChangeRisk } | undefined)?.risk;
+  const describe = (risk?: ChangeRisk) =>
+    risk
+      ? `${escapeHtml(risk.level)} (${risk.score}), assessed ${when(
+          risk.assessedAt,
+        )}<ul>${risk.reasons
+          .map(r => `<li>${escapeHtml(r.message)} (+${r.points})</li>`)
+          .join('')}</ul>`
+      : '—';
+  return section(
+    'Risk',
+    rows([
+      ['As last assessed', describe(change.risk)],
+      ['As the CTO saw it when approving', describe(seen)],
+    ]),
+  );
+}
+
 /** An emergency's retrospective, and the CTO's post-deployment review. */
 function emergencySections(evidence: ChangeEvidence, words: ReaderWords) {
   const { change, retrospective } = evidence;
@@ -183,6 +210,7 @@ ${section(
   ]),
 )}
 ${exceptionSections(evidence, words)}
+${riskSection(evidence, words)}
 ${section(
   'Staging, deploy and verification',
   rows([

@@ -4,6 +4,7 @@ import {
   applyAction,
   ChangeEvent,
   ChangeException,
+  ChangeRisk,
   SYSTEM_EVENTS,
   SystemEvent,
 } from '@trove/backstage-plugin-change-management-common';
@@ -39,8 +40,9 @@ export function replayEvents(
     affectedEntityRefs,
   };
   for (const event of rest.filter(e => !isSystemEvent(e.action))) {
-    const { exceptions, ...fields } = event.fields as {
+    const { exceptions, risk, ...fields } = event.fields as {
       exceptions?: ChangeException[];
+      risk?: ChangeRisk;
     };
     const outcome = applyAction(
       { ...change, overdue: false },
@@ -70,6 +72,11 @@ export function replayEvents(
       };
     }
     change = afterAction(change, outcome, exceptions ?? [], event.at);
+    // Issue 24: an edit and a submit store the risk they assessed (none
+    // when the risk is off); the other events leave it as it was.
+    if (event.action === 'edit' || event.action === 'submit') {
+      change = { ...change, risk };
+    }
   }
   return change;
 }

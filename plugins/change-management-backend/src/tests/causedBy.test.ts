@@ -45,9 +45,14 @@ describe("an emergency's caused by", () => {
         .get('/export?from=2026-01-01&to=2027-01-01');
       const rows: Record<string, string>[] = parse(csv.text, { columns: true });
       const header = Object.keys(rows[0]);
-      // Appended: the columns before it keep their places.
-      expect(header[header.length - 1]).toBe('Caused by');
-      expect(header[header.length - 2]).toBe('Planned end');
+      // Appended: the columns before it keep their places (the risk's two
+      // came after it, issue 24).
+      expect(header.slice(-4)).toEqual([
+        'Planned end',
+        'Caused by',
+        'Risk level',
+        'Risk score',
+      ]);
       const byId = Object.fromEntries(rows.map(r => [r.ID, r]));
       expect(byId[emergency.id]['Caused by']).toBe(cause.id);
       expect(byId[cause.id]['Caused by']).toBe('');

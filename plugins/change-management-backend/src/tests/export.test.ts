@@ -154,6 +154,9 @@ describe('GET /export', () => {
         'Planned start': '',
         'Planned end': '',
         'Caused by': '',
+        // payments-service is in production (2 points), nothing else.
+        'Risk level': 'low',
+        'Risk score': '2',
       });
     });
 

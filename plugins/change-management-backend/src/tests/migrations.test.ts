@@ -38,7 +38,12 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_chain_checkpoints', 'signature'),
       ).resolves.toBe(true);
 
-      for (const column of ['planned_start', 'planned_end', 'caused_by']) {
+      for (const column of [
+        'planned_start',
+        'planned_end',
+        'caused_by',
+        'risk',
+      ]) {
         await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
           true,
         );
@@ -63,6 +68,16 @@ describe('migrations', () => {
         knex.schema.hasColumn('change_events', 'change_id'),
       ).resolves.toBe(true);
       await expect(knex.schema.hasTable('changes')).resolves.toBe(true);
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261222000000_change_risk.js',
+      });
+      await expect(knex.schema.hasColumn('changes', 'risk')).resolves.toBe(
+        false,
+      );
+      await expect(knex.schema.hasColumn('changes', 'caused_by')).resolves.toBe(
+        true,
+      );
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261220010000_caused_by.js',

@@ -120,3 +120,18 @@ export {
   weekStartOf,
 } from './deliveryMetrics';
 export type { MetricsChange, MetricsInput } from './deliveryMetrics';
+export {
+  assessRisk,
+  changeRiskSchema,
+  DEFAULT_RISK_CONFIG,
+  riskLevelSchema,
+  riskReasonSchema,
+} from './changeRisk';
+export type {
+  ChangeRisk,
+  RiskConfig,
+  RiskEntity,
+  RiskFacts,
+  RiskLevel,
+  RiskReason,
+} from './changeRisk';

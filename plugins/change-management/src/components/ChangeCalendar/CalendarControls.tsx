@@ -96,7 +96,7 @@ export const CalendarControls = (props: {
           Download .ics
         </Button>
       </Box>
-      <Typography variant="caption" component="p" color="textSecondary">
+      <Typography variant="caption" component="p">
         Hatched days: a freeze or a blackout, named in the bar across them.
         Dashed outline: planned; filled: deployed. Each type has its colour, and
         emergencies are marked “Emergency”.

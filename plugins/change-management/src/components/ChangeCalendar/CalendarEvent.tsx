@@ -1,7 +1,8 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import WarningIcon from '@material-ui/icons/Warning';
-import { EventProps } from 'react-big-calendar';
+import { cloneElement, isValidElement, ReactNode } from 'react';
+import { EventProps, EventWrapperProps } from 'react-big-calendar';
 import { changeRouteRef } from '../../routes';
 import { CalendarItem } from './calendarItems';
 
@@ -42,3 +43,21 @@ export const CalendarEventLink = (props: EventProps<CalendarItem>) => {
     </Link>
   );
 };
+
+/**
+ * The box of an event in a week's row of the month (and the week's all-day
+ * row): a cell of that row, as the row's dates are. react-big-calendar
+ * gives the row role="row" and the box none, which would leave a change's
+ * link directly in a row, where assistive technology expects cells.
+ */
+export const CalendarEventCell = (
+  props: EventWrapperProps<CalendarItem> & {
+    type?: 'date' | 'time';
+    children?: ReactNode;
+  },
+) =>
+  props.type === 'date' && isValidElement(props.children) ? (
+    cloneElement(props.children as JSX.Element, { role: 'cell' })
+  ) : (
+    <>{props.children}</>
+  );

@@ -27,8 +27,9 @@ const Location = () => (
 );
 
 async function renderCalendar(
-  props: { defaultDate: Date; entityRef?: string },
+  props: { defaultDate?: Date; entityRef?: string },
   theme?: typeof themes.dark,
+  routeEntries?: string[],
 ) {
   const getCalendar = jest.fn(async query => calendarOf(query));
   const calendar = (
@@ -44,6 +45,7 @@ async function renderCalendar(
       calendar
     ),
     { getCalendar },
+    routeEntries,
   );
   return { getCalendar };
 }
@@ -91,6 +93,17 @@ function onPhone() {
 }
 
 describe('ChangeCalendar', () => {
+  it('opens on the day a link names', async () => {
+    const { getCalendar } = await renderCalendar({}, undefined, [
+      '/calendar?date=2027-01-07',
+    ]);
+    expect(await screen.findByText('January 2027')).toBeInTheDocument();
+    expect(getCalendar).toHaveBeenCalledWith({
+      from: local(2026, 12, 28),
+      to: local(2027, 2, 1),
+    });
+  });
+
   it('shades the freeze over the new year in December and in January, one request a month', async () => {
     const { getCalendar } = await renderCalendar({
       defaultDate: new Date(2026, 11, 10),
@@ -168,6 +181,12 @@ describe('ChangeCalendar', () => {
       `/change-management/changes/${plannedUpgrade.id}`,
     );
     expect(upgrade.textContent).not.toMatch(/Emergency/);
+    // Each in a cell of its week's row, as the dates are.
+    for (const link of [hotfix, upgrade]) {
+      expect(link.closest('[role="cell"]')?.closest('[role="row"]')).not.toBe(
+        null,
+      );
+    }
   });
 
   it('asks again for the type picked, and for the entity given', async () => {

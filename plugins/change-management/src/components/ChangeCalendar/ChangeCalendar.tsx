@@ -9,11 +9,15 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import { Theme, useTheme } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { ChangeType } from '@trove/backstage-plugin-change-management-common';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
-import { CalendarEventLink, CalendarEventText } from './CalendarEvent';
+import {
+  CalendarEventCell,
+  CalendarEventLink,
+  CalendarEventText,
+} from './CalendarEvent';
 import { CalendarControls } from './CalendarControls';
 import {
   agendaWindowItems,
@@ -43,9 +47,18 @@ export type ChangeCalendarProps = {
    * one, the calendar of every change, and a System may be picked.
    */
   entityRef?: string;
-  /** The day it opens on; today by default. */
+  /**
+   * The day it opens on; by default the page address's `date`
+   * (`?date=2026-12-16`, so that a link names a period), else today.
+   */
   defaultDate?: Date;
 };
+
+/** The day a page address names (`date=yyyy-mm-dd`), if it names one. */
+function dateInAddress(params: URLSearchParams): Date | undefined {
+  const day = DateTime.fromISO(params.get('date') ?? '');
+  return day.isValid ? day.toJSDate() : undefined;
+}
 
 /**
  * The change calendar: the freeze and blackout windows shaded, the planned
@@ -63,7 +76,10 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
   // Read on the first render, so that a phone asks only for the agenda.
   const phone = useMediaQuery(theme.breakpoints.down('xs'), { noSsr: true });
   const [view, setView] = useState<CalendarView>(phone ? 'agenda' : 'month');
-  const [date, setDate] = useState(() => props.defaultDate ?? new Date());
+  const [params] = useSearchParams();
+  const [date, setDate] = useState(
+    () => props.defaultDate ?? dateInAddress(params) ?? new Date(),
+  );
   const [type, setType] = useState<ChangeType>();
   const [system, setSystem] = useState<string>();
   const entityRef = props.entityRef ?? system;
@@ -157,6 +173,7 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
         }}
         components={{
           event: CalendarEventLink,
+          eventWrapper: CalendarEventCell,
           week: { event: CalendarEventText },
         }}
       />

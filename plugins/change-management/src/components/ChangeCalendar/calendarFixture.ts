@@ -14,14 +14,14 @@ export const holidayFreeze: CalendarWindow = {
   kind: 'freeze',
   start: localMidnight(2026, 12, 15),
   end: localMidnight(2027, 1, 6),
-  title: 'Holiday freeze',
+  title: 'Freeze: Holiday freeze',
 };
 
 export const dbBlackout: CalendarWindow = {
   kind: 'blackout',
   start: localMidnight(2026, 12, 8),
   end: localMidnight(2026, 12, 9),
-  title: 'Payments database migration',
+  title: 'Blackout: Payments database migration',
   entityRef: 'system:default/payments',
 };
 

@@ -30,15 +30,12 @@ export type ChangeItem = {
 /** What the calendar draws: react-big-calendar's events. */
 export type CalendarItem = WindowItem | ChangeItem;
 
-const WINDOW_WORDS = {
-  freeze: 'Freeze',
-  blackout: 'Blackout',
-  lockdown: 'Lockdown',
-} as const;
-
-/** "Freeze: Peak season", as the calendar and the .ics name a window. */
+/**
+ * A window as the calendar and the .ics name it: the server's words, which
+ * say what it is ("Freeze 2026-10-01 to 2026-12-31 (UTC)", "Blackout: …").
+ */
 export function windowTitle(window: CalendarWindow): string {
-  return `${WINDOW_WORDS[window.kind]}: ${window.title}`;
+  return window.title;
 }
 
 /** The windows of a calendar answer, as all-day bars. */

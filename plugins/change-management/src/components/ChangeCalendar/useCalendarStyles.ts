@@ -62,7 +62,9 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
     '& .rbc-calendar': { minHeight: 640 },
     '& .rbc-month-view, & .rbc-time-view, & .rbc-agenda-view table.rbc-agenda-table, & .rbc-header, & .rbc-day-bg + .rbc-day-bg, & .rbc-month-row + .rbc-month-row, & .rbc-time-header-content, & .rbc-time-content, & .rbc-time-content > * + * > *, & .rbc-timeslot-group, & .rbc-day-slot .rbc-time-slot, & .rbc-agenda-view table.rbc-agenda-table tbody > tr > td + td, & .rbc-agenda-view table.rbc-agenda-table tbody > tr + tr, & .rbc-agenda-view table.rbc-agenda-table thead > tr > th':
       { borderColor: theme.palette.divider },
-    '& .rbc-off-range': { color: theme.palette.text.secondary },
+    // The days of the months around it: told apart by their background,
+    // their numbers as readable as the others.
+    '& .rbc-off-range': { color: theme.palette.text.primary },
     '& .rbc-off-range-bg': { backgroundColor: theme.palette.action.hover },
     '& .rbc-today': {
       backgroundColor: alpha(theme.palette.primary.main, 0.12),

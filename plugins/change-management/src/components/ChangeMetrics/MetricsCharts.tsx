@@ -114,15 +114,12 @@ function canDraw() {
 
 /**
  * A chart's box, its width the container's, no wider on a phone; where no
- * canvas can be drawn, a word that the table has the numbers.
+ * canvas can be drawn, a word that the table has the numbers. The chart's
+ * canvas is an image (chart.js gives it role="img"), named by its label.
  */
-const Figure = (props: { label: string; children: JSX.Element }) =>
+const Figure = (props: { children: JSX.Element }) =>
   canDraw() ? (
-    <div
-      role="img"
-      aria-label={props.label}
-      style={{ position: 'relative', height: 240, width: '100%' }}
-    >
+    <div style={{ position: 'relative', height: 240, width: '100%' }}>
       {props.children}
     </div>
   ) : (
@@ -152,8 +149,9 @@ export const DeploymentsChart = (props: {
     plugins: { legend: style.legend, tooltip: style.tooltip },
   };
   return (
-    <Figure label="Deployments per week by type, as stacked bars; the table alternative lists the numbers">
+    <Figure>
       <Bar
+        aria-label="Deployments per week by type, as stacked bars; the table alternative lists the numbers"
         options={options}
         data={{
           labels: perWeek.map(weekTick),
@@ -194,8 +192,9 @@ export const ScoreChart = (props: {
     plugins: { legend: { display: false }, tooltip: style.tooltip },
   };
   return (
-    <Figure label="Change success score per week, as a line; the table alternative lists the numbers">
+    <Figure>
       <Line
+        aria-label="Change success score per week, as a line; the table alternative lists the numbers"
         options={options}
         data={{
           labels: perWeek.map(weekTick),

@@ -217,6 +217,52 @@ export const spec = {
             description:
               'Emergency only: the id of the change whose failure caused the incident.',
           },
+          risk: {
+            type: 'object',
+            properties: {
+              level: {
+                type: 'string',
+                enum: ['low', 'medium', 'high'],
+              },
+              score: {
+                type: 'number',
+                description: 'The sum of the reasons points.',
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    factor: {
+                      type: 'string',
+                      description:
+                        'Which factor: blast-radius, criticality, lifecycle, history-failures, history-score, conflicts, freeze, near-freeze, working-hours, type, or an extra factor id.',
+                    },
+                    points: {
+                      type: 'number',
+                      description: 'What it adds to the score.',
+                    },
+                    message: {
+                      type: 'string',
+                      description: 'The reason in a sentence.',
+                    },
+                  },
+                  required: ['factor', 'points', 'message'],
+                  additionalProperties: false,
+                },
+                description: 'Highest points first.',
+              },
+              assessedAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the server assessed it, ISO 8601.',
+              },
+            },
+            required: ['level', 'score', 'reasons', 'assessedAt'],
+            additionalProperties: false,
+            description:
+              'The risk as assessed when the change was raised, last edited or submitted; never recomputed on read.',
+          },
           affectedEntityRefs: {
             type: 'array',
             items: {
@@ -490,6 +536,52 @@ export const spec = {
             format: 'uuid',
             description:
               'Emergency only: the id of the change whose failure caused the incident.',
+          },
+          risk: {
+            type: 'object',
+            properties: {
+              level: {
+                type: 'string',
+                enum: ['low', 'medium', 'high'],
+              },
+              score: {
+                type: 'number',
+                description: 'The sum of the reasons points.',
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    factor: {
+                      type: 'string',
+                      description:
+                        'Which factor: blast-radius, criticality, lifecycle, history-failures, history-score, conflicts, freeze, near-freeze, working-hours, type, or an extra factor id.',
+                    },
+                    points: {
+                      type: 'number',
+                      description: 'What it adds to the score.',
+                    },
+                    message: {
+                      type: 'string',
+                      description: 'The reason in a sentence.',
+                    },
+                  },
+                  required: ['factor', 'points', 'message'],
+                  additionalProperties: false,
+                },
+                description: 'Highest points first.',
+              },
+              assessedAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the server assessed it, ISO 8601.',
+              },
+            },
+            required: ['level', 'score', 'reasons', 'assessedAt'],
+            additionalProperties: false,
+            description:
+              'The risk as assessed when the change was raised, last edited or submitted; never recomputed on read.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -821,6 +913,52 @@ export const spec = {
             format: 'uuid',
             description:
               'Emergency only: the id of the change whose failure caused the incident.',
+          },
+          risk: {
+            type: 'object',
+            properties: {
+              level: {
+                type: 'string',
+                enum: ['low', 'medium', 'high'],
+              },
+              score: {
+                type: 'number',
+                description: 'The sum of the reasons points.',
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    factor: {
+                      type: 'string',
+                      description:
+                        'Which factor: blast-radius, criticality, lifecycle, history-failures, history-score, conflicts, freeze, near-freeze, working-hours, type, or an extra factor id.',
+                    },
+                    points: {
+                      type: 'number',
+                      description: 'What it adds to the score.',
+                    },
+                    message: {
+                      type: 'string',
+                      description: 'The reason in a sentence.',
+                    },
+                  },
+                  required: ['factor', 'points', 'message'],
+                  additionalProperties: false,
+                },
+                description: 'Highest points first.',
+              },
+              assessedAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the server assessed it, ISO 8601.',
+              },
+            },
+            required: ['level', 'score', 'reasons', 'assessedAt'],
+            additionalProperties: false,
+            description:
+              'The risk as assessed when the change was raised, last edited or submitted; never recomputed on read.',
           },
           affectedEntityRefs: {
             type: 'array',
@@ -2294,6 +2432,52 @@ export const spec = {
             },
             description: 'Exceptions the action added to the record.',
           },
+          risk: {
+            type: 'object',
+            properties: {
+              level: {
+                type: 'string',
+                enum: ['low', 'medium', 'high'],
+              },
+              score: {
+                type: 'number',
+                description: 'The sum of the reasons points.',
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    factor: {
+                      type: 'string',
+                      description:
+                        'Which factor: blast-radius, criticality, lifecycle, history-failures, history-score, conflicts, freeze, near-freeze, working-hours, type, or an extra factor id.',
+                    },
+                    points: {
+                      type: 'number',
+                      description: 'What it adds to the score.',
+                    },
+                    message: {
+                      type: 'string',
+                      description: 'The reason in a sentence.',
+                    },
+                  },
+                  required: ['factor', 'points', 'message'],
+                  additionalProperties: false,
+                },
+                description: 'Highest points first.',
+              },
+              assessedAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the server assessed it, ISO 8601.',
+              },
+            },
+            required: ['level', 'score', 'reasons', 'assessedAt'],
+            additionalProperties: false,
+            description:
+              'create, edit, submit: the risk assessed and stored; approve, sign-off: the stored risk the CTO saw.',
+          },
           clock: {
             type: 'string',
             enum: ['retrospective', 'verification'],
@@ -2754,6 +2938,16 @@ export const spec = {
             description:
               'Emergency only: the id of the change that caused its incident, or empty.',
           },
+          riskLevel: {
+            type: 'string',
+            enum: ['low', 'medium', 'high', ''],
+            description:
+              'The stored risk assessment, or empty when none was made.',
+          },
+          riskScore: {
+            type: 'string',
+            description: 'The stored risk score as a number, or empty.',
+          },
         },
         required: [
           'id',
@@ -2801,6 +2995,8 @@ export const spec = {
           'plannedStart',
           'plannedEnd',
           'causedBy',
+          'riskLevel',
+          'riskScore',
         ],
         additionalProperties: false,
       },
@@ -3303,6 +3499,52 @@ export const spec = {
             format: 'uuid',
             description:
               'Emergency only: the id of the change whose failure caused the incident.',
+          },
+          risk: {
+            type: 'object',
+            properties: {
+              level: {
+                type: 'string',
+                enum: ['low', 'medium', 'high'],
+              },
+              score: {
+                type: 'number',
+                description: 'The sum of the reasons points.',
+              },
+              reasons: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    factor: {
+                      type: 'string',
+                      description:
+                        'Which factor: blast-radius, criticality, lifecycle, history-failures, history-score, conflicts, freeze, near-freeze, working-hours, type, or an extra factor id.',
+                    },
+                    points: {
+                      type: 'number',
+                      description: 'What it adds to the score.',
+                    },
+                    message: {
+                      type: 'string',
+                      description: 'The reason in a sentence.',
+                    },
+                  },
+                  required: ['factor', 'points', 'message'],
+                  additionalProperties: false,
+                },
+                description: 'Highest points first.',
+              },
+              assessedAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the server assessed it, ISO 8601.',
+              },
+            },
+            required: ['level', 'score', 'reasons', 'assessedAt'],
+            additionalProperties: false,
+            description:
+              'The risk as assessed when the change was raised, last edited or submitted; never recomputed on read.',
           },
           affectedEntityRefs: {
             type: 'array',

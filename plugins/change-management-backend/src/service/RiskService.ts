@@ -1,0 +1,160 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  assessRisk,
+  ChangeRisk,
+  freezeWindowsBetween,
+  plannedWindowOf,
+  RiskFacts,
+} from '@trove/backstage-plugin-change-management-common';
+import { ChangeRiskFactor } from '@trove/backstage-plugin-change-management-node';
+import { ChangeStore, StoredChange } from '../database/ChangeStore';
+import { blastRadius } from './blastRadius';
+import { Caller } from './ChangeAccessService';
+import { Clock } from './Clock';
+import { ChangeManagementConfig } from './config';
+import { LandscapeService } from './LandscapeService';
+
+const DAY_MS = 86_400_000;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+/** The history the risk reads: the change failure window of the metrics. */
+export const RISK_HISTORY_DAYS = 90;
+
+/**
+ * The risk of a change (issue 24): gathers the facts (the catalog's blast
+ * radius, the history from the metrics SQL, the landscape's warnings and
+ * conflicts, the extension point's factors) and asks the one judge,
+ * assessRisk of -common. Called when a change is raised, edited and
+ * submitted; the answer is stored with the change and never recomputed on
+ * a read. The catalog is read with the plugin's own credentials: the risk
+ * is the same whoever raises the change.
+ */
+export class RiskService {
+  constructor(
+    private readonly store: ChangeStore,
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly landscape: LandscapeService,
+    private readonly config: ChangeManagementConfig,
+    private readonly clock: Clock,
+    private readonly logger: LoggerService,
+    /** From changeRiskFactorsExtensionPoint. */
+    private readonly factors: ChangeRiskFactor[],
+  ) {}
+
+  /** The assessment, or undefined when config `risk.enabled` is false. */
+  async assess(
+    change: StoredChange,
+    actor: Caller,
+  ): Promise<ChangeRisk | undefined> {
+    const { risk } = this.config;
+    if (!risk.enabled) return undefined;
+    const now = this.clock.now();
+    const radius = await blastRadius(
+      this.catalog,
+      await this.auth.getOwnServiceCredentials(),
+      {
+        entityRefs: change.affectedEntityRefs,
+        depth: risk.depth,
+        maxReads: risk.maxCatalogReads,
+        criticalityAnnotation: risk.criticalityAnnotation,
+      },
+    );
+    const [history, timing, extra] = await Promise.all([
+      this.history(change.affectedEntityRefs, now),
+      this.timing(change, actor),
+      this.extra(change, { ...radius, now }),
+    ]);
+    const facts: RiskFacts = {
+      type: change.type,
+      affected: radius.affected,
+      dependents: radius.dependents,
+      truncated: radius.truncated,
+      history,
+      ...timing,
+      extra,
+    };
+    return assessRisk(facts, risk, now);
+  }
+
+  /** Deployed, failed and score of the entities over the history period. */
+  private async history(entityRefs: string[], now: Date) {
+    const figures = await Promise.all(
+      entityRefs.map(entityRef =>
+        this.store.metrics({
+          entityRef,
+          from: new Date(now.getTime() - RISK_HISTORY_DAYS * DAY_MS),
+          to: now,
+          now,
+          weights: this.config.scoreWeights,
+        }),
+      ),
+    );
+    return {
+      deployed: sum(figures.map(f => f.changeFailureRate.deployed)),
+      failed: sum(figures.map(f => f.changeFailureRate.failed)),
+      score: sum(figures.map(f => f.score.total)),
+      days: RISK_HISTORY_DAYS,
+    };
+  }
+
+  /** The landscape's verdicts on the planned window, if there is one. */
+  private async timing(
+    change: StoredChange,
+    actor: Caller,
+  ): Promise<
+    Pick<
+      RiskFacts,
+      | 'conflicts'
+      | 'inFreezeOrBlackout'
+      | 'outsideWorkingHours'
+      | 'daysBeforeFreeze'
+    >
+  > {
+    const window = plannedWindowOf(change);
+    if (!window) return { conflicts: 0 };
+    const [warnings, conflicts] = await Promise.all([
+      this.landscape.warningsOf(change),
+      this.landscape.conflictsOf(change, actor),
+    ]);
+    const end = new Date(window.plannedEnd);
+    const next = freezeWindowsBetween(
+      end,
+      new Date(end.getTime() + (this.config.risk.nearFreezeDays + 1) * DAY_MS),
+      this.config.freeze,
+    ).find(w => Date.parse(w.start) >= end.getTime());
+    return {
+      conflicts: conflicts.filter(c => c.id !== null).length,
+      inFreezeOrBlackout: warnings.find(
+        w => w.reason !== 'outside-working-hours',
+      )?.message,
+      outsideWorkingHours: warnings.find(
+        w => w.reason === 'outside-working-hours',
+      )?.message,
+      daysBeforeFreeze: next
+        ? Math.floor((Date.parse(next.start) - end.getTime()) / DAY_MS)
+        : undefined,
+    };
+  }
+
+  /** The extension point's factors; one that throws is logged and left out. */
+  private async extra(
+    change: StoredChange,
+    ctx: Parameters<ChangeRiskFactor['assess']>[1],
+  ) {
+    const answers = await Promise.all(
+      this.factors.map(async factor => {
+        try {
+          const answer = await factor.assess(change, ctx);
+          return answer && { factor: factor.id, ...answer };
+        } catch (error) {
+          this.logger.warn(
+            `Risk factor ${factor.id} failed and was left out: ${error}`,
+          );
+          return undefined;
+        }
+      }),
+    );
+    return answers.filter(<T>(a: T | undefined): a is T => a !== undefined);
+  }
+}
