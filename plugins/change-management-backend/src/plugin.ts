@@ -18,6 +18,7 @@ import { registerChangeActions } from './actions';
 import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseOutboxStore } from './database/DatabaseOutboxStore';
+import { DatabaseLockdownStore } from './database/DatabaseLockdownStore';
 import { DatabaseReminderStore } from './database/DatabaseReminderStore';
 import { AuditTrailService } from './service/AuditTrailService';
 import { ChainVerificationService } from './service/ChainVerificationService';
@@ -45,6 +46,7 @@ import { changeManagementOutboxServiceRef } from './service/OutboxLoops';
 import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
+import { LockdownService } from './service/LockdownService';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { LandscapeService } from './service/LandscapeService';
@@ -139,12 +141,21 @@ export const changeManagementPlugin = createBackendPlugin({
           config.blackouts,
           recentEntities,
         );
+        // Issue 24: the CTO's lockdowns, behind the one deploy verdict.
+        const lockdowns = new LockdownService(
+          new DatabaseLockdownStore(await deps.database.getClient()),
+          blackouts,
+          deps.catalog,
+          deps.auth,
+          deps.clock,
+        );
         const freeze = new FreezeService(
           config,
           deps.clock,
           blackouts,
           deps.catalog,
           deps.auth,
+          lockdowns,
         );
         const notifier = new ChangeNotifier(
           deps.notifications,
@@ -202,6 +213,7 @@ export const changeManagementPlugin = createBackendPlugin({
           access,
           blackouts,
           config,
+          lockdowns,
         );
         const changes = new ChangeService(
           store,
@@ -267,6 +279,7 @@ export const changeManagementPlugin = createBackendPlugin({
             freeze,
             gate,
             landscape,
+            lockdowns,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
             metricsService: new MetricsService(

@@ -46,6 +46,12 @@ import {
   freeSlotSchema,
 } from './landscape';
 import { metricsOverviewSchema } from './metricsOverview';
+import {
+  lockdownDeclarationSchema,
+  lockdownListSchema,
+  lockdownSchema,
+  lockdownsQuerySchema,
+} from './lockdowns';
 import { changeListSchema, changeViewSchema } from './types';
 
 /**
@@ -209,6 +215,24 @@ export const apiRoutes = {
     path: '/free-slot',
     query: freeSlotQuerySchema,
     response: freeSlotSchema,
+  },
+  // Issue 24 item 4: the lockdowns the CTO declares and lifts.
+  DeclareLockdown: {
+    method: 'post',
+    path: '/lockdowns',
+    body: lockdownDeclarationSchema,
+    response: lockdownSchema,
+  },
+  ListLockdowns: {
+    method: 'get',
+    path: '/lockdowns',
+    query: lockdownsQuerySchema,
+    response: lockdownListSchema,
+  },
+  LiftLockdown: {
+    method: 'post',
+    path: '/lockdowns/{id}/lift',
+    response: lockdownSchema,
   },
 } as const satisfies Record<string, ApiRoute>;
 

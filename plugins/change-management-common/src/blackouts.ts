@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoTime } from './fields';
 import { describeFreezeWindow, FreezeWindow, reopensOn } from './freeze';
 import type { RefusalWindow } from './errors';
+import { Lockdown, lockdownWindow, UNTIL_LIFTED } from './lockdowns';
 
 /**
  * A one-off window in which production deploys to an entity and everything
@@ -42,9 +43,12 @@ export const BLACKOUTS_ANNOTATION = 'trove.io/change-blackouts';
 export const UNTIL_FIXED = '9999-12-31T23:59:59.999Z';
 
 /**
- * Why production is closed to non-emergency changes now, if it is: the
- * company-wide freeze first, then a blackout of an affected entity. The
- * window a FreezeError names, and what deployVerdict judges with.
+ * Why production is closed to non-emergency changes now, if it is: a
+ * lockdown the CTO declared over an affected entity first (issue 24; it is
+ * the most deliberate and the most recent decision, so a refusal or an
+ * override names it), then the company-wide freeze, then a blackout of an
+ * affected entity. The window a FreezeError names, and what deployVerdict
+ * judges with.
  *
  * @public
  */
@@ -52,8 +56,12 @@ export function productionClosure(options: {
   freeze?: FreezeWindow;
   freezeTimeZone: string;
   blackouts?: Blackout[];
+  lockdowns?: Lockdown[];
 }): RefusalWindow | undefined {
-  const { freeze, freezeTimeZone, blackouts = [] } = options;
+  const { freeze, freezeTimeZone, blackouts = [], lockdowns = [] } = options;
+  if (lockdowns.length) {
+    return lockdownWindow(lockdowns[0]);
+  }
   if (freeze) {
     return { ...freeze, timeZone: freezeTimeZone };
   }
@@ -88,6 +96,14 @@ export function describeClosure(
   if (!window) {
     return 'frozen';
   }
+  if (window.lockdownId) {
+    const scope = window.entityRef ?? 'everything';
+    const until =
+      window.end === UNTIL_LIFTED ? 'until lifted' : `to ${time(window.end)}`;
+    return `locked down by the CTO for ${scope} from ${time(
+      window.start,
+    )} ${until} (lockdown ${window.lockdownId}: ${window.reason})`;
+  }
   if (window.entityRef && window.end === UNTIL_FIXED) {
     return `blacked out because ${window.reason}`;
   }
@@ -107,6 +123,11 @@ export function describeClosure(
  * @public
  */
 export function describeReopening(window: RefusalWindow): string {
+  if (window.lockdownId) {
+    return window.end === UNTIL_LIFTED
+      ? 'when the CTO lifts the lockdown'
+      : `on ${reopensOn(window, window.timeZone)}, or when the CTO lifts it`;
+  }
   return window.end === UNTIL_FIXED
     ? 'after the annotation is fixed'
     : `on ${reopensOn(window, window.timeZone)}`;

@@ -29,7 +29,11 @@ export const refusalWindowSchema = freezeWindowSchema.extend({
     .string()
     .optional()
     .describe('For a blackout: the System or Domain it is declared on.'),
-  reason: z.string().optional().describe('For a blackout: why.'),
+  reason: z.string().optional().describe('For a blackout or lockdown: why.'),
+  lockdownId: z
+    .string()
+    .optional()
+    .describe('For a lockdown the CTO declared (issue 24): its id.'),
 });
 
 /** @public */

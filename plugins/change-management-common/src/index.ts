@@ -20,6 +20,7 @@ export * from './apiRoutes';
 export * from './freeze';
 export * from './blackouts';
 export * from './blackoutsAnnotation';
+export * from './lockdowns';
 export * from './permissions';
 export * from './errors';
 export * from './inputIssues';

@@ -116,14 +116,16 @@ export const calendarQuerySchema = z
 /** A freeze or blackout window, shaded on the calendar. @public */
 export const calendarWindowSchema = z
   .object({
-    kind: z.enum(['freeze', 'blackout']),
+    kind: z.enum(['freeze', 'blackout', 'lockdown']),
     start: isoTime('Inclusive.'),
     end: isoTime('Exclusive.'),
     title: z.string(),
     entityRef: z
       .string()
       .optional()
-      .describe('A blackout: the System or Domain it is declared on.'),
+      .describe(
+        'A blackout or a lockdown: the System or Domain it is declared on (a lockdown of everything has none).',
+      ),
   })
   .strict();
 

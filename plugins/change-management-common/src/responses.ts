@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blackoutSchema } from './blackouts';
+import { lockdownSchema } from './lockdowns';
 import { isoTime } from './fields';
 import { conflictSchema } from './landscape';
 import { freezeWindowSchema } from './freeze';
@@ -29,6 +30,12 @@ export const freezeStatusSchema = z
       .optional()
       .describe(
         'With `entityRef`: the blackouts of that entity, its System and Domain, at that time.',
+      ),
+    lockdowns: z
+      .array(lockdownSchema)
+      .optional()
+      .describe(
+        'Issue 24: the lockdowns the CTO declared that cover it at that time.',
       ),
   })
   .strict();

@@ -1,3 +1,12 @@
+import type { Lockdown } from '@trove/backstage-plugin-change-management-common';
+import type { HashedEvent } from './eventChain';
+
+/** An event of the chain that belongs to no change: a lockdown's (issue 24). */
+export type LockdownEvent = HashedEvent & {
+  seq: number;
+  previousHash: string;
+  hash: string;
+};
 import {
   ChainCheckpoint,
   ChangeEvent,
@@ -47,6 +56,14 @@ export interface ChainStore {
   ): Promise<{ seq: number; id: string; hash: string }[]>;
   /** The first event up to `seq` whose change row is gone. */
   firstOrphanEvent(seq: number): Promise<string | undefined>;
+  /**
+   * Issue 24: every lockdown and the chain's lockdown events (of no
+   * change), oldest first, read from one snapshot.
+   */
+  lockdownHistory(): Promise<{
+    lockdowns: Lockdown[];
+    events: LockdownEvent[];
+  }>;
   /**
    * Records a checkpoint, and its side effects in the outbox in the same
    * transaction (keyed by the checkpoint's event).

@@ -2,9 +2,16 @@ import { Knex } from 'knex';
 import {
   ChainCheckpoint,
   ChangeEvent,
+  Lockdown,
 } from '@trove/backstage-plugin-change-management-common';
-import { ChainLinks, ChainStore, ChangeBatch } from './ChainStore';
+import {
+  ChainLinks,
+  ChainStore,
+  ChangeBatch,
+  LockdownEvent,
+} from './ChainStore';
 import { enqueue } from './DatabaseOutboxStore';
+import { lockdownFromRow } from './DatabaseLockdownStore';
 import { OutboxMessage } from './OutboxStore';
 import { ChangeRow, rowToChange, rowToEvent } from './rows';
 import { GENESIS_HASH } from './eventChain';
@@ -121,10 +128,33 @@ export class DatabaseChainStore implements ChainStore {
     const row = await this.db('change_events as e')
       .leftJoin('changes as c', 'c.id', 'e.change_id')
       .whereNull('c.id')
+      // A lockdown's event belongs to no change (issue 24).
+      .whereNull('e.lockdown_id')
       .where('e.seq', '<=', seq)
       .orderBy('e.seq')
       .first('e.id');
     return row?.id;
+  }
+
+  async lockdownHistory(): Promise<{
+    lockdowns: Lockdown[];
+    events: LockdownEvent[];
+  }> {
+    return this.db.transaction(
+      async tx => {
+        const [rows, events] = await Promise.all([
+          tx('change_lockdowns').orderBy('id'),
+          tx('change_events').whereNotNull('lockdown_id').orderBy('seq'),
+        ]);
+        return {
+          lockdowns: rows.map(lockdownFromRow),
+          events: events.map(rowToEvent),
+        };
+      },
+      this.db.client.config.client === 'pg'
+        ? { isolationLevel: 'repeatable read', readOnly: true }
+        : undefined,
+    );
   }
 
   async addCheckpoint(

@@ -4,10 +4,19 @@ import { NewChangeEvent } from './ChangeStore';
 import { asStored, canonicalEvent, hashEvent, HashedEvent } from './eventChain';
 import { eventToRow } from './rows';
 
+/**
+ * An event as it is appended: a change's (NewChangeEvent), or one of no
+ * change, whose action and states are its own (a lockdown's, issue 24).
+ */
+export type ChainEventInput = Omit<
+  NewChangeEvent,
+  'action' | 'fromState' | 'toState'
+> & { action: string; fromState?: string; toState: string };
+
 /** The event as its hash covers it and as it is stored (`asStored`). */
 export function hashedEvent(
-  changeId: string,
-  event: NewChangeEvent,
+  changeId: string | null,
+  event: ChainEventInput,
   id: string,
 ): HashedEvent {
   return asStored({
@@ -32,8 +41,8 @@ export function hashedEvent(
  */
 export async function appendEvent(
   tx: Knex.Transaction,
-  changeId: string,
-  event: NewChangeEvent,
+  changeId: string | null,
+  event: ChainEventInput,
   id: string = randomUUID(),
 ): Promise<void> {
   const stored = hashedEvent(changeId, event, id);
@@ -96,9 +105,11 @@ export function appendStatement(
         WHERE id = 1 AND EXISTS (SELECT 1 FROM ${after})
           FOR UPDATE
      ), event AS (
-       INSERT INTO change_events (id, change_id, action, from_state,
-         to_state, actor, created_at, comment, fields, previous_hash, hash)
-       SELECT :id, :change_id, :action, :from_state, :to_state, :actor,
+       INSERT INTO change_events (id, change_id, lockdown_id, action,
+         from_state, to_state, actor, created_at, comment, fields,
+         previous_hash, hash)
+       SELECT :id, :change_id, :lockdown_id, :action, :from_state,
+         :to_state, :actor,
          CAST(:created_at AS timestamptz), :comment, :fields, head.last_hash,
          encode(sha256(convert_to(head.last_hash || :canonical, 'UTF8')), 'hex')
        FROM ${from}

@@ -7,7 +7,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The part of an event that its hash covers. */
 export interface HashedEvent {
   id: string;
-  changeId: string;
+  /**
+   * The change it belongs to; null for an event of no change, a lockdown's
+   * (issue 24), whose fields name the lockdown (`lockdownId`).
+   */
+  changeId: string | null;
   action: string;
   fromState?: string;
   toState: string;

@@ -59,6 +59,8 @@ export function eventToRow(event: HashedEvent, at: Date) {
   return {
     id: event.id,
     change_id: event.changeId,
+    lockdown_id:
+      event.changeId === null ? String(event.fields.lockdownId) : null,
     action: event.action,
     from_state: event.fromState ?? null,
     to_state: event.toState,

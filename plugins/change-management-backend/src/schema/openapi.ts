@@ -62,6 +62,10 @@ const changeId = z.object({
   id: z.string().describe('The id of the change.'),
 });
 
+const lockdownId = z.object({
+  id: z.string().describe('The id of the lockdown.'),
+});
+
 const body = (schema: z.ZodTypeAny) => ({
   required: true,
   content: json(schema),
@@ -73,7 +77,8 @@ const body = (schema: z.ZodTypeAny) => ({
  */
 const route = (operationId: ApiOperation) => {
   const spec: ApiRoute = apiRoutes[operationId];
-  const params = spec.path.includes('{id}') ? changeId : undefined;
+  const idParam = operationId === 'LiftLockdown' ? lockdownId : changeId;
+  const params = spec.path.includes('{id}') ? idParam : undefined;
   const request = {
     ...(params && { params }),
     ...(spec.query && { query: spec.query }),
@@ -360,6 +365,40 @@ function registerLandscapeRoutes(registry: OpenAPIRegistry) {
   });
 }
 
+/** The lockdowns the CTO declares and lifts (issue 24 item 4). */
+function registerLockdownRoutes(registry: OpenAPIRegistry) {
+  registry.registerPath({
+    ...route('DeclareLockdown'),
+    description:
+      'Declares a lockdown: production closed to standard and infrastructure deploys of everything, a System or a Domain (with their parts) from start until end or until lifted; an emergency deploys through it with a recorded override. Only a holder of the CTO role may.',
+    responses: {
+      201: ok('DeclareLockdown', 'The lockdown.'),
+      ...errors(400, 401, 413, 415),
+      403: refused('The caller does not hold the CTO role.', 'NotAllowedError'),
+    },
+  });
+  registry.registerPath({
+    ...route('ListLockdowns'),
+    description:
+      'The lockdowns, newest start first; `active=true` keeps those in force now, `entityRef` those covering that entity (everything, its System or its Domain).',
+    responses: {
+      200: ok('ListLockdowns', 'The lockdowns.'),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    ...route('LiftLockdown'),
+    description: 'Lifts a lockdown now. Only a holder of the CTO role may.',
+    responses: {
+      200: ok('LiftLockdown', 'The lifted lockdown.'),
+      ...errors(400, 401),
+      403: refused('The caller does not hold the CTO role.', 'NotAllowedError'),
+      404: answer('No lockdown with that id.', errorBodySchema),
+      409: answer('It was lifted already.', errorBodySchema),
+    },
+  });
+}
+
 /**
  * The OpenAPI document of the plugin, generated from the zod schemas of
  * change-management-common.
@@ -376,6 +415,7 @@ export function createOpenApiDocument(): ReturnType<
   registerComponents(registry);
   registerRoutes(registry);
   registerLandscapeRoutes(registry);
+  registerLockdownRoutes(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -83,6 +83,23 @@ export class BlackoutCalendar {
     );
   }
 
+  /**
+   * Issue 24: the refs of these entities, their Systems and their Domains,
+   * the scopes a lockdown may cover them by (lockdownCovers).
+   */
+  async scopesOf(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    if (entityRefs.length === 0) {
+      return [];
+    }
+    const entities = await this.withAncestors(entityRefs, credentials);
+    return [
+      ...new Set([...entityRefs, ...entities.map(e => stringifyEntityRef(e))]),
+    ];
+  }
+
   /** Every blackout declared for these entities, their Systems and Domains. */
   private async declaredFor(
     entityRefs: string[],

@@ -2,6 +2,7 @@ import { AuditVerification } from '@trove/backstage-plugin-change-management-com
 import { ChainStore, ChangeBatch } from '../database/ChainStore';
 import { GENESIS_HASH } from '../database/eventChain';
 import { ChainEnd, walkChain } from './chainWalk';
+import { checkLockdowns } from './lockdownCheck';
 import { CheckpointSigner } from './CheckpointSigner';
 import { ExpectedHead, HEAD_GONE, missingHistory } from './expectedHistory';
 import { outboxMessage } from './outboxHandlers';
@@ -124,11 +125,20 @@ export class ChainVerificationService {
       // The head's event is gone: the walk names what is missing.
       return this.walk();
     }
-    const [links, rows, checkpoints] = await Promise.all([
+    const [links, changeRows, checkpoints, lockdownRows] = await Promise.all([
       this.store.chainLinks(headSeq),
       this.verifyRows(headSeq),
       this.checkpointsHold(headSeq),
+      // Issue 24: the lockdown events, which belong to no change.
+      this.store
+        .lockdownHistory()
+        .then(h => checkLockdowns(h.lockdowns, h.events, headSeq)),
     ]);
+    const rows: RowCheck = {
+      hashesHold: changeRows.hashesHold && lockdownRows.hashesHold,
+      hashed: changeRows.hashed + lockdownRows.hashed,
+      problem: changeRows.problem ?? lockdownRows.problem,
+    };
     const sound =
       rows.hashesHold &&
       checkpoints &&

@@ -26,6 +26,11 @@ import {
   noticeScope,
   whereTo,
 } from './notices';
+import {
+  lockdownNotice,
+  LockdownNoticeEvent,
+  lockdownOwners,
+} from './lockdownNotice';
 
 /**
  * Who to tell and what after a workflow action: the parties the change now
@@ -86,6 +91,19 @@ export class ChangeNotifier {
         } notices (${failed.join('; ')})`,
       );
     }
+  }
+
+  /**
+   * Issue 24: the notice of a lockdown declared or lifted, to the owners
+   * of what it covers, planned from the catalog when sent.
+   */
+  async planLockdown(event: LockdownNoticeEvent): Promise<Notice[]> {
+    const owners = await lockdownOwners(
+      this.catalog,
+      await this.auth.getOwnServiceCredentials(),
+      event.lockdown.entityRef,
+    );
+    return owners.length ? [lockdownNotice(event, owners)] : [];
   }
 
   /** The users who hold the CTO role (CtoRoleHolders). */

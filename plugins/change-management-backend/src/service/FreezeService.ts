@@ -11,6 +11,7 @@ import {
   findFreezeWindow,
   FreezeStatus,
   FreezeWindow,
+  Lockdown,
   openActions,
   productionClosure,
   WorkflowChange,
@@ -19,6 +20,7 @@ import { resolveAffectedEntities } from './affectedEntities';
 import { BlackoutCalendar } from './BlackoutCalendar';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
+import type { LockdownService } from './LockdownService';
 
 /**
  * Whether production is closed to non-emergency changes: the company-wide
@@ -31,6 +33,8 @@ export class FreezeService {
     private readonly blackouts: BlackoutCalendar,
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    /** Issue 24: the CTO's lockdowns, one more window of the verdict. */
+    private readonly lockdowns?: Pick<LockdownService, 'inForce'>,
   ) {}
 
   /**
@@ -63,7 +67,8 @@ export class FreezeService {
 
   /**
    * What closes production to these entities at a time, as the workflow
-   * reads it: the freeze window and the blackouts that contain the time.
+   * reads it: the freeze window, the blackouts and the CTO's lockdowns
+   * that contain the time.
    */
   async production(
     at: Date,
@@ -72,11 +77,19 @@ export class FreezeService {
     freeze?: FreezeWindow;
     freezeTimeZone: string;
     blackouts: Blackout[];
+    lockdowns?: Lockdown[];
   }> {
+    const [blackouts, lockdowns] = await Promise.all([
+      this.blackoutsAt(at, entityRefs),
+      entityRefs.length && this.lockdowns
+        ? this.lockdowns.inForce(at, entityRefs)
+        : [],
+    ]);
     return {
       freeze: findFreezeWindow(at, this.config.freeze),
       freezeTimeZone: this.config.freeze.timeZone,
-      blackouts: await this.blackoutsAt(at, entityRefs),
+      blackouts,
+      ...(lockdowns.length && { lockdowns }),
     };
   }
 

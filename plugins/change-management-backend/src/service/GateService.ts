@@ -64,6 +64,7 @@ export class GateService {
           timeZone: production.freezeTimeZone,
           window: production.freeze,
           blackouts: production.blackouts,
+          ...(production.lockdowns && { lockdowns: production.lockdowns }),
         },
       }),
     };

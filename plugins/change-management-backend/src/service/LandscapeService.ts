@@ -19,6 +19,7 @@ import {
 import { ChangeStore, StoredChange } from '../database/ChangeStore';
 import { resolveAffectedEntities } from './affectedEntities';
 import { BlackoutCalendar } from './BlackoutCalendar';
+import type { LockdownService } from './LockdownService';
 import { dependencyNeighbours } from './CatalogGraph';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { ChangeManagementConfig } from './config';
@@ -78,6 +79,8 @@ export class LandscapeService {
     private readonly access: ChangeAccessService,
     private readonly blackouts: BlackoutCalendar,
     private readonly config: ChangeManagementConfig,
+    /** Issue 24: the CTO's lockdowns, shown on the calendar. */
+    private readonly lockdowns?: Pick<LockdownService, 'during'>,
   ) {}
 
   /** A stored change's window warnings; none without a planned window. */
@@ -134,13 +137,14 @@ export class LandscapeService {
       ),
     );
     const permissionFilter = await this.access.readFilter(actor);
-    const [blackouts, changes] = await Promise.all([
+    const [blackouts, lockdowns, changes] = await Promise.all([
       this.blackouts.during(
         from,
         to,
         entityRef ? [entityRef] : undefined,
         await this.auth.getOwnServiceCredentials(),
       ),
+      this.lockdowns?.during(from, to, entityRef) ?? [],
       this.store.calendarChanges({
         from,
         to,
@@ -155,6 +159,7 @@ export class LandscapeService {
       windows: closuresBetween(from, to, {
         freeze: this.config.freeze,
         blackouts,
+        lockdowns,
       }),
       changes,
     };

@@ -26,7 +26,7 @@ type SwitchedNoticeKind = keyof Omit<NotificationsConfig, 'reviewerCap'>;
  * The kinds of notice: those config switches, and the failed verification
  * of the audit trail, which is always sent.
  */
-export type NoticeKind = SwitchedNoticeKind | 'verification';
+export type NoticeKind = SwitchedNoticeKind | 'verification' | 'lockdown';
 
 /** The notices of the plugin's clock, rather than of an action. */
 export type ClockNoticeKind = 'reminder' | 'overdue';

@@ -10,6 +10,7 @@ import type {
 } from './ChangePublisher';
 import { NotificationsConfig } from './config';
 import { verificationNotice } from './verificationNotice';
+import type { LockdownNoticeEvent } from './lockdownNotice';
 
 /**
  * The kinds of outbox row, and what each carries. A new side effect (an
@@ -34,6 +35,11 @@ export interface OutboxPayloads {
    * from the catalog when sent; keyed by what failed (`enqueueOnce`).
    */
   'verification-failed': AuditVerification;
+  /**
+   * Issue 24: a lockdown declared or lifted, for the owners of what it
+   * covers, planned from the catalog when sent.
+   */
+  'lockdown-notices': LockdownNoticeEvent;
 }
 
 export type OutboxKind = keyof OutboxPayloads;
@@ -72,6 +78,8 @@ export function outboxHandlers(
       notifier.send(entry.eventId, [
         verificationNotice(result, await notifier.ctoUsers()),
       ]),
+    'lockdown-notices': async (event, entry) =>
+      notifier.send(entry.eventId, await notifier.planLockdown(event)),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   freezeQuerySchema,
   gateQuerySchema,
   listQuerySchema,
+  Lockdown,
   metricsOverviewQuerySchema,
   metricsQuerySchema,
   parseActionRequest,
@@ -45,6 +46,7 @@ import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
 import { jsonBodies } from './jsonBodies';
 import { LandscapeService } from './LandscapeService';
+import { LockdownService } from './LockdownService';
 import { MetricsService } from './MetricsService';
 import { SummaryService } from './SummaryService';
 
@@ -113,6 +115,8 @@ export interface RouterOptions {
   gate: GateService;
   /** Conflicts, the calendar and the next free slot (issue 21). */
   landscape: LandscapeService;
+  /** The CTO's lockdowns (issue 24). */
+  lockdowns: LockdownService;
   /** Counts the refused mutations. */
   metrics: ChangeManagementMetrics;
   summary: SummaryService;
@@ -141,6 +145,7 @@ export async function createRouter(options: RouterOptions) {
     freeze,
     gate,
     landscape,
+    lockdowns,
     metrics,
     summary,
     metricsService,
@@ -282,6 +287,57 @@ export async function createRouter(options: RouterOptions) {
         entityRef ? { entityRef, credentials } : undefined,
       ),
     );
+  });
+
+  // Issue 24: the lockdowns the CTO declares and lifts, each mutation in
+  // an auditor event of its own.
+  const auditedLockdown = async (
+    req: HttpRequest,
+    eventId: string,
+    meta: JsonObject,
+    run: () => Promise<Lockdown>,
+  ): Promise<Lockdown> => {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'high',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await run();
+      await event.success({ meta: { lockdownId: result.id } });
+      return result;
+    } catch (error) {
+      metrics.recordRefusal(error);
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  };
+
+  router.post('/lockdowns', async (req, res) => {
+    const lockdown = await auditedLockdown(
+      req,
+      'lockdown-declare',
+      {},
+      async () => lockdowns.declare(req.body, await actorOf(req)),
+    );
+    res.status(201).json(lockdown);
+  });
+
+  router.post('/lockdowns/:id/lift', async (req, res) => {
+    const { id } = req.params;
+    res.json(
+      await auditedLockdown(
+        req,
+        'lockdown-lift',
+        { lockdownId: id },
+        async () => lockdowns.lift(id, await actorOf(req)),
+      ),
+    );
+  });
+
+  router.get('/lockdowns', async (req, res) => {
+    res.json(await lockdowns.list(req.query, await actorOf(req)));
   });
 
   router.get('/gate', async (req, res) => {

@@ -140,6 +140,23 @@ describe('the API answers as its OpenAPI document says', () => {
         .get(
           `/free-slot?${service}&durationMinutes=60&earliestStart=2026-12-20&type=standard`,
         );
+      // Issue 24: a lockdown declared, listed and lifted, and refused.
+      const { body: lockdown } = await api.as('carol').post('/lockdowns', {
+        entityRef: 'system:default/storefront',
+        reason: 'Contract',
+        start: '2026-06-01T00:00:00Z',
+      });
+      await api
+        .as('oscar')
+        .get('/lockdowns?active=true&entityRef=system:default/storefront');
+      await api.as('carol').post(`/lockdowns/${lockdown.id}/lift`, {});
+      await api.as('carol').post(`/lockdowns/${lockdown.id}/lift`, {});
+      await api.as('carol').post('/lockdowns/nope/lift', {});
+      await api
+        .as('carol')
+        .post('/lockdowns/00000000-0000-4000-8000-000000000000/lift', {});
+      await api.as('carol').post('/lockdowns', { reason: '' });
+      await api.as('oscar').get('/lockdowns?active=maybe');
 
       // Refusals.
       await api.as('oscar').get('/gate?changeId=nope');

@@ -50,6 +50,24 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 24: the CTO's lockdowns.
+      await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
+        true,
+      );
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261222010000_lockdowns.js',
+      });
+      await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
+        false,
+      );
+      await expect(
+        knex.schema.hasColumn('change_events', 'lockdown_id'),
+      ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasColumn('change_events', 'change_id'),
+      ).resolves.toBe(true);
+      await expect(knex.schema.hasTable('changes')).resolves.toBe(true);
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261222000000_change_risk.js',

@@ -39,6 +39,8 @@ const ROUTES = {
   '/conflicts': ['get'],
   '/calendar': ['get'],
   '/free-slot': ['get'],
+  '/lockdowns': ['post', 'get'],
+  '/lockdowns/{id}/lift': ['post'],
 };
 
 /** docs/workflow.md's fields of each action; `?` marks the optional ones. */

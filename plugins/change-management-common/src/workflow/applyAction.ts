@@ -1,6 +1,7 @@
 import { ActionRequest, failedAnswers } from '../actionSchemas';
 import { Refusal } from '../errors';
 import { Blackout, describeClosure, productionClosure } from '../blackouts';
+import type { Lockdown } from '../lockdowns';
 import { FreezeWindow } from '../freeze';
 import { Change, ChangeException, ChangeState } from '../types';
 import { Actor } from './actor';
@@ -26,6 +27,8 @@ export interface WorkflowContext {
   freezeTimeZone: string;
   /** The blackouts of the change's entities that contain `now`. */
   blackouts?: Blackout[];
+  /** The CTO's lockdowns over the change's entities in force at `now`. */
+  lockdowns?: Lockdown[];
 }
 
 /** An accepted action: the next state and everything it records. @public */

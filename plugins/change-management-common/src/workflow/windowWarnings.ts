@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime, IANAZone } from 'luxon';
 import { Blackout, describeClosure } from '../blackouts';
+import { Lockdown, lockdownEnd } from '../lockdowns';
 import type { RefusalWindow } from '../errors';
 import {
   describeFreezeWindow,
@@ -103,7 +104,7 @@ function describeWorkingHours(hours: WorkingHours): string {
  * @public
  */
 export interface ClosureWindow {
-  kind: 'freeze' | 'blackout';
+  kind: 'freeze' | 'blackout' | 'lockdown';
   /** ISO time, inclusive. */
   start: string;
   /** ISO time, exclusive. */
@@ -123,7 +124,12 @@ export interface ClosureWindow {
 export function closuresBetween(
   from: Date,
   to: Date,
-  options: { freeze: FreezeCalendar; blackouts: Blackout[] },
+  options: {
+    freeze: FreezeCalendar;
+    blackouts: Blackout[];
+    /** Issue 24: the CTO's lockdowns over the entities meant. */
+    lockdowns?: Lockdown[];
+  },
 ): ClosureWindow[] {
   const range = { start: from.toISOString(), end: to.toISOString() };
   const { timeZone } = options.freeze;
@@ -143,6 +149,21 @@ export function closuresBetween(
         title: `Blackout: ${b.reason}`,
         entityRef: b.entityRef,
       })),
+    ...(options.lockdowns ?? [])
+      .map(l => ({ lockdown: l, end: lockdownEnd(l) }))
+      .filter(({ lockdown, end }) =>
+        windowsOverlap({ start: lockdown.start, end }, range),
+      )
+      .sort(
+        (a, b) => Date.parse(a.lockdown.start) - Date.parse(b.lockdown.start),
+      )
+      .map(({ lockdown, end }) => ({
+        kind: 'lockdown' as const,
+        start: lockdown.start,
+        end,
+        title: `Lockdown: ${lockdown.reason}`,
+        ...(lockdown.entityRef && { entityRef: lockdown.entityRef }),
+      })),
   ];
 }
 
@@ -156,14 +177,18 @@ export function closuresHolding(
   window: PlannedWindow,
   type: ChangeType,
   options: { freeze: FreezeCalendar; blackouts: Blackout[] },
-): ClosureWindow[] {
+): (ClosureWindow & { kind: 'freeze' | 'blackout' })[] {
   if (!closuresHold(type)) {
     return [];
   }
+  // Without lockdowns, only the freeze and blackouts are asked for.
   return closuresBetween(
     new Date(window.plannedStart),
     new Date(window.plannedEnd),
     options,
+  ).filter(
+    (w): w is ClosureWindow & { kind: 'freeze' | 'blackout' } =>
+      w.kind !== 'lockdown',
   );
 }
 

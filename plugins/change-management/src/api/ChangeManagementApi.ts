@@ -22,8 +22,12 @@ import {
   EntitySummary,
   FreeSlot,
   FreezeStatus,
+  Lockdown,
+  LockdownDeclarationInput,
+  LockdownList,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
+
 import { Attachment } from './attachment';
 
 /** @public */
@@ -203,6 +207,18 @@ export interface ChangeManagementApi {
     from: string;
     to: string;
   }): Promise<MetricsOverview>;
+  /**
+   * Issue 24: the CTO's lockdowns; `active` keeps those in force now,
+   * `entityRef` those covering it (everything, its System, its Domain).
+   */
+  listLockdowns(request: {
+    active?: boolean;
+    entityRef?: string;
+  }): Promise<LockdownList>;
+  /** Declares a lockdown; the server refuses anyone but the CTO. */
+  declareLockdown(declaration: LockdownDeclarationInput): Promise<Lockdown>;
+  /** Lifts a lockdown now; the server refuses anyone but the CTO. */
+  liftLockdown(id: string): Promise<Lockdown>;
 }
 
 /** @public */

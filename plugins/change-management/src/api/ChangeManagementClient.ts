@@ -23,6 +23,9 @@ import {
   EntitySummary,
   FreeSlot,
   FreezeStatus,
+  Lockdown,
+  LockdownDeclarationInput,
+  LockdownList,
   QueueCounts,
 } from '@trove/backstage-plugin-change-management-common';
 import {
@@ -217,6 +220,28 @@ export class ChangeManagementClient implements ChangeManagementApi {
     return this.json('GetCalendar', {
       query: { from, to, entityRef: entityRef || undefined, type },
     });
+  }
+
+  async listLockdowns(request: {
+    active?: boolean;
+    entityRef?: string;
+  }): Promise<LockdownList> {
+    return this.json('ListLockdowns', {
+      query: {
+        active: request.active ? 'true' : undefined,
+        entityRef: request.entityRef || undefined,
+      },
+    });
+  }
+
+  async declareLockdown(
+    declaration: LockdownDeclarationInput,
+  ): Promise<Lockdown> {
+    return this.json('DeclareLockdown', { body: declaration });
+  }
+
+  async liftLockdown(id: string): Promise<Lockdown> {
+    return this.json('LiftLockdown', { params: { id } });
   }
 
   /**

@@ -103,7 +103,8 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
     return [...bars, ...changeItems(calendar.value)];
   }, [calendar.value, windows, view, range.from]);
 
-  // A day in a window is hatched; a blackout shows over the freeze. The
+  // A day in a window is hatched; a blackout or lockdown shows over the
+  // freeze. The
   // week view asks with the end of its day, the month view its start.
   const dayPropGetter = (day: Date) => {
     const start = DateTime.fromJSDate(day).startOf('day');
@@ -112,7 +113,7 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
       start.toJSDate(),
       start.plus({ days: 1 }).toJSDate(),
     );
-    if (touching.some(w => w.window.kind === 'blackout')) {
+    if (touching.some(w => w.window.kind !== 'freeze')) {
       return { className: classes.blackoutDay };
     }
     return touching.length ? { className: classes.freezeDay } : {};

@@ -135,6 +135,17 @@ export const useCalendarStyles = makeStyles((theme: Theme) => ({
       color: theme.palette.text.primary,
     },
   },
+  // Issue 24: a lockdown the CTO declared, shaded as a blackout is.
+  lockdown: {
+    '& > .rbc-agenda-event-cell': {
+      background: hatch(theme.palette.error.main),
+    },
+    '&.rbc-event': {
+      background: hatch(theme.palette.error.main),
+      borderColor: theme.palette.error.dark,
+      color: theme.palette.text.primary,
+    },
+  },
   standard: typeClass(theme, 'standard'),
   emergency: typeClass(theme, 'emergency'),
   infrastructure: typeClass(theme, 'infrastructure'),

@@ -28,6 +28,8 @@ function fakeApi(overrides: Partial<ChangeManagementApi> = {}) {
       .mockResolvedValue({ needsAction: 2, inFlight: 5, overdue: 1 }),
     getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
     exportChangeLog: jest.fn().mockResolvedValue('id,title\n1,x\n'),
+    // Issue 24: the lockdown panel asks for the active lockdowns.
+    listLockdowns: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
 import { AuditLink } from '../AuditPage';
 import { FreezeBanner } from '../FreezeBanner';
+import { LockdownPanel } from '../Lockdowns';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
 import { PORTAL_TABS, PortalTab } from './portalTabs';
 import { useChangeSignal } from '../useChangeSignal';
@@ -107,6 +108,7 @@ export const ChangeManagementPage = () => {
         </SupportButton>
       </ContentHeader>
       <Freeze value={freeze.value} error={freeze.error} />
+      <LockdownPanel />
       <Tabs
         value={selected.id}
         onChange={onChange}

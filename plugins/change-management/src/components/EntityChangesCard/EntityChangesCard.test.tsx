@@ -68,12 +68,17 @@ const hotfix = aChange({
 function backend(answers: {
   summary: () => Promise<Response>;
   freeze?: () => Promise<Response>;
+  /** Issue 24: the lockdowns over the entity, none by default. */
+  lockdowns?: () => Promise<Response>;
 }) {
   const fetch = jest.fn(async (url: RequestInfo | URL) => {
     const { pathname } = new URL(String(url));
     if (pathname.endsWith('/summary')) return answers.summary();
     if (pathname.endsWith('/freeze')) {
       return (answers.freeze ?? (async () => json(open)))();
+    }
+    if (pathname.endsWith('/lockdowns')) {
+      return (answers.lockdowns ?? (async () => json({ items: [] })))();
     }
     throw new Error(`unexpected request ${url}`);
   });
@@ -109,7 +114,7 @@ const requested = (fetch: jest.Mock) =>
   fetch.mock.calls.map(([url]) => String(url).slice(baseUrl.length)).sort();
 
 describe('EntityChangesCard', () => {
-  it('shows the freeze, what is in flight, the overdue retrospectives in red and the last production change, in two calls', async () => {
+  it('shows the freeze, what is in flight, the overdue retrospectives in red and the last production change, in three calls', async () => {
     const summary: EntitySummary = {
       entityRef: 'component:default/payments-service',
       inFlight: { items: [awaiting, hotfix], total: 7 },
@@ -165,8 +170,36 @@ describe('EntityChangesCard', () => {
 
     expect(requested(fetch)).toEqual([
       '/freeze?entityRef=component%3Adefault%2Fpayments-service',
+      '/lockdowns?active=true&entityRef=component%3Adefault%2Fpayments-service',
       '/summary?entityRef=component%3Adefault%2Fpayments-service',
     ]);
+  });
+
+  it('shows a lockdown over the entity above its change debt', async () => {
+    await renderCard({
+      summary: async () =>
+        json({
+          entityRef: 'component:default/payments-service',
+          inFlight: { items: [], total: 0 },
+          overdue: { items: [], total: 0 },
+        }),
+      lockdowns: async () =>
+        json({
+          items: [
+            {
+              id: '00000000-0000-4000-8000-000000000001',
+              entityRef: 'system:default/payments',
+              reason: 'Incident INC-42',
+              start: '2026-06-10T08:00:00.000Z',
+              declaredBy: 'user:default/carol',
+              declaredAt: '2026-06-10T08:00:00.000Z',
+            },
+          ],
+        }),
+    });
+    expect(
+      await screen.findByText(/Production lockdown: Incident INC-42/),
+    ).toBeInTheDocument();
   });
 
   it('says through which part a change reached a System', async () => {
@@ -207,7 +240,7 @@ describe('EntityChangesCard', () => {
       screen.getByText('No freeze or blackout: production deploys are open.'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/In flight/)).not.toBeInTheDocument();
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 
   it("shows the server's error", async () => {
@@ -233,9 +266,9 @@ describe('EntityChangesCard', () => {
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 
-  it('shows progress while loading, having asked twice at most', async () => {
+  it('shows progress while loading, having asked three times at most', async () => {
     const fetch = await renderCard({ summary: () => new Promise(() => {}) });
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
-    expect(fetch.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(3);
   });
 });

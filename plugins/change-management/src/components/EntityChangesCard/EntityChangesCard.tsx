@@ -9,6 +9,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { changeManagementApiRef } from '../../api';
 import { ChangeDebt } from './ChangeDebt';
+import { LockdownBanner } from '../Lockdowns';
 
 /**
  * The entity's change debt, for its Overview tab: the freeze, the changes
@@ -30,6 +31,7 @@ export const EntityChangesCard = () => {
 
   return (
     <InfoCard title="Changes">
+      <LockdownBanner entityRef={entityRef} />
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && (

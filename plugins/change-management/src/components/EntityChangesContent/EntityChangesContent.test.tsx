@@ -33,8 +33,13 @@ function renderWith(
     <EntityProvider entity={entity}>
       <EntityChangesContent />
     </EntityProvider>,
-    // The metrics below the list have tests of their own.
-    { getEntityMetrics: async () => anEntityMetrics(), ...api },
+    // The metrics below the list have tests of their own; the lockdown
+    // banner (issue 24) asks for the lockdowns over the entity.
+    {
+      getEntityMetrics: async () => anEntityMetrics(),
+      listLockdowns: async () => ({ items: [] }),
+      ...api,
+    },
     routeEntries,
   );
 }

@@ -17,6 +17,7 @@ import { LazyChangeCalendar } from '../ChangeCalendar';
 import { ChangeMetrics } from '../ChangeMetrics';
 import { ChangesTable } from '../ChangesTable';
 import { FreezeBanner } from '../FreezeBanner';
+import { LockdownBanner } from '../Lockdowns';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
 
 /**
@@ -64,6 +65,7 @@ export const EntityChangesContent = () => {
   return (
     <>
       <FreezeBanner status={freeze.value} />
+      <LockdownBanner entityRef={entityRef} />
       <Tabs
         value={shown}
         onChange={show}

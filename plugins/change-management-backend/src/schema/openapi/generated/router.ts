@@ -2079,6 +2079,56 @@ export const spec = {
             description:
               'With `entityRef`: the blackouts of that entity, its System and Domain, at that time.',
           },
+          lockdowns: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                  format: 'uuid',
+                },
+                entityRef: {
+                  type: 'string',
+                  description:
+                    'The System or Domain it covers, with their parts; absent for everything.',
+                },
+                reason: {
+                  type: 'string',
+                },
+                start: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'Inclusive.',
+                },
+                end: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'Exclusive; absent until lifted.',
+                },
+                declaredBy: {
+                  type: 'string',
+                },
+                declaredAt: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'When it was declared.',
+                },
+                liftedBy: {
+                  type: 'string',
+                },
+                liftedAt: {
+                  type: 'string',
+                  format: 'date-time',
+                  description: 'When the CTO lifted it; it ends there.',
+                },
+              },
+              required: ['id', 'reason', 'start', 'declaredBy', 'declaredAt'],
+              additionalProperties: false,
+            },
+            description:
+              'Issue 24: the lockdowns the CTO declared that cover it at that time.',
+          },
         },
         required: ['frozen', 'timeZone'],
         additionalProperties: false,
@@ -2345,7 +2395,12 @@ export const spec = {
               },
               reason: {
                 type: 'string',
-                description: 'For a blackout: why.',
+                description: 'For a blackout or lockdown: why.',
+              },
+              lockdownId: {
+                type: 'string',
+                description:
+                  'For a lockdown the CTO declared (issue 24): its id.',
               },
             },
             required: ['start', 'end', 'timeZone'],
@@ -3331,7 +3386,11 @@ export const spec = {
           },
           reason: {
             type: 'string',
-            description: 'For a blackout: why.',
+            description: 'For a blackout or lockdown: why.',
+          },
+          lockdownId: {
+            type: 'string',
+            description: 'For a lockdown the CTO declared (issue 24): its id.',
           },
         },
         required: ['start', 'end', 'timeZone'],
@@ -7378,7 +7437,7 @@ export const spec = {
                         properties: {
                           kind: {
                             type: 'string',
-                            enum: ['freeze', 'blackout'],
+                            enum: ['freeze', 'blackout', 'lockdown'],
                           },
                           start: {
                             type: 'string',
@@ -7396,7 +7455,7 @@ export const spec = {
                           entityRef: {
                             type: 'string',
                             description:
-                              'A blackout: the System or Domain it is declared on.',
+                              'A blackout or a lockdown: the System or Domain it is declared on (a lockdown of everything has none).',
                           },
                         },
                         required: ['kind', 'start', 'end', 'title'],
@@ -7627,6 +7686,416 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/lockdowns': {
+      post: {
+        operationId: 'DeclareLockdown',
+        description:
+          'Declares a lockdown: production closed to standard and infrastructure deploys of everything, a System or a Domain (with their parts) from start until end or until lifted; an emergency deploys through it with a recorded override. Only a holder of the CTO role may.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    minLength: 1,
+                    description:
+                      'A System or Domain ref; omit it to lock down everything.',
+                  },
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 1000,
+                  },
+                  start: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                  end: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                },
+                required: ['reason', 'start'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The lockdown.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                      format: 'uuid',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'The System or Domain it covers, with their parts; absent for everything.',
+                    },
+                    reason: {
+                      type: 'string',
+                    },
+                    start: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'Inclusive.',
+                    },
+                    end: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'Exclusive; absent until lifted.',
+                    },
+                    declaredBy: {
+                      type: 'string',
+                    },
+                    declaredAt: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'When it was declared.',
+                    },
+                    liftedBy: {
+                      type: 'string',
+                    },
+                    liftedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'When the CTO lifted it; it ends there.',
+                    },
+                  },
+                  required: [
+                    'id',
+                    'reason',
+                    'start',
+                    'declaredBy',
+                    'declaredAt',
+                  ],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'The caller does not hold the CTO role.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+          '413': {
+            description: 'The body is over the size limit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '415': {
+            description: 'The body is not JSON.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+      get: {
+        operationId: 'ListLockdowns',
+        description:
+          'The lockdowns, newest start first; `active=true` keeps those in force now, `entityRef` those covering that entity (everything, its System or its Domain).',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+              description: '`true`: only those in force now.',
+            },
+            required: false,
+            description: '`true`: only those in force now.',
+            name: 'active',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'Only those covering this entity: everything, its System or its Domain.',
+            },
+            required: false,
+            description:
+              'Only those covering this entity: everything, its System or its Domain.',
+            name: 'entityRef',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The lockdowns.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: {
+                            type: 'string',
+                            format: 'uuid',
+                          },
+                          entityRef: {
+                            type: 'string',
+                            description:
+                              'The System or Domain it covers, with their parts; absent for everything.',
+                          },
+                          reason: {
+                            type: 'string',
+                          },
+                          start: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Inclusive.',
+                          },
+                          end: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'Exclusive; absent until lifted.',
+                          },
+                          declaredBy: {
+                            type: 'string',
+                          },
+                          declaredAt: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'When it was declared.',
+                          },
+                          liftedBy: {
+                            type: 'string',
+                          },
+                          liftedAt: {
+                            type: 'string',
+                            format: 'date-time',
+                            description:
+                              'When the CTO lifted it; it ends there.',
+                          },
+                        },
+                        required: [
+                          'id',
+                          'reason',
+                          'start',
+                          'declaredBy',
+                          'declaredAt',
+                        ],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  required: ['items'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/lockdowns/{id}/lift': {
+      post: {
+        operationId: 'LiftLockdown',
+        description: 'Lifts a lockdown now. Only a holder of the CTO role may.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description: 'The id of the lockdown.',
+            },
+            required: true,
+            description: 'The id of the lockdown.',
+            name: 'id',
+            in: 'path',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The lifted lockdown.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                      format: 'uuid',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'The System or Domain it covers, with their parts; absent for everything.',
+                    },
+                    reason: {
+                      type: 'string',
+                    },
+                    start: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'Inclusive.',
+                    },
+                    end: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'Exclusive; absent until lifted.',
+                    },
+                    declaredBy: {
+                      type: 'string',
+                    },
+                    declaredAt: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'When it was declared.',
+                    },
+                    liftedBy: {
+                      type: 'string',
+                    },
+                    liftedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'When the CTO lifted it; it ends there.',
+                    },
+                  },
+                  required: [
+                    'id',
+                    'reason',
+                    'start',
+                    'declaredBy',
+                    'declaredAt',
+                  ],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'The caller does not hold the CTO role.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No lockdown with that id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'It was lifted already.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
                 },
               },
             },

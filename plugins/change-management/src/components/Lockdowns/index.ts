@@ -1,0 +1,3 @@
+export { LockdownBanner } from './LockdownBanner';
+export { LockdownPanel } from './LockdownPanel';
+export { DeclareLockdownDialog } from './DeclareLockdownDialog';
