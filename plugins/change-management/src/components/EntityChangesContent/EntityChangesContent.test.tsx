@@ -245,7 +245,7 @@ describe('EntityChangesContent', () => {
             kind: 'freeze' as const,
             start: query.from,
             end: query.to,
-            title: 'Peak season',
+            title: 'Freeze: Peak season',
           },
         ],
         changes: [],
