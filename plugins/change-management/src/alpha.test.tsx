@@ -27,6 +27,9 @@ const entity: Entity = {
 // The tab's content loads lazily: seconds on a busy machine.
 jest.setTimeout(30_000);
 
+/** No lockdown in force: the banner and the portal's panel ask. */
+const listLockdowns = jest.fn().mockResolvedValue({ items: [] });
+
 describe('the new frontend system plugin', () => {
   const content = changeManagementPlugin.getExtension(
     'entity-content:change-management',
@@ -57,7 +60,7 @@ describe('the new frontend system plugin', () => {
         apis={[
           [
             changeManagementApiRef,
-            { listChanges, getFreeze, getEntityMetrics },
+            { listChanges, getFreeze, getEntityMetrics, listLockdowns },
           ],
         ]}
       >
@@ -108,7 +111,9 @@ describe('the change debt card of the new frontend system', () => {
     const tester = createExtensionTester(card);
     await renderInTestApp(
       <TestApiProvider
-        apis={[[changeManagementApiRef, { getSummary, getFreeze }]]}
+        apis={[
+          [changeManagementApiRef, { getSummary, getFreeze, listLockdowns }],
+        ]}
       >
         <EntityProvider entity={entity}>{tester.reactElement()}</EntityProvider>
       </TestApiProvider>,

@@ -130,7 +130,7 @@ describe('first render of an entity page', () => {
     Settings.now = realNow;
   });
 
-  it("the Changes tab asks for the freeze, the entity's first page and its metrics", async () => {
+  it("the Changes tab asks for the freeze, the lockdowns, the entity's first page and its metrics", async () => {
     const tab = await firstRender(<EntityChangesContent />, component, [
       'Upgrade the PSP SDK',
       'Alice Adams',
@@ -140,13 +140,14 @@ describe('first render of an entity page', () => {
     expect(tab.requests).toEqual([
       'GET /api/change-management/changes?entityRef=component%3Adefault%2Fpayments-service&limit=25',
       'GET /api/change-management/freeze?entityRef=component%3Adefault%2Fpayments-service',
+      'GET /api/change-management/lockdowns?active=true&entityRef=component%3Adefault%2Fpayments-service',
       `GET /api/change-management/metrics?entityRef=component%3Adefault%2Fpayments-service&${metricsPeriod}`,
     ]);
     // Names come from the catalog in one batch.
     expect(tab.catalog).toEqual(['catalog.getEntitiesByRefs']);
   });
 
-  it("a System's tab asks for the same three, the roll-up made by the server", async () => {
+  it("a System's tab asks for the same four, the roll-up made by the server", async () => {
     const tab = await firstRender(<EntityChangesContent />, system, [
       'Upgrade the PSP SDK',
       'Alice Adams',
@@ -156,11 +157,12 @@ describe('first render of an entity page', () => {
     expect(tab.requests).toEqual([
       'GET /api/change-management/changes?entityRef=system%3Adefault%2Fpayments&limit=25',
       'GET /api/change-management/freeze?entityRef=system%3Adefault%2Fpayments',
+      'GET /api/change-management/lockdowns?active=true&entityRef=system%3Adefault%2Fpayments',
       `GET /api/change-management/metrics?entityRef=system%3Adefault%2Fpayments&${metricsPeriod}`,
     ]);
   });
 
-  it('the entity card asks for the summary and the freeze', async () => {
+  it('the entity card asks for the summary, the freeze and the lockdowns', async () => {
     // The card shows people by their short name: no catalog call.
     const card = await firstRender(<EntityChangesCard />, component, [
       'Upgrade the PSP SDK',
@@ -168,6 +170,7 @@ describe('first render of an entity page', () => {
     measured['Entity card (Component)'] = card;
     expect(card.requests).toEqual([
       'GET /api/change-management/freeze?entityRef=component%3Adefault%2Fpayments-service',
+      'GET /api/change-management/lockdowns?active=true&entityRef=component%3Adefault%2Fpayments-service',
       'GET /api/change-management/summary?entityRef=component%3Adefault%2Fpayments-service',
     ]);
     expect(card.catalog).toEqual([]);

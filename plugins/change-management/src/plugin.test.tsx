@@ -36,6 +36,9 @@ const entity: Entity = {
 // A whole entity page, lazily loaded: seconds on a busy machine.
 jest.setTimeout(30_000);
 
+/** No lockdown in force: the banner and the portal's panel ask. */
+const listLockdowns = jest.fn().mockResolvedValue({ items: [] });
+
 describe('EntityChangeManagementContent (legacy frontend system)', () => {
   it('renders as a tab of an entity page', async () => {
     const listChanges = jest.fn().mockResolvedValue({ items: [] });
@@ -48,7 +51,7 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
         apis={[
           [
             changeManagementApiRef,
-            { listChanges, getFreeze, getEntityMetrics },
+            { listChanges, getFreeze, getEntityMetrics, listLockdowns },
           ],
           [catalogApiRef, catalogApiMock({ entities: [entity] })],
           [starredEntitiesApiRef, new MockStarredEntitiesApi()],
@@ -117,6 +120,7 @@ describe('ChangeManagementPage (legacy frontend system)', () => {
       getFreeze: jest
         .fn()
         .mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
+      listLockdowns,
     });
     expect(
       await screen.findByRole('tab', { name: 'My changes (0)' }),
@@ -148,7 +152,9 @@ describe('EntityChangesCard (legacy frontend system)', () => {
       .mockResolvedValue({ frozen: false, timeZone: 'UTC' });
     await renderInTestApp(
       <TestApiProvider
-        apis={[[changeManagementApiRef, { getSummary, getFreeze }]]}
+        apis={[
+          [changeManagementApiRef, { getSummary, getFreeze, listLockdowns }],
+        ]}
       >
         <EntityProvider entity={entity}>
           <EntityChangesCard />
