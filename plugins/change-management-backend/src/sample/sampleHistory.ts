@@ -1,6 +1,7 @@
 import {
   ChangeAction,
   ChangeDraftInput,
+  failedOnItsOwn,
 } from '@trove/backstage-plugin-change-management-common';
 import { HistoryEntry } from '../database/bulkHistory';
 import { Step, seedChange } from './lifecycle';
@@ -244,10 +245,11 @@ export function sampleHistory(now: Date): HistoryEntry[] {
       const { entry, failedAt } = planned(entity, raisedAt, outcome);
       // Half the failures in production become an incident, and its
       // emergency names the change that caused it.
-      const failed =
-        entry.change.state === 'rolled_back' ||
-        (entry.change.state === 'completed' && outcome === 'failed');
-      if (failed && rand() < 0.5 && failedAt + 6 * HOUR < end) {
+      if (
+        failedOnItsOwn(entry.change) &&
+        rand() < 0.5 &&
+        failedAt + 6 * HOUR < end
+      ) {
         emergency({
           entity,
           raisedAt: failedAt + between(0.5, 4) * HOUR,

@@ -5,6 +5,7 @@ import {
   CALENDAR_MAX_DAYS,
   ChangeType,
   closuresBetween,
+  closuresHold,
   closuresHolding,
   Conflict,
   ConflictList,
@@ -211,7 +212,7 @@ export class LandscapeService {
         start: null,
         end: null,
         reason: `No ${request.durationMinutes}-minute window free of conflicts${
-          request.type === 'emergency' ? '' : ', the freeze and blackouts'
+          closuresHold(request.type) ? ', the freeze and blackouts' : ''
         }${
           this.config.workingHours ? ' within working hours' : ''
         } starts within ${FREE_SLOT_HORIZON_DAYS} days of ${new Date(
