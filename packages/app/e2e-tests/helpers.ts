@@ -55,11 +55,13 @@ export async function photograph(page: Page, path: string) {
  */
 export async function expectAccessible(
   page: Page,
-  options: { dialog?: boolean } = {},
+  options: { dialog?: boolean; within?: string } = {},
 ) {
   const axe = new AxeBuilder({ page });
   const { violations } = await (options.dialog
     ? axe.include('[role="dialog"]')
+    : options.within
+    ? axe.include(options.within)
     : axe.exclude('nav')
   ).analyze();
   const grave = violations

@@ -41,4 +41,5 @@ test('alice’s open change page shows carol’s approval within 2 seconds', asy
   // From the moment carol's approval is answered; alice never reloads.
   await expect(state).toContainText('Approved', { timeout: 2_000 });
   await alice.screenshot({ path: `${SCREENSHOTS}/live-update.png` });
+  await carol.screenshot({ path: `${SCREENSHOTS}/live-update-carol.png` });
 });
