@@ -108,6 +108,17 @@ export function targetsOf(results: TierResult[]): Target[] {
       catalog,
       1.2,
     );
+    // Issue 21: a System's year of metrics and calendar.
+    const catalogP50 = find(r, 'catalog by-name')?.p50;
+    for (const name of ['metrics', 'calendar']) {
+      atMost(
+        t,
+        `${name} (System, a year) p50 ÷ catalog by-name p50`,
+        find(r, `${name} (System, a year)`)?.p50,
+        catalogP50,
+        2,
+      );
+    }
     atLeast(
       t,
       'export rows/s through HTTP ÷ COPY rows/s',

@@ -74,6 +74,16 @@ async function deepCursor(pool: Pool, entityRef: string, page: number) {
   };
 }
 
+/** The query string of an entity's year up to `end`. */
+function yearOf(entityRef: string, end: Date) {
+  const from = new Date(end.getTime() - 365 * 24 * 3600_000);
+  return new URLSearchParams({
+    entityRef,
+    from: from.toISOString(),
+    to: end.toISOString(),
+  }).toString();
+}
+
 /** GET with no timeout, for the answers that take long at 1M. */
 async function timedGet(url: string, token: string) {
   const started = process.hrtime.bigint();
@@ -187,6 +197,15 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
       'list system p1': [list(SYSTEM), user],
       'needs my action (CTO)': [`${api}/changes?needsActionBy=me`, cto],
       'get by id': [`${api}/changes/${seeded.sampleId}`, user],
+      // Issue 21: a System's year, ending at the seed's newest change.
+      'metrics (System, a year)': [
+        `${api}/metrics?${yearOf(SYSTEM, plan.end)}`,
+        user,
+      ],
+      'calendar (System, a year)': [
+        `${api}/calendar?${yearOf(SYSTEM, plan.end)}`,
+        user,
+      ],
     };
     const measurements: Measurement[] = [];
     for (const [name, [url, token]] of Object.entries(urls)) {
@@ -194,7 +213,11 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
       log(`load: ${name}`);
       measurements.push(
         await withCpu(backend, pool, prefix, () =>
-          loadHttp({ name, url, token }, { connections, seconds }),
+          // A System's year at 1M may take longer than autocannon's 10 s.
+          loadHttp(
+            { name, url, token, timeoutSeconds: 120 },
+            { connections, seconds },
+          ),
         ),
       );
     }
