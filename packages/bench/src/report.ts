@@ -119,6 +119,14 @@ export function targetsOf(results: TierResult[]): Target[] {
         2,
       );
     }
+    // Issue 24: the risk assessment's cost on a submit.
+    atMost(
+      t,
+      'submit p50, risk on ÷ risk off',
+      find(r, 'submit (risk on)')?.p50,
+      find(r, 'submit (risk off)')?.p50,
+      1.2,
+    );
     atLeast(
       t,
       'export rows/s through HTTP ÷ COPY rows/s',

@@ -8,14 +8,17 @@ import {
   ChangeListQuery,
   encodeCursor,
 } from '@trove/backstage-plugin-change-management-backend/testUtils';
-import { Backend, processCpuMs } from './backend';
+import { Backend } from './backend';
+import { withCpu } from './load/cpu';
+import { measureSubmit } from './load/submit';
 import { loadHttp } from './load/http';
 import { Measurement, measureLoop } from './load/measure';
 import { runList } from './load/sql';
 import { savePlans, saveSqlitePlans } from './plans';
 import { dropDatabases, pluginPool } from './postgres';
 import { probeEntities } from './probe';
-import { seed, SeedPlan, SeedResult } from './seed/seed';
+import { SeedResult } from './seed/seed';
+import { seedWith } from './seed/seedWith';
 
 export interface TierOptions {
   name: string;
@@ -95,28 +98,6 @@ async function timedGet(url: string, token: string) {
   return { body, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
-async function seedWith(
-  pool: Pool,
-  plan: SeedPlan,
-  log: (message: string) => void,
-): Promise<SeedResult> {
-  const client = await pool.connect();
-  try {
-    const seeded = await seed(client, plan, log);
-    log(
-      `seeded ${seeded.changes} changes in ${seeded.seconds.toFixed(
-        1,
-      )} s; VACUUM ANALYZE`,
-    );
-    await client.query(
-      'VACUUM ANALYZE changes, change_entities, change_events',
-    );
-    return seeded;
-  } finally {
-    client.release();
-  }
-}
-
 export async function runTier(options: TierOptions): Promise<TierResult> {
   const { log, seconds, connections } = options;
   // Another port is another bench beside this one: its own databases.
@@ -127,7 +108,7 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
   const want = (name: string) =>
     !options.only || options.only.some(term => name.includes(term));
   await dropDatabases(prefix);
-  const backend = Backend.start({
+  const backendOptions = {
     dir: options.backendDir,
     port: options.port,
     databasePrefix: prefix,
@@ -135,7 +116,8 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     cpuProfDir: options.cpuProf
       ? path.join(options.outDir, 'profiles', options.name)
       : undefined,
-  });
+  };
+  const backend = Backend.start(backendOptions);
   const pool = pluginPool(prefix, connections);
   try {
     log(`backend up in ${await backend.ready()} ms`);
@@ -272,6 +254,20 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
         ),
       );
     }
+    if (want('submit')) {
+      measurements.push(
+        ...(await measureSubmit({
+          backend,
+          backendOptions,
+          pool,
+          prefix,
+          plan,
+          seconds,
+          connections,
+          log,
+        })),
+      );
+    }
     if (want('export')) {
       measurements.push(await measureExport(api, user, pool, log));
       measurements.push(
@@ -314,48 +310,6 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     await backend.stop();
     if (!options.keep) await dropDatabases(prefix);
   }
-}
-
-/**
- * A load on the backend, with the CPU time per request it answered, of
- * the backend (`cpu ms/req`) and of the PostgreSQL processes serving this
- * bench's databases (`pg cpu ms/req`), counted over the warm-up too, which
- * is short. Unlike req/s, these hardly move when other work shares the
- * machine.
- */
-async function withCpu(
-  backend: Backend,
-  pool: Pool,
-  prefix: string,
-  load: () => Promise<Measurement>,
-): Promise<Measurement> {
-  // The server processes of the backend's connections, by pid: a process
-  // gone before the end (an idle connection closed) is left out.
-  const serverCpu = async () => {
-    const { rows } = await pool.query(
-      'SELECT pid FROM pg_stat_activity WHERE starts_with(datname, $1)',
-      [prefix],
-    );
-    return new Map(rows.map(r => [r.pid, processCpuMs(r.pid)]));
-  };
-  const [before, pgBefore] = [backend.cpuMs(), await serverCpu()];
-  const started = Date.now();
-  const m = await load();
-  const [after, pgAfter] = [backend.cpuMs(), await serverCpu()];
-  if (before === undefined || after === undefined) return m;
-  let pg = 0;
-  for (const [pid, ms] of pgAfter) pg += (ms ?? 0) - (pgBefore.get(pid) ?? 0);
-  // The requests of the warm-up are not counted in rps: estimate them by
-  // the time the whole load took.
-  const requests = (m.rps * (Date.now() - started)) / 1000;
-  return {
-    ...m,
-    extra: {
-      ...m.extra,
-      'cpu ms/req': (after - before) / requests,
-      'pg cpu ms/req': pg / requests,
-    },
-  };
 }
 
 /** The export of the newest 10,000 changes (or all), as JSON, three times. */
