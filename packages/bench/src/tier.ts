@@ -14,6 +14,7 @@ import { measureSubmit } from './load/submit';
 import { loadHttp } from './load/http';
 import { Measurement, measureLoop } from './load/measure';
 import { runList } from './load/sql';
+import { saveLandscapePlans } from './landscapePlans';
 import { savePlans, saveSqlitePlans } from './plans';
 import { dropDatabases, pluginPool } from './postgres';
 import { probeEntities } from './probe';
@@ -77,13 +78,18 @@ async function deepCursor(pool: Pool, entityRef: string, page: number) {
   };
 }
 
+/** The year up to `end`. */
+function yearUpTo(end: Date) {
+  return { from: new Date(end.getTime() - 365 * 24 * 3600_000), to: end };
+}
+
 /** The query string of an entity's year up to `end`. */
 function yearOf(entityRef: string, end: Date) {
-  const from = new Date(end.getTime() - 365 * 24 * 3600_000);
+  const { from, to } = yearUpTo(end);
   return new URLSearchParams({
     entityRef,
     from: from.toISOString(),
-    to: end.toISOString(),
+    to: to.toISOString(),
   }).toString();
 }
 
@@ -302,6 +308,15 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     log('EXPLAIN (ANALYZE, BUFFERS) of the hot queries');
     const plans = path.join(options.outDir, 'plans', options.name);
     await savePlans(pool, queries, seeded.sampleId, plans);
+    if (want('metrics') || want('calendar')) {
+      log('EXPLAIN (ANALYZE, BUFFERS) of the metrics and calendar');
+      await saveLandscapePlans(
+        pool,
+        `${prefix}change-management`,
+        { entityRef: SYSTEM, ...yearUpTo(plan.end) },
+        plans,
+      );
+    }
     log('EXPLAIN QUERY PLAN of the same queries on SQLite');
     await saveSqlitePlans(queries, entities, path.join(plans, 'sqlite'));
     const { pool: _pool, sampleId: _id, ...seedStats } = seeded;
