@@ -108,6 +108,27 @@ export function targetsOf(results: TierResult[]): Target[] {
       catalog,
       1.2,
     );
+    // Issue 21: a System's year of metrics and calendar.
+    const catalogP50 = find(r, 'catalog by-name')?.p50;
+    for (const name of ['metrics', 'calendar']) {
+      const m = find(r, `${name} (System, a year)`);
+      // No answer within the load is no figure, not a fast one.
+      atMost(
+        t,
+        `${name} (System, a year) p50 ÷ catalog by-name p50`,
+        m && m.rps > 0 ? m.p50 : m && Infinity,
+        catalogP50,
+        2,
+      );
+    }
+    // Issue 24: the risk assessment's cost on a submit.
+    atMost(
+      t,
+      'submit p50, risk on ÷ risk off',
+      find(r, 'submit (risk on)')?.p50,
+      find(r, 'submit (risk off)')?.p50,
+      1.2,
+    );
     atLeast(
       t,
       'export rows/s through HTTP ÷ COPY rows/s',

@@ -8,6 +8,8 @@ export interface HttpTarget {
   method?: 'GET' | 'POST';
   /** A fresh body (and path) for each request, e.g. one change per action. */
   next?: () => { path: string; body: string };
+  /** Seconds before a request counts as timed out; autocannon's 10 by default. */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function loadHttp(
       url: target.url,
       connections: options.connections,
       duration,
+      timeout: target.timeoutSeconds,
       method: target.method ?? 'GET',
       headers: {
         authorization: `Bearer ${target.token}`,

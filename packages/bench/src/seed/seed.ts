@@ -22,6 +22,10 @@ export interface SeedPlan {
   /** Changes waiting for the CTO's approval, for the transition load. */
   poolSize: number;
   poolEntity: string;
+  /** The pool's path; changes awaiting approval unless given. */
+  poolScript?: Script;
+  /** The pool's author (index in ENGINEERS); one each in turn unless given. */
+  poolAuthor?: number;
   /** Changes are raised evenly over [start, end). */
   start: Date;
   end: Date;
@@ -31,7 +35,7 @@ export interface SeedResult {
   changes: number;
   events: number;
   seconds: number;
-  /** Oldest first: changes the CTO may approve, with their version. */
+  /** Oldest first: the pool's changes (e.g. for the CTO to approve), with their version. */
   pool: { id: string; version: number }[];
   /** A change of the common entity, for get by id. */
   sampleId: string;
@@ -113,9 +117,9 @@ async function load(
       else refs = [other];
     }
     const seeded = seedChange({
-      script: inPool ? AWAITING_APPROVAL : scriptFor(i),
+      script: inPool ? plan.poolScript ?? AWAITING_APPROVAL : scriptFor(i),
       entities: refs.map(entity),
-      author: i,
+      author: inPool ? plan.poolAuthor ?? i : i,
       createdAt: new Date(first + i * spacing),
       stepMs,
       title: `Bench change ${i + 1}`,

@@ -65,9 +65,14 @@ function visibleIds(db: Knex, query: MetricsPeriodQuery) {
  * its affected entities.
  */
 function nextRecoveringDeploy(db: Knex, query: MetricsPeriodQuery) {
+  // The first in deploy order rather than min(): read from the row's deploy
+  // on changes_deployed_at_idx, it stops at the first that recovers, where
+  // min() would join every later deploy first.
   const next = db('changes as n')
-    .min('n.deployed_at')
+    .select('n.deployed_at')
     .whereRaw('n.deployed_at > changes.deployed_at')
+    .orderBy('n.deployed_at')
+    .limit(1)
     .where('n.post_deployment_verified', 'yes')
     .whereNotIn('n.state', ROLLED_BACK_STATES)
     .whereExists(
@@ -133,7 +138,9 @@ function judgedChanges(
   const submitted = db('change_events as ev')
     .min('ev.created_at')
     .whereRaw('ev.change_id = changes.id')
-    .where('ev.action', 'submit');
+    // A literal, as change_events_submit_idx's predicate, so that SQLite
+    // too reads that partial index.
+    .whereRaw(`ev.action = 'submit'`);
   const retrospectiveDue = `changes.type = 'emergency' AND changes.retrospective_due_at IS NOT NULL AND (changes.retrospective_by IS NOT NULL OR changes.retrospective_due_at <= ?)`;
   return scopedChanges(db, query, scope)
     .leftJoin(

@@ -50,6 +50,30 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 21: the metrics' indexes.
+      const indexes = async () => {
+        const names =
+          knex.client.config.client === 'pg'
+            ? (await knex.raw(`SELECT indexname AS name FROM pg_indexes`)).rows
+            : await knex.raw(
+                `SELECT name FROM sqlite_master WHERE type = 'index'`,
+              );
+        return names.map((r: { name: string }) => r.name);
+      };
+      const metricsIndexes = [
+        'changes_deployed_at_idx',
+        'change_events_submit_idx',
+      ];
+      expect(await indexes()).toEqual(expect.arrayContaining(metricsIndexes));
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261223120000_metrics_indexes.js',
+      });
+      const left = await indexes();
+      expect(left.filter((n: string) => metricsIndexes.includes(n))).toEqual(
+        [],
+      );
+      expect(left).toContain('changes_deployed_idx');
       // Issue 24: the CTO's lockdowns.
       await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
         true,
