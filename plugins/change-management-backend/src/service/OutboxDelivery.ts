@@ -4,7 +4,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { OutboxEntry, OutboxStore } from '../database/OutboxStore';
 import { Clock } from './Clock';
 import { OutboxConfig } from './config';
-import { OutboxHandlers } from './outboxHandlers';
+import { AnyOutboxHandler } from './outboxHandlers';
 
 /** What the loop reports as it goes, e.g. to metrics. */
 export interface OutboxListener {
@@ -78,7 +78,7 @@ export class OutboxDelivery {
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly handlers: OutboxHandlers,
+    private readonly handlers: Readonly<Record<string, AnyOutboxHandler>>,
     private readonly config: OutboxConfig,
     private readonly clock: Clock,
     private readonly logger: LoggerService,
@@ -217,9 +217,9 @@ export class OutboxDelivery {
 
   /** Hands a row to its handler; false if it failed (and was recorded). */
   private async send(entry: OutboxEntry): Promise<boolean> {
-    const handler = this.handlers[entry.kind as keyof OutboxHandlers];
+    const handler = this.handlers[entry.kind];
     try {
-      await handler(entry.payload as any, entry);
+      await handler(entry.payload, entry);
       return true;
     } catch (thrown) {
       await this.failed(entry, thrown as Error);
