@@ -45,7 +45,9 @@ export class DeploymentCallback {
       comment: answer.comment,
     });
     logger.info(
-      `Answered deployment request ${request.id} (${request.repository} environment ${request.environment}): ${
+      `Answered deployment request ${request.id} (${
+        request.repository
+      } environment ${request.environment}): ${
         answer.state ?? 'status report'
       }`,
     );

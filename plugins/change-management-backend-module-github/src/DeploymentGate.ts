@@ -132,12 +132,9 @@ export class DeploymentGate {
           ...(judgement.state !== 'held' && { state: judgement.state }),
           comment: judgement.comment,
         };
-        return outbox.enqueue(
-          CALLBACK_KIND,
-          callback,
-          `${requestId}:${next}`,
-          { transaction: tx },
-        );
+        return outbox.enqueue(CALLBACK_KIND, callback, `${requestId}:${next}`, {
+          transaction: tx,
+        });
       },
     );
     if (version !== undefined) {

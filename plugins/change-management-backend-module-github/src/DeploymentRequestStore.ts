@@ -46,7 +46,7 @@ export class DeploymentRequestStore {
           'migrations',
         ),
         // Beside the plugin's own migrations, in the same database.
-        tableName: 'change_management_github_knex_migrations',
+        tableName: 'knex_migrations_change_management_github',
       });
     }
     return new DeploymentRequestStore(db);

@@ -70,5 +70,5 @@ export interface ChangeOutboxExtensionPoint {
  */
 export const changeOutboxExtensionPoint =
   createExtensionPoint<ChangeOutboxExtensionPoint>({
-    id: 'change-management.outbox',
+    id: 'change-management.outbox-kinds',
   });

@@ -46,6 +46,11 @@ export interface CallbackCall {
  */
 export function fakeGithub() {
   const calls: CallbackCall[] = [];
+  /** How many of the next callbacks fail, as GitHub does when it is down. */
+  let failingCallbacks = 0;
+  let failedCallbacks = 0;
+  /** The gate's answers to the module, as the plugin gave them. */
+  const gateAnswers: { query: string; body: any }[] = [];
   /** The pull requests of each commit, by `owner/name@sha`. */
   const pullsOfCommit = new Map<string, object[]>();
   /** The repositories the integration may read, and their pull requests. */
@@ -90,6 +95,14 @@ export function fakeGithub() {
     http.post(
       'https://api.github.com/repos/:owner/:repo/actions/runs/:runId/deployment_protection_rule',
       async ({ request, params }) => {
+        if (failingCallbacks > 0) {
+          failingCallbacks -= 1;
+          failedCallbacks += 1;
+          return HttpResponse.json(
+            { message: 'Server Error' },
+            { status: 500 },
+          );
+        }
         calls.push({
           runId: String(params.runId),
           repository: `${params.owner}/${params.repo}`,
@@ -100,8 +113,24 @@ export function fakeGithub() {
       },
     ),
   );
+  // The module asks the plugin's gate over HTTP, past the fake.
+  server.events.on('response:bypass', async ({ request, response }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/api/change-management/gate')) {
+      gateAnswers.push({
+        query: url.search,
+        body: await response.clone().json(),
+      });
+    }
+  });
   return {
     calls,
+    gateAnswers,
+    /** The next `times` callbacks answer 500. */
+    failCallbacks: (times: number) => {
+      failingCallbacks = times;
+    },
+    failedCallbacks: () => failedCallbacks,
     /** The integration may read this repository, with these pull requests. */
     setRepository: (fullName: string, pulls: { number: number }[]) =>
       repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
@@ -119,6 +148,9 @@ export function fakeGithub() {
       }),
     reset: () => {
       calls.length = 0;
+      gateAnswers.length = 0;
+      failingCallbacks = 0;
+      failedCallbacks = 0;
       pullsOfCommit.clear();
       repositories.clear();
     },

@@ -116,8 +116,11 @@ export class OutboxDelivery {
     let total = 0;
     for (;;) {
       const claimed = await this.runOnce();
+      // A send a wake started may write rows of its own (a module's
+      // handler does): after it, look again.
+      const busy = this.inFlight.size > 0;
       await this.settled();
-      if (claimed === 0) return total;
+      if (claimed === 0 && !busy) return total;
       total += claimed;
     }
   }
