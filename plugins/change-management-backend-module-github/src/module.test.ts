@@ -165,6 +165,7 @@ describe('GitHub Environments obey the gate', () => {
         expect(res.status).toBe(202);
       }
       expect(github.calls).toEqual([]);
+      expect(await h.count('change_github_deployment_requests')).toBe(0);
     });
 
     it('finds the change by the pull request whose merge commit is deployed', async () => {
