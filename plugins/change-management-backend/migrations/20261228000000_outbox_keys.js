@@ -15,7 +15,9 @@ exports.up = async function up(knex) {
       .string('dedup_key', 255)
       .nullable()
       .comment("A module's key: one row of its kind per key");
-    table.unique(['kind', 'dedup_key'], {
+    // The key leads: led by the kind, the index would draw the claim's
+    // `kind IN (...)` away from the index of the rows still to deliver.
+    table.unique(['dedup_key', 'kind'], {
       indexName: 'change_outbox_dedup_key_idx',
     });
   });
@@ -24,7 +26,7 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('change_outbox', table => {
-    table.dropUnique(['kind', 'dedup_key'], 'change_outbox_dedup_key_idx');
+    table.dropUnique(['dedup_key', 'kind'], 'change_outbox_dedup_key_idx');
     table.dropColumn('dedup_key');
   });
 };

@@ -103,7 +103,7 @@ export class DatabaseOutboxStore implements OutboxStore {
     const [row] = outboxRows(randomUUID(), [message], at);
     const written = await (transaction ?? this.db)(TABLE)
       .insert({ ...row, dedup_key: key })
-      .onConflict(['kind', 'dedup_key'])
+      .onConflict(['dedup_key', 'kind'])
       .ignore()
       .returning('id');
     return written.length > 0;
