@@ -53,21 +53,7 @@ function trace(title: string, webhook: ReturnType<typeof signedWebhook>) {
       },
       deployment_callback_url: body.deployment_callback_url,
     })}`,
-    ...github.gateAnswers.map(
-      a =>
-        `gate decision: GET /gate${a.query} -> ${JSON.stringify({
-          allowed: a.body.allowed,
-          final: a.body.final,
-          reasons: a.body.reasons,
-          state: a.body.change?.state,
-        })}`,
-    ),
-    ...github.calls.map(
-      c =>
-        `callback out: POST ${c.repository} run ${c.runId} ${JSON.stringify(
-          c.body,
-        )}`,
-    ),
+    ...github.timeline,
     '',
   ];
   appendFileSync(file, `${lines.join('\n')}\n`);
@@ -129,12 +115,14 @@ describe('GitHub deployment answers, through the outbox', () => {
       ]);
       expect(github.calls[0].body.comment).toMatch(/CTO sign-off/);
       // The action's event reaches the module; the outbox judges again.
+      github.note('(carol, the CTO, signs off)');
       await h.act('carol', verified.id, 'sign-off', actionFields['sign-off']);
       expect(github.calls.map(c => c.body.state)).toEqual([
         undefined,
         'approved',
       ]);
       // A later action says nothing new.
+      github.note('(alice records the deploy)');
       await h.act('alice', verified.id, 'deploy', actionFields.deploy);
       expect(github.calls).toHaveLength(2);
       trace(

@@ -51,6 +51,8 @@ export function fakeGithub() {
   let failedCallbacks = 0;
   /** The gate's answers to the module, as the plugin gave them. */
   const gateAnswers: { query: string; body: any }[] = [];
+  /** What happened, in order, for a trace: gate answers, callbacks, notes. */
+  const timeline: string[] = [];
   /** The pull requests of each commit, by `owner/name@sha`. */
   const pullsOfCommit = new Map<string, object[]>();
   /** The repositories the integration may read, and their pull requests. */
@@ -98,6 +100,7 @@ export function fakeGithub() {
         if (failingCallbacks > 0) {
           failingCallbacks -= 1;
           failedCallbacks += 1;
+          timeline.push(`callback out: ${request.url} -> 500 (tried again)`);
           return HttpResponse.json(
             { message: 'Server Error' },
             { status: 500 },
@@ -109,6 +112,11 @@ export function fakeGithub() {
           authorization: request.headers.get('authorization'),
           body: (await request.json()) as CallbackCall['body'],
         });
+        timeline.push(
+          `callback out: POST ${request.url} ${JSON.stringify(
+            calls[calls.length - 1].body,
+          )} -> 204`,
+        );
         return new HttpResponse(null, { status: 204 });
       },
     ),
@@ -117,15 +125,25 @@ export function fakeGithub() {
   server.events.on('response:bypass', async ({ request, response }) => {
     const url = new URL(request.url);
     if (url.pathname.endsWith('/api/change-management/gate')) {
-      gateAnswers.push({
-        query: url.search,
-        body: await response.clone().json(),
-      });
+      const body = await response.clone().json();
+      gateAnswers.push({ query: url.search, body });
+      const { allowed, final, reasons } = body;
+      timeline.push(
+        `gate decision: GET /gate${url.search} -> ${JSON.stringify({
+          allowed,
+          final,
+          reasons,
+          state: body.change?.state,
+        })}`,
+      );
     }
   });
   return {
     calls,
     gateAnswers,
+    timeline,
+    /** A step of the test, in the timeline. */
+    note: (text: string) => timeline.push(text),
     /** The next `times` callbacks answer 500. */
     failCallbacks: (times: number) => {
       failingCallbacks = times;
@@ -149,6 +167,7 @@ export function fakeGithub() {
     reset: () => {
       calls.length = 0;
       gateAnswers.length = 0;
+      timeline.length = 0;
       failingCallbacks = 0;
       failedCallbacks = 0;
       pullsOfCommit.clear();
