@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   changeManagement?: {
     github?: {
@@ -26,6 +28,12 @@ export interface Config {
         /** The GitHub host of the repository; `github.com` by default. */
         host?: string;
       }>;
+      /**
+       * How often one replica judges the held deployments again, for what
+       * changes with time alone (a freeze, blackout or lockdown that ends);
+       * a change that moves is judged again at once. Every minute by default.
+       */
+      recheckFrequency?: string | HumanDuration;
     };
   };
 }

@@ -37,8 +37,19 @@ export class GateClient {
   }
 
   /** The newest change whose pull request is at this URL, if any. */
-  async changeOfPullRequest(url: string): Promise<string | undefined> {
-    const query = new URLSearchParams({ pullRequestUrl: url, limit: '1' });
+  changeOfPullRequest(url: string): Promise<string | undefined> {
+    return this.newestChange({ pullRequestUrl: url });
+  }
+
+  /** The newest change whose recorded deploy names this commit, if any. */
+  changeOfCommit(sha: string): Promise<string | undefined> {
+    return this.newestChange({ commitSha: sha });
+  }
+
+  private async newestChange(
+    filter: Record<string, string>,
+  ): Promise<string | undefined> {
+    const query = new URLSearchParams({ ...filter, limit: '1' });
     const response = await fetch(`${await this.baseUrl()}/changes?${query}`, {
       headers: { Authorization: `Bearer ${await this.token()}` },
     });

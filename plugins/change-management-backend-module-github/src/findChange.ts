@@ -41,7 +41,8 @@ export function changeIdOf(
 /**
  * The change a deployment carries out: the id it names, else the change of
  * the pull request whose head or merge commit the deployment's commit is
- * (GitHub's pull requests of a commit), the newest pull request first.
+ * (GitHub's pull requests of a commit), the newest pull request first,
+ * else the change whose recorded deploy names that commit.
  */
 export async function findChangeId(
   gated: GatedEnvironment,
@@ -66,5 +67,5 @@ export async function findChangeId(
     const changeId = await gate.changeOfPullRequest(pr.html_url);
     if (changeId) return changeId;
   }
-  return undefined;
+  return /^[0-9a-f]{40}$/i.test(sha) ? gate.changeOfCommit(sha) : undefined;
 }

@@ -1,24 +1,13 @@
 /* eslint-disable @backstage/no-relative-monorepo-imports -- the tests drive the
    real backend with its own harness and workflow driver */
-import eventsPlugin from '@backstage/plugin-events-backend';
-import { eventsServiceFactory } from '@backstage/plugin-events-node';
-import request from 'supertest';
 import { changeIn } from '../../change-management-backend/src/__testUtils__/changeIn';
-import {
-  Harness,
-  startChangeManagement,
-} from '../../change-management-backend/src/__testUtils__/harness';
+import { Harness } from '../../change-management-backend/src/__testUtils__/harness';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { deploymentProtectionRule } from './__fixtures__/deploymentProtectionRule';
 import { pullRequest } from './__fixtures__/pullRequest';
 import { deploymentStatus } from './__fixtures__/deploymentStatus';
-import {
-  fakeGithub,
-  signedWebhook,
-  WEBHOOK_SECRET,
-} from './__testUtils__/githubFake';
-import { githubEventsModules } from './__testUtils__/githubEventsModules';
-import { changeManagementModuleGithub } from './module';
+import { fakeGithub, signedWebhook } from './__testUtils__/githubFake';
+import { deliver, startWithGithub } from './__testUtils__/githubBackend';
 
 jest.setTimeout(60_000);
 
@@ -35,48 +24,12 @@ describe('GitHub Environments obey the gate', () => {
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     const start = async (now?: string, allowRecording = false) =>
-      startChangeManagement({
+      startWithGithub({
         knex: await databases.init(databaseId),
-        // The events backend on its own database: on PostgreSQL it would
-        // start its bus there, which the test does not use.
-        otherDatabases: { events: await databases.init('SQLITE_3') },
+        eventsKnex: await databases.init('SQLITE_3'),
         now,
-        changeManagement: {
-          roles: { cto: ['group:default/cto'] },
-          ci: { allowRecording },
-          github: {
-            environments: [
-              {
-                repository: 'acme/payments-service',
-                environment: 'production',
-              },
-            ],
-          },
-        },
-        config: {
-          app: { baseUrl: 'https://backstage.example.com' },
-          integrations: {
-            github: [{ host: 'github.com', token: 'ghs_test_token' }],
-          },
-          events: {
-            useEventBus: 'never',
-            modules: { github: { webhookSecret: WEBHOOK_SECRET } },
-          },
-        },
-        extraFeatures: [
-          eventsServiceFactory,
-          eventsPlugin,
-          ...githubEventsModules(),
-          changeManagementModuleGithub,
-        ],
+        allowRecording,
       });
-
-    /** GitHub delivers a webhook to the events backend's HTTP ingress. */
-    const deliver = (h: Harness, webhook: ReturnType<typeof signedWebhook>) =>
-      request(h.server)
-        .post('/api/events/http/github')
-        .set(webhook.headers)
-        .send(webhook.text);
 
     it('approves a deployment of a change the gate allows', async () => {
       const h = await start();
@@ -212,6 +165,7 @@ describe('GitHub Environments obey the gate', () => {
         expect(res.status).toBe(202);
       }
       expect(github.calls).toEqual([]);
+      expect(await h.count('change_github_deployment_requests')).toBe(0);
     });
 
     it('finds the change by the pull request whose merge commit is deployed', async () => {

@@ -4,13 +4,22 @@ import {
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ScmIntegrations } from '@backstage/integration';
-import { changePullRequestReaderExtensionPoint } from '@trove/backstage-plugin-change-management-node';
+import {
+  changeOutboxExtensionPoint,
+  changePullRequestReaderExtensionPoint,
+} from '@trove/backstage-plugin-change-management-node';
+import { readDurationFromConfig } from '@backstage/config';
+import { CHANGE_EVENTS_TOPIC } from '@trove/backstage-plugin-change-management-common';
 import { readGatedEnvironments } from './config';
 import { GithubPullRequestReader } from './GithubPullRequestReader';
 import {
   DeploymentGate,
   DeploymentProtectionRuleEvent,
+  JUDGE_KIND,
 } from './DeploymentGate';
+import { CALLBACK_KIND, DeploymentCallback } from './DeploymentCallback';
+import { DeploymentRequestStore } from './DeploymentRequestStore';
+import { HeldDeployments, RECHECK_TASK_ID } from './HeldDeployments';
 import { GateClient } from './GateClient';
 import {
   DeploymentRecorder,
@@ -40,12 +49,25 @@ export const changeManagementModuleGithub = createBackendModule({
       deps: {
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        database: coreServices.database,
         discovery: coreServices.discovery,
         events: eventsServiceRef,
         logger: coreServices.logger,
+        outbox: changeOutboxExtensionPoint,
         pullRequests: changePullRequestReaderExtensionPoint,
+        scheduler: coreServices.scheduler,
       },
-      async init({ auth, config, discovery, events, logger, pullRequests }) {
+      async init({
+        auth,
+        config,
+        database,
+        discovery,
+        events,
+        logger,
+        outbox,
+        pullRequests,
+        scheduler,
+      }) {
         const octokitFor = createOctokitFactory(config);
         if (
           config.getOptionalBoolean(
@@ -61,12 +83,48 @@ export const changeManagementModuleGithub = createBackendModule({
         }
         const environments = readGatedEnvironments(config);
         const gate = new GateClient({ auth, discovery });
+        // The webhook records the request; the plugin's outbox judges it
+        // and answers GitHub, with its retries.
+        const store = await DeploymentRequestStore.create(database);
         const deploymentGate = new DeploymentGate({
           environments,
           gate,
           octokitFor,
+          store,
+          outbox: outbox.outbox,
           appBaseUrl: config.getString('app.baseUrl'),
           logger,
+        });
+        const callback = new DeploymentCallback({ store, octokitFor, logger });
+        outbox.addHandler(JUDGE_KIND, ({ requestId }) =>
+          deploymentGate.judge(requestId),
+        );
+        outbox.addHandler(CALLBACK_KIND, answer => callback.send(answer));
+        const held = new HeldDeployments({
+          store,
+          gate: deploymentGate,
+          outbox: outbox.outbox,
+          logger,
+        });
+        await events.subscribe({
+          id: 'change-management-github-held-deployments',
+          topics: [CHANGE_EVENTS_TOPIC],
+          async onEvent(params) {
+            await held.onChangeEvent(params.eventPayload as { id?: string });
+          },
+        });
+        // Global: one replica re-checks, however many run.
+        await scheduler.scheduleTask({
+          id: RECHECK_TASK_ID,
+          scope: 'global',
+          frequency: config.has('changeManagement.github.recheckFrequency')
+            ? readDurationFromConfig(config, {
+                key: 'changeManagement.github.recheckFrequency',
+              })
+            : { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: () => held.recheck(),
         });
         await events.subscribe({
           id: 'change-management-github-deployment-gate',
@@ -77,10 +135,10 @@ export const changeManagementModuleGithub = createBackendModule({
                 params.eventPayload as DeploymentProtectionRuleEvent,
               );
             } catch (error) {
-              // GitHub holds the deployment until answered; a later
-              // re-run of the job asks again.
+              // Not recorded: GitHub holds the deployment until a
+              // redelivery of the webhook or a re-run of the job.
               logger.error(
-                `Could not answer a deployment protection rule: ${error}`,
+                `Could not record a deployment protection rule: ${error}`,
               );
             }
           },

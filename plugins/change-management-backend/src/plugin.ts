@@ -55,8 +55,10 @@ import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 import {
   ChangePullRequestReader,
+  changeOutboxExtensionPoint,
   changePullRequestReaderExtensionPoint,
 } from '@trove/backstage-plugin-change-management-node';
+import { ModuleOutbox } from './service/ModuleOutbox';
 
 /**
  * The change-management backend plugin: stores changes, enforces the
@@ -81,6 +83,13 @@ export const changeManagementPlugin = createBackendPlugin({
         pullRequestReader = reader;
       },
     });
+    // Issue 20: modules add kinds of outbox row (the GitHub module's
+    // deployment callbacks) and write them.
+    const moduleOutbox = new ModuleOutbox();
+    env.registerExtensionPoint(
+      changeOutboxExtensionPoint,
+      moduleOutbox.extensionPoint,
+    );
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
@@ -168,12 +177,16 @@ export const changeManagementPlugin = createBackendPlugin({
         const outboxStore = new DatabaseOutboxStore(
           await deps.database.getClient(),
         );
+        const pluginHandlers = outboxHandlers(
+          notifier,
+          new ChangePublisher(deps.events, deps.signals),
+        );
         const outbox = new OutboxDelivery(
           outboxStore,
-          outboxHandlers(
-            notifier,
-            new ChangePublisher(deps.events, deps.signals),
-          ),
+          {
+            ...moduleOutbox.handlers(Object.keys(pluginHandlers)),
+            ...pluginHandlers,
+          },
           config.outbox,
           deps.clock,
           deps.logger,
@@ -188,6 +201,7 @@ export const changeManagementPlugin = createBackendPlugin({
           },
         );
         deps.outboxLoops.add(outbox);
+        moduleOutbox.start(outboxStore, outbox, deps.clock);
         deps.lifecycle.addStartupHook(() => outbox.start());
         deps.lifecycle.addShutdownHook(() => outbox.stop());
         // What ops watch of the outbox: its depth and the age of its oldest

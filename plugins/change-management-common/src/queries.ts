@@ -105,6 +105,14 @@ export const listQuerySchema = z
     pullRequestUrl: storable('pullRequestUrl', 2000)
       .optional()
       .describe('Changes whose pull request is at this URL, exactly.'),
+    // Issue 20: and, failing that, by the commit a recorded deploy names.
+    commitSha: z
+      .string()
+      .regex(/^[0-9a-fA-F]{7,40}$/, 'commitSha must be 7 to 40 hex digits')
+      .optional()
+      .describe(
+        'Changes whose recorded deploy names this commit: the commitSha it recorded (7 hex digits or more) is this SHA or its start.',
+      ),
     order: z
       .enum(['newest', 'due'], {
         errorMap: () => ({ message: "order must be 'newest' or 'due'" }),

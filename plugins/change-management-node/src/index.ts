@@ -25,3 +25,10 @@ export type {
   ChangePullRequestReader,
   ChangePullRequestReaderExtensionPoint,
 } from './pullRequests';
+export { changeOutboxExtensionPoint } from './outbox';
+export type {
+  ChangeOutbox,
+  ChangeOutboxDelivery,
+  ChangeOutboxExtensionPoint,
+  ChangeOutboxHandler,
+} from './outbox';

@@ -46,6 +46,13 @@ export interface CallbackCall {
  */
 export function fakeGithub() {
   const calls: CallbackCall[] = [];
+  /** How many of the next callbacks fail, as GitHub does when it is down. */
+  let failingCallbacks = 0;
+  let failedCallbacks = 0;
+  /** The gate's answers to the module, as the plugin gave them. */
+  const gateAnswers: { query: string; body: any }[] = [];
+  /** What happened, in order, for a trace: gate answers, callbacks, notes. */
+  const timeline: string[] = [];
   /** The pull requests of each commit, by `owner/name@sha`. */
   const pullsOfCommit = new Map<string, object[]>();
   /** The repositories the integration may read, and their pull requests. */
@@ -90,18 +97,58 @@ export function fakeGithub() {
     http.post(
       'https://api.github.com/repos/:owner/:repo/actions/runs/:runId/deployment_protection_rule',
       async ({ request, params }) => {
+        if (failingCallbacks > 0) {
+          failingCallbacks -= 1;
+          failedCallbacks += 1;
+          timeline.push(`callback out: ${request.url} -> 500 (tried again)`);
+          return HttpResponse.json(
+            { message: 'Server Error' },
+            { status: 500 },
+          );
+        }
         calls.push({
           runId: String(params.runId),
           repository: `${params.owner}/${params.repo}`,
           authorization: request.headers.get('authorization'),
           body: (await request.json()) as CallbackCall['body'],
         });
+        timeline.push(
+          `callback out: POST ${request.url} ${JSON.stringify(
+            calls[calls.length - 1].body,
+          )} -> 204`,
+        );
         return new HttpResponse(null, { status: 204 });
       },
     ),
   );
+  // The module asks the plugin's gate over HTTP, past the fake.
+  server.events.on('response:bypass', async ({ request, response }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/api/change-management/gate')) {
+      const body = await response.clone().json();
+      gateAnswers.push({ query: url.search, body });
+      const { allowed, final, reasons } = body;
+      timeline.push(
+        `gate decision: GET /gate${url.search} -> ${JSON.stringify({
+          allowed,
+          final,
+          reasons,
+          state: body.change?.state,
+        })}`,
+      );
+    }
+  });
   return {
     calls,
+    gateAnswers,
+    timeline,
+    /** A step of the test, in the timeline. */
+    note: (text: string) => timeline.push(text),
+    /** The next `times` callbacks answer 500. */
+    failCallbacks: (times: number) => {
+      failingCallbacks = times;
+    },
+    failedCallbacks: () => failedCallbacks,
     /** The integration may read this repository, with these pull requests. */
     setRepository: (fullName: string, pulls: { number: number }[]) =>
       repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
@@ -119,6 +166,10 @@ export function fakeGithub() {
       }),
     reset: () => {
       calls.length = 0;
+      gateAnswers.length = 0;
+      timeline.length = 0;
+      failingCallbacks = 0;
+      failedCallbacks = 0;
       pullsOfCommit.clear();
       repositories.clear();
     },

@@ -146,6 +146,8 @@ export interface ChangeListFilters {
   titleContains?: string;
   /** The change's pull request URL, exactly. */
   pullRequestUrl?: string;
+  /** A commit its recorded deploy names, in full or by its start. */
+  commitSha?: string;
 }
 
 export interface ChangeListQuery extends ChangeListFilters {

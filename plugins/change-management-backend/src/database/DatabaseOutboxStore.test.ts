@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
-import { dueQuery } from './DatabaseOutboxStore';
+import { DatabaseOutboxStore, dueQuery } from './DatabaseOutboxStore';
 
 jest.setTimeout(60_000);
 
@@ -39,6 +39,41 @@ describe('the outbox’s claim', () => {
         database: mockServices.database({ knex }),
       });
       expect(await plan(knex)).toContain('change_outbox_pending_idx');
+    });
+
+    it("writes a module's row once per kind and key, and not if its transaction rolls back", async () => {
+      const knex = await databases.init(databaseId);
+      await DatabaseChangeStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const store = new DatabaseOutboxStore(knex);
+      const callback = { kind: 'github-deployment-callback', payload: {} };
+      await expect(store.enqueueKeyed(callback, 'k1', NOW)).resolves.toBe(true);
+      await expect(store.enqueueKeyed(callback, 'k1', NOW)).resolves.toBe(
+        false,
+      );
+      await expect(
+        store.enqueueKeyed({ ...callback, kind: 'other' }, 'k1', NOW),
+      ).resolves.toBe(true);
+      await expect(
+        knex.transaction(async tx => {
+          await store.enqueueKeyed(callback, 'k2', NOW, tx);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      const rows = await knex('change_outbox').select('kind', 'dedup_key');
+      expect(rows).toHaveLength(2);
+      const claimed = await store.claim({
+        kinds: [callback.kind],
+        now: NOW,
+        dueBy: NOW,
+        limit: 10,
+        leaseMs: 1000,
+        claimant: 'test',
+      });
+      expect(claimed).toEqual([
+        expect.objectContaining({ kind: callback.kind, attempts: 1 }),
+      ]);
     });
   });
 });

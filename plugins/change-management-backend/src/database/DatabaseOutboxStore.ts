@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   OutboxDepth,
@@ -90,6 +91,22 @@ export class DatabaseOutboxStore implements OutboxStore {
     if (there) return false;
     await this.db(TABLE).insert(row);
     return true;
+  }
+
+  async enqueueKeyed(
+    message: OutboxMessage,
+    key: string,
+    at: Date,
+    transaction?: Knex.Transaction,
+  ): Promise<boolean> {
+    // No audit event records a module's row: its event id only names it.
+    const [row] = outboxRows(randomUUID(), [message], at);
+    const written = await (transaction ?? this.db)(TABLE)
+      .insert({ ...row, dedup_key: key })
+      .onConflict(['dedup_key', 'kind'])
+      .ignore()
+      .returning('id');
+    return written.length > 0;
   }
 
   async claim(options: Parameters<OutboxStore['claim']>[0]) {

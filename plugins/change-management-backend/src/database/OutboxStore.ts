@@ -1,3 +1,5 @@
+import { Knex } from 'knex';
+
 /**
  * A side effect of an action, to deliver after the commit: which handler
  * delivers it (`kind`) and what it needs, as JSON.
@@ -45,6 +47,19 @@ export interface OutboxStore {
    * each user is still told once). Resolves to whether it wrote one.
    */
   enqueueOnce(message: OutboxMessage, key: string, at: Date): Promise<boolean>;
+
+  /**
+   * Writes a module's row (issue 20) under its key, unless a row of its
+   * kind with that key is there: the unique index makes this hold across
+   * replicas. In the module's transaction if given. Resolves to whether it
+   * wrote one.
+   */
+  enqueueKeyed(
+    message: OutboxMessage,
+    key: string,
+    at: Date,
+    transaction?: Knex.Transaction,
+  ): Promise<boolean>;
 
   /**
    * Claims up to `limit` rows of these kinds that are due by `dueBy` (now,

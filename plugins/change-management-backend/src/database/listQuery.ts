@@ -163,6 +163,8 @@ function applyChangeFilters(
   if (query.type) q.where('type', query.type);
   if (query.createdBy) q.where('created_by', query.createdBy);
   if (query.pullRequestUrl) q.where('pull_request_url', query.pullRequestUrl);
+  if (query.commitSha)
+    q.whereIn('changes.id', deployedCommit(db, query.commitSha));
   if (query.createdFrom) q.where('created_at', '>=', query.createdFrom);
   if (query.createdTo) q.where('created_at', '<', query.createdTo);
   if (query.overdueAt) retrospectiveOverdueQuery(q, query.overdueAt);
@@ -216,4 +218,26 @@ export function listPageQuery(
   return applyListQuery(db, db('changes'), query)
     .select(entitiesColumn(db), sentBackColumn(db))
     .limit(query.limit + 1);
+}
+
+/**
+ * The changes whose recorded deploy names this commit. A pipeline may
+ * record a short SHA: the one it recorded, 7 characters or more, is the
+ * start of the full one. The deploy's fields are JSON text, read with each
+ * dialect's JSON function.
+ */
+function deployedCommit(db: Knex, sha: string): Knex.QueryBuilder {
+  const recorded =
+    db.client.config.client === 'pg'
+      ? db.raw(`lower(cast(fields as json) ->> 'commitSha')`)
+      : db.raw(`lower(json_extract(fields, '$.commitSha'))`);
+  return db('change_events')
+    .select('change_id')
+    .where('action', 'deploy')
+    .whereRaw('length(?) >= 7', [recorded])
+    .whereRaw('substr(?, 1, length(?)) = ?', [
+      sha.toLowerCase(),
+      recorded,
+      recorded,
+    ]);
 }

@@ -60,6 +60,8 @@ export interface ListChangesRequest {
   q?: string;
   /** The change's pull request URL, exactly (issue 20, the GitHub module). */
   pullRequestUrl?: string;
+  /** A commit its recorded deploy names (issue 20, the GitHub module). */
+  commitSha?: string;
   /** Newest first, or emergencies first (the queues). */
   order?: ListOrder;
   limit: number;
@@ -354,6 +356,7 @@ export class ChangeService {
       overdueAt: request.overdue ? now : undefined,
       titleContains: request.q,
       pullRequestUrl: request.pullRequestUrl,
+      commitSha: request.commitSha,
       order: request.order,
       limit: request.limit,
       cursor: request.cursor,

@@ -4,7 +4,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { OutboxEntry, OutboxStore } from '../database/OutboxStore';
 import { Clock } from './Clock';
 import { OutboxConfig } from './config';
-import { OutboxHandlers } from './outboxHandlers';
+import { AnyOutboxHandler } from './outboxHandlers';
 
 /** What the loop reports as it goes, e.g. to metrics. */
 export interface OutboxListener {
@@ -78,7 +78,7 @@ export class OutboxDelivery {
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly handlers: OutboxHandlers,
+    private readonly handlers: Readonly<Record<string, AnyOutboxHandler>>,
     private readonly config: OutboxConfig,
     private readonly clock: Clock,
     private readonly logger: LoggerService,
@@ -116,8 +116,11 @@ export class OutboxDelivery {
     let total = 0;
     for (;;) {
       const claimed = await this.runOnce();
+      // A send a wake started may write rows of its own (a module's
+      // handler does): after it, look again.
+      const busy = this.inFlight.size > 0;
       await this.settled();
-      if (claimed === 0) return total;
+      if (claimed === 0 && !busy) return total;
       total += claimed;
     }
   }
@@ -217,9 +220,9 @@ export class OutboxDelivery {
 
   /** Hands a row to its handler; false if it failed (and was recorded). */
   private async send(entry: OutboxEntry): Promise<boolean> {
-    const handler = this.handlers[entry.kind as keyof OutboxHandlers];
+    const handler = this.handlers[entry.kind];
     try {
-      await handler(entry.payload as any, entry);
+      await handler(entry.payload, entry);
       return true;
     } catch (thrown) {
       await this.failed(entry, thrown as Error);

@@ -52,6 +52,12 @@ export type OutboxHandler<K extends OutboxKind = OutboxKind> = (
 
 export type OutboxHandlers = { [K in OutboxKind]: OutboxHandler<K> };
 
+/** A handler of any kind: the plugin's, or a module's (issue 20). */
+export type AnyOutboxHandler = (
+  payload: any,
+  entry: OutboxEntry,
+) => Promise<void>;
+
 /** A row for the outbox, typed by its kind. */
 export function outboxMessage<K extends OutboxKind>(
   kind: K,

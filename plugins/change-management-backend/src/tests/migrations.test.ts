@@ -50,6 +50,20 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 20: the keys of modules' outbox rows.
+      await expect(
+        knex.schema.hasColumn('change_outbox', 'dedup_key'),
+      ).resolves.toBe(true);
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261228000000_outbox_keys.js',
+      });
+      await expect(
+        knex.schema.hasColumn('change_outbox', 'dedup_key'),
+      ).resolves.toBe(false);
+      await expect(
+        knex.schema.hasColumn('change_outbox', 'event_id'),
+      ).resolves.toBe(true);
       // Issue 21: the metrics' indexes.
       const indexes = async () => {
         const names =

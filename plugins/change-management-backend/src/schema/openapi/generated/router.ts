@@ -4582,6 +4582,19 @@ export const spec = {
           {
             schema: {
               type: 'string',
+              pattern: '^[0-9a-fA-F]{7,40}$',
+              description:
+                'Changes whose recorded deploy names this commit: the commitSha it recorded (7 hex digits or more) is this SHA or its start.',
+            },
+            required: false,
+            description:
+              'Changes whose recorded deploy names this commit: the commitSha it recorded (7 hex digits or more) is this SHA or its start.',
+            name: 'commitSha',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
               enum: ['newest', 'due'],
               default: 'newest',
               description:
