@@ -218,11 +218,21 @@ export class ChangeService {
       now,
       request.action === 'deploy' ? affectedRefs(change) : [],
     );
-    const outcome = applyAction(asOf(change, now), request, {
+    // Issue 24: a submit is judged on the risk it assesses now, which the
+    // change then stores (riskOf), so a policy reads what the CTO will see.
+    const assessed =
+      request.action === 'submit'
+        ? await this.risk.assess(change, actor)
+        : undefined;
+    const judged =
+      request.action === 'submit' ? { ...change, risk: assessed } : change;
+    const outcome = applyAction(asOf(judged, now), request, {
       actor,
       ownerRefs: current.affected.map(e => e.ownerRef),
       now,
       allowSelfApproval: this.config.allowSelfApproval,
+      riskPolicies: this.config.riskPolicies,
+      workingHours: this.config.workingHours,
       ...production,
     });
     if (!outcome.ok) {
@@ -262,7 +272,13 @@ export class ChangeService {
       outcome.exceptions,
       now.toISOString(),
     );
-    const risk = await this.riskOf(request.action, after, entities, actor);
+    const risk = await this.riskOf(
+      request.action,
+      after,
+      entities,
+      actor,
+      assessed,
+    );
     const fields = {
       ...outcome.eventFields,
       ...(entities && { affectedEntityRefs: entities.map(e => e.entityRef) }),
@@ -405,8 +421,13 @@ export class ChangeService {
     after: StoredChange,
     entities: AffectedEntity[] | undefined,
     actor: Caller,
+    /** A submit's assessment, made before it was judged. */
+    assessed: ChangeRisk | undefined,
   ): Promise<{ stored?: ChangeRisk; fields: { risk?: ChangeRisk } }> {
-    if (action === 'edit' || action === 'submit') {
+    if (action === 'submit') {
+      return { stored: assessed, fields: assessed ? { risk: assessed } : {} };
+    }
+    if (action === 'edit') {
       const risk = await this.risk.assess(
         entities ? withEntities(after, entities) : after,
         actor,

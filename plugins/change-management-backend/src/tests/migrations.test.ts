@@ -43,6 +43,8 @@ describe('migrations', () => {
         'planned_end',
         'caused_by',
         'risk',
+        'second_reviewed_by',
+        'second_reviewed_at',
       ]) {
         await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
           true,
@@ -50,6 +52,19 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 24: the second peer review (twoPeerReviews).
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261223040000_second_review.js',
+      });
+      for (const column of ['second_reviewed_by', 'second_reviewed_at']) {
+        await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
+          false,
+        );
+      }
+      await expect(
+        knex.schema.hasColumn('changes', 'reviewed_by'),
+      ).resolves.toBe(true);
       // Issue 24: the CTO's lockdowns.
       await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
         true,
