@@ -137,9 +137,18 @@ describe('risk-based policies (issue 24)', () => {
           expect.not.objectContaining({ peerReviewsRequired: 2 }),
         ],
       ]);
-      // The replay proves the row from the events.
+      // The replay proves the row from the events, the second review too.
       expect((await h.as('oscar').get('/audit/verify')).body).toMatchObject({
         ok: true,
+      });
+      await h
+        .knex('changes')
+        .where({ id })
+        .update({ second_reviewed_by: users.dana });
+      expect((await h.as('oscar').get('/audit/verify')).body).toMatchObject({
+        ok: false,
+        badChangeId: id,
+        problem: expect.stringMatching(/differs .* in: secondReviewed$/),
       });
     });
 
