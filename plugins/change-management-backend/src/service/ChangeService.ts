@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { randomUUID } from 'node:crypto';
 import { ChangePullRequestReader } from '@trove/backstage-plugin-change-management-node';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -30,7 +31,7 @@ import {
   refusalError,
   StaleVersionError,
 } from '../errors';
-import { resolveAffectedEntities } from './affectedEntities';
+import { readAffectedEntities } from './affectedEntities';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
 import { ChangeManagementMetrics } from './ChangeManagementMetrics';
@@ -130,7 +131,7 @@ export class ChangeService {
         windowIssues,
       );
     }
-    const entities = await resolveAffectedEntities(
+    const { affected: entities, entities: read } = await readAffectedEntities(
       input.affectedEntityRefs,
       this.catalog,
       actor.credentials,
@@ -152,7 +153,11 @@ export class ChangeService {
       at: now.toISOString(),
     });
     // Issue 24: assessed as raised; the event records it, for the replay.
-    const risk = await this.risk.assess(withEntities(change, entities), actor);
+    const risk = await this.risk.assess(
+      withEntities(change, entities),
+      actor,
+      read,
+    );
     const created = await this.store.createChange({
       change: { ...change, risk },
       entities,
@@ -240,14 +245,15 @@ export class ChangeService {
     }
     // An edit names the affected entities again: check them in the catalog,
     // and let the policy judge the change as it will be.
-    const entities =
+    const read =
       request.action === 'edit'
-        ? await resolveAffectedEntities(
+        ? await readAffectedEntities(
             request.affectedEntityRefs,
             this.catalog,
             actor.credentials,
           )
         : undefined;
+    const entities = read?.affected;
     const next = entities
       ? { createdBy: change.createdBy, affected: entities }
       : current;
@@ -275,7 +281,7 @@ export class ChangeService {
     const risk = await this.riskOf(
       request.action,
       after,
-      entities,
+      read,
       actor,
       assessed,
     );
@@ -419,7 +425,8 @@ export class ChangeService {
   private async riskOf(
     action: ActionRequest['action'],
     after: StoredChange,
-    entities: AffectedEntity[] | undefined,
+    /** An edit's affected entities, as it read them. */
+    read: { affected: AffectedEntity[]; entities: Entity[] } | undefined,
     actor: Caller,
     /** A submit's assessment, made before it was judged. */
     assessed: ChangeRisk | undefined,
@@ -429,8 +436,9 @@ export class ChangeService {
     }
     if (action === 'edit') {
       const risk = await this.risk.assess(
-        entities ? withEntities(after, entities) : after,
+        read ? withEntities(after, read.affected) : after,
         actor,
+        read?.entities,
       );
       return { stored: risk, fields: risk ? { risk } : {} };
     }

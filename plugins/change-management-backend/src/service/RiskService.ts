@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -46,6 +47,8 @@ export class RiskService {
   async assess(
     change: StoredChange,
     actor: Caller,
+    /** The affected entities as a raise or an edit just read them. */
+    affectedEntities?: Entity[],
   ): Promise<ChangeRisk | undefined> {
     const { risk } = this.config;
     if (!risk.enabled) return undefined;
@@ -58,6 +61,7 @@ export class RiskService {
         depth: risk.depth,
         maxReads: risk.maxCatalogReads,
         criticalityAnnotation: risk.criticalityAnnotation,
+        affectedEntities,
       },
     );
     const [history, timing, extra] = await Promise.all([
