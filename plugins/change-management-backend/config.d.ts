@@ -245,6 +245,31 @@ export interface Config {
         /** An infrastructure change. Defaults to 5. */
         infrastructure?: number;
       };
+      /**
+       * Risk-based policies: what a high-risk standard or infrastructure
+       * change must meet beyond the SOP, enforced by the workflow. Each is
+       * off by default, and then the SOP holds unchanged. Emergencies are
+       * exempt. See docs/workflow.md, "Risk-based policies".
+       */
+      policies?: {
+        highRisk?: {
+          /**
+           * Two peer reviews, by two different engineers, neither the
+           * author, before CTO approval. Defaults to false.
+           */
+          twoPeerReviews?: boolean;
+          /**
+           * A planned window (start and end) before it may be submitted.
+           * Defaults to false.
+           */
+          requirePlannedWindow?: boolean;
+          /**
+           * No production deploy outside `changeManagement.workingHours`,
+           * which must then be set. Defaults to false.
+           */
+          noDeployOutsideWorkingHours?: boolean;
+        };
+      };
     };
     /**
      * One-off blackouts of a System or Domain, beyond the yearly freeze: no

@@ -9,6 +9,8 @@ import {
   InputIssue,
   Refusal,
   RefusalWindow,
+  RiskLevel,
+  RiskPolicyName,
   toInputIssues,
 } from '@trove/backstage-plugin-change-management-common';
 import type { ZodError } from 'zod';
@@ -44,6 +46,19 @@ export class FreezeError extends CustomErrorBase {
   name = 'FreezeError' as const;
   statusCode = 409;
   constructor(message: string, readonly window: RefusalWindow) {
+    super(message);
+  }
+}
+
+/** 409: a risk-based policy refuses the action for this change (issue 24). */
+export class RiskPolicyError extends CustomErrorBase {
+  name = 'RiskPolicyError' as const;
+  statusCode = 409;
+  constructor(
+    message: string,
+    readonly policy: RiskPolicyName,
+    readonly riskLevel: RiskLevel,
+  ) {
     super(message);
   }
 }
@@ -84,6 +99,12 @@ export function refusalError(refusal: Refusal): Error {
       return new FreezeError(refusal.message, refusal.window);
     case 'StaleVersionError':
       return new StaleVersionError(refusal.message, refusal.currentVersion);
+    case 'RiskPolicyError':
+      return new RiskPolicyError(
+        refusal.message,
+        refusal.policy,
+        refusal.riskLevel,
+      );
     default:
       return new Error('Unknown refusal');
   }

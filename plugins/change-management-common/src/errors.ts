@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freezeWindowSchema } from './freeze';
 import { changeActionSchema, changeStateSchema } from './types';
+import { riskLevelSchema } from './workflow/changeRisk';
 
 /**
  * One field the server refused, by its dotted path in the request body
@@ -94,6 +95,24 @@ export const freezeRefusalSchema = refusal('FreezeError', {
   window: refusalWindowSchema,
 });
 
+/**
+ * 409: a risk-based policy (issue 24, config
+ * `changeManagement.risk.policies`) refuses the action for this change
+ * (docs/workflow.md, "Risk-based policies").
+ *
+ * @public
+ */
+export const riskPolicyRefusalSchema = refusal('RiskPolicyError', {
+  policy: z
+    .enum([
+      'twoPeerReviews',
+      'requirePlannedWindow',
+      'noDeployOutsideWorkingHours',
+    ])
+    .describe('The policy that refuses, as config names it.'),
+  riskLevel: riskLevelSchema.describe("The change's stored risk level."),
+});
+
 /** 409: the client acted on a version that is no longer current. @public */
 export const staleVersionRefusalSchema = refusal('StaleVersionError', {
   currentVersion: z.number().int().min(1),
@@ -112,6 +131,7 @@ export const refusalSchema = z.discriminatedUnion('name', [
   invalidTransitionRefusalSchema,
   freezeRefusalSchema,
   staleVersionRefusalSchema,
+  riskPolicyRefusalSchema,
 ]);
 
 /** @public */
@@ -128,6 +148,7 @@ export const REFUSAL_STATUS: Record<RefusalName, 400 | 403 | 409> = {
   InvalidTransitionError: 409,
   FreezeError: 409,
   StaleVersionError: 409,
+  RiskPolicyError: 409,
 };
 
 // What Backstage's error handler adds when it serializes an error: the
@@ -191,6 +212,7 @@ export const refusalBodySchemas = {
     staleVersionRefusalSchema,
     'StaleVersionError',
   ),
+  RiskPolicyError: refusalBody(riskPolicyRefusalSchema, 'RiskPolicyError'),
 } satisfies Record<RefusalName, z.AnyZodObject>;
 
 /**

@@ -175,6 +175,12 @@ export const deployVerdictSchema = z
       .describe(
         'The freeze or blackout that holds a standard or infrastructure change back now; the deploy is refused with this window.',
       ),
+    heldByPolicy: z
+      .enum(['noDeployOutsideWorkingHours'])
+      .optional()
+      .describe(
+        'Issue 24: the risk-based policy that holds a high-risk change back now (config `changeManagement.risk.policies`); the deploy is refused with a RiskPolicyError naming it.',
+      ),
     override: refusalWindowSchema
       .optional()
       .describe(

@@ -111,6 +111,9 @@ export const changeSchema = z
     createdAt: isoTime('When the change was raised.'),
     updatedAt: isoTime('The last accepted write.'),
     reviewed: signed('The peer review.'),
+    secondReviewed: signed(
+      'Issue 24: the second peer review, by another engineer, where the twoPeerReviews policy binds the change (docs/workflow.md).',
+    ),
     approved: signed('The CTO approval.'),
     signedOff: signed("The CTO's production sign-off."),
     stagingTested: stagingTestedSchema.optional(),

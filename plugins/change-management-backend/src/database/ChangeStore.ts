@@ -202,6 +202,14 @@ export interface ChangeStore {
   /** One entity's figures over a period (deliveryMetrics of -common). */
   metrics(query: MetricsQuery): Promise<EntityMetrics>;
 
+  /**
+   * Each entity's figures over a period, as `metrics` gives them one by
+   * one, in query order, from one set of grouped queries (issue 24).
+   */
+  metricsOfEach(
+    query: Omit<MetricsQuery, 'entityRef'> & { entityRefs: string[] },
+  ): Promise<EntityMetrics[]>;
+
   /** Every System's figures and every owning group's score over a period. */
   metricsOverview(query: MetricsOverviewQuery): Promise<MetricsOverview>;
 

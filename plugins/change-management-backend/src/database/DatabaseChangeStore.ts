@@ -51,7 +51,7 @@ import {
 import { entityFactsQuery } from './entityFactsQuery';
 import { calendarQuery, CalendarQuery } from './calendarQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
-import { metricsQuery } from './metricsQuery';
+import { metricsOfEach, metricsQuery } from './metricsQuery';
 import { metricsOverviewQuery } from './metricsOverviewQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
@@ -273,6 +273,12 @@ export class DatabaseChangeStore implements ChangeStore {
 
   metrics(query: MetricsQuery): Promise<EntityMetrics> {
     return metricsQuery(this.db, query);
+  }
+
+  metricsOfEach(
+    query: Omit<MetricsQuery, 'entityRef'> & { entityRefs: string[] },
+  ): Promise<EntityMetrics[]> {
+    return metricsOfEach(this.db, query);
   }
 
   metricsOverview(query: MetricsOverviewQuery): Promise<MetricsOverview> {

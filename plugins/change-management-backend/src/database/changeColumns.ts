@@ -164,6 +164,8 @@ export const CHANGE_COLUMNS = {
   createdAt: time<string, 'created_at'>('created_at'),
   updatedAt: time<string, 'updated_at'>('updated_at'),
   reviewed: group(signature('reviewed')),
+  // Issue 24: the second of two peer reviews (twoPeerReviews).
+  secondReviewed: group(signature('second_reviewed')),
   approved: group(signature('approved')),
   signedOff: group(signature('signed_off')),
   stagingTested: optional<

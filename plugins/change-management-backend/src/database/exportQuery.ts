@@ -37,6 +37,8 @@ const EXPORTED_FIELDS = [
   'causedBy',
   // The risk assessment (issue 24).
   'risk',
+  // The second peer review of a high-risk change (issue 24).
+  'secondReviewed',
 ] as const satisfies readonly (keyof ExportedChange)[];
 
 const EXPORTED = positionalDecoder(EXPORTED_FIELDS);

@@ -47,10 +47,23 @@ export function reviewLeavesAnApproverQuery(
 ) {
   if (!who.isCto || allowSelfApproval) return;
   const others = who.otherCtos ?? [];
-  // Another holder leaves an approver unless that holder is the author;
-  // two or more always leave one.
+  // Another holder leaves an approver unless that holder is the author or
+  // gave the first of two reviews (twoPeerReviews); three or more always
+  // leave one.
   if (others.length === 0) q.whereRaw('1 = 0');
-  else if (others.length === 1) q.whereNot('created_by', others[0]);
+  else if (others.length <= 2) {
+    q.where(any => {
+      for (const other of others) {
+        any.orWhere(one =>
+          one
+            .whereNot('created_by', other)
+            .where(r =>
+              r.whereNull('reviewed_by').orWhereNot('reviewed_by', other),
+            ),
+        );
+      }
+    });
+  }
 }
 
 /**
@@ -74,6 +87,12 @@ function waitingOnUser(
       if (rule.party === 'author') one.where('created_by', who.userEntityRef);
       if (rule.party === 'reviewer') {
         one.whereNot('created_by', who.userEntityRef);
+        // Whoever gave the first of two reviews does not give the second.
+        one.where(r =>
+          r
+            .whereNull('reviewed_by')
+            .orWhereNot('reviewed_by', who.userEntityRef),
+        );
         engineerOfQuery(db, one, who.engineerOf);
         reviewLeavesAnApproverQuery(one, who, allowSelfApproval);
       }

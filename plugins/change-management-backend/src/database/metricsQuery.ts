@@ -8,7 +8,7 @@ import { Knex } from 'knex';
 import { incidentCausesQuery } from './causeQuery';
 import { MetricsQuery } from './ChangeStore';
 import { figuresOf, Row } from './metricsFigures';
-import { applyListFilters } from './listQuery';
+import { applyListFilters, entityKeys } from './listQuery';
 
 // Issue 21: the SQL form of deliveryMetrics (-common,
 // workflow/deliveryMetrics.ts and changeScore.ts). One row per change
@@ -91,13 +91,38 @@ function nextRecoveringDeploy(db: Knex, query: MetricsPeriodQuery) {
 }
 
 /**
- * Whose figures: one entity's (a System with its parts), or those of each
- * System or each owning group, by the change_entities column that names it.
- * A change counts once for each System or group it touches.
+ * Whose figures: one entity's (a System with its parts), those of each of
+ * several entities (issue 24's risk, one key per entity, each as the one
+ * entity's), or those of each System or each owning group, by the
+ * change_entities column that names it. A change counts once for each
+ * System or group it touches.
  */
 export type MetricsScope =
   | { entityRef: string }
+  | { entityRefs: string[] }
   | { each: 'system_ref' | 'owner_ref' };
+
+/**
+ * Each change of these entities with the entity as its key, as the one
+ * entity's filter matches it (entityKeys): a System by `system_ref`, any
+ * other entity by `entity_ref`. At most two branches, whatever the count;
+ * at least one ref.
+ */
+function keyedByEntity(db: Knex, entityRefs: string[]) {
+  const byColumn = new Map<'entity_ref' | 'system_ref', string[]>();
+  for (const entityRef of new Set(entityRefs)) {
+    const { column, ref } = entityKeys(entityRef);
+    byColumn.set(column, [...(byColumn.get(column) ?? []), ref]);
+  }
+  const branches = [...byColumn].map(([column, refs]) =>
+    db('change_entities')
+      .distinct({ change_id: 'change_id', scope_key: column })
+      .whereIn(column, refs),
+  );
+  const [first, ...rest] = branches;
+  // Unwrapped: SQLite takes no parentheses around a compound's members.
+  return rest.length ? first.unionAll(rest) : first;
+}
 
 /** The period, the clock, the weights and the reader of the figures. */
 export type MetricsPeriodQuery = Omit<MetricsQuery, 'entityRef'>;
@@ -117,9 +142,12 @@ function scopedChanges(
       permissionFilter: query.permissionFilter,
     }).select(db.raw('CAST(? AS TEXT) AS scope_key', [scope.entityRef]));
   }
-  const keyed = db('change_entities')
-    .distinct({ change_id: 'change_id', scope_key: scope.each })
-    .whereNotNull(scope.each);
+  const keyed =
+    'entityRefs' in scope
+      ? keyedByEntity(db, scope.entityRefs)
+      : db('change_entities')
+          .distinct({ change_id: 'change_id', scope_key: scope.each })
+          .whereNotNull(scope.each);
   return applyListFilters(db, db('changes'), {
     permissionFilter: query.permissionFilter,
   })
@@ -309,4 +337,19 @@ export async function metricsQuery(
 ): Promise<EntityMetrics> {
   const { entityRef } = query;
   return (await scopedMetrics(db, query, { entityRef }))(entityRef);
+}
+
+/**
+ * The figures of each of these entities over the period, in query order,
+ * in the four grouped queries of one entity (issue 24: the risk's history
+ * of a change's affected entities).
+ */
+export async function metricsOfEach(
+  db: Knex,
+  query: MetricsPeriodQuery & { entityRefs: string[] },
+): Promise<EntityMetrics[]> {
+  const { entityRefs, ...period } = query;
+  if (!entityRefs.length) return [];
+  const of = await scopedMetrics(db, period, { entityRefs });
+  return entityRefs.map(of);
 }

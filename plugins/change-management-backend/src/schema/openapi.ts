@@ -175,10 +175,11 @@ function registerRoutes(registry: OpenAPIRegistry) {
         'SoleApproverError',
       ),
       409: refused(
-        'The wrong action for the state, a stale version or the freeze.',
+        'The wrong action for the state, a stale version, the freeze, or a risk-based policy (`RiskPolicyError`, naming it).',
         'InvalidTransitionError',
         'FreezeError',
         'StaleVersionError',
+        'RiskPolicyError',
       ),
     },
   });

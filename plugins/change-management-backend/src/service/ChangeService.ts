@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { randomUUID } from 'node:crypto';
 import { ChangePullRequestReader } from '@trove/backstage-plugin-change-management-node';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -30,7 +31,7 @@ import {
   refusalError,
   StaleVersionError,
 } from '../errors';
-import { resolveAffectedEntities } from './affectedEntities';
+import { readAffectedEntities } from './affectedEntities';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
 import { ChangeManagementMetrics } from './ChangeManagementMetrics';
@@ -132,7 +133,7 @@ export class ChangeService {
         windowIssues,
       );
     }
-    const entities = await resolveAffectedEntities(
+    const { affected: entities, entities: read } = await readAffectedEntities(
       input.affectedEntityRefs,
       this.catalog,
       actor.credentials,
@@ -154,7 +155,11 @@ export class ChangeService {
       at: now.toISOString(),
     });
     // Issue 24: assessed as raised; the event records it, for the replay.
-    const risk = await this.risk.assess(withEntities(change, entities), actor);
+    const risk = await this.risk.assess(
+      withEntities(change, entities),
+      actor,
+      read,
+    );
     const created = await this.store.createChange({
       change: { ...change, risk },
       entities,
@@ -220,11 +225,21 @@ export class ChangeService {
       now,
       request.action === 'deploy' ? affectedRefs(change) : [],
     );
-    const outcome = applyAction(asOf(change, now), request, {
+    // Issue 24: a submit is judged on the risk it assesses now, which the
+    // change then stores (riskOf), so a policy reads what the CTO will see.
+    const assessed =
+      request.action === 'submit'
+        ? await this.risk.assess(change, actor)
+        : undefined;
+    const judged =
+      request.action === 'submit' ? { ...change, risk: assessed } : change;
+    const outcome = applyAction(asOf(judged, now), request, {
       actor,
       ownerRefs: current.affected.map(e => e.ownerRef),
       now,
       allowSelfApproval: this.config.allowSelfApproval,
+      riskPolicies: this.config.riskPolicies,
+      workingHours: this.config.workingHours,
       ...production,
     });
     if (!outcome.ok) {
@@ -232,14 +247,15 @@ export class ChangeService {
     }
     // An edit names the affected entities again: check them in the catalog,
     // and let the policy judge the change as it will be.
-    const entities =
+    const read =
       request.action === 'edit'
-        ? await resolveAffectedEntities(
+        ? await readAffectedEntities(
             request.affectedEntityRefs,
             this.catalog,
             actor.credentials,
           )
         : undefined;
+    const entities = read?.affected;
     const next = entities
       ? { createdBy: change.createdBy, affected: entities }
       : current;
@@ -264,7 +280,13 @@ export class ChangeService {
       outcome.exceptions,
       now.toISOString(),
     );
-    const risk = await this.riskOf(request.action, after, entities, actor);
+    const risk = await this.riskOf(
+      request.action,
+      after,
+      read,
+      actor,
+      assessed,
+    );
     const fields = {
       ...outcome.eventFields,
       ...(entities && { affectedEntityRefs: entities.map(e => e.entityRef) }),
@@ -406,13 +428,20 @@ export class ChangeService {
   private async riskOf(
     action: ActionRequest['action'],
     after: StoredChange,
-    entities: AffectedEntity[] | undefined,
+    /** An edit's affected entities, as it read them. */
+    read: { affected: AffectedEntity[]; entities: Entity[] } | undefined,
     actor: Caller,
+    /** A submit's assessment, made before it was judged. */
+    assessed: ChangeRisk | undefined,
   ): Promise<{ stored?: ChangeRisk; fields: { risk?: ChangeRisk } }> {
-    if (action === 'edit' || action === 'submit') {
+    if (action === 'submit') {
+      return { stored: assessed, fields: assessed ? { risk: assessed } : {} };
+    }
+    if (action === 'edit') {
       const risk = await this.risk.assess(
-        entities ? withEntities(after, entities) : after,
+        read ? withEntities(after, read.affected) : after,
         actor,
+        read?.entities,
       );
       return { stored: risk, fields: risk ? { risk } : {} };
     }

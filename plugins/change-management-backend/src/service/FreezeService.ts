@@ -100,13 +100,32 @@ export class FreezeService {
    * deploy step is open.
    */
   async deployVerdict(
-    change: WorkflowChange & Pick<Change, 'approved'>,
+    change: WorkflowChange &
+      Pick<Change, 'approved'> &
+      Partial<Pick<Change, 'risk'>>,
     entityRefs: string[],
     at: Date,
   ): Promise<DeployVerdict> {
     const deployOpen = openActions(change).includes('deploy');
     const production = await this.production(at, deployOpen ? entityRefs : []);
-    return deployVerdict(change, 'production', productionClosure(production));
+    return deployVerdict(
+      change,
+      'production',
+      productionClosure(production),
+      this.riskPolicyAt(at),
+    );
+  }
+
+  /**
+   * Issue 24: what the risk-based policies read of a production deploy at a
+   * time, for deployVerdict: the policies and the working hours.
+   */
+  riskPolicyAt(at: Date) {
+    return {
+      policies: this.config.riskPolicies,
+      workingHours: this.config.workingHours,
+      now: at,
+    };
   }
 
   /**

@@ -46,6 +46,7 @@ export class GateService {
       change,
       environment,
       production && productionClosure(production),
+      this.freeze.riskPolicyAt(now),
     );
     this.metrics.recordGateAnswer(allowed, environment);
     return {

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -46,6 +47,8 @@ export class RiskService {
   async assess(
     change: StoredChange,
     actor: Caller,
+    /** The affected entities as a raise or an edit just read them. */
+    affectedEntities?: Entity[],
   ): Promise<ChangeRisk | undefined> {
     const { risk } = this.config;
     if (!risk.enabled) return undefined;
@@ -58,6 +61,7 @@ export class RiskService {
         depth: risk.depth,
         maxReads: risk.maxCatalogReads,
         criticalityAnnotation: risk.criticalityAnnotation,
+        affectedEntities,
       },
     );
     const [history, timing, extra] = await Promise.all([
@@ -77,19 +81,19 @@ export class RiskService {
     return assessRisk(facts, risk, now);
   }
 
-  /** Deployed, failed and score of the entities over the history period. */
+  /**
+   * Deployed, failed and score of the entities over the history period:
+   * each entity's figures, as GET /metrics gives them, from one set of
+   * grouped queries for all of them.
+   */
   private async history(entityRefs: string[], now: Date) {
-    const figures = await Promise.all(
-      entityRefs.map(entityRef =>
-        this.store.metrics({
-          entityRef,
-          from: new Date(now.getTime() - RISK_HISTORY_DAYS * DAY_MS),
-          to: now,
-          now,
-          weights: this.config.scoreWeights,
-        }),
-      ),
-    );
+    const figures = await this.store.metricsOfEach({
+      entityRefs,
+      from: new Date(now.getTime() - RISK_HISTORY_DAYS * DAY_MS),
+      to: now,
+      now,
+      weights: this.config.scoreWeights,
+    });
     return {
       deployed: sum(figures.map(f => f.changeFailureRate.deployed)),
       failed: sum(figures.map(f => f.changeFailureRate.failed)),

@@ -8,6 +8,7 @@ import { AFFECTABLE_KINDS } from '@trove/backstage-plugin-change-management-comm
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { AffectedEntity } from '../database/ChangeStore';
 import { inputError } from '../errors';
+import { BLAST_RADIUS_FIELDS } from './blastRadius';
 
 const refusedAt = (path: string) => (message: string) =>
   inputError(message, [{ path, message }]);
@@ -54,6 +55,21 @@ export async function resolveAffectedEntities(
   credentials: BackstageCredentials,
   field = 'affectedEntityRefs',
 ): Promise<AffectedEntity[]> {
+  return (await readAffectedEntities(refs, catalog, credentials, field))
+    .affected;
+}
+
+/**
+ * {@link resolveAffectedEntities}, with the entities as read, which also
+ * hold what the risk's blast radius reads of them (issue 24), so that a
+ * raise or an edit reads them from the catalog once.
+ */
+export async function readAffectedEntities(
+  refs: string[],
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  field = 'affectedEntityRefs',
+): Promise<{ affected: AffectedEntity[]; entities: Entity[] }> {
   const refused = refusedAt(field);
   const normalized: string[] = [];
   for (const ref of refs) {
@@ -78,7 +94,7 @@ export async function resolveAffectedEntities(
   }
   const unique = [...new Set(normalized)];
   if (unique.length === 0) {
-    return [];
+    return { affected: [], entities: [] };
   }
   const { items } = await catalog.getEntitiesByRefs(
     {
@@ -89,6 +105,7 @@ export async function resolveAffectedEntities(
         'metadata.namespace',
         'spec.system',
         'spec.owner',
+        ...BLAST_RADIUS_FIELDS,
       ],
     },
     { credentials },
@@ -99,9 +116,13 @@ export async function resolveAffectedEntities(
       `Unknown or invisible catalog entities: ${missing.join(', ')}`,
     );
   }
-  return items.map((entity, i) => ({
-    entityRef: unique[i],
-    systemRef: systemOf(entity!),
-    ownerRef: ownerOf(entity!),
-  }));
+  const entities = items as Entity[];
+  return {
+    affected: entities.map((entity, i) => ({
+      entityRef: unique[i],
+      systemRef: systemOf(entity),
+      ownerRef: ownerOf(entity),
+    })),
+    entities,
+  };
 }

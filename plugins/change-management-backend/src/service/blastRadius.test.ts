@@ -26,6 +26,37 @@ const names = (entities: { entityRef: string }[]) =>
   entities.map(e => e.entityRef).sort();
 
 describe('blastRadius', () => {
+  it('reads no affected entity again that the caller already read', async () => {
+    const { catalog, reads } = countingCatalog();
+    const ref = 'resource:default/payments-db';
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: [ref] },
+      { credentials: mockCredentials.service() },
+    );
+    reads.mockClear();
+    const options = {
+      entityRefs: [ref],
+      depth: 3,
+      maxReads: 10,
+      criticalityAnnotation: 'trove.io/criticality',
+    };
+    const reused = await blastRadius(catalog, mockCredentials.service(), {
+      ...options,
+      affectedEntities: items.filter(e => e !== undefined),
+    });
+    // Hops 1, 2 and 3 only: payments-db itself is not read again.
+    expect(reads.mock.calls.length).toBe(3);
+    expect(reused.reads).toBe(3);
+    reads.mockClear();
+    const fresh = await blastRadius(
+      catalog,
+      mockCredentials.service(),
+      options,
+    );
+    expect(reads.mock.calls.length).toBe(4);
+    expect({ ...reused, reads: 0 }).toEqual({ ...fresh, reads: 0 });
+  });
+
   it('reads a leaf once and finds nobody depending on it', async () => {
     const result = await radius(['component:default/leaf']);
     expect(result).toMatchObject({

@@ -11,7 +11,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RiskEntity } from '@trove/backstage-plugin-change-management-common';
 
 /** Only what the risk needs, to keep the catalog's answers small. */
-const FIELDS = [
+export const BLAST_RADIUS_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -68,8 +68,16 @@ export async function blastRadius(
     depth: number;
     maxReads: number;
     criticalityAnnotation: string;
+    /**
+     * The affected entities as the caller already read them, with
+     * BLAST_RADIUS_FIELDS: the first hop reads none of them again.
+     */
+    affectedEntities?: Entity[];
   },
 ): Promise<BlastRadius> {
+  const known = new Map(
+    (options.affectedEntities ?? []).map(e => [stringifyEntityRef(e), e]),
+  );
   const seen = new Set<string>();
   const affected: RiskEntity[] = [];
   const dependents: RiskEntity[] = [];
@@ -78,11 +86,16 @@ export async function blastRadius(
   let reads = 0;
   while (level.length && hop <= options.depth && reads < options.maxReads) {
     level.forEach(ref => seen.add(ref));
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: level, fields: FIELDS },
-      { credentials },
-    );
-    reads += 1;
+    let items: (Entity | undefined)[];
+    if (hop === 0 && level.every(ref => known.has(ref))) {
+      items = level.map(ref => known.get(ref));
+    } else {
+      ({ items } = await catalog.getEntitiesByRefs(
+        { entityRefs: level, fields: BLAST_RADIUS_FIELDS },
+        { credentials },
+      ));
+      reads += 1;
+    }
     const next = new Set<string>();
     const found = hop === 0 ? affected : dependents;
     for (const [i, ref] of level.entries()) {

@@ -9,13 +9,14 @@ import {
   DEFAULT_SCORE_WEIGHTS,
   FreezeCalendar,
   RiskConfig,
+  RiskPolicies,
   ScoreWeights,
   validateFreezeCalendar,
   validateWorkingHours,
   WorkingHours,
 } from '@trove/backstage-plugin-change-management-common';
 import { ExpectedHead } from './expectedHistory';
-import { readRiskConfig } from './riskConfig';
+import { readRiskConfig, readRiskPolicies } from './riskConfig';
 
 /** The plugin's configuration, read and checked once at start-up. */
 export interface ChangeManagementConfig {
@@ -51,6 +52,8 @@ export interface ChangeManagementConfig {
   scoreWeights: ScoreWeights;
   /** Issue 24: the risk assessment's factors, weights and thresholds. */
   risk: RiskConfig;
+  /** Issue 24: what a high-risk change must meet; all off by default. */
+  riskPolicies: RiskPolicies;
 }
 
 /** The delivery of side effects after the commit. */
@@ -120,9 +123,12 @@ export function readChangeManagementConfig(
   const blackouts = (root?.getOptionalConfigArray('blackouts') ?? []).map(
     (b, i) => readBlackout(b, i),
   );
+  const workingHours = readWorkingHours(
+    root?.getOptionalConfig('workingHours'),
+  );
   return {
     blackouts,
-    workingHours: readWorkingHours(root?.getOptionalConfig('workingHours')),
+    workingHours,
     allowCiRecording: root?.getOptionalBoolean('ci.allowRecording') ?? false,
     ctoRefs,
     engineers: {
@@ -148,6 +154,10 @@ export function readChangeManagementConfig(
       root?.getOptionalConfig('metrics.scoreWeights'),
     ),
     risk: readRiskConfig(root?.getOptionalConfig('risk')),
+    riskPolicies: readRiskPolicies(
+      root?.getOptionalConfig('risk.policies'),
+      workingHours,
+    ),
   };
 }
 

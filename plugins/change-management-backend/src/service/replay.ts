@@ -5,6 +5,8 @@ import {
   ChangeEvent,
   ChangeException,
   ChangeRisk,
+  NO_RISK_POLICIES,
+  RiskPolicies,
   SYSTEM_EVENTS,
   SystemEvent,
 } from '@trove/backstage-plugin-change-management-common';
@@ -17,6 +19,11 @@ export interface ReplayFailure {
   problem: string;
 }
 
+/** Issue 24: a review event that says it was the first of two. */
+const TWO_REVIEWS: RiskPolicies = {
+  highRisk: { ...NO_RISK_POLICIES.highRisk, twoPeerReviews: true },
+};
+
 const isSystemEvent = (action: string) =>
   SYSTEM_EVENTS.includes(action as SystemEvent);
 
@@ -24,7 +31,8 @@ const isSystemEvent = (action: string) =>
  * What a change's row must be, by replaying its events, oldest first,
  * through the workflow's own `applyAction`. The events were judged when they
  * were recorded, so the replay grants every role; it takes the exceptions
- * the event recorded (a freeze override depends on the calendar of the day).
+ * the event recorded (a freeze override depends on the calendar of the day),
+ * and the policy a first of two reviews recorded (config of the day).
  * System events (reminders, escalations) do not move a change.
  */
 export function replayEvents(
@@ -40,10 +48,12 @@ export function replayEvents(
     affectedEntityRefs,
   };
   for (const event of rest.filter(e => !isSystemEvent(e.action))) {
-    const { exceptions, risk, ...fields } = event.fields as {
-      exceptions?: ChangeException[];
-      risk?: ChangeRisk;
-    };
+    const { exceptions, risk, peerReviewsRequired, ...fields } =
+      event.fields as {
+        exceptions?: ChangeException[];
+        risk?: ChangeRisk;
+        peerReviewsRequired?: number;
+      };
     const outcome = applyAction(
       { ...change, overdue: false },
       {
@@ -60,6 +70,7 @@ export function replayEvents(
         now: new Date(event.at),
         allowSelfApproval: true,
         freezeTimeZone: 'UTC',
+        riskPolicies: peerReviewsRequired === 2 ? TWO_REVIEWS : undefined,
       },
     );
     if (!outcome.ok) {

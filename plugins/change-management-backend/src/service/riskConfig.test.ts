@@ -1,6 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_RISK_CONFIG } from '@trove/backstage-plugin-change-management-common';
-import { readRiskConfig } from './riskConfig';
+import {
+  DEFAULT_RISK_CONFIG,
+  NO_RISK_POLICIES,
+} from '@trove/backstage-plugin-change-management-common';
+import { readRiskConfig, readRiskPolicies } from './riskConfig';
 
 describe('readRiskConfig', () => {
   it('defaults every key', () => {
@@ -34,5 +37,41 @@ describe('readRiskConfig', () => {
     expect(() =>
       readRiskConfig(new ConfigReader({ thresholds: { medium: 30 } })),
     ).toThrow('high must not be below medium');
+  });
+});
+
+describe('readRiskPolicies', () => {
+  const hours = {
+    timeZone: 'UTC',
+    days: [1, 2, 3, 4, 5],
+    start: '09:00',
+    end: '17:00',
+  };
+
+  it('leaves every policy off by default', () => {
+    expect(readRiskPolicies(undefined, undefined)).toEqual(NO_RISK_POLICIES);
+  });
+
+  it('reads each policy, the others off', () => {
+    expect(
+      readRiskPolicies(
+        new ConfigReader({ highRisk: { twoPeerReviews: true } }),
+        undefined,
+      ),
+    ).toEqual({
+      highRisk: { ...NO_RISK_POLICIES.highRisk, twoPeerReviews: true },
+    });
+  });
+
+  it('refuses noDeployOutsideWorkingHours without working hours', () => {
+    const config = new ConfigReader({
+      highRisk: { noDeployOutsideWorkingHours: true },
+    });
+    expect(() => readRiskPolicies(config, undefined)).toThrow(
+      'it needs changeManagement.workingHours',
+    );
+    expect(readRiskPolicies(config, hours).highRisk).toMatchObject({
+      noDeployOutsideWorkingHours: true,
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { Config } from '@backstage/config';
 import {
   DEFAULT_RISK_CONFIG,
+  NO_RISK_POLICIES,
   RiskConfig,
+  RiskPolicies,
+  WorkingHours,
 } from '@trove/backstage-plugin-change-management-common';
 
 const number = (config: Config | undefined, key: string, otherwise: number) => {
@@ -47,4 +50,26 @@ export function readRiskConfig(config: Config | undefined): RiskConfig {
     thresholds,
     weights,
   };
+}
+
+/**
+ * `changeManagement.risk.policies` (issue 24), read once at start-up: each
+ * policy is off unless set. `noDeployOutsideWorkingHours` needs
+ * `changeManagement.workingHours`, or it could never be judged.
+ */
+export function readRiskPolicies(
+  config: Config | undefined,
+  workingHours: WorkingHours | undefined,
+): RiskPolicies {
+  const off = NO_RISK_POLICIES.highRisk;
+  const highRisk = { ...off };
+  for (const key of Object.keys(off) as (keyof typeof off)[]) {
+    highRisk[key] = config?.getOptionalBoolean(`highRisk.${key}`) ?? off[key];
+  }
+  if (highRisk.noDeployOutsideWorkingHours && !workingHours) {
+    throw new Error(
+      'Invalid changeManagement.risk.policies.highRisk.noDeployOutsideWorkingHours: it needs changeManagement.workingHours',
+    );
+  }
+  return { highRisk };
 }

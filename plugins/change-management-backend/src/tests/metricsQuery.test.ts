@@ -15,6 +15,7 @@ import {
   SERVICE,
   SYSTEM,
 } from '../__testUtils__/metricsFixtures';
+import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { MetricsQuery } from '../database/ChangeStore';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
@@ -182,10 +183,12 @@ const SYSTEM_IN_MARCH: EntityMetrics = {
 describe('the metrics, in memory and in SQL, on known fixtures', () => {
   const databases = createTestDatabases();
   const stores = new Map<string, DatabaseChangeStore>();
+  const knexes = new Map<string, Knex>();
 
   beforeAll(async () => {
     for (const [id] of databases.eachSupportedId()) {
       const knex = await databases.init(id);
+      knexes.set(id, knex);
       stores.set(
         id,
         await DatabaseChangeStore.create({
@@ -308,6 +311,32 @@ describe('the metrics, in memory and in SQL, on known fixtures', () => {
           causes: incidentCauses(ALL.map(f => f.change)),
         }).score,
       ).toEqual(score);
+    });
+
+    it('give each of several entities its own figures, in four grouped queries', async () => {
+      const knex = knexes.get(databaseId)!;
+      const refs = [SERVICE, SYSTEM, ALONE, LEDGER];
+      let queries = 0;
+      const count = () => {
+        queries += 1;
+      };
+      knex.on('query', count);
+      const each = await stores.get(databaseId)!.metricsOfEach({
+        entityRefs: refs,
+        ...MARCH,
+        now: NOW,
+        weights: DEFAULT_SCORE_WEIGHTS,
+      });
+      knex.removeListener('query', count);
+      // One per figure (totals, weeks, lead and recovery percentiles),
+      // whatever the number of entities.
+      expect(queries).toBe(4);
+      for (const [i, entityRef] of refs.entries()) {
+        expect(rounded(each[i])).toEqual(
+          rounded(await sql({ entityRef, ...MARCH })),
+        );
+      }
+      expect(rounded(each[1])).toEqual(SYSTEM_IN_MARCH);
     });
   });
 });

@@ -43,6 +43,8 @@ describe('migrations', () => {
         'planned_end',
         'caused_by',
         'risk',
+        'second_reviewed_by',
+        'second_reviewed_at',
       ]) {
         await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
           true,
@@ -88,6 +90,19 @@ describe('migrations', () => {
         [],
       );
       expect(left).toContain('changes_deployed_idx');
+      // Issue 24: the second peer review (twoPeerReviews).
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261223040000_second_review.js',
+      });
+      for (const column of ['second_reviewed_by', 'second_reviewed_at']) {
+        await expect(knex.schema.hasColumn('changes', column)).resolves.toBe(
+          false,
+        );
+      }
+      await expect(
+        knex.schema.hasColumn('changes', 'reviewed_by'),
+      ).resolves.toBe(true);
       // Issue 24: the CTO's lockdowns.
       await expect(knex.schema.hasTable('change_lockdowns')).resolves.toBe(
         true,

@@ -101,7 +101,17 @@ describe('the OpenAPI document served at /openapi.json', () => {
   let schemas: Record<string, any>;
 
   beforeAll(async () => {
-    h = await startChangeManagement({ knex: await databases.init('SQLITE_3') });
+    h = await startChangeManagement({
+      knex: await databases.init('SQLITE_3'),
+      // Issue 24: an infrastructure change is high risk and takes two
+      // reviews, so that a real change holds `secondReviewed`.
+      changeManagement: {
+        risk: {
+          weights: { infrastructure: 100 },
+          policies: { highRisk: { twoPeerReviews: true } },
+        },
+      },
+    });
     contract = await servedContract(h);
     schemas = contract.document.components.schemas;
   });
@@ -187,9 +197,14 @@ describe('the OpenAPI document served at /openapi.json', () => {
       ],
     );
 
+    const [, twice] = await raise(drafts.infrastructure, [
+      ['alice', 'submit'],
+      ['bob', 'review'],
+      ['dana', 'review'],
+    ]);
     const { properties, required, additionalProperties } = schemas.Change;
     expect(additionalProperties).toBe(false);
-    for (const change of [created, completed, reviewed]) {
+    for (const change of [created, completed, reviewed, twice]) {
       const { allowedActions, windowWarnings: _, ...record } = change;
       expect(Object.keys(properties)).toEqual(
         expect.arrayContaining(Object.keys(record)),
@@ -201,7 +216,7 @@ describe('the OpenAPI document served at /openapi.json', () => {
     }
     // Between them the changes hold every key the document describes.
     expect(
-      Object.keys({ ...created, ...completed, ...reviewed }).sort(),
+      Object.keys({ ...created, ...completed, ...reviewed, ...twice }).sort(),
     ).toEqual(Object.keys(schemas.ChangeView.properties).sort());
   });
 
@@ -250,7 +265,12 @@ describe('the OpenAPI document served at /openapi.json', () => {
       'post',
       '/changes/{id}/actions',
       409,
-      ['InvalidTransitionError', 'FreezeError', 'StaleVersionError'],
+      [
+        'InvalidTransitionError',
+        'FreezeError',
+        'StaleVersionError',
+        'RiskPolicyError',
+      ],
     ],
     [
       'patch',

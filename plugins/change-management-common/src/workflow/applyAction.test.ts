@@ -185,6 +185,8 @@ describe('applyAction', () => {
     expect(Object.keys(patch).sort()).toEqual([
       'approved',
       'reviewed',
+      // Issue 24: the second of two reviews goes with the first.
+      'secondReviewed',
       'signedOff',
       'stagingTested',
     ]);

@@ -9,6 +9,13 @@ import { checkAction } from './checkAction';
 import { deployVerdict } from './deployVerdict';
 import { missingForSubmit } from './submitChecks';
 import { plannedWindowIssues } from './plannedWindow';
+import {
+  missingPlannedWindow,
+  peerReviewsRequired,
+  RiskPolicies,
+  riskPolicyRefusal,
+} from './riskPolicies';
+import type { WorkingHours } from './windowWarnings';
 import { isRetrospectiveOverdue } from './overdue';
 import { RETROSPECTIVE_DUE_MS } from './retrospectiveDue';
 
@@ -29,6 +36,10 @@ export interface WorkflowContext {
   blackouts?: Blackout[];
   /** The CTO's lockdowns over the change's entities in force at `now`. */
   lockdowns?: Lockdown[];
+  /** Issue 24: the risk-based policies (config `changeManagement.risk.policies`); none bind when left out. */
+  riskPolicies?: RiskPolicies;
+  /** Config `changeManagement.workingHours`, for `noDeployOutsideWorkingHours`. */
+  workingHours?: WorkingHours;
 }
 
 /** An accepted action: the next state and everything it records. @public */
@@ -53,6 +64,7 @@ export interface ActionOutcome {
  */
 const CLEARED_ON_REWORK: Partial<Change> = {
   reviewed: undefined,
+  secondReviewed: undefined,
   approved: undefined,
   signedOff: undefined,
   stagingTested: undefined,
@@ -145,14 +157,37 @@ export function applyAction(
           issues,
         };
       }
+      const noWindow = missingPlannedWindow(change, ctx.riskPolicies);
+      if (noWindow) {
+        return riskPolicyRefusal(
+          'requirePlannedWindow',
+          change.risk?.level,
+          noWindow,
+        );
+      }
       return outcome({});
     }
     case 'review':
+      // A first review on record while in review is the first of two
+      // (checkAction keeps its reviewer from giving the second).
+      if (change.reviewed) {
+        return outcome({ secondReviewed: { by, at } });
+      }
+      if (peerReviewsRequired(change, ctx.riskPolicies) === 2) {
+        // The event says so, and the replay reads it from there.
+        return outcome(
+          { reviewed: { by, at } },
+          {
+            to: change.state,
+            eventFields: { ...fields, peerReviewsRequired: 2 },
+          },
+        );
+      }
       return outcome({ reviewed: { by, at } });
     case 'request-changes':
       return outcome(CLEARED_ON_REWORK);
     case 'return-to-review':
-      return outcome({ reviewed: undefined });
+      return outcome({ reviewed: undefined, secondReviewed: undefined });
     case 'waive-review':
       exception('waived-review', request.reason);
       return outcome({}, { comment: request.reason });
@@ -181,7 +216,19 @@ export function applyAction(
         change,
         'production',
         productionClosure(ctx),
+        {
+          policies: ctx.riskPolicies,
+          workingHours: ctx.workingHours,
+          now: ctx.now,
+        },
       );
+      if (!verdict.allowed && verdict.heldByPolicy) {
+        return riskPolicyRefusal(
+          verdict.heldByPolicy,
+          change.risk?.level,
+          verdict.reasons[0],
+        );
+      }
       if (!verdict.allowed) {
         // checkAction has opened the deploy step, so what holds it back is
         // the freeze or a blackout, which the verdict names.

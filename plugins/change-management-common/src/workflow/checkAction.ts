@@ -5,6 +5,7 @@ import { openActions, recordFacts } from './waitsOn';
 import { Actor } from './actor';
 import { reviewLeavesAnApprover } from './ctoReview';
 import { isEngineerFor } from './engineers';
+import { riskPolicyRefusal } from './riskPolicies';
 
 /** What a pipeline may record on its own. @public */
 export const PIPELINE_ACTIONS: ChangeAction[] = ['deploy', 'roll-back'];
@@ -39,7 +40,8 @@ type CheckedChange = Pick<
   | 'retrospective'
   | 'postDeploymentReview'
   | 'reviewed'
->;
+> &
+  Partial<Pick<Change, 'secondReviewed' | 'risk'>>;
 
 /**
  * Whether this actor may take this action on this change now, judged on the
@@ -105,6 +107,15 @@ export function checkAction(
       if (!isEngineer) {
         return notAllowed(`Only an engineer may ${action} this change`);
       }
+      // A review on record while in review is the first of two
+      // (twoPeerReviews): two different engineers give them.
+      if (action === 'review' && change.reviewed?.by === actor.userEntityRef) {
+        return riskPolicyRefusal(
+          'twoPeerReviews',
+          change.risk?.level,
+          'You gave this high-risk change its first peer review; another engineer, not its author, must give the second',
+        );
+      }
       if (
         action === 'review' &&
         !reviewLeavesAnApprover(change, actor, options.allowSelfApproval)
@@ -136,7 +147,9 @@ export function checkAction(
   // Two people check every change: whoever peer-reviewed it does not
   // approve it too. Like approving one's own change, it takes
   // allowSelfApproval and is then an exception.
-  const reviewedIt = change.reviewed?.by === actor.userEntityRef;
+  const reviewedIt = [change.reviewed, change.secondReviewed].some(
+    review => review?.by === actor.userEntityRef,
+  );
   if (action === 'return-to-review' && !reviewedIt) {
     return notAllowed(
       'Only the CTO-role holder who peer-reviewed this change sends it back for another review; approve it, or request changes',

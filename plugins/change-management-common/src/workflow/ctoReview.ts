@@ -16,12 +16,16 @@ import { Actor } from './actor';
  * @public
  */
 export function reviewLeavesAnApprover(
-  change: Pick<Change, 'createdBy'>,
+  change: Pick<Change, 'createdBy'> & Partial<Pick<Change, 'reviewed'>>,
   actor: Pick<Actor, 'isCto' | 'otherCtos'>,
   allowSelfApproval: boolean,
 ): boolean {
   if (!actor.isCto || allowSelfApproval) {
     return true;
   }
-  return (actor.otherCtos ?? []).some(ref => ref !== change.createdBy);
+  // A first review of two on record (twoPeerReviews): its reviewer does
+  // not approve either.
+  return (actor.otherCtos ?? []).some(
+    ref => ref !== change.createdBy && ref !== change.reviewed?.by,
+  );
 }

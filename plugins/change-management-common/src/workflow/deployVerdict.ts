@@ -6,6 +6,8 @@ import { Change, ChangeAction } from '../types';
 import { machineFor } from './transitions';
 import { nextSteps, openActions, WorkflowChange } from './waitsOn';
 import { closuresHold } from './plannedWindow';
+import { outsideWorkingHours, RiskPolicies } from './riskPolicies';
+import type { WorkingHours } from './windowWarnings';
 
 /** Where a pipeline deploys. @public */
 export type GateEnvironment = 'production' | 'staging';
@@ -58,7 +60,7 @@ const WAITING_FOR: Partial<Record<ChangeAction, (author: string) => string>> = {
  * @public
  */
 export function waitingReason(
-  change: WorkflowChange,
+  change: WorkflowChange & Partial<Pick<Change, 'reviewed'>>,
   authorName = 'the author',
 ): string {
   const [next] = nextSteps(change);
@@ -66,6 +68,10 @@ export function waitingReason(
     return `The change is ${STATE_LABELS[change.state].toLocaleLowerCase(
       'en-US',
     )}; nothing more is deployed under it. Raise a new change`;
+  }
+  if (next === 'review' && change.reviewed) {
+    // The first of two reviews is on record (twoPeerReviews).
+    return `Waiting for a second peer review by an engineer other than ${authorName} and ${change.reviewed.by}`;
   }
   return WAITING_FOR[next]?.(authorName) ?? `Waiting for the ${next} step`;
 }
@@ -83,9 +89,17 @@ export function waitingReason(
  * @public
  */
 export function deployVerdict(
-  change: WorkflowChange & Pick<Change, 'approved'>,
+  change: WorkflowChange &
+    Pick<Change, 'approved'> &
+    Partial<Pick<Change, 'reviewed' | 'risk'>>,
   environment: GateEnvironment,
   closure?: RefusalWindow,
+  /** Issue 24: the risk-based policies, working hours and the time. */
+  policy?: {
+    policies?: RiskPolicies;
+    workingHours?: WorkingHours;
+    now: Date;
+  },
 ): DeployVerdict {
   const open = openActions(change);
   if (!OPENING[environment].some(action => open.includes(action))) {
@@ -95,7 +109,19 @@ export function deployVerdict(
       final: !canStillOpen(change, environment),
     };
   }
-  if (environment === 'staging' || !closure) {
+  if (environment === 'staging') {
+    return { allowed: true, reasons: [], final: false };
+  }
+  const outside = policy && !closure && outsideWorkingHours(change, policy);
+  if (outside) {
+    return {
+      allowed: false,
+      final: false,
+      reasons: [outside],
+      heldByPolicy: 'noDeployOutsideWorkingHours',
+    };
+  }
+  if (!closure) {
     return { allowed: true, reasons: [], final: false };
   }
   const closed = describeClosure(closure);

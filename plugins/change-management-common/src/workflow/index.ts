@@ -135,3 +135,12 @@ export type {
   RiskLevel,
   RiskReason,
 } from './changeRisk';
+export {
+  missingPlannedWindow,
+  NO_RISK_POLICIES,
+  outsideWorkingHours,
+  peerReviewsRequired,
+  policyBinds,
+  riskPolicyRefusal,
+} from './riskPolicies';
+export type { RiskPolicies, RiskPolicyName } from './riskPolicies';

@@ -4,6 +4,16 @@ import { DeployVerdict } from '../responses';
 import { deployVerdict, waitingReason } from './deployVerdict';
 import { nextSteps, stateOutcome, WorkflowChange } from './waitsOn';
 import { RETROSPECTIVE_DUE_WORDS } from './retrospectiveDue';
+import {
+  missingPlannedWindow,
+  peerReviewsRequired,
+  RiskPolicies,
+} from './riskPolicies';
+import { Change } from '../types';
+
+/** What the sentence reads of a change. */
+type NextStepChange = WorkflowChange &
+  Partial<Pick<Change, 'reviewed' | 'risk' | 'plannedStart' | 'plannedEnd'>>;
 
 /** What the sentence needs besides the change. @public */
 export type NextStepContext = {
@@ -16,6 +26,11 @@ export type NextStepContext = {
   verdict?: DeployVerdict;
   /** How a blackout's times read (describeClosure); ISO by default. */
   time?: (iso: string) => string;
+  /**
+   * Issue 24: the risk-based policies in force, so that the sentence says
+   * what a high-risk change still misses; without them, none bind.
+   */
+  riskPolicies?: RiskPolicies;
 };
 
 /** The deploy step, in the words of its verdict. */
@@ -23,8 +38,12 @@ function deployStep(
   change: WorkflowChange,
   { authorName, verdict, time }: NextStepContext,
 ): string {
-  const { heldBy, override } = verdict ?? deployVerdict(change, 'production');
+  const { heldBy, override, heldByPolicy, reasons } =
+    verdict ?? deployVerdict(change, 'production');
   const who = `${authorName} or another engineer`;
+  if (heldByPolicy) {
+    return `Ready for production: ${reasons[0]}`;
+  }
   if (heldBy) {
     const what = heldBy.entityRef ? 'blackout' : 'freeze';
     return `Ready for production: deploy when the ${what} ends ${describeReopening(
@@ -52,12 +71,23 @@ function deployStep(
  * @public
  */
 export function describeNextStep(
-  change: WorkflowChange,
+  change: NextStepChange,
   context: NextStepContext,
 ): string {
   const [next] = nextSteps(change);
+  const { authorName, riskPolicies } = context;
   if (next === 'deploy') {
     return deployStep(change, context);
+  }
+  if (next === 'submit' && missingPlannedWindow(change, riskPolicies)) {
+    return `Waiting for ${authorName} to add a planned window and submit it: a high-risk change needs one`;
+  }
+  if (
+    next === 'review' &&
+    !change.reviewed &&
+    peerReviewsRequired(change, riskPolicies) === 2
+  ) {
+    return `Waiting for two peer reviews by two engineers other than ${authorName}: a high-risk change needs both`;
   }
   if (next) {
     return waitingReason(change, context.authorName);

@@ -97,7 +97,9 @@ export function waitsOn(change: WorkflowChange): Party[] {
  * @public
  */
 export function waitsOnActor(
-  change: WorkflowChange & Pick<Change, 'createdBy'>,
+  change: WorkflowChange &
+    Pick<Change, 'createdBy'> &
+    Partial<Pick<Change, 'reviewed'>>,
   actor: Actor,
   options: {
     allowSelfApproval: boolean;
@@ -109,8 +111,10 @@ export function waitsOnActor(
   return waitsOn(change).some(party => {
     if (party === 'author') return isAuthor;
     if (party === 'cto') return actor.isCto;
+    // A first review of two on record: its reviewer is not waited on.
     return (
       !isAuthor &&
+      change.reviewed?.by !== actor.userEntityRef &&
       isEngineerFor(actor.engineerOf, options.ownerRefs ?? []) &&
       reviewLeavesAnApprover(change, actor, options.allowSelfApproval)
     );

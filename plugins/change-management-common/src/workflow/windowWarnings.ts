@@ -90,7 +90,7 @@ export function withinWorkingHours(
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Working hours in words: "Mon, Tue, Wed, Thu, Fri 09:00 to 17:00 (UTC)". */
-function describeWorkingHours(hours: WorkingHours): string {
+export function describeWorkingHours(hours: WorkingHours): string {
   const days = [...hours.days].sort().map(d => WEEKDAYS[d - 1]);
   return `${days.join(', ')} ${hours.start} to ${hours.end} (${
     hours.timeZone

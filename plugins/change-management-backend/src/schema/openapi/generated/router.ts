@@ -304,6 +304,17 @@ export const spec = {
               },
             ],
           },
+          secondReviewed: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description:
+                  'Issue 24: the second peer review, by another engineer, where the twoPeerReviews policy binds the change (docs/workflow.md).',
+              },
+            ],
+          },
           approved: {
             allOf: [
               {
@@ -621,6 +632,17 @@ export const spec = {
               },
               {
                 description: 'The peer review.',
+              },
+            ],
+          },
+          secondReviewed: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description:
+                  'Issue 24: the second peer review, by another engineer, where the twoPeerReviews policy binds the change (docs/workflow.md).',
               },
             ],
           },
@@ -998,6 +1020,17 @@ export const spec = {
               },
               {
                 description: 'The peer review.',
+              },
+            ],
+          },
+          secondReviewed: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description:
+                  'Issue 24: the second peer review, by another engineer, where the twoPeerReviews policy binds the change (docs/workflow.md).',
               },
             ],
           },
@@ -3426,6 +3459,12 @@ export const spec = {
               },
             ],
           },
+          heldByPolicy: {
+            type: 'string',
+            enum: ['noDeployOutsideWorkingHours'],
+            description:
+              'Issue 24: the risk-based policy that holds a high-risk change back now (config `changeManagement.risk.policies`); the deploy is refused with a RiskPolicyError naming it.',
+          },
           override: {
             allOf: [
               {
@@ -3584,6 +3623,17 @@ export const spec = {
               },
               {
                 description: 'The peer review.',
+              },
+            ],
+          },
+          secondReviewed: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/ChangeSignature',
+              },
+              {
+                description:
+                  'Issue 24: the second peer review, by another engineer, where the twoPeerReviews policy binds the change (docs/workflow.md).',
               },
             ],
           },
@@ -3795,6 +3845,12 @@ export const spec = {
                       'The freeze or blackout that holds a standard or infrastructure change back now; the deploy is refused with this window.',
                   },
                 ],
+              },
+              heldByPolicy: {
+                type: 'string',
+                enum: ['noDeployOutsideWorkingHours'],
+                description:
+                  'Issue 24: the risk-based policy that holds a high-risk change back now (config `changeManagement.risk.policies`); the deploy is refused with a RiskPolicyError naming it.',
               },
               override: {
                 allOf: [
@@ -4296,6 +4352,74 @@ export const spec = {
               },
             },
             required: ['name', 'message', 'currentVersion'],
+            additionalProperties: false,
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+            required: ['method', 'url'],
+            additionalProperties: false,
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'number',
+                enum: [409],
+              },
+            },
+            required: ['statusCode'],
+            additionalProperties: false,
+          },
+        },
+        required: ['error', 'response'],
+        additionalProperties: false,
+      },
+      RiskPolicyErrorResponse: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+                enum: ['RiskPolicyError'],
+              },
+              message: {
+                type: 'string',
+                description:
+                  'For people; programs read the name and the fields.',
+              },
+              policy: {
+                type: 'string',
+                enum: [
+                  'twoPeerReviews',
+                  'requirePlannedWindow',
+                  'noDeployOutsideWorkingHours',
+                ],
+                description: 'The policy that refuses, as config names it.',
+              },
+              riskLevel: {
+                type: 'string',
+                enum: ['low', 'medium', 'high'],
+                description: "The change's stored risk level.",
+              },
+              statusCode: {
+                type: 'integer',
+              },
+              stack: {
+                type: 'string',
+                description: 'Only in development.',
+              },
+            },
+            required: ['name', 'message', 'policy', 'riskLevel'],
             additionalProperties: false,
           },
           request: {
@@ -4985,7 +5109,7 @@ export const spec = {
           },
           '409': {
             description:
-              'The wrong action for the state, a stale version or the freeze.',
+              'The wrong action for the state, a stale version, the freeze, or a risk-based policy (`RiskPolicyError`, naming it).',
             content: {
               'application/json': {
                 schema: {
@@ -4998,6 +5122,9 @@ export const spec = {
                     },
                     {
                       $ref: '#/components/schemas/StaleVersionErrorResponse',
+                    },
+                    {
+                      $ref: '#/components/schemas/RiskPolicyErrorResponse',
                     },
                   ],
                 },
