@@ -215,6 +215,16 @@ export const changeManagementPlugin = createBackendPlugin({
           config,
           lockdowns,
         );
+        const risk = new RiskService(
+          store,
+          deps.catalog,
+          deps.auth,
+          landscape,
+          config,
+          deps.clock,
+          deps.logger,
+          riskFactors,
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -225,16 +235,7 @@ export const changeManagementPlugin = createBackendPlugin({
           outbox,
           metrics,
           landscape,
-          new RiskService(
-            store,
-            deps.catalog,
-            deps.auth,
-            landscape,
-            config,
-            deps.clock,
-            deps.logger,
-            riskFactors,
-          ),
+          risk,
           pullRequestReader,
         );
         const changeLog = new ChangeLogService(
@@ -280,6 +281,7 @@ export const changeManagementPlugin = createBackendPlugin({
             gate,
             landscape,
             lockdowns,
+            risk,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
             metricsService: new MetricsService(
