@@ -123,18 +123,20 @@ export const riskPreviewQuerySchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    const message =
-      !q.plannedStart !== !q.plannedEnd
-        ? 'plannedStart and plannedEnd go together: give both or neither'
-        : q.plannedStart && q.plannedEnd && q.plannedEnd <= q.plannedStart
-        ? 'plannedEnd must be after plannedStart'
-        : undefined;
-    if (message) {
+    const issue = (message: string) =>
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         message,
         path: ['plannedEnd'],
       });
+    if (!q.plannedStart !== !q.plannedEnd) {
+      issue('plannedStart and plannedEnd go together: give both or neither');
+    } else if (
+      q.plannedStart &&
+      q.plannedEnd &&
+      q.plannedEnd <= q.plannedStart
+    ) {
+      issue('plannedEnd must be after plannedStart');
     }
   });
 

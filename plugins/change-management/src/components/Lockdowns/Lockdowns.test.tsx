@@ -6,6 +6,9 @@ import { DeclareLockdownDialog } from './DeclareLockdownDialog';
 import { LockdownBanner } from './LockdownBanner';
 import { LockdownPanel } from './LockdownPanel';
 
+// Typing into the dialog takes seconds when the suites share two cores.
+jest.setTimeout(30_000);
+
 const lockdown: Lockdown = {
   id: '00000000-0000-4000-8000-000000000001',
   entityRef: 'system:default/payments',
