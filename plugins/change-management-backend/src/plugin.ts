@@ -229,6 +229,16 @@ export const changeManagementPlugin = createBackendPlugin({
           config,
           lockdowns,
         );
+        const risk = new RiskService(
+          store,
+          deps.catalog,
+          deps.auth,
+          landscape,
+          config,
+          deps.clock,
+          deps.logger,
+          riskFactors,
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -239,16 +249,7 @@ export const changeManagementPlugin = createBackendPlugin({
           outbox,
           metrics,
           landscape,
-          new RiskService(
-            store,
-            deps.catalog,
-            deps.auth,
-            landscape,
-            config,
-            deps.clock,
-            deps.logger,
-            riskFactors,
-          ),
+          risk,
           pullRequestReader,
         );
         const changeLog = new ChangeLogService(
@@ -294,6 +295,7 @@ export const changeManagementPlugin = createBackendPlugin({
             gate,
             landscape,
             lockdowns,
+            risk,
             metrics,
             summary: new SummaryService(store, access, deps.clock),
             metricsService: new MetricsService(

@@ -44,6 +44,8 @@ import {
   conflictsQuerySchema,
   freeSlotQuerySchema,
   freeSlotSchema,
+  riskPreviewQuerySchema,
+  riskPreviewSchema,
 } from './landscape';
 import { metricsOverviewSchema } from './metricsOverview';
 import {
@@ -215,6 +217,13 @@ export const apiRoutes = {
     path: '/free-slot',
     query: freeSlotQuerySchema,
     response: freeSlotSchema,
+  },
+  // Issue 24 item 2: the raise form's risk, before the change exists.
+  PreviewRisk: {
+    method: 'get',
+    path: '/risk',
+    query: riskPreviewQuerySchema,
+    response: riskPreviewSchema,
   },
   // Issue 24 item 4: the lockdowns the CTO declares and lifts.
   DeclareLockdown: {

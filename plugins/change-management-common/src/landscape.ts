@@ -3,6 +3,8 @@ import { isoTime } from './fields';
 import { queryTime, scopeRef } from './queries';
 import { changeStateSchema, changeTypeSchema } from './types';
 import { windowWarningSchema } from './workflow/windowWarnings';
+import { changeRiskSchema } from './workflow/changeRisk';
+import { changeDraftSchema } from './schemas';
 
 // The change landscape (issue 21): planned windows' warnings, conflicts,
 // the calendar and the next free slot, on the wire. The judges are in
@@ -92,6 +94,63 @@ export const conflictsQuerySchema = z
     message: 'plannedEnd must be after plannedStart',
     path: ['plannedEnd'],
   });
+
+/**
+ * The query string of `GET /risk`: the draft's risk as the server would
+ * assess it on a save, before the change exists (issue 24). The window is
+ * optional, as on the draft.
+ *
+ * @public
+ */
+export const riskPreviewQuerySchema = z
+  .object({
+    entityRef: entityRefList,
+    type: changeTypeSchema,
+    plannedStart: queryTime(
+      'plannedStart',
+      'The planned start, inclusive; with plannedEnd.',
+    ).optional(),
+    plannedEnd: queryTime(
+      'plannedEnd',
+      'The planned end, exclusive; with plannedStart.',
+    ).optional(),
+    pullRequestUrl: changeDraftSchema.shape.pullRequestUrl,
+    excludeId: z
+      .string()
+      .uuid('excludeId must be the id of a change (a UUID)')
+      .optional()
+      .describe('The draft being edited: left out of its own conflicts.'),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const issue = (message: string) =>
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message,
+        path: ['plannedEnd'],
+      });
+    if (!q.plannedStart !== !q.plannedEnd) {
+      issue('plannedStart and plannedEnd go together: give both or neither');
+    } else if (
+      q.plannedStart &&
+      q.plannedEnd &&
+      q.plannedEnd <= q.plannedStart
+    ) {
+      issue('plannedEnd must be after plannedStart');
+    }
+  });
+
+/** What `GET /risk` answers. @public */
+export const riskPreviewSchema = z
+  .object({
+    risk: changeRiskSchema
+      .optional()
+      .describe('Absent when config changeManagement.risk.enabled is false.'),
+  })
+  .strict();
+
+/** @public */
+export type RiskPreview = z.infer<typeof riskPreviewSchema>;
 
 /** The longest period one calendar request covers. @public */
 export const CALENDAR_MAX_DAYS = 400;

@@ -40,7 +40,14 @@ export type Lockdown = z.infer<typeof lockdownSchema>;
 
 /** @public */
 export const lockdownListSchema = z
-  .object({ items: z.array(lockdownSchema) })
+  .object({
+    items: z.array(lockdownSchema),
+    canDeclare: z
+      .boolean()
+      .describe(
+        'Whether the caller holds the CTO role, and so may declare and lift a lockdown.',
+      ),
+  })
   .strict();
 
 /** @public */

@@ -347,6 +347,15 @@ function registerLandscapeRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
+    ...route('PreviewRisk'),
+    description:
+      'The risk of a draft before it is saved (the raise form, issue 24): assessed exactly as a save of those entities, type, window and pull request would assess it, and written nowhere. No `risk` when the risk is off in config.',
+    responses: {
+      200: ok('PreviewRisk', 'The assessment a save would store.'),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
     ...route('GetCalendar'),
     description:
       'The freeze and blackout windows of a period and the changes the caller may read planned in it or deployed to production in it. A period over 400 days is cut to 400.',

@@ -110,11 +110,16 @@ export class LockdownService {
     const lockdowns = await this.store.list({
       activeAt: active === 'true' ? this.clock.now() : undefined,
     });
+    // The portal offers Declare and Lift by the same check that refuses them.
+    const canDeclare = actor.isCto;
     if (!entityRef || lockdowns.every(l => !l.entityRef)) {
-      return { items: lockdowns };
+      return { items: lockdowns, canDeclare };
     }
     const scopes = await this.scopes.scopesOf([entityRef], actor.credentials);
-    return { items: lockdowns.filter(l => lockdownCovers(l, scopes)) };
+    return {
+      items: lockdowns.filter(l => lockdownCovers(l, scopes)),
+      canDeclare,
+    };
   }
 
   /**

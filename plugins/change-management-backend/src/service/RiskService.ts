@@ -7,11 +7,17 @@ import {
   freezeWindowsBetween,
   plannedWindowOf,
   RiskFacts,
+  RiskPreview,
+  riskPreviewQuerySchema,
 } from '@trove/backstage-plugin-change-management-common';
 import { ChangeRiskFactor } from '@trove/backstage-plugin-change-management-node';
+import { randomUUID } from 'node:crypto';
 import { ChangeStore, StoredChange } from '../database/ChangeStore';
+import { parseInput } from '../errors';
+import { resolveAffectedEntities } from './affectedEntities';
 import { blastRadius } from './blastRadius';
 import { Caller } from './ChangeAccessService';
+import { newDraft } from './changeRecord';
 import { Clock } from './Clock';
 import { ChangeManagementConfig } from './config';
 import { LandscapeService } from './LandscapeService';
@@ -79,6 +85,48 @@ export class RiskService {
       extra,
     };
     return assessRisk(facts, risk, now);
+  }
+
+  /**
+   * `GET /risk`: the raise form's draft assessed exactly as a save would
+   * assess it, and nothing written. The entities are checked as a save
+   * checks them, with the caller's credentials.
+   */
+  async preview(query: unknown, actor: Caller): Promise<RiskPreview> {
+    const request = parseInput(() => riskPreviewQuerySchema.parse(query));
+    const entities = await resolveAffectedEntities(
+      request.entityRef,
+      this.catalog,
+      actor.credentials,
+      'entityRef',
+    );
+    const draft = newDraft({
+      // The draft being edited keeps its id: its own window is no conflict.
+      id: request.excludeId ?? randomUUID(),
+      draft: {
+        type: request.type,
+        title: '',
+        description: '',
+        risks: '',
+        testingNotes: '',
+        pullRequestUrl: request.pullRequestUrl,
+        plannedStart: request.plannedStart?.toISOString(),
+        plannedEnd: request.plannedEnd?.toISOString(),
+      },
+      by: actor.userEntityRef,
+      at: this.clock.now().toISOString(),
+    });
+    const risk = await this.assess(
+      {
+        ...draft,
+        affectedEntityRefs: entities.map(e => e.entityRef),
+        affectedSystemRefs: [
+          ...new Set(entities.flatMap(e => (e.systemRef ? [e.systemRef] : []))),
+        ],
+      },
+      actor,
+    );
+    return risk ? { risk } : {};
   }
 
   /**

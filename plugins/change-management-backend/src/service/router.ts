@@ -46,6 +46,7 @@ import { FreezeService } from './FreezeService';
 import { GateService } from './GateService';
 import { jsonBodies } from './jsonBodies';
 import { LandscapeService } from './LandscapeService';
+import { RiskService } from './RiskService';
 import { LockdownService } from './LockdownService';
 import { MetricsService } from './MetricsService';
 import { SummaryService } from './SummaryService';
@@ -117,6 +118,8 @@ export interface RouterOptions {
   landscape: LandscapeService;
   /** The CTO's lockdowns (issue 24). */
   lockdowns: LockdownService;
+  /** The raise form's risk before the change exists (issue 24). */
+  risk: RiskService;
   /** Counts the refused mutations. */
   metrics: ChangeManagementMetrics;
   summary: SummaryService;
@@ -146,6 +149,7 @@ export async function createRouter(options: RouterOptions) {
     gate,
     landscape,
     lockdowns,
+    risk,
     metrics,
     summary,
     metricsService,
@@ -439,6 +443,10 @@ export async function createRouter(options: RouterOptions) {
     const actor = await actorOf(req);
     const query = queryOf(conflictsQuerySchema, req.query);
     res.json(await landscape.conflictsFor(query, actor));
+  });
+
+  router.get('/risk', async (req, res) => {
+    res.json(await risk.preview(req.query, await actorOf(req)));
   });
 
   router.get('/calendar', async (req, res) => {

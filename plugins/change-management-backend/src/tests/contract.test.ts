@@ -140,6 +140,7 @@ describe('the API answers as its OpenAPI document says', () => {
         .get(
           `/free-slot?${service}&durationMinutes=60&earliestStart=2026-12-20&type=standard`,
         );
+      await api.as('oscar').get(`/risk?${service}&type=infrastructure`);
       // Issue 24: a lockdown declared, listed and lifted, and refused.
       const { body: lockdown } = await api.as('carol').post('/lockdowns', {
         entityRef: 'system:default/storefront',
@@ -167,6 +168,7 @@ describe('the API answers as its OpenAPI document says', () => {
       await api.as('oscar').get('/summary');
       await api.as('oscar').get('/entities/facts?entityRefs=');
       await api.as('oscar').get('/conflicts?type=standard');
+      await api.as('oscar').get(`/risk?${service}&type=nope`);
       await api.as('oscar').get('/calendar?from=2026-02-01&to=2026-01-01');
       await api.as('oscar').get('/free-slot?durationMinutes=0');
       await api.as('oscar').get('/metrics?entityRef=system:default/payments');

@@ -157,6 +157,14 @@ describe('lockdowns', () => {
         'Only the CTO may declare a lockdown',
       );
       await expect(h.count('change_lockdowns')).resolves.toBe(0);
+      // The portal is told whom the server would refuse, by the same check.
+      expect((await h.as('alice').get('/lockdowns')).body).toEqual({
+        items: [],
+        canDeclare: false,
+      });
+      expect(
+        (await h.as('carol').get(`/lockdowns?entityRef=${PAYMENTS}`)).body,
+      ).toEqual({ items: [], canDeclare: true });
 
       const bad = await h.as('carol').post('/lockdowns', {
         entityRef: 'component:default/payments-service',

@@ -37,6 +37,7 @@ const ROUTES = {
   '/audit/exceptions': ['get'],
   '/audit/evidence/{id}': ['get'],
   '/conflicts': ['get'],
+  '/risk': ['get'],
   '/calendar': ['get'],
   '/free-slot': ['get'],
   '/lockdowns': ['post', 'get'],

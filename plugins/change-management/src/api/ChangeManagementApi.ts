@@ -26,6 +26,7 @@ import {
   LockdownDeclarationInput,
   LockdownList,
   QueueCounts,
+  RiskPreview,
 } from '@trove/backstage-plugin-change-management-common';
 
 import { Attachment } from './attachment';
@@ -97,6 +98,23 @@ export interface ConflictsRequest {
   plannedStart: string;
   /** ISO time with a zone, exclusive. */
   plannedEnd: string;
+  excludeId?: string;
+}
+
+/**
+ * A draft whose risk the server assesses before it is saved: the window is
+ * optional (both or neither); `excludeId` is the draft being edited.
+ *
+ * @public
+ */
+export interface RiskPreviewRequest {
+  entityRefs: string[];
+  type: ChangeType;
+  /** ISO time with a zone, inclusive. */
+  plannedStart?: string;
+  /** ISO time with a zone, exclusive. */
+  plannedEnd?: string;
+  pullRequestUrl?: string;
   excludeId?: string;
 }
 
@@ -189,6 +207,11 @@ export interface ChangeManagementApi {
    * blackouts), and its warnings, before the change is saved.
    */
   listConflicts(request: ConflictsRequest): Promise<ConflictList>;
+  /**
+   * The risk a save of the draft would store (issue 24), assessed by the
+   * server and written nowhere; no `risk` when the risk is off.
+   */
+  previewRisk(request: RiskPreviewRequest): Promise<RiskPreview>;
   /**
    * The earliest window of the duration, from the earliest start, with no
    * conflict, within 90 days; or why there is none.

@@ -27,6 +27,7 @@ import {
   LockdownDeclarationInput,
   LockdownList,
   QueueCounts,
+  RiskPreview,
 } from '@trove/backstage-plugin-change-management-common';
 import {
   AuditPeriod,
@@ -37,6 +38,7 @@ import {
   EntityMetricsRequest,
   ConflictsRequest,
   FreeSlotRequest,
+  RiskPreviewRequest,
 } from './ChangeManagementApi';
 import { Attachment, attachmentOf } from './attachment';
 
@@ -198,6 +200,13 @@ export class ChangeManagementClient implements ChangeManagementApi {
         type,
         excludeId,
       },
+    });
+  }
+
+  async previewRisk(request: RiskPreviewRequest): Promise<RiskPreview> {
+    const { entityRefs, ...rest } = request;
+    return this.json('PreviewRisk', {
+      query: { entityRef: entityRefs.join(','), ...rest },
     });
   }
 

@@ -8,6 +8,7 @@ export type {
   EntityMetricsRequest,
   ConflictsRequest,
   FreeSlotRequest,
+  RiskPreviewRequest,
 } from './ChangeManagementApi';
 export { ChangeManagementClient } from './ChangeManagementClient';
 export type { Attachment } from './attachment';

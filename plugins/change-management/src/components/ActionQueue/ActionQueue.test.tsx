@@ -189,4 +189,52 @@ describe('ActionQueue', () => {
     ).toEqual(['Deploy (1)']);
     expect(screen.queryByText(/Held by/)).not.toBeInTheDocument();
   });
+
+  it("shows each change's stored risk, and sorts the page by its score", async () => {
+    const sortByRisk = () =>
+      userEvent.click(
+        within(screen.getByRole('columnheader', { name: 'Risk' })).getAllByRole(
+          'button',
+        )[0],
+      );
+    const risk = (level: 'low' | 'medium' | 'high', score: number) => ({
+      level,
+      score,
+      reasons: [],
+      assessedAt: '2026-12-01T10:00:00.000Z',
+    });
+    const low = { ...approve, risk: risk('low', 2) };
+    const high = { ...signOff, risk: risk('high', 31) };
+    const medium = { ...approveToo, risk: risk('medium', 12) };
+    await renderQueue([low, high, review, medium]);
+
+    expect(cellOf(high.title, 'Risk')).toHaveTextContent('High risk · 31');
+    expect(cellOf(review.title, 'Risk')).toHaveTextContent('Not assessed');
+    const titles = () =>
+      within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('link')[0].textContent);
+    expect(titles()).toEqual([
+      low.title,
+      high.title,
+      review.title,
+      medium.title,
+    ]);
+
+    await sortByRisk();
+    expect(titles()).toEqual([
+      review.title,
+      low.title,
+      medium.title,
+      high.title,
+    ]);
+    await sortByRisk();
+    expect(titles()).toEqual([
+      high.title,
+      medium.title,
+      low.title,
+      review.title,
+    ]);
+  });
 });

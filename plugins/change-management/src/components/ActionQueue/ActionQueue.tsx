@@ -16,6 +16,7 @@ import { changeManagementApiRef } from '../../api';
 import { ChangesTable, ListColumn } from '../ChangesTable';
 import { formatTime } from '../format';
 import { heldLabel } from '../held';
+import { RiskChip } from '../Risk';
 
 /**
  * What the signed-in user is to do about a change of their queue: its next
@@ -80,6 +81,17 @@ export const ActionQueue = ({ empty }: ActionQueueProps) => {
           </Box>
         );
       },
+    },
+    {
+      // Issue 24: the stored assessment; sorted by score, on the page shown.
+      title: 'Risk',
+      render: change =>
+        change.risk ? (
+          <RiskChip risk={change.risk} size="small" />
+        ) : (
+          'Not assessed'
+        ),
+      customSort: (a, b) => (a.risk?.score ?? -1) - (b.risk?.score ?? -1),
     },
     {
       title: 'Waiting since',

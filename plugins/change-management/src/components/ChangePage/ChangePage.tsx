@@ -31,6 +31,7 @@ import { describeFailure } from '../errors';
 import { formatTime } from '../format';
 import { EventTimeline } from './EventTimeline';
 import { PlannedWindowCard } from './PlannedWindowCard';
+import { RiskCard } from './RiskCard';
 import { useChangeSignal } from '../useChangeSignal';
 
 const STALE_NOTICE =
@@ -132,6 +133,7 @@ const LoadedChange = (props: {
             <PlannedWindowCard change={change} />
           </Grid>
         )}
+        <RiskCard change={change} />
         <Grid item xs={12} md={7}>
           <ChangeRecord change={change} />
         </Grid>

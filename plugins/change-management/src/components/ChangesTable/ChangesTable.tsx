@@ -122,6 +122,8 @@ export const ChangesTable = (props: ChangesTableProps) => {
     ...c
   }: ListColumn): TableColumn<ChangeListItem> => ({
     ...c,
+    // Only a column that says how may be sorted (within the page shown).
+    sorting: !!c.customSort,
     hidden: narrow && !onPhone,
     cellStyle: { wordBreak: 'normal' },
   });
@@ -168,7 +170,7 @@ export const ChangesTable = (props: ChangesTableProps) => {
         toolbar: false,
         paging: false,
         search: false,
-        sorting: false,
+        sorting: columns.some(c => c.sorting),
         padding: 'dense',
       }}
       columns={columns}

@@ -37,7 +37,7 @@ function renderWith(
     // banner (issue 24) asks for the lockdowns over the entity.
     {
       getEntityMetrics: async () => anEntityMetrics(),
-      listLockdowns: async () => ({ items: [] }),
+      listLockdowns: async () => ({ items: [], canDeclare: false }),
       ...api,
     },
     routeEntries,

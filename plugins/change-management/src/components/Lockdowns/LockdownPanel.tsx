@@ -10,10 +10,10 @@ import { DeclareLockdownDialog } from './DeclareLockdownDialog';
 import { lockdownWords } from './LockdownBanner';
 
 /**
- * Issue 24, on the portal page: the lockdowns in force, each with a Lift
- * button, and "Declare a lockdown". The frontend has no CTO signal, so
- * both are offered to everyone; the server refuses anyone but the CTO, and
- * its refusal is shown.
+ * Issue 24, on the portal page: the lockdowns in force and, for the CTO,
+ * a Lift button on each and "Declare a lockdown". Whether the user is the
+ * CTO is the server's answer (`canDeclare`, by the check that refuses the
+ * others); a refusal all the same is shown.
  */
 export const LockdownPanel = () => {
   const api = useApi(changeManagementApiRef);
@@ -23,6 +23,7 @@ export const LockdownPanel = () => {
   );
   const [declaring, setDeclaring] = useState(false);
   const [error, setError] = useState<string>();
+  const canDeclare = active.value?.canDeclare ?? false;
 
   const lift = async (id: string) => {
     setError(undefined);
@@ -44,19 +45,23 @@ export const LockdownPanel = () => {
             title={`Production lockdown: ${lockdown.reason}`}
             message={lockdownWords(lockdown)}
           />
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => lift(lockdown.id)}
-            aria-label={`Lift the lockdown: ${lockdown.reason}`}
-          >
-            Lift
-          </Button>
+          {canDeclare && (
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() => lift(lockdown.id)}
+              aria-label={`Lift the lockdown: ${lockdown.reason}`}
+            >
+              Lift
+            </Button>
+          )}
         </Box>
       ))}
-      <Button variant="outlined" onClick={() => setDeclaring(true)}>
-        Declare a lockdown
-      </Button>
+      {canDeclare && (
+        <Button variant="outlined" onClick={() => setDeclaring(true)}>
+          Declare a lockdown
+        </Button>
+      )}
       <DeclareLockdownDialog
         open={declaring}
         onClose={() => setDeclaring(false)}

@@ -6,6 +6,9 @@ import { DeclareLockdownDialog } from './DeclareLockdownDialog';
 import { LockdownBanner } from './LockdownBanner';
 import { LockdownPanel } from './LockdownPanel';
 
+// Typing into the dialog takes seconds when the suites share two cores.
+jest.setTimeout(30_000);
+
 const lockdown: Lockdown = {
   id: '00000000-0000-4000-8000-000000000001',
   entityRef: 'system:default/payments',
@@ -24,7 +27,10 @@ const renderWith = (api: object, element: JSX.Element) =>
 
 describe('LockdownBanner', () => {
   it('shows each lockdown in force over the entity, from one request', async () => {
-    const listLockdowns = jest.fn(async () => ({ items: [lockdown] }));
+    const listLockdowns = jest.fn(async () => ({
+      items: [lockdown],
+      canDeclare: false,
+    }));
     await renderWith(
       { listLockdowns },
       <LockdownBanner entityRef="component:default/payments-service" />,
@@ -45,7 +51,10 @@ describe('LockdownBanner', () => {
   });
 
   it('shows nothing without a lockdown', async () => {
-    const listLockdowns = jest.fn(async () => ({ items: [] }));
+    const listLockdowns = jest.fn(async () => ({
+      items: [],
+      canDeclare: false,
+    }));
     await renderWith(
       { listLockdowns },
       <LockdownBanner entityRef="component:default/storefront-web" />,
@@ -111,8 +120,8 @@ describe('LockdownPanel', () => {
   it('lifts an active lockdown and asks again', async () => {
     const listLockdowns = jest
       .fn()
-      .mockResolvedValueOnce({ items: [lockdown] })
-      .mockResolvedValue({ items: [] });
+      .mockResolvedValueOnce({ items: [lockdown], canDeclare: true })
+      .mockResolvedValue({ items: [], canDeclare: true });
     const liftLockdown = jest.fn(async () => lockdown);
     await renderWith({ listLockdowns, liftLockdown }, <LockdownPanel />);
     fireEvent.click(
@@ -128,5 +137,20 @@ describe('LockdownPanel', () => {
     expect(
       screen.getByRole('button', { name: 'Declare a lockdown' }),
     ).toBeInTheDocument();
+  });
+
+  it('offers neither Lift nor Declare to whom the server says is not the CTO', async () => {
+    const listLockdowns = jest.fn(async () => ({
+      items: [lockdown],
+      canDeclare: false,
+    }));
+    await renderWith({ listLockdowns }, <LockdownPanel />);
+    expect(
+      await screen.findByText(/Production lockdown: Incident INC-42/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Lift/ })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Declare a lockdown' }),
+    ).toBeNull();
   });
 });

@@ -30,6 +30,7 @@ import {
   toInput,
 } from './draftForm';
 import { DiscardDialog } from './DiscardDialog';
+import { DraftRisk } from './DraftRisk';
 import { EntityPicker } from './EntityPicker';
 import { ErrorSummary } from './ErrorSummary';
 import { PlannedWindowFields } from './PlannedWindowFields';
@@ -264,6 +265,11 @@ export const RaiseChangeDialog = (props: {
           excludeId={saved?.id}
           onChange={(input, value) => set(input)(value)}
           fieldProps={fieldProps}
+        />
+        <DraftRisk
+          {...form}
+          entityRefs={form.affectedEntityRefs}
+          excludeId={saved?.id}
         />
       </DialogContent>
       <DiscardDialog

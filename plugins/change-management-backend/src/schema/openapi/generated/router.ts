@@ -7492,6 +7492,190 @@ export const spec = {
         },
       },
     },
+    '/risk': {
+      get: {
+        operationId: 'PreviewRisk',
+        description:
+          'The risk of a draft before it is saved (the raise form, issue 24): assessed exactly as a save of those entities, type, window and pull request would assess it, and written nowhere. No `risk` when the risk is off in config.',
+        parameters: [
+          {
+            schema: {
+              anyOf: [
+                {
+                  type: 'string',
+                },
+                {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              ],
+              description:
+                'The affected entities: repeat it, or separate refs by commas.',
+            },
+            required: true,
+            description:
+              'The affected entities: repeat it, or separate refs by commas.',
+            name: 'entityRef',
+            in: 'query',
+          },
+          {
+            schema: {
+              $ref: '#/components/schemas/ChangeType',
+            },
+            required: true,
+            description:
+              'The SOP category; emergency changes follow their own state machine.',
+            name: 'type',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The planned start, inclusive; with plannedEnd. An ISO 8601 date or time.',
+            },
+            required: false,
+            description:
+              'The planned start, inclusive; with plannedEnd. An ISO 8601 date or time.',
+            name: 'plannedStart',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              description:
+                'The planned end, exclusive; with plannedStart. An ISO 8601 date or time.',
+            },
+            required: false,
+            description:
+              'The planned end, exclusive; with plannedStart. An ISO 8601 date or time.',
+            name: 'plannedEnd',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              maxLength: 2000,
+              format: 'uri',
+              pattern:
+                '^(?:[^\\0\\ud800-\\udfff]|[\\ud800-\\udbff][\\udc00-\\udfff])*$',
+              description: 'Required to submit a standard change.',
+            },
+            required: false,
+            description: 'Required to submit a standard change.',
+            name: 'pullRequestUrl',
+            in: 'query',
+          },
+          {
+            schema: {
+              type: 'string',
+              format: 'uuid',
+              description:
+                'The draft being edited: left out of its own conflicts.',
+            },
+            required: false,
+            description:
+              'The draft being edited: left out of its own conflicts.',
+            name: 'excludeId',
+            in: 'query',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The assessment a save would store.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    risk: {
+                      type: 'object',
+                      properties: {
+                        level: {
+                          type: 'string',
+                          enum: ['low', 'medium', 'high'],
+                        },
+                        score: {
+                          type: 'number',
+                          description: 'The sum of the reasons points.',
+                        },
+                        reasons: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: {
+                              factor: {
+                                type: 'string',
+                                description:
+                                  'Which factor: blast-radius, criticality, lifecycle, history-failures, history-score, conflicts, freeze, near-freeze, working-hours, type, or an extra factor id.',
+                              },
+                              points: {
+                                type: 'number',
+                                description: 'What it adds to the score.',
+                              },
+                              message: {
+                                type: 'string',
+                                description: 'The reason in a sentence.',
+                              },
+                            },
+                            required: ['factor', 'points', 'message'],
+                            additionalProperties: false,
+                          },
+                          description: 'Highest points first.',
+                        },
+                        assessedAt: {
+                          type: 'string',
+                          format: 'date-time',
+                          description: 'When the server assessed it, ISO 8601.',
+                        },
+                      },
+                      required: ['level', 'score', 'reasons', 'assessedAt'],
+                      additionalProperties: false,
+                      description:
+                        'Absent when config changeManagement.risk.enabled is false.',
+                    },
+                  },
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Invalid input: one issue per bad field.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InputErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/calendar': {
       get: {
         operationId: 'GetCalendar',
@@ -8074,8 +8258,13 @@ export const spec = {
                         additionalProperties: false,
                       },
                     },
+                    canDeclare: {
+                      type: 'boolean',
+                      description:
+                        'Whether the caller holds the CTO role, and so may declare and lift a lockdown.',
+                    },
                   },
-                  required: ['items'],
+                  required: ['items', 'canDeclare'],
                   additionalProperties: false,
                 },
               },

@@ -166,6 +166,7 @@ export type FakeApi = {
   act: jest.Mock;
   editChange: jest.Mock;
   getFreeze: jest.Mock;
+  previewRisk: jest.Mock;
 };
 
 export function fakeApi(
@@ -178,6 +179,8 @@ export function fakeApi(
     act: jest.fn().mockResolvedValue(change),
     editChange: jest.fn().mockResolvedValue(change),
     getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
+    // The raise form's risk, when an emergency is raised from the page.
+    previewRisk: jest.fn().mockResolvedValue({}),
   };
 }
 

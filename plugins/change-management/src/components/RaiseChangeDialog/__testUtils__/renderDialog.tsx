@@ -17,7 +17,10 @@ export function inputError(issues: { path: string; message: string }[]) {
   );
 }
 
-/** The dialog as an entity page opens it, or on a draft to edit. */
+/**
+ * The dialog as an entity page opens it, or on a draft to edit. The risk
+ * the form asks for is off (`{}`) unless the API given answers it.
+ */
 export async function renderDialog(
   api: Partial<ChangeManagementApi>,
   onClose = jest.fn(),
@@ -30,6 +33,6 @@ export async function renderDialog(
       entityRef="component:default/payments-service"
       change={change}
     />,
-    api,
+    { previewRisk: async () => ({}), ...api },
   );
 }

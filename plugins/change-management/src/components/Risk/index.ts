@@ -1,0 +1,2 @@
+export { RiskChip } from './RiskChip';
+export { RiskReasons } from './RiskReasons';
