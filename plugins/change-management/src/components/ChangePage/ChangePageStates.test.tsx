@@ -56,7 +56,14 @@ describe('ChangePage: who acts next', () => {
 
   it('says the reviewer is anyone but the author, by name', async () => {
     await renderPage(
-      fakeApi({ ...standardChange, state: 'in_review', allowedActions: [] }),
+      // In review with no review on record: a review on record in this
+      // state is the first of two (twoPeerReviews), and says so.
+      fakeApi({
+        ...standardChange,
+        state: 'in_review',
+        reviewed: undefined,
+        allowedActions: [],
+      }),
     );
     expect(
       await screen.findByText(
