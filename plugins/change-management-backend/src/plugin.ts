@@ -19,6 +19,7 @@ import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseOutboxStore } from './database/DatabaseOutboxStore';
 import { DatabaseLockdownStore } from './database/DatabaseLockdownStore';
+import { PullRequestStore } from './database/PullRequestStore';
 import { DatabaseReminderStore } from './database/DatabaseReminderStore';
 import { AuditTrailService } from './service/AuditTrailService';
 import { ChainVerificationService } from './service/ChainVerificationService';
@@ -47,6 +48,7 @@ import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { LockdownService } from './service/LockdownService';
+import { PullRequestService } from './service/PullRequestService';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { LandscapeService } from './service/LandscapeService';
@@ -215,6 +217,15 @@ export const changeManagementPlugin = createBackendPlugin({
           config,
           lockdowns,
         );
+        const pullRequests = new PullRequestService(
+          store,
+          new PullRequestStore(await deps.database.getClient()),
+          access,
+          deps.catalog,
+          deps.clock,
+          deps.logger,
+          pullRequestReader,
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -236,6 +247,7 @@ export const changeManagementPlugin = createBackendPlugin({
             riskFactors,
           ),
           pullRequestReader,
+          pullRequests,
         );
         const changeLog = new ChangeLogService(
           store,
@@ -302,6 +314,7 @@ export const changeManagementPlugin = createBackendPlugin({
               config.freeze.timeZone,
             ),
             exceptions: new AuditExceptionsService(store, access, deps.clock),
+            pullRequests,
           }),
         );
         registerChangeActions({ ...deps, actors, changes, gate, metrics });

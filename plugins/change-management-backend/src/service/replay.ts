@@ -40,7 +40,14 @@ export function replayEvents(
     affectedEntityRefs,
   };
   for (const event of rest.filter(e => !isSystemEvent(e.action))) {
-    const { exceptions, risk, ...fields } = event.fields as {
+    // The PR snapshot (issue 20) is evidence, not a field of the action.
+    const {
+      exceptions,
+      risk,
+      pullRequest: _evidence,
+      ...fields
+    } = event.fields as {
+      pullRequest?: unknown;
       exceptions?: ChangeException[];
       risk?: ChangeRisk;
     };
