@@ -9,7 +9,7 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('change_pull_requests', table => {
-    table.comment("The last snapshot read of each change's pull request");
+    table.comment('The last snapshot read of the pull request of each change');
     table
       .string('change_id', 36)
       .primary()

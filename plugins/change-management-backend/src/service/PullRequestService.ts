@@ -44,7 +44,9 @@ export class PullRequestService {
   ): Promise<PullRequestWarning[]> {
     if (!url || !this.reader?.read || entityRefs.length === 0) return [];
     const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs, fields: ['metadata.annotations'] },
+      // `metadata`, not `metadata.annotations`: the catalog mock's field
+      // filter fails on an entity without annotations.
+      { entityRefs, fields: ['metadata'] },
       { credentials: actor.credentials },
     );
     const slugs = items.flatMap(entity => {
