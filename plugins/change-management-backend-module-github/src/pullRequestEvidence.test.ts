@@ -41,7 +41,7 @@ const RUN = [
   ['bob', 'deploy'],
 ] as const;
 
-const FIELDS: Record<string, object> = {
+const FIELDS: Record<string, Record<string, unknown>> = {
   review: { comment: 'Looks good' },
   approve: { comment: 'Approved' },
   'record-staging': {

@@ -48,7 +48,10 @@ import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { LockdownService } from './service/LockdownService';
-import { PullRequestService } from './service/PullRequestService';
+import {
+  PullRequestService,
+  readPullRequestRules,
+} from './service/PullRequestService';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { LandscapeService } from './service/LandscapeService';
@@ -225,6 +228,7 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.clock,
           deps.logger,
           pullRequestReader,
+          readPullRequestRules(deps.config),
         );
         const changes = new ChangeService(
           store,

@@ -177,7 +177,7 @@ export const changeEvidenceSchema = z
     pullRequest: z
       .array(
         changeSignatureSchema.extend({
-          action: z.string(),
+          action: changeEventSchema.shape.action,
           snapshot: pullRequestSnapshotSchema,
           warnings: z.array(pullRequestWarningSchema),
         }),

@@ -256,3 +256,56 @@ export const changePullRequestSchema = z
 
 /** @public */
 export type ChangePullRequest = z.infer<typeof changePullRequestSchema>;
+
+/**
+ * The config rules that turn two of the CTO's warnings into refusals at
+ * sign-off and deploy (`changeManagement.github.requireMergedPullRequest`,
+ * `requireGreenChecks`; both off by default).
+ *
+ * @public
+ */
+export interface PullRequestRules {
+  requireMergedPullRequest: boolean;
+  requireGreenChecks: boolean;
+}
+
+/** The actions the rules hold back: the production sign-off and the deploy. */
+const RULED_ACTIONS: readonly string[] = ['sign-off', 'deploy'];
+
+/**
+ * Why a rule refuses the action, naming the rule; undefined when none
+ * does. A PR that could not be read cannot show that it satisfies a rule.
+ *
+ * @public
+ */
+export function pullRequestRuleRefusal(
+  action: ChangeAction,
+  pullRequestUrl: string | undefined,
+  snapshot: PullRequestSnapshot | undefined,
+  rules: PullRequestRules,
+): string | undefined {
+  if (!RULED_ACTIONS.includes(action) || !pullRequestUrl) return undefined;
+  const on = [
+    rules.requireMergedPullRequest && 'requireMergedPullRequest',
+    rules.requireGreenChecks && 'requireGreenChecks',
+  ].filter(Boolean);
+  if (on.length === 0) return undefined;
+  if (!snapshot) {
+    return `changeManagement.github.${on[0]}: the pull request could not be read, so it cannot be shown to satisfy the rule`;
+  }
+  if (rules.requireMergedPullRequest && snapshot.state !== 'merged') {
+    return `changeManagement.github.requireMergedPullRequest: pull request #${snapshot.number} is ${snapshot.state}, not merged`;
+  }
+  const { failing, pending } = checkOutcome(snapshot);
+  if (rules.requireGreenChecks && (failing.length || pending.length)) {
+    return `changeManagement.github.requireGreenChecks: ${[
+      ...failing,
+      ...pending,
+    ]
+      .map(c => `${c.name} (${c.conclusion ?? c.status})`)
+      .join(', ')} on the head commit of pull request #${snapshot.number} ${
+      failing.length ? 'failed' : 'has not finished'
+    }`;
+  }
+  return undefined;
+}

@@ -6,6 +6,7 @@ import {
   ChangeEvent,
   ChangeEvidence,
   ChangeSignature,
+  pullRequestWarnings,
   ReaderWords,
   timeLabel,
 } from '@trove/backstage-plugin-change-management-common';

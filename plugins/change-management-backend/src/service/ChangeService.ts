@@ -279,6 +279,7 @@ export class ChangeService {
       request.action,
       change,
     );
+    this.pullRequests?.checkRules(request.action, change, pullRequest);
     const fields = {
       ...outcome.eventFields,
       ...(entities && { affectedEntityRefs: entities.map(e => e.entityRef) }),
@@ -399,7 +400,7 @@ export class ChangeService {
         change.pullRequestUrl,
         change.affectedEntityRefs,
         actor,
-      ) ?? Promise.resolve([])
+      ) ?? Promise.resolve(undefined)
     );
   }
 

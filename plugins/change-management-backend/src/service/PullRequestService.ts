@@ -1,9 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ChangeAction,
   ChangePullRequest,
   GITHUB_PROJECT_SLUG_ANNOTATION,
+  PullRequestRules,
+  pullRequestRuleRefusal,
   PullRequestSnapshot,
   PullRequestWarning,
   pullRequestRepositoryWarnings,
@@ -16,6 +19,20 @@ import { ChangeStore, StoredChange } from '../database/ChangeStore';
 import { PullRequestStore } from '../database/PullRequestStore';
 import { Caller, ChangeAccessService } from './ChangeAccessService';
 import { Clock } from './Clock';
+import { inputError } from '../errors';
+
+/**
+ * The GitHub module's rules (declared in its config.d.ts), read once at
+ * start-up; they apply only where that module reads pull requests.
+ */
+export function readPullRequestRules(config: Config): PullRequestRules {
+  const flag = (key: string) =>
+    config.getOptionalBoolean(`changeManagement.github.${key}`) ?? false;
+  return {
+    requireMergedPullRequest: flag('requireMergedPullRequest'),
+    requireGreenChecks: flag('requireGreenChecks'),
+  };
+}
 
 /**
  * Issue 20: the pull request a change links, read as evidence through the
@@ -31,7 +48,28 @@ export class PullRequestService {
     private readonly clock: Clock,
     private readonly logger: LoggerService,
     private readonly reader?: ChangePullRequestReader,
+    private readonly rules: PullRequestRules = {
+      requireMergedPullRequest: false,
+      requireGreenChecks: false,
+    },
   ) {}
+
+  /**
+   * Refuses a sign-off or deploy that a config rule holds back, naming the
+   * rule and the field; nothing applies without a reader that reads.
+   */
+  checkRules(
+    action: ChangeAction,
+    change: StoredChange,
+    snapshot: PullRequestSnapshot | undefined,
+  ) {
+    if (!this.reader?.read) return;
+    const url = change.pullRequestUrl;
+    const refusal = pullRequestRuleRefusal(action, url, snapshot, this.rules);
+    if (refusal) {
+      throw inputError(refusal, [{ path: 'pullRequestUrl', message: refusal }]);
+    }
+  }
 
   /**
    * A PR in a repository that no affected entity names through
@@ -41,8 +79,10 @@ export class PullRequestService {
     url: string | undefined,
     entityRefs: string[],
     actor: Caller,
-  ): Promise<PullRequestWarning[]> {
-    if (!url || !this.reader?.read || entityRefs.length === 0) return [];
+  ): Promise<PullRequestWarning[] | undefined> {
+    // Without a reader the answer carries no key: nothing changes.
+    if (!this.reader?.read) return undefined;
+    if (!url || entityRefs.length === 0) return [];
     const { items } = await this.catalog.getEntitiesByRefs(
       // `metadata`, not `metadata.annotations`: the catalog mock's field
       // filter fails on an entity without annotations.

@@ -22,6 +22,8 @@ const ROUTES = {
   '/changes/{id}': ['get', 'patch'],
   '/changes/{id}/actions': ['post'],
   '/changes/{id}/events': ['get'],
+  '/changes/{id}/pull-request': ['get'],
+  '/changes/{id}/pull-request/refresh': ['post'],
   '/freeze': ['get'],
   '/gate': ['get'],
   '/export': ['get'],

@@ -6914,6 +6914,205 @@ export const spec = {
                             additionalProperties: false,
                             description: 'Emergency only.',
                           },
+                          pullRequest: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                by: {
+                                  type: 'string',
+                                  description:
+                                    'Who did it (a user entity ref).',
+                                },
+                                at: {
+                                  type: 'string',
+                                  format: 'date-time',
+                                  description: 'When, ISO 8601.',
+                                },
+                                action: {
+                                  type: 'string',
+                                  enum: [
+                                    'create',
+                                    'edit',
+                                    'submit',
+                                    'review',
+                                    'request-changes',
+                                    'waive-review',
+                                    'return-to-review',
+                                    'approve',
+                                    'reject',
+                                    'record-staging',
+                                    'sign-off',
+                                    'deploy',
+                                    'verify',
+                                    'roll-back',
+                                    'document-retrospective',
+                                    'complete-review',
+                                    'cancel',
+                                    'reminder-sent',
+                                    'retrospective-overdue',
+                                    'verification-overdue',
+                                  ],
+                                  description:
+                                    '`create`, the workflow action taken, or what the plugin recorded itself (a reminder, an escalation).',
+                                },
+                                snapshot: {
+                                  type: 'object',
+                                  properties: {
+                                    url: {
+                                      type: 'string',
+                                    },
+                                    repository: {
+                                      type: 'string',
+                                      description: 'owner/name',
+                                    },
+                                    number: {
+                                      type: 'integer',
+                                    },
+                                    title: {
+                                      type: 'string',
+                                    },
+                                    state: {
+                                      type: 'string',
+                                      enum: ['open', 'merged', 'closed'],
+                                    },
+                                    author: {
+                                      type: 'string',
+                                      description:
+                                        "The author's login on the code host.",
+                                    },
+                                    headSha: {
+                                      type: 'string',
+                                    },
+                                    mergeSha: {
+                                      type: ['string', 'null'],
+                                      description:
+                                        'The merge commit; null unless merged.',
+                                    },
+                                    mergedAt: {
+                                      type: ['string', 'null'],
+                                      format: 'date-time',
+                                      description: 'When it was merged.',
+                                    },
+                                    approvals: {
+                                      type: 'array',
+                                      items: {
+                                        type: 'object',
+                                        properties: {
+                                          reviewer: {
+                                            type: 'string',
+                                            description:
+                                              "The reviewer's login on the code host.",
+                                          },
+                                          at: {
+                                            type: 'string',
+                                            format: 'date-time',
+                                            description:
+                                              'When the approving review was submitted.',
+                                          },
+                                        },
+                                        required: ['reviewer', 'at'],
+                                        additionalProperties: false,
+                                      },
+                                      description:
+                                        "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+                                    },
+                                    checks: {
+                                      type: 'array',
+                                      items: {
+                                        type: 'object',
+                                        properties: {
+                                          name: {
+                                            type: 'string',
+                                          },
+                                          status: {
+                                            type: 'string',
+                                            description:
+                                              'queued, in_progress or completed, as the code host says.',
+                                          },
+                                          conclusion: {
+                                            type: ['string', 'null'],
+                                            description:
+                                              'success, failure, neutral, … ; null until completed.',
+                                          },
+                                          at: {
+                                            type: ['string', 'null'],
+                                            format: 'date-time',
+                                            description:
+                                              'When it completed, or else started.',
+                                          },
+                                        },
+                                        required: [
+                                          'name',
+                                          'status',
+                                          'conclusion',
+                                          'at',
+                                        ],
+                                        additionalProperties: false,
+                                      },
+                                      description:
+                                        'The check runs on the head commit.',
+                                    },
+                                    readAt: {
+                                      type: 'string',
+                                      format: 'date-time',
+                                      description:
+                                        'When the snapshot was read.',
+                                    },
+                                  },
+                                  required: [
+                                    'url',
+                                    'repository',
+                                    'number',
+                                    'title',
+                                    'state',
+                                    'author',
+                                    'headSha',
+                                    'mergeSha',
+                                    'mergedAt',
+                                    'approvals',
+                                    'checks',
+                                    'readAt',
+                                  ],
+                                  additionalProperties: false,
+                                },
+                                warnings: {
+                                  type: 'array',
+                                  items: {
+                                    type: 'object',
+                                    properties: {
+                                      code: {
+                                        type: 'string',
+                                        enum: [
+                                          'repository-not-affected',
+                                          'not-merged',
+                                          'failing-checks',
+                                          'pending-checks',
+                                          'no-approval',
+                                          'commit-mismatch',
+                                        ],
+                                      },
+                                      message: {
+                                        type: 'string',
+                                      },
+                                    },
+                                    required: ['code', 'message'],
+                                    additionalProperties: false,
+                                  },
+                                },
+                              },
+                              required: [
+                                'by',
+                                'at',
+                                'action',
+                                'snapshot',
+                                'warnings',
+                              ],
+                              additionalProperties: false,
+                            },
+                            description:
+                              'The linked pull request as it was at each review, approval, sign-off and deploy, from their events, with what it lacked; absent when no event recorded one.',
+                          },
                         },
                         required: [
                           'change',
@@ -7226,6 +7425,203 @@ export const spec = {
                       ],
                       additionalProperties: false,
                       description: 'Emergency only.',
+                    },
+                    pullRequest: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          by: {
+                            type: 'string',
+                            description: 'Who did it (a user entity ref).',
+                          },
+                          at: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'When, ISO 8601.',
+                          },
+                          action: {
+                            type: 'string',
+                            enum: [
+                              'create',
+                              'edit',
+                              'submit',
+                              'review',
+                              'request-changes',
+                              'waive-review',
+                              'return-to-review',
+                              'approve',
+                              'reject',
+                              'record-staging',
+                              'sign-off',
+                              'deploy',
+                              'verify',
+                              'roll-back',
+                              'document-retrospective',
+                              'complete-review',
+                              'cancel',
+                              'reminder-sent',
+                              'retrospective-overdue',
+                              'verification-overdue',
+                            ],
+                            description:
+                              '`create`, the workflow action taken, or what the plugin recorded itself (a reminder, an escalation).',
+                          },
+                          snapshot: {
+                            type: 'object',
+                            properties: {
+                              url: {
+                                type: 'string',
+                              },
+                              repository: {
+                                type: 'string',
+                                description: 'owner/name',
+                              },
+                              number: {
+                                type: 'integer',
+                              },
+                              title: {
+                                type: 'string',
+                              },
+                              state: {
+                                type: 'string',
+                                enum: ['open', 'merged', 'closed'],
+                              },
+                              author: {
+                                type: 'string',
+                                description:
+                                  "The author's login on the code host.",
+                              },
+                              headSha: {
+                                type: 'string',
+                              },
+                              mergeSha: {
+                                type: ['string', 'null'],
+                                description:
+                                  'The merge commit; null unless merged.',
+                              },
+                              mergedAt: {
+                                type: ['string', 'null'],
+                                format: 'date-time',
+                                description: 'When it was merged.',
+                              },
+                              approvals: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  properties: {
+                                    reviewer: {
+                                      type: 'string',
+                                      description:
+                                        "The reviewer's login on the code host.",
+                                    },
+                                    at: {
+                                      type: 'string',
+                                      format: 'date-time',
+                                      description:
+                                        'When the approving review was submitted.',
+                                    },
+                                  },
+                                  required: ['reviewer', 'at'],
+                                  additionalProperties: false,
+                                },
+                                description:
+                                  "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+                              },
+                              checks: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  properties: {
+                                    name: {
+                                      type: 'string',
+                                    },
+                                    status: {
+                                      type: 'string',
+                                      description:
+                                        'queued, in_progress or completed, as the code host says.',
+                                    },
+                                    conclusion: {
+                                      type: ['string', 'null'],
+                                      description:
+                                        'success, failure, neutral, … ; null until completed.',
+                                    },
+                                    at: {
+                                      type: ['string', 'null'],
+                                      format: 'date-time',
+                                      description:
+                                        'When it completed, or else started.',
+                                    },
+                                  },
+                                  required: [
+                                    'name',
+                                    'status',
+                                    'conclusion',
+                                    'at',
+                                  ],
+                                  additionalProperties: false,
+                                },
+                                description:
+                                  'The check runs on the head commit.',
+                              },
+                              readAt: {
+                                type: 'string',
+                                format: 'date-time',
+                                description: 'When the snapshot was read.',
+                              },
+                            },
+                            required: [
+                              'url',
+                              'repository',
+                              'number',
+                              'title',
+                              'state',
+                              'author',
+                              'headSha',
+                              'mergeSha',
+                              'mergedAt',
+                              'approvals',
+                              'checks',
+                              'readAt',
+                            ],
+                            additionalProperties: false,
+                          },
+                          warnings: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                code: {
+                                  type: 'string',
+                                  enum: [
+                                    'repository-not-affected',
+                                    'not-merged',
+                                    'failing-checks',
+                                    'pending-checks',
+                                    'no-approval',
+                                    'commit-mismatch',
+                                  ],
+                                },
+                                message: {
+                                  type: 'string',
+                                },
+                              },
+                              required: ['code', 'message'],
+                              additionalProperties: false,
+                            },
+                          },
+                        },
+                        required: [
+                          'by',
+                          'at',
+                          'action',
+                          'snapshot',
+                          'warnings',
+                        ],
+                        additionalProperties: false,
+                      },
+                      description:
+                        'The linked pull request as it was at each review, approval, sign-off and deploy, from their events, with what it lacked; absent when no event recorded one.',
                     },
                   },
                   required: [
