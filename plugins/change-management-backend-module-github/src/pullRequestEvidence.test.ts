@@ -1,13 +1,21 @@
 /* eslint-disable @backstage/no-relative-monorepo-imports -- the tests drive the
    real backend with its own harness */
 import { Entity } from '@backstage/catalog-model';
-import { startChangeManagement } from '../../change-management-backend/src/__testUtils__/harness';
-import { sampleEntities } from '../../change-management-backend/src/__testUtils__/sampleCatalog';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
-import { pullRequest } from './__fixtures__/pullRequest';
-import { checkRun, review } from './__fixtures__/reviews';
 import { fakeGithub } from './__testUtils__/githubFake';
-import { changeManagementModuleGithub } from './module';
+import {
+  at,
+  draft,
+  FIELDS,
+  githubHolds as holds,
+  HEAD,
+  MERGE,
+  PR_42,
+  REPO,
+  RUN,
+  startWithGithub,
+  withSlug,
+} from './__testUtils__/pullRequestScenario';
 
 jest.setTimeout(60_000);
 
@@ -16,128 +24,14 @@ beforeAll(() => github.listen());
 afterEach(() => github.reset());
 afterAll(() => github.close());
 
-const REPO = 'acme/payments-service';
-const PR_42 = `https://github.com/${REPO}/pull/42`;
-const HEAD = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
-const MERGE = '9fceb02d0ae598e95dc970b74767f19372d61af8';
-
-const draft = {
-  type: 'standard',
-  title: 'Upgrade the PSP SDK to v5',
-  description: 'Moves payments-service to PSP SDK v5 for 3DS2 support.',
-  risks: 'Refund calls change shape; a mistake could fail refunds.',
-  testingNotes: 'Unit tests and a local run against the PSP sandbox.',
-  pullRequestUrl: PR_42,
-  affectedEntityRefs: ['component:default/payments-service'],
-};
-
-/** The standard path from submit to deploy, each step by its actor. */
-const RUN = [
-  ['alice', 'submit'],
-  ['bob', 'review'],
-  ['carol', 'approve'],
-  ['alice', 'record-staging'],
-  ['carol', 'sign-off'],
-  ['bob', 'deploy'],
-] as const;
-
-const FIELDS: Record<string, Record<string, unknown>> = {
-  review: { comment: 'Looks good' },
-  approve: { comment: 'Approved' },
-  'record-staging': {
-    functionalTested: true,
-    regressionChecked: true,
-    noUnexpectedSideEffects: true,
-    stagingTested: 'yes',
-  },
-  'sign-off': { comment: 'Go' },
-  deploy: { deploymentRef: 'https://ci.example.com/runs/7', commitSha: MERGE },
-};
-
-const at = (minute: number) =>
-  `2026-06-09T15:${String(minute).padStart(2, '0')}:00Z`;
-
-/** GitHub holds PR #42 (merged by default) with these reviews and checks. */
-function githubHolds(options: {
-  merged?: boolean;
-  reviews: Parameters<typeof review>[0]['state'][] | [string, string][];
-  checks: Parameters<typeof checkRun>[0]['conclusion'][];
-}) {
-  const merged = options.merged ?? true;
-  github.setRepository(REPO, [
-    pullRequest({
-      repository: REPO,
-      number: 42,
-      headSha: HEAD,
-      mergeCommitSha: MERGE,
-      state: merged ? 'closed' : 'open',
-      mergedAt: merged ? '2026-06-09T16:00:00Z' : null,
-    }),
-  ]);
-  github.setReviews(
-    REPO,
-    42,
-    (options.reviews as [string, string][]).map(([reviewer, state], i) =>
-      review({
-        repository: REPO,
-        number: 42,
-        reviewer,
-        state: state as any,
-        submittedAt: at(10 + i),
-        commitId: HEAD,
-      }),
-    ),
-  );
-  github.setCheckRuns(
-    REPO,
-    HEAD,
-    options.checks.map((conclusion, i) =>
-      checkRun({
-        name: ['build', 'test', 'lint'][i],
-        headSha: HEAD,
-        conclusion,
-        startedAt: at(20 + i),
-        completedAt: at(30 + i),
-      }),
-    ),
-  );
-}
-
-/** payments-service naming its repository, as the GitHub plugin reads it. */
-const withSlug = (slug: string): Entity[] =>
-  sampleEntities.map(entity =>
-    entity.metadata.name === 'payments-service'
-      ? {
-          ...entity,
-          metadata: {
-            ...entity.metadata,
-            annotations: { 'github.com/project-slug': slug },
-          },
-        }
-      : entity,
-  );
-
 describe('the pull request as evidence', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
     const start = async (entities?: Entity[]) =>
-      startChangeManagement({
-        knex: await databases.init(databaseId),
-        entities,
-        changeManagement: {
-          roles: { cto: ['group:default/cto'] },
-          github: { verifyPullRequests: true },
-        },
-        config: {
-          app: { baseUrl: 'https://backstage.example.com' },
-          integrations: {
-            github: [{ host: 'github.com', token: 'ghs_test_token' }],
-          },
-          events: { useEventBus: 'never' },
-        },
-        extraFeatures: [changeManagementModuleGithub],
-      });
+      startWithGithub({ knex: await databases.init(databaseId), entities });
+    const githubHolds = (options: Parameters<typeof holds>[1]) =>
+      holds(github, options);
 
     /** Raises the draft and takes it through the run, to deploy. */
     const deployed = async () => {
