@@ -31,6 +31,7 @@ import { describeFailure } from '../errors';
 import { formatTime } from '../format';
 import { EventTimeline } from './EventTimeline';
 import { PlannedWindowCard } from './PlannedWindowCard';
+import { PullRequestCard } from './PullRequestCard';
 import { useChangeSignal } from '../useChangeSignal';
 
 const STALE_NOTICE =
@@ -130,6 +131,11 @@ const LoadedChange = (props: {
         {plannedWindowOf(change) && (
           <Grid item xs={12}>
             <PlannedWindowCard change={change} />
+          </Grid>
+        )}
+        {change.pullRequestUrl && (
+          <Grid item xs={12}>
+            <PullRequestCard change={change} />
           </Grid>
         )}
         <Grid item xs={12} md={7}>

@@ -160,12 +160,21 @@ export function asDetail(
   };
 }
 
+/** The pull request of a change that no reader has read. */
+const notRead = (change: { pullRequestUrl?: string }) => ({
+  url: change.pullRequestUrl ?? null,
+  snapshot: null,
+  warnings: [],
+});
+
 export type FakeApi = {
   getChange: jest.Mock;
   listEvents: jest.Mock;
   act: jest.Mock;
   editChange: jest.Mock;
   getFreeze: jest.Mock;
+  getPullRequest: jest.Mock;
+  refreshPullRequest: jest.Mock;
 };
 
 export function fakeApi(
@@ -178,6 +187,8 @@ export function fakeApi(
     act: jest.fn().mockResolvedValue(change),
     editChange: jest.fn().mockResolvedValue(change),
     getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
+    getPullRequest: jest.fn().mockResolvedValue(notRead(change)),
+    refreshPullRequest: jest.fn().mockResolvedValue(notRead(change)),
   };
 }
 
