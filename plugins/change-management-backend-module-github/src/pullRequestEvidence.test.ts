@@ -1,6 +1,5 @@
 /* eslint-disable @backstage/no-relative-monorepo-imports -- the tests drive the
    real backend with its own harness */
-import { Entity } from '@backstage/catalog-model';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { fakeGithub } from './__testUtils__/githubFake';
 import {
@@ -28,7 +27,7 @@ describe('the pull request as evidence', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    const start = async (entities?: Entity[]) =>
+    const start = async (entities?: ReturnType<typeof withSlug>) =>
       startWithGithub({ knex: await databases.init(databaseId), entities });
     const githubHolds = (options: Parameters<typeof holds>[1]) =>
       holds(github, options);

@@ -1,12 +1,13 @@
 /* eslint-disable @backstage/no-relative-monorepo-imports -- the tests drive the
    real backend with its own harness */
-import { Entity } from '@backstage/catalog-model';
 import { startChangeManagement } from '../../../change-management-backend/src/__testUtils__/harness';
 import { sampleEntities } from '../../../change-management-backend/src/__testUtils__/sampleCatalog';
 import { pullRequest } from '../__fixtures__/pullRequest';
 import { checkRun, review } from '../__fixtures__/reviews';
 import { changeManagementModuleGithub } from '../module';
 import { fakeGithub } from './githubFake';
+
+type Entity = (typeof sampleEntities)[number];
 
 // Issue 20: one pull request, #42 of payments-service, as GitHub holds it
 // in each test, and a change that links it taken to deploy.

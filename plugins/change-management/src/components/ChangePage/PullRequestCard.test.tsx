@@ -25,6 +25,8 @@ const snapshot = {
   readAt: '2026-03-01T12:00:00.000Z',
 };
 
+jest.setTimeout(30_000);
+
 describe('ChangePage pull request', () => {
   it("shows the PR as last read, with the server's warnings, and reads it again on Refresh", async () => {
     const api = fakeApi();
