@@ -111,7 +111,12 @@ describe('the pull request as evidence', () => {
         .as('alice')
         .get(`/changes/${change.id}/pull-request`);
       // The page reads nothing of GitHub until asked to.
-      expect(before.body).toEqual({ url: PR_42, snapshot: null, warnings: [] });
+      expect(before.body).toEqual({
+        url: PR_42,
+        reader: true,
+        snapshot: null,
+        warnings: [],
+      });
       const res = await h
         .as('alice')
         .post(`/changes/${change.id}/pull-request/refresh`, {});

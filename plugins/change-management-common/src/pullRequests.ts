@@ -239,6 +239,11 @@ export const changePullRequestSchema = z
       .string()
       .nullable()
       .describe('The pull request the change links; null for none.'),
+    reader: z
+      .boolean()
+      .describe(
+        'Whether a module reads pull requests (the GitHub module, with verifyPullRequests); without one nothing is read.',
+      ),
     snapshot: pullRequestSnapshotSchema
       .nullable()
       .describe('The last snapshot read; null until one is read.'),

@@ -168,6 +168,7 @@ export class PullRequestService {
       : undefined;
     return {
       url: change.pullRequestUrl ?? null,
+      reader: Boolean(this.reader?.read),
       snapshot: snapshot ?? null,
       warnings: snapshot ? pullRequestWarnings(snapshot, deployedSha) : [],
       ...(deployedSha && { deployedSha }),

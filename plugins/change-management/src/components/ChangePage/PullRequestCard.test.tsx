@@ -30,8 +30,15 @@ jest.setTimeout(30_000);
 describe('ChangePage pull request', () => {
   it("shows the PR as last read, with the server's warnings, and reads it again on Refresh", async () => {
     const api = fakeApi();
+    api.getPullRequest.mockResolvedValue({
+      url: PR,
+      reader: true,
+      snapshot: null,
+      warnings: [],
+    });
     api.refreshPullRequest.mockResolvedValue({
       url: PR,
+      reader: true,
       snapshot,
       warnings: [
         {
@@ -41,9 +48,9 @@ describe('ChangePage pull request', () => {
       ],
     });
     await renderPage(api);
-    const card = (await screen.findByText('Pull request')).closest(
-      '.MuiCard-root',
-    ) as HTMLElement;
+    const card = (
+      await screen.findByRole('heading', { name: 'Pull request' })
+    ).closest('.MuiCard-root') as HTMLElement;
     expect(await within(card).findByText(/not read yet/)).toBeInTheDocument();
     expect(api.getPullRequest).toHaveBeenCalledWith('c1');
     expect(api.refreshPullRequest).not.toHaveBeenCalled();

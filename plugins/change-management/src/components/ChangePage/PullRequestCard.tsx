@@ -7,7 +7,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import {
   ChangePullRequest,
   ChangeView,
@@ -28,12 +28,13 @@ export const PullRequestCard = ({ change }: { change: ChangeView }) => {
   const [refreshing, setRefreshing] = useState(false);
   const [failed, setFailed] = useState<Error>();
   // Read again when the change moves: the server took a snapshot then.
-  const stored = useAsyncRetry(
+  const stored = useAsync(
     () => api.getPullRequest(change.id),
     [api, change.id, change.version],
   );
-  if (!change.pullRequestUrl) return null;
   const answer = refreshed ?? stored.value;
+  // Without a reader (no GitHub module) there is nothing to show.
+  if (!change.pullRequestUrl || !answer?.reader) return null;
   const refresh = async () => {
     setRefreshing(true);
     setFailed(undefined);
@@ -56,14 +57,12 @@ export const PullRequestCard = ({ change }: { change: ChangeView }) => {
         </Button>
       }
     >
-      {(failed ?? stored.error) && (
-        <Alert severity="error">{String(failed ?? stored.error)}</Alert>
-      )}
-      {answer?.problem && <Alert severity="warning">{answer.problem}</Alert>}
+      {failed && <Alert severity="error">{String(failed)}</Alert>}
+      {answer.problem && <Alert severity="warning">{answer.problem}</Alert>}
       {!pr ? (
         <Typography variant="body2" color="textSecondary">
-          <Link to={change.pullRequestUrl}>{change.pullRequestUrl}</Link>
-          {answer && ': not read yet.'}
+          <Link to={change.pullRequestUrl}>{change.pullRequestUrl}</Link>: not
+          read yet.
         </Typography>
       ) : (
         <>
@@ -79,7 +78,7 @@ export const PullRequestCard = ({ change }: { change: ChangeView }) => {
             {pr.mergeSha && ` · merge ${pr.mergeSha.slice(0, 12)}`} · read{' '}
             {formatTime(pr.readAt)}
           </Typography>
-          {answer!.warnings.map(w => (
+          {answer.warnings.map(w => (
             <Alert key={w.code} severity="warning">
               {w.message}
             </Alert>

@@ -5266,6 +5266,11 @@ export const spec = {
                       description:
                         'The pull request the change links; null for none.',
                     },
+                    reader: {
+                      type: 'boolean',
+                      description:
+                        'Whether a module reads pull requests (the GitHub module, with verifyPullRequests); without one nothing is read.',
+                    },
                     snapshot: {
                       type: ['object', 'null'],
                       properties: {
@@ -5414,7 +5419,7 @@ export const spec = {
                         'The commit the last deploy recorded, if it recorded one.',
                     },
                   },
-                  required: ['url', 'snapshot', 'warnings'],
+                  required: ['url', 'reader', 'snapshot', 'warnings'],
                   additionalProperties: false,
                 },
               },
@@ -5484,6 +5489,11 @@ export const spec = {
                       description:
                         'The pull request the change links; null for none.',
                     },
+                    reader: {
+                      type: 'boolean',
+                      description:
+                        'Whether a module reads pull requests (the GitHub module, with verifyPullRequests); without one nothing is read.',
+                    },
                     snapshot: {
                       type: ['object', 'null'],
                       properties: {
@@ -5632,7 +5642,7 @@ export const spec = {
                         'The commit the last deploy recorded, if it recorded one.',
                     },
                   },
-                  required: ['url', 'snapshot', 'warnings'],
+                  required: ['url', 'reader', 'snapshot', 'warnings'],
                   additionalProperties: false,
                 },
               },

@@ -160,9 +160,10 @@ export function asDetail(
   };
 }
 
-/** The pull request of a change that no reader has read. */
+/** The pull request of a change, where no module reads pull requests. */
 const notRead = (change: { pullRequestUrl?: string }) => ({
   url: change.pullRequestUrl ?? null,
+  reader: false,
   snapshot: null,
   warnings: [],
 });
