@@ -10,6 +10,19 @@ export interface Config {
        */
       verifyPullRequests?: boolean;
       /**
+       * Refuse a production sign-off and a deploy (400, naming
+       * `pullRequestUrl` and this key) while the change's pull request is
+       * not merged, or cannot be read. Off by default: the CTO is warned.
+       */
+      requireMergedPullRequest?: boolean;
+      /**
+       * Refuse a production sign-off and a deploy while a check run on the
+       * head commit of the change's pull request failed or has not
+       * finished, or the pull request cannot be read. Off by default: the
+       * CTO is warned.
+       */
+      requireGreenChecks?: boolean;
+      /**
        * The GitHub Environments whose deployments wait on the
        * change-management gate. The GitHub App of the custom deployment
        * protection rule must be enabled on each. A deployment to any other

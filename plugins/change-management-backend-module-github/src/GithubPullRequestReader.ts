@@ -1,16 +1,13 @@
 import { ScmIntegrations } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 import { ChangePullRequestReader } from '@trove/backstage-plugin-change-management-node';
+import {
+  parsePullRequestUrl,
+  PullRequestSnapshot,
+} from '@trove/backstage-plugin-change-management-common';
+import { readPullRequestSnapshot } from './pullRequestSnapshot';
 
-/** `https://<host>/<owner>/<repo>/pull/<number>` taken apart. */
-export function parsePullRequestUrl(url: string) {
-  const match = url.match(
-    /^https?:\/\/([^/]+)\/([^/]+)\/([^/]+)\/pull\/(\d+)\/?(?:[?#].*)?$/,
-  );
-  if (!match) return undefined;
-  const [, host, owner, repo, number] = match;
-  return { host, owner, repo, number: Number(number) };
-}
+export { parsePullRequestUrl };
 
 /** A status GitHub answers for what the token may not see, or is not there. */
 const notThere = (error: unknown) =>
@@ -28,7 +25,15 @@ export class GithubPullRequestReader implements ChangePullRequestReader {
       host: string,
       repository: string,
     ) => Promise<Octokit>,
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  async read(url: string): Promise<PullRequestSnapshot | undefined> {
+    const pr = parsePullRequestUrl(url);
+    if (!pr || !this.integrations.github.byHost(pr.host)) return undefined;
+    const octokit = await this.octokitFor(pr.host, `${pr.owner}/${pr.repo}`);
+    return readPullRequestSnapshot(octokit, { ...pr, url }, this.now());
+  }
 
   async problemWith(url: string): Promise<string | undefined> {
     const pr = parsePullRequestUrl(url);

@@ -19,6 +19,7 @@ import { DatabaseChainStore } from './database/DatabaseChainStore';
 import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseOutboxStore } from './database/DatabaseOutboxStore';
 import { DatabaseLockdownStore } from './database/DatabaseLockdownStore';
+import { PullRequestStore } from './database/PullRequestStore';
 import { DatabaseReminderStore } from './database/DatabaseReminderStore';
 import { AuditTrailService } from './service/AuditTrailService';
 import { ChainVerificationService } from './service/ChainVerificationService';
@@ -47,6 +48,10 @@ import { readChangeManagementConfig } from './service/config';
 import { Actors } from './service/Actors';
 import { BlackoutCalendar } from './service/BlackoutCalendar';
 import { LockdownService } from './service/LockdownService';
+import {
+  PullRequestService,
+  readPullRequestRules,
+} from './service/PullRequestService';
 import { FreezeService } from './service/FreezeService';
 import { GateService } from './service/GateService';
 import { LandscapeService } from './service/LandscapeService';
@@ -239,6 +244,16 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.logger,
           riskFactors,
         );
+        const pullRequests = new PullRequestService(
+          store,
+          new PullRequestStore(await deps.database.getClient()),
+          access,
+          deps.catalog,
+          deps.clock,
+          deps.logger,
+          pullRequestReader,
+          readPullRequestRules(deps.config),
+        );
         const changes = new ChangeService(
           store,
           deps.catalog,
@@ -251,6 +266,7 @@ export const changeManagementPlugin = createBackendPlugin({
           landscape,
           risk,
           pullRequestReader,
+          pullRequests,
         );
         const changeLog = new ChangeLogService(
           store,
@@ -318,6 +334,7 @@ export const changeManagementPlugin = createBackendPlugin({
               config.freeze.timeZone,
             ),
             exceptions: new AuditExceptionsService(store, access, deps.clock),
+            pullRequests,
           }),
         );
         registerChangeActions({ ...deps, actors, changes, gate, metrics });

@@ -55,6 +55,7 @@ import {
   lockdownsQuerySchema,
 } from './lockdowns';
 import { changeListSchema, changeViewSchema } from './types';
+import { changePullRequestSchema } from './pullRequests';
 
 /**
  * A route of the HTTP API: where it is, and the schemas of what it reads
@@ -117,6 +118,17 @@ export const apiRoutes = {
     method: 'get',
     path: '/changes/{id}/events',
     response: changeEventListSchema,
+  },
+  // Issue 20: the linked pull request, as last read, and read again.
+  GetChangePullRequest: {
+    method: 'get',
+    path: '/changes/{id}/pull-request',
+    response: changePullRequestSchema,
+  },
+  RefreshChangePullRequest: {
+    method: 'post',
+    path: '/changes/{id}/pull-request/refresh',
+    response: changePullRequestSchema,
   },
   GetFreeze: {
     method: 'get',

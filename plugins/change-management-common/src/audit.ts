@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  pullRequestSnapshotSchema,
+  pullRequestWarningSchema,
+} from './pullRequests';
 import { changeEventFieldsSchema, changeEventSchema } from './events';
 import { CHANGE_TYPES } from './enums';
 import { exceptionFactsSchema } from './exceptionText';
@@ -169,6 +173,19 @@ export const changeEvidenceSchema = z
       .strict()
       .optional()
       .describe('Emergency only.'),
+    // Issue 20.
+    pullRequest: z
+      .array(
+        changeSignatureSchema.extend({
+          action: changeEventSchema.shape.action,
+          snapshot: pullRequestSnapshotSchema,
+          warnings: z.array(pullRequestWarningSchema),
+        }),
+      )
+      .optional()
+      .describe(
+        'The linked pull request as it was at each review, approval, sign-off and deploy, from their events, with what it lacked; absent when no event recorded one.',
+      ),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionFieldSchemas } from './actionSchemas';
 import { isoTime } from './fields';
 import { changeRiskSchema } from './workflow/changeRisk';
+import { pullRequestSnapshotSchema } from './pullRequests';
 import { refusalWindowSchema } from './errors';
 import {
   CHANGE_ACTIONS,
@@ -83,6 +84,10 @@ export const changeEventFieldsSchema = recordedFields
     // Issue 24.
     risk: changeRiskSchema.describe(
       'create, edit, submit: the risk assessed and stored; approve, sign-off: the stored risk the CTO saw.',
+    ),
+    // Issue 20.
+    pullRequest: pullRequestSnapshotSchema.describe(
+      'review, approve, sign-off, deploy: the linked pull request as it was when the action was taken.',
     ),
     clock: z
       .enum(REMINDER_CLOCKS)

@@ -35,3 +35,4 @@ export * from './publications';
 export * from './exceptionText';
 export * from './search';
 export * from './landscape';
+export * from './pullRequests';

@@ -11,6 +11,7 @@ import {
 import { isoTime, text } from './fields';
 import { RETROSPECTIVE_DUE_WORDS } from './workflow/retrospectiveDue';
 import { windowWarningSchema } from './workflow/windowWarnings';
+import { pullRequestWarningSchema } from './pullRequests';
 import { changeRiskSchema } from './workflow/changeRisk';
 
 export * from './enums';
@@ -192,6 +193,13 @@ export const changeViewSchema = changeSchema
       .optional()
       .describe(
         'On create, edit and the change page: what to know of its planned window (freeze, blackout, working hours); a warning never refuses the draft.',
+      ),
+    // Issue 20.
+    pullRequestWarnings: z
+      .array(pullRequestWarningSchema)
+      .optional()
+      .describe(
+        'On create and edit: what to know of the linked pull request, such as a repository none of the affected entities names; a warning never refuses the draft.',
       ),
   })
   .describe('A change with the actions the caller may take now.');

@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { PullRequestSnapshot } from '@trove/backstage-plugin-change-management-common';
 
 /**
  * Reads the pull request a change links, where the code lives (issue 20):
@@ -14,6 +15,13 @@ export interface ChangePullRequestReader {
    * URL's host.
    */
   problemWith(pullRequestUrl: string): Promise<string | undefined>;
+
+  /**
+   * The pull request as it is now: its state, approvals and checks.
+   * Undefined when the reader does not know the URL's host; throws when it
+   * cannot read it.
+   */
+  read?(pullRequestUrl: string): Promise<PullRequestSnapshot | undefined>;
 }
 
 /** @public */

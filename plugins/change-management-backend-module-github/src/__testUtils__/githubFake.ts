@@ -57,6 +57,10 @@ export function fakeGithub() {
   const pullsOfCommit = new Map<string, object[]>();
   /** The repositories the integration may read, and their pull requests. */
   const repositories = new Map<string, Map<number, object>>();
+  /** The reviews of each pull request, by `owner/name#number`. */
+  const reviews = new Map<string, object[]>();
+  /** The check runs of each commit, by `owner/name@sha`. */
+  const checkRuns = new Map<string, object[]>();
   const notFound = (page: string) =>
     HttpResponse.json(
       { message: 'Not Found', documentation_url: page, status: '404' },
@@ -75,6 +79,26 @@ export function fakeGithub() {
           : notFound(
               'https://docs.github.com/rest/pulls/pulls#get-a-pull-request',
             );
+      },
+    ),
+    // https://docs.github.com/en/rest/pulls/reviews#list-reviews-for-a-pull-request
+    http.get(
+      'https://api.github.com/repos/:owner/:repo/pulls/:number/reviews',
+      ({ params }) =>
+        HttpResponse.json(
+          reviews.get(`${params.owner}/${params.repo}#${params.number}`) ?? [],
+        ),
+    ),
+    // https://docs.github.com/en/rest/checks/runs#list-check-runs-for-a-git-reference
+    http.get(
+      'https://api.github.com/repos/:owner/:repo/commits/:ref/check-runs',
+      ({ params }) => {
+        const runs =
+          checkRuns.get(`${params.owner}/${params.repo}@${params.ref}`) ?? [];
+        return HttpResponse.json({
+          total_count: runs.length,
+          check_runs: runs,
+        });
       },
     ),
     // https://docs.github.com/en/rest/repos/repos#get-a-repository; a
@@ -152,6 +176,12 @@ export function fakeGithub() {
     /** The integration may read this repository, with these pull requests. */
     setRepository: (fullName: string, pulls: { number: number }[]) =>
       repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
+    /** The reviews of a pull request, oldest first. */
+    setReviews: (fullName: string, number: number, list: object[]) =>
+      reviews.set(`${fullName}#${number}`, list),
+    /** The check runs on a commit. */
+    setCheckRuns: (fullName: string, sha: string, runs: object[]) =>
+      checkRuns.set(`${fullName}@${sha}`, runs),
     /** GitHub knows these pull requests of the commit. */
     setPullsOfCommit: (fullName: string, sha: string, pulls: object[]) =>
       pullsOfCommit.set(`${fullName}@${sha}`, pulls),
@@ -172,6 +202,8 @@ export function fakeGithub() {
       failedCallbacks = 0;
       pullsOfCommit.clear();
       repositories.clear();
+      reviews.clear();
+      checkRuns.clear();
     },
     close: () => server.close(),
   };

@@ -191,6 +191,24 @@ function registerRoutes(registry: OpenAPIRegistry) {
     },
   });
   registry.registerPath({
+    ...route('GetChangePullRequest'),
+    description:
+      'The linked pull request as last read (issue 20), with what the CTO should know of it; asks nothing of GitHub.',
+    responses: {
+      200: ok('GetChangePullRequest', 'The last snapshot, or null.'),
+      ...errors(401, 403, 404),
+    },
+  });
+  registry.registerPath({
+    ...route('RefreshChangePullRequest'),
+    description:
+      'Reads the linked pull request again and keeps the snapshot; `problem` says why it could not be read.',
+    responses: {
+      200: ok('RefreshChangePullRequest', 'The snapshot just read.'),
+      ...errors(401, 403, 404),
+    },
+  });
+  registry.registerPath({
     ...route('GetFreeze'),
     responses: {
       200: ok(

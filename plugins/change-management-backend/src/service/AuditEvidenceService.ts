@@ -6,6 +6,7 @@ import {
   ChangeEvent,
   ChangeEvidence,
   ChangeSignature,
+  pullRequestWarnings,
   ReaderWords,
   timeLabel,
 } from '@trove/backstage-plugin-change-management-common';
@@ -175,5 +176,28 @@ export function evidenceOf(
             approvalReceived: retrospective?.approvalReceived ?? '',
           }
         : undefined,
+    ...pullRequestEvidence(events),
   };
+}
+
+/**
+ * Issue 20: the PR as each signature saw it, from the events that recorded
+ * it; the deploy's against its own recorded commit.
+ */
+function pullRequestEvidence(events: ChangeEvent[]) {
+  const seen = events.flatMap(e => {
+    const snapshot = e.fields.pullRequest;
+    if (!snapshot) return [];
+    const deployedSha = e.action === 'deploy' ? e.fields.commitSha : undefined;
+    return [
+      {
+        action: e.action,
+        by: e.actor,
+        at: e.at,
+        snapshot,
+        warnings: pullRequestWarnings(snapshot, deployedSha),
+      },
+    ];
+  });
+  return seen.length ? { pullRequest: seen } : {};
 }

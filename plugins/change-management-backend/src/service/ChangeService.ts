@@ -43,6 +43,7 @@ import { LandscapeService } from './LandscapeService';
 import { actionEffects } from './outboxHandlers';
 import { publicationEffects } from './ChangePublisher';
 import { RiskService } from './RiskService';
+import { PullRequestService } from './PullRequestService';
 
 /** A list request, as the router reads it from the query string. */
 export interface ListChangesRequest {
@@ -122,6 +123,8 @@ export class ChangeService {
     private readonly risk: RiskService,
     /** Reads the linked pull request on submit, where a module sets one (issue 20). */
     private readonly pullRequestReader?: ChangePullRequestReader,
+    /** The PR's snapshots and warnings (issue 20). */
+    private readonly pullRequests?: PullRequestService,
   ) {}
 
   async createChange(body: unknown, actor: Caller): Promise<ChangeView> {
@@ -189,11 +192,12 @@ export class ChangeService {
     });
     this.metrics.recordAction('create', created.type);
     this.outbox.wake();
-    const [view, windowWarnings] = await Promise.all([
+    const [view, windowWarnings, pullRequestWarnings] = await Promise.all([
       this.view(created, actor, resource),
       this.landscape.warningsOf(created),
+      this.pullRequestWarnings(created, actor),
     ]);
-    return { ...view, windowWarnings };
+    return { ...view, windowWarnings, pullRequestWarnings };
   }
 
   /**
@@ -267,6 +271,13 @@ export class ChangeService {
     if (request.action === 'submit') {
       await this.checkPullRequest(change.pullRequestUrl);
     }
+    // An edit that links another PR is read as a submit reads it.
+    if (
+      request.action === 'edit' &&
+      request.pullRequestUrl !== change.pullRequestUrl
+    ) {
+      await this.checkPullRequest(request.pullRequestUrl);
+    }
     if (request.action === 'edit') {
       await checkCausedBy(
         { store: this.store, access: this.access, actor },
@@ -287,10 +298,17 @@ export class ChangeService {
       actor,
       assessed,
     );
+    // Issue 20: the event records the PR as it was when the action was taken.
+    const pullRequest = await this.pullRequests?.snapshotFor(
+      request.action,
+      change,
+    );
+    this.pullRequests?.checkRules(request.action, change, pullRequest);
     const fields = {
       ...outcome.eventFields,
       ...(entities && { affectedEntityRefs: entities.map(e => e.entityRef) }),
       ...risk.fields,
+      ...(pullRequest && { pullRequest }),
     };
     const updated = await this.store.updateChange({
       change: { ...after, risk: risk.stored },
@@ -334,9 +352,12 @@ export class ChangeService {
     // The resource as judged above is the change's as stored: an edit wrote
     // the entities `next` names.
     const view = await this.view(updated, actor, next);
-    return request.action === 'edit'
-      ? { ...view, windowWarnings: await this.landscape.warningsOf(updated) }
-      : view;
+    if (request.action !== 'edit') return view;
+    const [windowWarnings, pullRequestWarnings] = await Promise.all([
+      this.landscape.warningsOf(updated),
+      this.pullRequestWarnings(updated, actor),
+    ]);
+    return { ...view, windowWarnings, pullRequestWarnings };
   }
 
   /** One change for its page: also whether and why it may deploy now. */
@@ -395,6 +416,17 @@ export class ChangeService {
     if (problem) {
       throw inputError(problem, [{ path: 'pullRequestUrl', message: problem }]);
     }
+  }
+
+  /** The form's warnings on the linked PR; none without a reader. */
+  private pullRequestWarnings(change: StoredChange, actor: Caller) {
+    return (
+      this.pullRequests?.repositoryWarnings(
+        change.pullRequestUrl,
+        change.affectedEntityRefs,
+        actor,
+      ) ?? Promise.resolve(undefined)
+    );
   }
 
   /** The caller's queues counted, with the same filters as their lists. */

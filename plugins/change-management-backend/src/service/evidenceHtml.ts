@@ -12,6 +12,7 @@ import {
   STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
+import { pullRequestSection } from './evidencePullRequest';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -211,6 +212,7 @@ ${section(
 )}
 ${exceptionSections(evidence, words)}
 ${riskSection(evidence, words)}
+${pullRequestSection(evidence, words)}
 ${section(
   'Staging, deploy and verification',
   rows([

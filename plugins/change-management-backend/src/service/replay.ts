@@ -48,12 +48,19 @@ export function replayEvents(
     affectedEntityRefs,
   };
   for (const event of rest.filter(e => !isSystemEvent(e.action))) {
-    const { exceptions, risk, peerReviewsRequired, ...fields } =
-      event.fields as {
-        exceptions?: ChangeException[];
-        risk?: ChangeRisk;
-        peerReviewsRequired?: number;
-      };
+    // The PR snapshot (issue 20) is evidence, not a field of the action.
+    const {
+      exceptions,
+      risk,
+      peerReviewsRequired,
+      pullRequest: _evidence,
+      ...fields
+    } = event.fields as {
+      pullRequest?: unknown;
+      exceptions?: ChangeException[];
+      risk?: ChangeRisk;
+      peerReviewsRequired?: number;
+    };
     const outcome = applyAction(
       { ...change, overdue: false },
       {

@@ -48,6 +48,7 @@ import { jsonBodies } from './jsonBodies';
 import { LandscapeService } from './LandscapeService';
 import { RiskService } from './RiskService';
 import { LockdownService } from './LockdownService';
+import { PullRequestService } from './PullRequestService';
 import { MetricsService } from './MetricsService';
 import { SummaryService } from './SummaryService';
 
@@ -128,6 +129,8 @@ export interface RouterOptions {
   auditTrail: AuditTrailService;
   evidence: AuditEvidenceService;
   exceptions: AuditExceptionsService;
+  /** Issue 20: the linked pull request's snapshots. */
+  pullRequests: PullRequestService;
 }
 
 /**
@@ -156,6 +159,7 @@ export async function createRouter(options: RouterOptions) {
     auditTrail,
     evidence,
     exceptions,
+    pullRequests,
   } = options;
   // The spec types the routes and is served at /openapi.json. It is
   // generated from the shared zod schemas, which validate every request
@@ -280,6 +284,15 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/changes/:id/events', async (req, res) => {
     res.json(await changes.listEvents(idOf(req.params), await actorOf(req)));
+  });
+
+  // Issue 20: the page reads the last snapshot; only Refresh asks GitHub.
+  router.get('/changes/:id/pull-request', async (req, res) => {
+    res.json(await pullRequests.get(idOf(req.params), await actorOf(req)));
+  });
+
+  router.post('/changes/:id/pull-request/refresh', async (req, res) => {
+    res.json(await pullRequests.refresh(idOf(req.params), await actorOf(req)));
   });
 
   router.get('/freeze', async (req, res) => {

@@ -96,6 +96,10 @@ describe('the API answers as its OpenAPI document says', () => {
       for (const id of [standard, infra, emergency]) {
         await api.as('oscar').get(`/changes/${id}/events`);
       }
+      await api.as('oscar').get(`/changes/${standard}/pull-request`);
+      await api
+        .as('oscar')
+        .post(`/changes/${standard}/pull-request/refresh`, {});
       await api.as('oscar').get('/freeze');
       await api.as('oscar').get('/freeze?at=2026-06-01');
       const range = 'from=2026-01-01&to=2027-01-01';
@@ -199,6 +203,8 @@ describe('the API answers as its OpenAPI document says', () => {
       const missing = '/changes/00000000-0000-4000-8000-000000000000';
       await api.as('oscar').get(missing);
       await api.as('oscar').get(`${missing}/events`);
+      await api.as('oscar').get(`${missing}/pull-request`);
+      await api.as('oscar').post(`${missing}/pull-request/refresh`, {});
       await api.as('carol').get(`/audit/evidence/${missing.split('/')[2]}`);
       await api.as('oscar').get(`/gate?changeId=${missing.split('/')[2]}`);
       await api.as('alice').patch(missing, { ...drafts.standard, version: 1 });

@@ -13,6 +13,7 @@ import {
   ChangeEditInput,
   ChangeEventList,
   ChangeList,
+  ChangePullRequest,
   ChangeState,
   ChangeType,
   ChangeView,
@@ -158,6 +159,10 @@ export interface ChangeManagementApi {
   /** Takes a workflow action at the version the user last saw. */
   act(id: string, request: ActionRequestInput): Promise<ChangeView>;
   listEvents(id: string): Promise<ChangeEventList>;
+  /** The linked pull request as last read, with its warnings (issue 20). */
+  getPullRequest(id: string): Promise<ChangePullRequest>;
+  /** Reads the linked pull request again. */
+  refreshPullRequest(id: string): Promise<ChangePullRequest>;
   /** The freeze now; with an entity, also its blackouts (and its System's and Domain's). */
   getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus>;
   /**

@@ -16,6 +16,7 @@ import {
   ChangeEditInput,
   ChangeEventList,
   ChangeList,
+  ChangePullRequest,
   ChangeView,
   EntityMetrics,
   ConflictList,
@@ -112,6 +113,14 @@ export class ChangeManagementClient implements ChangeManagementApi {
 
   async listEvents(id: string): Promise<ChangeEventList> {
     return this.json('ListChangeEvents', { params: { id } });
+  }
+
+  async getPullRequest(id: string): Promise<ChangePullRequest> {
+    return this.json('GetChangePullRequest', { params: { id } });
+  }
+
+  async refreshPullRequest(id: string): Promise<ChangePullRequest> {
+    return this.json('RefreshChangePullRequest', { params: { id } });
   }
 
   async getFreeze(options?: { entityRef?: string }): Promise<FreezeStatus> {

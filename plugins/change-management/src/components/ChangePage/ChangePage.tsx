@@ -32,6 +32,7 @@ import { formatTime } from '../format';
 import { EventTimeline } from './EventTimeline';
 import { PlannedWindowCard } from './PlannedWindowCard';
 import { RiskCard } from './RiskCard';
+import { PullRequestCard } from './PullRequestCard';
 import { useChangeSignal } from '../useChangeSignal';
 
 const STALE_NOTICE =
@@ -134,6 +135,11 @@ const LoadedChange = (props: {
           </Grid>
         )}
         <RiskCard change={change} />
+        {change.pullRequestUrl && (
+          <Grid item xs={12}>
+            <PullRequestCard change={change} />
+          </Grid>
+        )}
         <Grid item xs={12} md={7}>
           <ChangeRecord change={change} />
         </Grid>

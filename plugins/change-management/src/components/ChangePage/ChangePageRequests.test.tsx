@@ -47,6 +47,14 @@ describe('the change page asks the server once whether it may deploy', () => {
       requests.push(`GET ${path}${url.search}`);
       if (path === '/changes/c1') return json(asDetail(ready, blackout));
       if (path === '/changes/c1/events') return json({ items: standardEvents });
+      if (path === '/changes/c1/pull-request') {
+        return json({
+          url: ready.pullRequestUrl,
+          reader: false,
+          snapshot: null,
+          warnings: [],
+        });
+      }
       throw new Error(`unexpected request ${url}`);
     });
     const client = new ChangeManagementClient({
@@ -69,9 +77,11 @@ describe('the change page asks the server once whether it may deploy', () => {
         'Ready for production: deploy when the blackout ends on 2026-06-21, or raise an emergency',
       ),
     ).toBeInTheDocument();
+    // The PR card reads the snapshot the server keeps; GitHub is not asked.
     expect(requests.sort()).toEqual([
       'GET /changes/c1',
       'GET /changes/c1/events',
+      'GET /changes/c1/pull-request',
     ]);
   });
 });

@@ -825,6 +825,32 @@ export const spec = {
             description:
               'On create, edit and the change page: what to know of its planned window (freeze, blackout, working hours); a warning never refuses the draft.',
           },
+          pullRequestWarnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: {
+                  type: 'string',
+                  enum: [
+                    'repository-not-affected',
+                    'not-merged',
+                    'failing-checks',
+                    'pending-checks',
+                    'no-approval',
+                    'commit-mismatch',
+                  ],
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['code', 'message'],
+              additionalProperties: false,
+            },
+            description:
+              'On create and edit: what to know of the linked pull request, such as a repository none of the affected entities names; a warning never refuses the draft.',
+          },
         },
         required: [
           'id',
@@ -2511,6 +2537,116 @@ export const spec = {
             description:
               'create, edit, submit: the risk assessed and stored; approve, sign-off: the stored risk the CTO saw.',
           },
+          pullRequest: {
+            type: 'object',
+            properties: {
+              url: {
+                type: 'string',
+              },
+              repository: {
+                type: 'string',
+                description: 'owner/name',
+              },
+              number: {
+                type: 'integer',
+              },
+              title: {
+                type: 'string',
+              },
+              state: {
+                type: 'string',
+                enum: ['open', 'merged', 'closed'],
+              },
+              author: {
+                type: 'string',
+                description: "The author's login on the code host.",
+              },
+              headSha: {
+                type: 'string',
+              },
+              mergeSha: {
+                type: ['string', 'null'],
+                description: 'The merge commit; null unless merged.',
+              },
+              mergedAt: {
+                type: ['string', 'null'],
+                format: 'date-time',
+                description: 'When it was merged.',
+              },
+              approvals: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    reviewer: {
+                      type: 'string',
+                      description: "The reviewer's login on the code host.",
+                    },
+                    at: {
+                      type: 'string',
+                      format: 'date-time',
+                      description: 'When the approving review was submitted.',
+                    },
+                  },
+                  required: ['reviewer', 'at'],
+                  additionalProperties: false,
+                },
+                description:
+                  "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+              },
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    status: {
+                      type: 'string',
+                      description:
+                        'queued, in_progress or completed, as the code host says.',
+                    },
+                    conclusion: {
+                      type: ['string', 'null'],
+                      description:
+                        'success, failure, neutral, … ; null until completed.',
+                    },
+                    at: {
+                      type: ['string', 'null'],
+                      format: 'date-time',
+                      description: 'When it completed, or else started.',
+                    },
+                  },
+                  required: ['name', 'status', 'conclusion', 'at'],
+                  additionalProperties: false,
+                },
+                description: 'The check runs on the head commit.',
+              },
+              readAt: {
+                type: 'string',
+                format: 'date-time',
+                description: 'When the snapshot was read.',
+              },
+            },
+            required: [
+              'url',
+              'repository',
+              'number',
+              'title',
+              'state',
+              'author',
+              'headSha',
+              'mergeSha',
+              'mergedAt',
+              'approvals',
+              'checks',
+              'readAt',
+            ],
+            additionalProperties: false,
+            description:
+              'review, approve, sign-off, deploy: the linked pull request as it was when the action was taken.',
+          },
           clock: {
             type: 'string',
             enum: ['retrospective', 'verification'],
@@ -3815,6 +3951,32 @@ export const spec = {
             },
             description:
               'On create, edit and the change page: what to know of its planned window (freeze, blackout, working hours); a warning never refuses the draft.',
+          },
+          pullRequestWarnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: {
+                  type: 'string',
+                  enum: [
+                    'repository-not-affected',
+                    'not-merged',
+                    'failing-checks',
+                    'pending-checks',
+                    'no-approval',
+                    'commit-mismatch',
+                  ],
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['code', 'message'],
+              additionalProperties: false,
+            },
+            description:
+              'On create and edit: what to know of the linked pull request, such as a repository none of the affected entities names; a warning never refuses the draft.',
           },
           deployVerdict: {
             type: 'object',
@@ -5214,6 +5376,452 @@ export const spec = {
         },
       },
     },
+    '/changes/{id}/pull-request': {
+      get: {
+        operationId: 'GetChangePullRequest',
+        description:
+          'The linked pull request as last read (issue 20), with what the CTO should know of it; asks nothing of GitHub.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description: 'The id of the change.',
+            },
+            required: true,
+            description: 'The id of the change.',
+            name: 'id',
+            in: 'path',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The last snapshot, or null.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    url: {
+                      type: ['string', 'null'],
+                      description:
+                        'The pull request the change links; null for none.',
+                    },
+                    reader: {
+                      type: 'boolean',
+                      description:
+                        'Whether a module reads pull requests (the GitHub module, with verifyPullRequests); without one nothing is read.',
+                    },
+                    snapshot: {
+                      type: ['object', 'null'],
+                      properties: {
+                        url: {
+                          type: 'string',
+                        },
+                        repository: {
+                          type: 'string',
+                          description: 'owner/name',
+                        },
+                        number: {
+                          type: 'integer',
+                        },
+                        title: {
+                          type: 'string',
+                        },
+                        state: {
+                          type: 'string',
+                          enum: ['open', 'merged', 'closed'],
+                        },
+                        author: {
+                          type: 'string',
+                          description: "The author's login on the code host.",
+                        },
+                        headSha: {
+                          type: 'string',
+                        },
+                        mergeSha: {
+                          type: ['string', 'null'],
+                          description: 'The merge commit; null unless merged.',
+                        },
+                        mergedAt: {
+                          type: ['string', 'null'],
+                          format: 'date-time',
+                          description: 'When it was merged.',
+                        },
+                        approvals: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: {
+                              reviewer: {
+                                type: 'string',
+                                description:
+                                  "The reviewer's login on the code host.",
+                              },
+                              at: {
+                                type: 'string',
+                                format: 'date-time',
+                                description:
+                                  'When the approving review was submitted.',
+                              },
+                            },
+                            required: ['reviewer', 'at'],
+                            additionalProperties: false,
+                          },
+                          description:
+                            "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+                        },
+                        checks: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: {
+                              name: {
+                                type: 'string',
+                              },
+                              status: {
+                                type: 'string',
+                                description:
+                                  'queued, in_progress or completed, as the code host says.',
+                              },
+                              conclusion: {
+                                type: ['string', 'null'],
+                                description:
+                                  'success, failure, neutral, … ; null until completed.',
+                              },
+                              at: {
+                                type: ['string', 'null'],
+                                format: 'date-time',
+                                description:
+                                  'When it completed, or else started.',
+                              },
+                            },
+                            required: ['name', 'status', 'conclusion', 'at'],
+                            additionalProperties: false,
+                          },
+                          description: 'The check runs on the head commit.',
+                        },
+                        readAt: {
+                          type: 'string',
+                          format: 'date-time',
+                          description: 'When the snapshot was read.',
+                        },
+                      },
+                      required: [
+                        'url',
+                        'repository',
+                        'number',
+                        'title',
+                        'state',
+                        'author',
+                        'headSha',
+                        'mergeSha',
+                        'mergedAt',
+                        'approvals',
+                        'checks',
+                        'readAt',
+                      ],
+                      additionalProperties: false,
+                      description:
+                        'The last snapshot read; null until one is read.',
+                    },
+                    warnings: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          code: {
+                            type: 'string',
+                            enum: [
+                              'repository-not-affected',
+                              'not-merged',
+                              'failing-checks',
+                              'pending-checks',
+                              'no-approval',
+                              'commit-mismatch',
+                            ],
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['code', 'message'],
+                        additionalProperties: false,
+                      },
+                    },
+                    problem: {
+                      type: 'string',
+                      description:
+                        'Why the last refresh could not read the pull request.',
+                    },
+                    deployedSha: {
+                      type: 'string',
+                      description:
+                        'The commit the last deploy recorded, if it recorded one.',
+                    },
+                  },
+                  required: ['url', 'reader', 'snapshot', 'warnings'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No change with that id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/changes/{id}/pull-request/refresh': {
+      post: {
+        operationId: 'RefreshChangePullRequest',
+        description:
+          'Reads the linked pull request again and keeps the snapshot; `problem` says why it could not be read.',
+        parameters: [
+          {
+            schema: {
+              type: 'string',
+              description: 'The id of the change.',
+            },
+            required: true,
+            description: 'The id of the change.',
+            name: 'id',
+            in: 'path',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The snapshot just read.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    url: {
+                      type: ['string', 'null'],
+                      description:
+                        'The pull request the change links; null for none.',
+                    },
+                    reader: {
+                      type: 'boolean',
+                      description:
+                        'Whether a module reads pull requests (the GitHub module, with verifyPullRequests); without one nothing is read.',
+                    },
+                    snapshot: {
+                      type: ['object', 'null'],
+                      properties: {
+                        url: {
+                          type: 'string',
+                        },
+                        repository: {
+                          type: 'string',
+                          description: 'owner/name',
+                        },
+                        number: {
+                          type: 'integer',
+                        },
+                        title: {
+                          type: 'string',
+                        },
+                        state: {
+                          type: 'string',
+                          enum: ['open', 'merged', 'closed'],
+                        },
+                        author: {
+                          type: 'string',
+                          description: "The author's login on the code host.",
+                        },
+                        headSha: {
+                          type: 'string',
+                        },
+                        mergeSha: {
+                          type: ['string', 'null'],
+                          description: 'The merge commit; null unless merged.',
+                        },
+                        mergedAt: {
+                          type: ['string', 'null'],
+                          format: 'date-time',
+                          description: 'When it was merged.',
+                        },
+                        approvals: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: {
+                              reviewer: {
+                                type: 'string',
+                                description:
+                                  "The reviewer's login on the code host.",
+                              },
+                              at: {
+                                type: 'string',
+                                format: 'date-time',
+                                description:
+                                  'When the approving review was submitted.',
+                              },
+                            },
+                            required: ['reviewer', 'at'],
+                            additionalProperties: false,
+                          },
+                          description:
+                            "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+                        },
+                        checks: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: {
+                              name: {
+                                type: 'string',
+                              },
+                              status: {
+                                type: 'string',
+                                description:
+                                  'queued, in_progress or completed, as the code host says.',
+                              },
+                              conclusion: {
+                                type: ['string', 'null'],
+                                description:
+                                  'success, failure, neutral, … ; null until completed.',
+                              },
+                              at: {
+                                type: ['string', 'null'],
+                                format: 'date-time',
+                                description:
+                                  'When it completed, or else started.',
+                              },
+                            },
+                            required: ['name', 'status', 'conclusion', 'at'],
+                            additionalProperties: false,
+                          },
+                          description: 'The check runs on the head commit.',
+                        },
+                        readAt: {
+                          type: 'string',
+                          format: 'date-time',
+                          description: 'When the snapshot was read.',
+                        },
+                      },
+                      required: [
+                        'url',
+                        'repository',
+                        'number',
+                        'title',
+                        'state',
+                        'author',
+                        'headSha',
+                        'mergeSha',
+                        'mergedAt',
+                        'approvals',
+                        'checks',
+                        'readAt',
+                      ],
+                      additionalProperties: false,
+                      description:
+                        'The last snapshot read; null until one is read.',
+                    },
+                    warnings: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          code: {
+                            type: 'string',
+                            enum: [
+                              'repository-not-affected',
+                              'not-merged',
+                              'failing-checks',
+                              'pending-checks',
+                              'no-approval',
+                              'commit-mismatch',
+                            ],
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['code', 'message'],
+                        additionalProperties: false,
+                      },
+                    },
+                    problem: {
+                      type: 'string',
+                      description:
+                        'Why the last refresh could not read the pull request.',
+                    },
+                    deployedSha: {
+                      type: 'string',
+                      description:
+                        'The commit the last deploy recorded, if it recorded one.',
+                    },
+                  },
+                  required: ['url', 'reader', 'snapshot', 'warnings'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No valid Backstage credentials.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            description:
+              'Not a user, or refused by the permission policy or by a role or separation-of-duties rule.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NotAllowedErrorResponse',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'No change with that id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/freeze': {
       get: {
         operationId: 'GetFreeze',
@@ -6456,6 +7064,205 @@ export const spec = {
                             additionalProperties: false,
                             description: 'Emergency only.',
                           },
+                          pullRequest: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                by: {
+                                  type: 'string',
+                                  description:
+                                    'Who did it (a user entity ref).',
+                                },
+                                at: {
+                                  type: 'string',
+                                  format: 'date-time',
+                                  description: 'When, ISO 8601.',
+                                },
+                                action: {
+                                  type: 'string',
+                                  enum: [
+                                    'create',
+                                    'edit',
+                                    'submit',
+                                    'review',
+                                    'request-changes',
+                                    'waive-review',
+                                    'return-to-review',
+                                    'approve',
+                                    'reject',
+                                    'record-staging',
+                                    'sign-off',
+                                    'deploy',
+                                    'verify',
+                                    'roll-back',
+                                    'document-retrospective',
+                                    'complete-review',
+                                    'cancel',
+                                    'reminder-sent',
+                                    'retrospective-overdue',
+                                    'verification-overdue',
+                                  ],
+                                  description:
+                                    '`create`, the workflow action taken, or what the plugin recorded itself (a reminder, an escalation).',
+                                },
+                                snapshot: {
+                                  type: 'object',
+                                  properties: {
+                                    url: {
+                                      type: 'string',
+                                    },
+                                    repository: {
+                                      type: 'string',
+                                      description: 'owner/name',
+                                    },
+                                    number: {
+                                      type: 'integer',
+                                    },
+                                    title: {
+                                      type: 'string',
+                                    },
+                                    state: {
+                                      type: 'string',
+                                      enum: ['open', 'merged', 'closed'],
+                                    },
+                                    author: {
+                                      type: 'string',
+                                      description:
+                                        "The author's login on the code host.",
+                                    },
+                                    headSha: {
+                                      type: 'string',
+                                    },
+                                    mergeSha: {
+                                      type: ['string', 'null'],
+                                      description:
+                                        'The merge commit; null unless merged.',
+                                    },
+                                    mergedAt: {
+                                      type: ['string', 'null'],
+                                      format: 'date-time',
+                                      description: 'When it was merged.',
+                                    },
+                                    approvals: {
+                                      type: 'array',
+                                      items: {
+                                        type: 'object',
+                                        properties: {
+                                          reviewer: {
+                                            type: 'string',
+                                            description:
+                                              "The reviewer's login on the code host.",
+                                          },
+                                          at: {
+                                            type: 'string',
+                                            format: 'date-time',
+                                            description:
+                                              'When the approving review was submitted.',
+                                          },
+                                        },
+                                        required: ['reviewer', 'at'],
+                                        additionalProperties: false,
+                                      },
+                                      description:
+                                        "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+                                    },
+                                    checks: {
+                                      type: 'array',
+                                      items: {
+                                        type: 'object',
+                                        properties: {
+                                          name: {
+                                            type: 'string',
+                                          },
+                                          status: {
+                                            type: 'string',
+                                            description:
+                                              'queued, in_progress or completed, as the code host says.',
+                                          },
+                                          conclusion: {
+                                            type: ['string', 'null'],
+                                            description:
+                                              'success, failure, neutral, … ; null until completed.',
+                                          },
+                                          at: {
+                                            type: ['string', 'null'],
+                                            format: 'date-time',
+                                            description:
+                                              'When it completed, or else started.',
+                                          },
+                                        },
+                                        required: [
+                                          'name',
+                                          'status',
+                                          'conclusion',
+                                          'at',
+                                        ],
+                                        additionalProperties: false,
+                                      },
+                                      description:
+                                        'The check runs on the head commit.',
+                                    },
+                                    readAt: {
+                                      type: 'string',
+                                      format: 'date-time',
+                                      description:
+                                        'When the snapshot was read.',
+                                    },
+                                  },
+                                  required: [
+                                    'url',
+                                    'repository',
+                                    'number',
+                                    'title',
+                                    'state',
+                                    'author',
+                                    'headSha',
+                                    'mergeSha',
+                                    'mergedAt',
+                                    'approvals',
+                                    'checks',
+                                    'readAt',
+                                  ],
+                                  additionalProperties: false,
+                                },
+                                warnings: {
+                                  type: 'array',
+                                  items: {
+                                    type: 'object',
+                                    properties: {
+                                      code: {
+                                        type: 'string',
+                                        enum: [
+                                          'repository-not-affected',
+                                          'not-merged',
+                                          'failing-checks',
+                                          'pending-checks',
+                                          'no-approval',
+                                          'commit-mismatch',
+                                        ],
+                                      },
+                                      message: {
+                                        type: 'string',
+                                      },
+                                    },
+                                    required: ['code', 'message'],
+                                    additionalProperties: false,
+                                  },
+                                },
+                              },
+                              required: [
+                                'by',
+                                'at',
+                                'action',
+                                'snapshot',
+                                'warnings',
+                              ],
+                              additionalProperties: false,
+                            },
+                            description:
+                              'The linked pull request as it was at each review, approval, sign-off and deploy, from their events, with what it lacked; absent when no event recorded one.',
+                          },
                         },
                         required: [
                           'change',
@@ -6768,6 +7575,203 @@ export const spec = {
                       ],
                       additionalProperties: false,
                       description: 'Emergency only.',
+                    },
+                    pullRequest: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          by: {
+                            type: 'string',
+                            description: 'Who did it (a user entity ref).',
+                          },
+                          at: {
+                            type: 'string',
+                            format: 'date-time',
+                            description: 'When, ISO 8601.',
+                          },
+                          action: {
+                            type: 'string',
+                            enum: [
+                              'create',
+                              'edit',
+                              'submit',
+                              'review',
+                              'request-changes',
+                              'waive-review',
+                              'return-to-review',
+                              'approve',
+                              'reject',
+                              'record-staging',
+                              'sign-off',
+                              'deploy',
+                              'verify',
+                              'roll-back',
+                              'document-retrospective',
+                              'complete-review',
+                              'cancel',
+                              'reminder-sent',
+                              'retrospective-overdue',
+                              'verification-overdue',
+                            ],
+                            description:
+                              '`create`, the workflow action taken, or what the plugin recorded itself (a reminder, an escalation).',
+                          },
+                          snapshot: {
+                            type: 'object',
+                            properties: {
+                              url: {
+                                type: 'string',
+                              },
+                              repository: {
+                                type: 'string',
+                                description: 'owner/name',
+                              },
+                              number: {
+                                type: 'integer',
+                              },
+                              title: {
+                                type: 'string',
+                              },
+                              state: {
+                                type: 'string',
+                                enum: ['open', 'merged', 'closed'],
+                              },
+                              author: {
+                                type: 'string',
+                                description:
+                                  "The author's login on the code host.",
+                              },
+                              headSha: {
+                                type: 'string',
+                              },
+                              mergeSha: {
+                                type: ['string', 'null'],
+                                description:
+                                  'The merge commit; null unless merged.',
+                              },
+                              mergedAt: {
+                                type: ['string', 'null'],
+                                format: 'date-time',
+                                description: 'When it was merged.',
+                              },
+                              approvals: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  properties: {
+                                    reviewer: {
+                                      type: 'string',
+                                      description:
+                                        "The reviewer's login on the code host.",
+                                    },
+                                    at: {
+                                      type: 'string',
+                                      format: 'date-time',
+                                      description:
+                                        'When the approving review was submitted.',
+                                    },
+                                  },
+                                  required: ['reviewer', 'at'],
+                                  additionalProperties: false,
+                                },
+                                description:
+                                  "Each reviewer's latest review, where it approves; the author's own reviews do not count.",
+                              },
+                              checks: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  properties: {
+                                    name: {
+                                      type: 'string',
+                                    },
+                                    status: {
+                                      type: 'string',
+                                      description:
+                                        'queued, in_progress or completed, as the code host says.',
+                                    },
+                                    conclusion: {
+                                      type: ['string', 'null'],
+                                      description:
+                                        'success, failure, neutral, … ; null until completed.',
+                                    },
+                                    at: {
+                                      type: ['string', 'null'],
+                                      format: 'date-time',
+                                      description:
+                                        'When it completed, or else started.',
+                                    },
+                                  },
+                                  required: [
+                                    'name',
+                                    'status',
+                                    'conclusion',
+                                    'at',
+                                  ],
+                                  additionalProperties: false,
+                                },
+                                description:
+                                  'The check runs on the head commit.',
+                              },
+                              readAt: {
+                                type: 'string',
+                                format: 'date-time',
+                                description: 'When the snapshot was read.',
+                              },
+                            },
+                            required: [
+                              'url',
+                              'repository',
+                              'number',
+                              'title',
+                              'state',
+                              'author',
+                              'headSha',
+                              'mergeSha',
+                              'mergedAt',
+                              'approvals',
+                              'checks',
+                              'readAt',
+                            ],
+                            additionalProperties: false,
+                          },
+                          warnings: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                code: {
+                                  type: 'string',
+                                  enum: [
+                                    'repository-not-affected',
+                                    'not-merged',
+                                    'failing-checks',
+                                    'pending-checks',
+                                    'no-approval',
+                                    'commit-mismatch',
+                                  ],
+                                },
+                                message: {
+                                  type: 'string',
+                                },
+                              },
+                              required: ['code', 'message'],
+                              additionalProperties: false,
+                            },
+                          },
+                        },
+                        required: [
+                          'by',
+                          'at',
+                          'action',
+                          'snapshot',
+                          'warnings',
+                        ],
+                        additionalProperties: false,
+                      },
+                      description:
+                        'The linked pull request as it was at each review, approval, sign-off and deploy, from their events, with what it lacked; absent when no event recorded one.',
                     },
                   },
                   required: [

@@ -160,6 +160,14 @@ export function asDetail(
   };
 }
 
+/** The pull request of a change, where no module reads pull requests. */
+const notRead = (change: { pullRequestUrl?: string }) => ({
+  url: change.pullRequestUrl ?? null,
+  reader: false,
+  snapshot: null,
+  warnings: [],
+});
+
 export type FakeApi = {
   getChange: jest.Mock;
   listEvents: jest.Mock;
@@ -167,6 +175,8 @@ export type FakeApi = {
   editChange: jest.Mock;
   getFreeze: jest.Mock;
   previewRisk: jest.Mock;
+  getPullRequest: jest.Mock;
+  refreshPullRequest: jest.Mock;
 };
 
 export function fakeApi(
@@ -181,6 +191,8 @@ export function fakeApi(
     getFreeze: jest.fn().mockResolvedValue({ frozen: false, timeZone: 'UTC' }),
     // The raise form's risk, when an emergency is raised from the page.
     previewRisk: jest.fn().mockResolvedValue({}),
+    getPullRequest: jest.fn().mockResolvedValue(notRead(change)),
+    refreshPullRequest: jest.fn().mockResolvedValue(notRead(change)),
   };
 }
 
