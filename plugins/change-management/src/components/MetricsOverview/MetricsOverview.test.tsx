@@ -174,7 +174,13 @@ describe('MetricsOverview', () => {
   it('says so when no System has a change the caller may read', async () => {
     renderWith(anOverview({ systems: [], groups: [] }));
     expect(
-      await screen.findByText('No System has a change you may read.'),
+      // The chart's lazy chunk may take more than findBy's default second
+      // on a busy machine.
+      await screen.findByText(
+        'No System has a change you may read.',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
   });
 });
