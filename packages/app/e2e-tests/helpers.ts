@@ -58,10 +58,9 @@ export async function expectAccessible(
   options: { dialog?: boolean; within?: string } = {},
 ) {
   const axe = new AxeBuilder({ page });
-  const { violations } = await (options.dialog
-    ? axe.include('[role="dialog"]')
-    : options.within
-    ? axe.include(options.within)
+  const within = options.dialog ? '[role="dialog"]' : options.within;
+  const { violations } = await (within
+    ? axe.include(within)
     : axe.exclude('nav')
   ).analyze();
   const grave = violations
