@@ -57,8 +57,13 @@ atEachScreen('the risk of a change and the lockdown banner', screen => {
     await submitRaiseForm(alice);
     await expect(alice.getByText('Assessed', { exact: false })).toBeVisible();
     await expect(alice.getByText(/(Low|Medium|High) risk · \d+/)).toBeVisible();
-    // The catalog graph's own drawing: the affected entity and what
-    // depends on it, loaded with the card.
+    // The catalog graph's own drawing, on demand: the affected entity and
+    // what depends on it.
+    await alice
+      .getByRole('button', {
+        name: 'Show what depends on the affected entities',
+      })
+      .click();
     const graph = alice.locator('svg').filter({ hasText: 'payments-db' });
     await expect(graph.getByText(/payments-service/).first()).toBeVisible({
       timeout: 60_000,

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
 import {
   catalogGraphApiRef,
@@ -85,6 +86,13 @@ describe('RiskCard', () => {
       screen.getByText('2 entities depend on payments-db (1 System, 1 team)'),
     ).toBeInTheDocument();
     expect(screen.getByText('+5 points')).toBeInTheDocument();
+    // Nothing is read for the graph until it is asked for.
+    expect(catalogApi.getEntitiesByRefs).not.toHaveBeenCalled();
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show what depends on the affected entities',
+      }),
+    );
     // The catalog graph's own component walks the catalog from the
     // affected entity, two hops out (jsdom lays out no SVG: the browser
     // test sees the nodes).
@@ -104,6 +112,11 @@ describe('RiskCard', () => {
       '[class*="MuiCard-root"]',
     ) as HTMLElement;
     expect(within(card).getByText('Risk')).toBeInTheDocument();
+    await userEvent.click(
+      within(card).getByRole('button', {
+        name: 'Show what depends on the affected entities',
+      }),
+    );
     expect(
       await within(card).findByText(/Install @backstage\/plugin-catalog-graph/),
     ).toBeInTheDocument();

@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ChangeView } from '@trove/backstage-plugin-change-management-common';
@@ -17,6 +18,9 @@ const RiskGraph = lazy(() => import('./RiskGraph'));
  */
 export const RiskCard = ({ change }: { change: ChangeView }) => {
   const { risk } = change;
+  // The graph is drawn when asked for: the catalog graph walks the catalog
+  // hop by hop, and its spinner meanwhile has no accessible name.
+  const [graphShown, setGraphShown] = useState(false);
   if (!risk) return null;
   return (
     <Grid item xs={12}>
@@ -28,12 +32,25 @@ export const RiskCard = ({ change }: { change: ChangeView }) => {
         <RiskReasons reasons={risk.reasons} />
         {change.affectedEntityRefs.length > 0 && (
           <Box mt={2}>
-            <Typography component="h3" variant="subtitle2">
-              Affected entities and what depends on them
-            </Typography>
-            <Suspense fallback={<Progress />}>
-              <RiskGraph entityRefs={change.affectedEntityRefs} />
-            </Suspense>
+            <Button
+              variant="outlined"
+              size="small"
+              aria-expanded={graphShown}
+              onClick={() => setGraphShown(shown => !shown)}
+            >
+              {graphShown ? 'Hide' : 'Show'} what depends on the affected
+              entities
+            </Button>
+            {graphShown && (
+              <Box mt={1}>
+                <Typography component="h3" variant="subtitle2">
+                  Affected entities and what depends on them
+                </Typography>
+                <Suspense fallback={<Progress />}>
+                  <RiskGraph entityRefs={change.affectedEntityRefs} />
+                </Suspense>
+              </Box>
+            )}
           </Box>
         )}
       </InfoCard>
