@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { freezeWindowSchema } from './freeze';
 import { changeActionSchema, changeStateSchema } from './types';
 import { riskLevelSchema } from './workflow/changeRisk';
+import { riskPolicyNameSchema } from './workflow/riskPolicies';
 
 /**
  * One field the server refused, by its dotted path in the request body
@@ -103,13 +104,9 @@ export const freezeRefusalSchema = refusal('FreezeError', {
  * @public
  */
 export const riskPolicyRefusalSchema = refusal('RiskPolicyError', {
-  policy: z
-    .enum([
-      'twoPeerReviews',
-      'requirePlannedWindow',
-      'noDeployOutsideWorkingHours',
-    ])
-    .describe('The policy that refuses, as config names it.'),
+  policy: riskPolicyNameSchema.describe(
+    'The policy that refuses, as config names it.',
+  ),
   riskLevel: riskLevelSchema.describe("The change's stored risk level."),
 });
 

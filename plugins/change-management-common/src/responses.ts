@@ -13,6 +13,7 @@ import {
 } from './types';
 import { CHANGE_FAILURE_WINDOW_DAYS } from './workflow/changeFailure';
 import { RETROSPECTIVE_DUE_HOURS } from './workflow/retrospectiveDue';
+import { riskPolicyNameSchema } from './workflow/riskPolicies';
 
 /** The liveness answer. @public */
 export const healthSchema = z.object({ status: z.literal('ok') }).strict();
@@ -208,6 +209,11 @@ export const changeDetailSchema = changeViewSchema
       .array(conflictSchema)
       .describe(
         'What collides with its planned window: open changes of the same entity, System or one dependency hop, and the freeze or blackouts that hold it back. Empty without a planned window.',
+      ),
+    riskPolicies: z
+      .array(riskPolicyNameSchema)
+      .describe(
+        'Issue 24: the risk-based policies that bind this change now (config `changeManagement.risk.policies.highRisk`, for a high-risk standard or infrastructure change), so its page says what it still misses. Empty when none binds.',
       ),
   })
   .describe(

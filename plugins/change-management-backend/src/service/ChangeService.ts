@@ -6,6 +6,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ActionRequest,
   applyAction,
+  bindingRiskPolicies,
   Change,
   ChangeDetail,
   changeDraftSchema,
@@ -373,7 +374,8 @@ export class ChangeService {
       this.landscape.warningsOf(change),
       this.landscape.conflictsOf(change, actor),
     ]);
-    return { ...view, windowWarnings, deployVerdict, conflicts };
+    const riskPolicies = bindingRiskPolicies(change, this.config.riskPolicies);
+    return { ...view, windowWarnings, deployVerdict, conflicts, riskPolicies };
   }
 
   async listChanges(

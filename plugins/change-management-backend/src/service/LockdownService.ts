@@ -166,7 +166,7 @@ export class LockdownService {
   private onlyCto(actor: Caller, what: 'declare' | 'lift') {
     if (!actor.isCto) {
       throw new NotAllowedError(
-        `Only the CTO may ${what} a lockdown; ${actor.userEntityRef} does not hold the CTO role (changeManagement.roles.cto)`,
+        `Only the CTO may ${what} a lockdown, and you do not hold the CTO role (changeManagement.roles.cto)`,
       );
     }
   }

@@ -180,14 +180,11 @@ export function assessRisk(
       Math.min(known.length, w.dependentsMax) * w.perDependent +
         Math.max(0, systems - 1) * w.perExtraSystem +
         Math.max(0, teams - 1) * w.perExtraTeam,
-      `${plural(
-        known.length,
-        'entity',
-        'entities',
-      )} depend on ${targets} (${plural(systems, 'System')}, ${plural(
-        teams,
-        'team',
-      )})${facts.truncated ? ', counted up to the configured depth' : ''}`,
+      `${plural(known.length, 'entity', 'entities')} ${
+        known.length === 1 ? 'depends' : 'depend'
+      } on ${targets} (${plural(systems, 'System')}, ${plural(teams, 'team')})${
+        facts.truncated ? ', counted up to the configured depth' : ''
+      }`,
     );
   }
   const critical = [...affected, ...known].filter(e =>

@@ -62,6 +62,7 @@ const WAITING_FOR: Partial<Record<ChangeAction, (author: string) => string>> = {
 export function waitingReason(
   change: WorkflowChange & Partial<Pick<Change, 'reviewed'>>,
   authorName = 'the author',
+  reviewerName = change.reviewed?.by,
 ): string {
   const [next] = nextSteps(change);
   if (!next) {
@@ -71,7 +72,7 @@ export function waitingReason(
   }
   if (next === 'review' && change.reviewed) {
     // The first of two reviews is on record (twoPeerReviews).
-    return `Waiting for a second peer review by an engineer other than ${authorName} and ${change.reviewed.by}`;
+    return `Waiting for a second peer review by an engineer other than ${authorName} and ${reviewerName}`;
   }
   return WAITING_FOR[next]?.(authorName) ?? `Waiting for the ${next} step`;
 }

@@ -136,11 +136,15 @@ export type {
   RiskReason,
 } from './changeRisk';
 export {
+  bindingRiskPolicies,
   missingPlannedWindow,
   NO_RISK_POLICIES,
+  RISK_POLICY_NAMES,
+  riskPoliciesFrom,
   outsideWorkingHours,
   peerReviewsRequired,
   policyBinds,
+  riskPolicyNameSchema,
   riskPolicyRefusal,
 } from './riskPolicies';
 export type { RiskPolicies, RiskPolicyName } from './riskPolicies';

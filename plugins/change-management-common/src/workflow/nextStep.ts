@@ -19,6 +19,8 @@ type NextStepChange = WorkflowChange &
 export type NextStepContext = {
   /** How people know the author, e.g. "Alice Adams". */
   authorName: string;
+  /** How people know the first peer reviewer, where one is on record. */
+  reviewerName?: string;
   /**
    * The verdict on its production deploy now (deployVerdict, or the
    * server's `deployVerdict` of the change); without it, production is open.
@@ -90,7 +92,7 @@ export function describeNextStep(
     return `Waiting for two peer reviews by two engineers other than ${authorName}: a high-risk change needs both`;
   }
   if (next) {
-    return waitingReason(change, context.authorName);
+    return waitingReason(change, authorName, context.reviewerName);
   }
   const label = STATE_LABELS[change.state];
   return stateOutcome(change.state) === 'done'

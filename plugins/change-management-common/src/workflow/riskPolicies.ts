@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Change } from '../types';
 import type { RiskLevel } from './changeRisk';
 import { closuresHold, plannedWindowOf } from './plannedWindow';
@@ -25,8 +26,15 @@ export interface RiskPolicies {
   };
 }
 
+/** The names of the policies, as config and refusals name them. @public */
+export const riskPolicyNameSchema = z.enum([
+  'twoPeerReviews',
+  'requirePlannedWindow',
+  'noDeployOutsideWorkingHours',
+]);
+
 /** @public */
-export type RiskPolicyName = keyof RiskPolicies['highRisk'];
+export type RiskPolicyName = z.infer<typeof riskPolicyNameSchema>;
 
 /** The policies that change nothing: the default. @public */
 export const NO_RISK_POLICIES: RiskPolicies = {
@@ -36,6 +44,9 @@ export const NO_RISK_POLICIES: RiskPolicies = {
     noDeployOutsideWorkingHours: false,
   },
 };
+
+/** The names of the policies, in the order config lists them. @public */
+export const RISK_POLICY_NAMES = riskPolicyNameSchema.options;
 
 /** What the policies read of a change. */
 export type PolicyChange = Pick<Change, 'type'> & Partial<Pick<Change, 'risk'>>;
@@ -58,6 +69,39 @@ export function policyBinds(
     change.risk?.level === 'high' &&
     closuresHold(change.type)
   );
+}
+
+/**
+ * The policies that bind this change now (policyBinds), by name: what the
+ * server tells its page, so the page's next-step sentence says what a
+ * high-risk change still misses without reading the server's config.
+ *
+ * @public
+ */
+export function bindingRiskPolicies(
+  change: PolicyChange,
+  policies: RiskPolicies = NO_RISK_POLICIES,
+): RiskPolicyName[] {
+  return RISK_POLICY_NAMES.filter(name => policyBinds(name, change, policies));
+}
+
+/**
+ * The policies as the page knows them, from the names that bind its change
+ * (bindingRiskPolicies): each named one on, the others off.
+ *
+ * @public
+ */
+export function riskPoliciesFrom(
+  names: readonly RiskPolicyName[],
+): RiskPolicies {
+  const on = (name: RiskPolicyName) => names.includes(name);
+  return {
+    highRisk: {
+      twoPeerReviews: on('twoPeerReviews'),
+      requirePlannedWindow: on('requirePlannedWindow'),
+      noDeployOutsideWorkingHours: on('noDeployOutsideWorkingHours'),
+    },
+  };
 }
 
 /**

@@ -76,6 +76,7 @@ async function renderQueue(
       ...items.find(c => c.id === id)!,
       allowedActions: ['deploy'],
       conflicts: [],
+      riskPolicies: [],
       deployVerdict: {
         allowed: !holds[id],
         reasons: [],

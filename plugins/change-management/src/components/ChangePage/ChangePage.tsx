@@ -17,6 +17,7 @@ import {
   describeNextStep,
   eventLabel,
   plannedWindowOf,
+  riskPoliciesFrom,
 } from '@trove/backstage-plugin-change-management-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { changeManagementApiRef, ChangeEvent } from '../../api';
@@ -62,6 +63,10 @@ const LoadedChange = (props: {
     if (acts) nextStepRef.current?.focus();
   }, [acts]);
   const author = useEntityPresentation(change.createdBy).primaryTitle;
+  // The first peer reviewer, named where a second review is still owed.
+  const reviewer = useEntityPresentation(
+    change.reviewed?.by ?? change.createdBy,
+  ).primaryTitle;
   // Whether and why it may deploy: the server's verdict, with the freeze
   // and the blackouts of its entities, in the change's own answer.
   const verdict = change.deployVerdict;
@@ -124,8 +129,10 @@ const LoadedChange = (props: {
             events={events}
             nextStep={describeNextStep(change, {
               authorName: author,
+              reviewerName: change.reviewed ? reviewer : undefined,
               verdict,
               time: formatTime,
+              riskPolicies: riskPoliciesFrom(change.riskPolicies),
             })}
           />
         </Grid>

@@ -4,6 +4,7 @@ import {
   ChangeView,
   describeNextStep,
   MACHINES,
+  RiskPolicyName,
 } from '@trove/backstage-plugin-change-management-common';
 import { formatTime } from '../format';
 import {
@@ -64,6 +65,91 @@ describe('ChangePage: who acts next', () => {
         reviewed: undefined,
         allowedActions: [],
       }),
+    );
+    expect(
+      await screen.findByText(
+        'Waiting for a peer review by an engineer other than Alice Adams',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('ChangePage under the risk-based policies (issue 24)', () => {
+  const highRisk: ChangeView = {
+    ...standardChange,
+    risk: {
+      level: 'high',
+      score: 27,
+      reasons: [
+        {
+          factor: 'blast-radius',
+          points: 13,
+          message: '2 entities depend on payments-db (1 System, 1 team)',
+        },
+      ],
+      assessedAt: '2026-03-02T10:00:00.000Z',
+    },
+    allowedActions: [],
+  };
+  const withPolicies = (change: ChangeView, policies: RiskPolicyName[]) => {
+    const api = fakeApi(change, []);
+    api.getChange.mockResolvedValue(asDetail(change, undefined, policies));
+    return api;
+  };
+
+  it('asks for a planned window before submit where the server says the policy binds', async () => {
+    const draft: ChangeView = {
+      ...highRisk,
+      state: 'draft',
+      plannedStart: undefined,
+      plannedEnd: undefined,
+    };
+    await renderPage(withPolicies(draft, ['requirePlannedWindow']));
+    expect(
+      await screen.findByText(
+        'Waiting for Alice Adams to add a planned window and submit it: a high-risk change needs one',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('asks for two peer reviews, then names the first reviewer', async () => {
+    const inReview: ChangeView = {
+      ...highRisk,
+      state: 'in_review',
+      reviewed: undefined,
+    };
+    const { unmount } = await renderPage(
+      withPolicies(inReview, ['twoPeerReviews']),
+    );
+    expect(
+      await screen.findByText(
+        'Waiting for two peer reviews by two engineers other than Alice Adams: a high-risk change needs both',
+      ),
+    ).toBeInTheDocument();
+    unmount();
+
+    await renderPage(
+      withPolicies(
+        {
+          ...inReview,
+          reviewed: { by: 'user:default/bob', at: '2026-03-02T11:00:00.000Z' },
+        },
+        ['twoPeerReviews'],
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'Waiting for a second peer review by an engineer other than Alice Adams and Bob Brown',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('asks for one review where no policy binds, whatever the risk', async () => {
+    await renderPage(
+      withPolicies(
+        { ...highRisk, state: 'in_review', reviewed: undefined },
+        [],
+      ),
     );
     expect(
       await screen.findByText(

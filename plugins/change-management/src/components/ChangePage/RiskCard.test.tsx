@@ -50,11 +50,14 @@ const entity = (
 });
 
 // payments-db, the service that depends on it, and the site that depends
-// on the service: two hops.
+// on the service: two hops. payments-db itself runs on a VPC, which does
+// not break when payments-db changes.
 const catalog = [
   entity('Resource', 'payments-db', [
     ['dependencyOf', 'component:default/payments-service'],
+    ['dependsOn', 'resource:default/vpc'],
   ]),
+  entity('Resource', 'vpc', [['dependencyOf', 'resource:default/payments-db']]),
   entity('Component', 'payments-service', [
     ['dependsOn', 'resource:default/payments-db'],
     ['dependencyOf', 'component:default/storefront-web'],
@@ -103,6 +106,12 @@ describe('RiskCard', () => {
         }),
       ),
     );
+    // Only what depends on it: the graph does not walk to the VPC.
+    const read = jest
+      .mocked(catalogApi.getEntitiesByRefs)
+      .mock.calls.flatMap(([request]) => request.entityRefs);
+    expect(read).toContain('component:default/payments-service');
+    expect(read).not.toContain('resource:default/vpc');
   });
 
   it('is on the change page when the change was assessed, and lists the entities without the graph plugin', async () => {

@@ -2,7 +2,6 @@ import { useNavigate } from 'react-router-dom';
 import {
   parseEntityRef,
   RELATION_DEPENDENCY_OF,
-  RELATION_DEPENDS_ON,
 } from '@backstage/catalog-model';
 import { useApiHolder, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -17,9 +16,11 @@ import { DEFAULT_RISK_CONFIG } from '@trove/backstage-plugin-change-management-c
 
 /**
  * The affected entities and those that depend on them, drawn by the
- * catalog graph's own component, as deep as the assessment looks by
- * default (changeManagement.risk.depth is backend config). A node opens
- * its entity's page. The graph needs the catalog graph plugin's API: in an
+ * catalog graph's own component. It follows `dependencyOf` only, the way
+ * the blast radius is counted: what the affected entities depend on does
+ * not break when they change, so it is not drawn. It goes as deep as the
+ * assessment looks by default (changeManagement.risk.depth is backend
+ * config). A node opens its entity's page. The graph needs the catalog graph plugin's API: in an
  * app without that plugin the affected entities are listed instead. Its
  * own module, so that the page loads it lazily.
  */
@@ -42,7 +43,7 @@ const RiskGraph = ({ entityRefs }: { entityRefs: string[] }) => {
     <Box height={360}>
       <EntityRelationsGraph
         rootEntityNames={entityRefs.map(ref => parseEntityRef(ref))}
-        relations={[RELATION_DEPENDENCY_OF, RELATION_DEPENDS_ON]}
+        relations={[RELATION_DEPENDENCY_OF]}
         maxDepth={DEFAULT_RISK_CONFIG.depth}
         mergeRelations
         zoom="enable-on-click"

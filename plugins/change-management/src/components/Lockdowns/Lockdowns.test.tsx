@@ -95,7 +95,7 @@ describe('DeclareLockdownDialog', () => {
   it('shows the refusal of the server, as it words it', async () => {
     const declareLockdown = jest.fn(async () => {
       throw new Error(
-        'Only the CTO may declare a lockdown; user:default/alice does not hold the CTO role',
+        'Only the CTO may declare a lockdown, and you do not hold the CTO role',
       );
     });
     await renderWith(

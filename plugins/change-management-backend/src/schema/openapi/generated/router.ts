@@ -4096,6 +4096,19 @@ export const spec = {
             description:
               'What collides with its planned window: open changes of the same entity, System or one dependency hop, and the freeze or blackouts that hold it back. Empty without a planned window.',
           },
+          riskPolicies: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: [
+                'twoPeerReviews',
+                'requirePlannedWindow',
+                'noDeployOutsideWorkingHours',
+              ],
+            },
+            description:
+              'Issue 24: the risk-based policies that bind this change now (config `changeManagement.risk.policies.highRisk`, for a high-risk standard or infrastructure change), so its page says what it still misses. Empty when none binds.',
+          },
         },
         required: [
           'id',
@@ -4116,6 +4129,7 @@ export const spec = {
           'allowedActions',
           'deployVerdict',
           'conflicts',
+          'riskPolicies',
         ],
         additionalProperties: false,
         description:

@@ -14,6 +14,7 @@ import {
   ChangeView,
   deployVerdict,
   RefusalWindow,
+  RiskPolicyName,
 } from '@trove/backstage-plugin-change-management-common';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -152,11 +153,13 @@ export const catalogEntities: Entity[] = [
 export function asDetail(
   change: ChangeView,
   closure?: RefusalWindow,
+  riskPolicies: RiskPolicyName[] = [],
 ): ChangeDetail {
   return {
     ...change,
     deployVerdict: deployVerdict(change, 'production', closure),
     conflicts: [],
+    riskPolicies,
   };
 }
 
