@@ -46,7 +46,12 @@ const verdict = {
   reasons: ['The change is a draft'],
 };
 /** GET /changes/:id's answer: the view with its deploy verdict. */
-const detail = { ...view, deployVerdict: verdict, conflicts: [] };
+const detail = {
+  ...view,
+  deployVerdict: verdict,
+  conflicts: [],
+  riskPolicies: [],
+};
 const answer = {
   ...verdict,
   change: { id: ID, type: 'infrastructure', state: 'draft', version: 1 },

@@ -41,6 +41,17 @@ export type ExportQuery = Pick<
 >;
 
 /** A change as stored; `overdue` depends on the clock and is added on read. */
+/** An entity's deployed changes over a period, failed ones, and their score. */
+export type DeploymentTotals = {
+  entityRef: string;
+  /** `changeFailureRate.deployed` of its metrics. */
+  deployed: number;
+  /** `changeFailureRate.failed` of its metrics. */
+  failed: number;
+  /** `score.total` of its metrics. */
+  score: number;
+};
+
 export type StoredChange = Omit<Change, 'overdue'>;
 
 /**
@@ -203,12 +214,12 @@ export interface ChangeStore {
   metrics(query: MetricsQuery): Promise<EntityMetrics>;
 
   /**
-   * Each entity's figures over a period, as `metrics` gives them one by
-   * one, in query order, from one set of grouped queries (issue 24).
+   * Each entity's deployed, failed and score over a period, as `metrics`
+   * counts them, in query order, from one grouped query (issue 24's risk).
    */
-  metricsOfEach(
+  deploymentTotalsOfEach(
     query: Omit<MetricsQuery, 'entityRef'> & { entityRefs: string[] },
-  ): Promise<EntityMetrics[]>;
+  ): Promise<DeploymentTotals[]>;
 
   /** Every System's figures and every owning group's score over a period. */
   metricsOverview(query: MetricsOverviewQuery): Promise<MetricsOverview>;

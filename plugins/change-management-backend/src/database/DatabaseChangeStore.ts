@@ -22,6 +22,7 @@ import {
   ChangeListFilters,
   ChangeListQuery,
   ChangeStore,
+  DeploymentTotals,
   EntityFactsQuery,
   MetricsOverviewQuery,
   MetricsQuery,
@@ -51,7 +52,7 @@ import {
 import { entityFactsQuery } from './entityFactsQuery';
 import { calendarQuery, CalendarQuery } from './calendarQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
-import { metricsOfEach, metricsQuery } from './metricsQuery';
+import { deploymentTotalsOfEach, metricsQuery } from './metricsQuery';
 import { metricsOverviewQuery } from './metricsOverviewQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
@@ -275,10 +276,10 @@ export class DatabaseChangeStore implements ChangeStore {
     return metricsQuery(this.db, query);
   }
 
-  metricsOfEach(
+  deploymentTotalsOfEach(
     query: Omit<MetricsQuery, 'entityRef'> & { entityRefs: string[] },
-  ): Promise<EntityMetrics[]> {
-    return metricsOfEach(this.db, query);
+  ): Promise<DeploymentTotals[]> {
+    return deploymentTotalsOfEach(this.db, query);
   }
 
   metricsOverview(query: MetricsOverviewQuery): Promise<MetricsOverview> {

@@ -6,7 +6,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { incidentCausesQuery } from './causeQuery';
-import { MetricsQuery } from './ChangeStore';
+import { DeploymentTotals, MetricsQuery } from './ChangeStore';
 import { figuresOf, Row } from './metricsFigures';
 import { applyListFilters, entityKeys } from './listQuery';
 
@@ -277,6 +277,19 @@ function percentiles(
     );
 }
 
+/** Deployed, failed and score of each scope key of the judged rows. */
+function totalsQuery(db: Knex, judged: Knex.QueryBuilder) {
+  return db
+    .from(judged.as('judged'))
+    .groupBy('scope_key')
+    .select(
+      'scope_key',
+      db.raw('COUNT(*) AS total'),
+      db.raw('SUM(failed) AS failed'),
+      db.raw('SUM(score) AS score'),
+    );
+}
+
 /**
  * The figures of every key of a scope over the period, in four queries
  * grouped by key; the answer gives any key's figures, zeros for a key that
@@ -289,18 +302,11 @@ export async function scopedMetrics(
 ): Promise<(key: string) => EntityMetrics> {
   const judged = () => judgedChanges(db, query, scope);
   const [totals, weekRows, lead, recovery] = await Promise.all([
-    db
-      .from(judged().as('judged'))
-      .groupBy('scope_key')
-      .select(
-        'scope_key',
-        db.raw('COUNT(*) AS total'),
-        ...byTypeColumns(db),
-        db.raw('SUM(failed) AS failed'),
-        db.raw('SUM(score) AS score'),
-        db.raw('SUM(retrospective_due) AS retrospective_due'),
-        db.raw('SUM(retrospective_on_time) AS retrospective_on_time'),
-      ) as Promise<Row[]>,
+    totalsQuery(db, judged()).select(
+      ...byTypeColumns(db),
+      db.raw('SUM(retrospective_due) AS retrospective_due'),
+      db.raw('SUM(retrospective_on_time) AS retrospective_on_time'),
+    ) as Promise<Row[]>,
     db
       .from(judged().as('judged'))
       .groupBy('scope_key', 'week')
@@ -340,16 +346,31 @@ export async function metricsQuery(
 }
 
 /**
- * The figures of each of these entities over the period, in query order,
- * in the four grouped queries of one entity (issue 24: the risk's history
- * of a change's affected entities).
+ * What issue 24's risk reads of the history of a change's affected
+ * entities: each one's deployed, failed and score over the period, as
+ * `metrics` counts them (`changeFailureRate.deployed`, `.failed`,
+ * `score.total`), in query order, from one grouped query, whatever the
+ * number of entities. The risk needs no weeks and no percentiles, so a
+ * submit pays for none of them.
  */
-export async function metricsOfEach(
+export async function deploymentTotalsOfEach(
   db: Knex,
   query: MetricsPeriodQuery & { entityRefs: string[] },
-): Promise<EntityMetrics[]> {
+): Promise<DeploymentTotals[]> {
   const { entityRefs, ...period } = query;
   if (!entityRefs.length) return [];
-  const of = await scopedMetrics(db, period, { entityRefs });
-  return entityRefs.map(of);
+  const rows: Row[] = await totalsQuery(
+    db,
+    judgedChanges(db, period, { entityRefs }),
+  );
+  const byKey = new Map(rows.map(row => [String(row.scope_key), row]));
+  return entityRefs.map(entityRef => {
+    const row = byKey.get(entityRef);
+    return {
+      entityRef,
+      deployed: Number(row?.total ?? 0),
+      failed: Number(row?.failed ?? 0),
+      score: Number(row?.score ?? 0),
+    };
+  });
 }

@@ -130,12 +130,11 @@ export class RiskService {
   }
 
   /**
-   * Deployed, failed and score of the entities over the history period:
-   * each entity's figures, as GET /metrics gives them, from one set of
-   * grouped queries for all of them.
+   * Deployed, failed and score of the entities over the history period,
+   * as GET /metrics counts them, from one grouped query for all of them.
    */
   private async history(entityRefs: string[], now: Date) {
-    const figures = await this.store.metricsOfEach({
+    const totals = await this.store.deploymentTotalsOfEach({
       entityRefs,
       from: new Date(now.getTime() - RISK_HISTORY_DAYS * DAY_MS),
       to: now,
@@ -143,9 +142,9 @@ export class RiskService {
       weights: this.config.scoreWeights,
     });
     return {
-      deployed: sum(figures.map(f => f.changeFailureRate.deployed)),
-      failed: sum(figures.map(f => f.changeFailureRate.failed)),
-      score: sum(figures.map(f => f.score.total)),
+      deployed: sum(totals.map(t => t.deployed)),
+      failed: sum(totals.map(t => t.failed)),
+      score: sum(totals.map(t => t.score)),
       days: RISK_HISTORY_DAYS,
     };
   }

@@ -12,20 +12,8 @@ import {
   STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
+import { escapeHtml } from './escapeHtml';
 import { pullRequestSection } from './evidencePullRequest';
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text as HTML: titles and comments are free text from engineers. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, c => ENTITIES[c]);
-}
 
 const STYLE = `
 @page { size: A4; margin: 14mm; }

@@ -3,7 +3,7 @@ import {
   eventLabel,
   ReaderWords,
 } from '@trove/backstage-plugin-change-management-common';
-import { escapeHtml } from './evidenceHtml';
+import { escapeHtml } from './escapeHtml';
 
 /**
  * Issue 20: the packet's pull request section, one row per signature that

@@ -65,6 +65,10 @@ describe('risk-based policies (issue 24)', () => {
       expect(submitted.risk.level).toBe('high');
       const { id } = submitted;
 
+      // The page is told which policies bind, to say what is missing.
+      const page = await h.as('bob').get(`/changes/${id}`);
+      expect(page.body.riskPolicies).toEqual(['twoPeerReviews']);
+
       const byAuthor = await tryAct(h, 'alice', id, 'review');
       expect(byAuthor.status).toBe(403);
       expect(byAuthor.body.error.name).toBe('NotAllowedError');
@@ -156,6 +160,8 @@ describe('risk-based policies (issue 24)', () => {
       const h = await start({ twoPeerReviews: true });
       const reviewed = await changeIn(h, 'standard', 'awaiting_approval');
       expect(reviewed.risk.level).not.toBe('high');
+      const page = await h.as('alice').get(`/changes/${reviewed.id}`);
+      expect(page.body.riskPolicies).toEqual([]);
     });
 
     it('requirePlannedWindow: no submit without a window, then submitted with one', async () => {
@@ -174,6 +180,8 @@ describe('risk-based policies (issue 24)', () => {
       });
       await unchanged(h, id, version);
       expect(await h.count('change_events')).toBe(1);
+      const page = await h.as('alice').get(`/changes/${id}`);
+      expect(page.body.riskPolicies).toEqual(['requirePlannedWindow']);
 
       const { type: _type, ...draft } = drafts.infrastructure;
       await h.act('alice', id, 'edit', {

@@ -49,7 +49,11 @@ describe('ChangePage: who acts next', () => {
       await renderPage(fakeApi(change, []));
       expect(
         await screen.findByText(
-          describeNextStep(change, { authorName: 'Alice Adams' }),
+          describeNextStep(change, {
+            authorName: 'Alice Adams',
+            // The page names the reviewer as the catalog does.
+            reviewerName: 'Bob Brown',
+          }),
         ),
       ).toBeInTheDocument();
     },
