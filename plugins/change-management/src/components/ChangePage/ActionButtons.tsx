@@ -5,6 +5,7 @@ import {
   ACTION_LABELS,
   ChangeAction,
   ChangeView,
+  PullRequestWarning,
   transitionFor,
 } from '@trove/backstage-plugin-change-management-common';
 import { RaiseChangeDialog } from '../RaiseChangeDialog';
@@ -19,7 +20,8 @@ function goesBack(change: ChangeView, action: ChangeAction): boolean {
 
 export type ActionButtonsProps = {
   change: ChangeView;
-  onActed: (action: ChangeAction) => void;
+  /** After an action; a draft's form adds its pull request warnings. */
+  onActed: (action: ChangeAction, warnings?: PullRequestWarning[]) => void;
   onStale: () => void;
   /**
    * Actions shown but not offered now, with the id of the text that says
@@ -69,10 +71,10 @@ export const ActionButtons = ({
           open
           change={change}
           onClose={close}
-          onSaved={saved => {
+          onSaved={(saved, warnings) => {
             close();
             // The draft's form saves, or saves and submits.
-            onActed(saved.state === 'draft' ? 'edit' : 'submit');
+            onActed(saved.state === 'draft' ? 'edit' : 'submit', warnings);
           }}
         />
       )}

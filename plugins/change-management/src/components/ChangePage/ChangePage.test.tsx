@@ -328,6 +328,34 @@ describe('ChangePage', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it("shows the server's warning on the draft's pull request after the form saves it", async () => {
+    const api = fakeApi({
+      ...draft,
+      allowedActions: ['edit', 'submit', 'cancel'],
+    });
+    const message =
+      'The pull request is in acme/other, a repository none of the affected entities names (github.com/project-slug: acme/payments-service)';
+    api.editChange.mockImplementation(async (_id, input) => ({
+      ...draft,
+      ...input,
+      version: 3,
+      allowedActions: ['edit', 'submit', 'cancel'],
+      pullRequestWarnings: [{ code: 'repository-not-affected', message }],
+    }));
+    await renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit draft' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit draft' });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save draft' }),
+    );
+    const alert = await screen.findByText(/Saved, but check its pull request/);
+    expect(alert).toHaveTextContent(message);
+    // Saved, not refused: the draft is the server's new version.
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('offers no edit when the server does not allow it', async () => {
     // Submit alone does not imply edit: the server decides each one.
     await renderPage(fakeApi({ ...draft, allowedActions: ['submit'] }));

@@ -17,11 +17,12 @@ import {
   describeNextStep,
   eventLabel,
   plannedWindowOf,
+  PullRequestWarning,
   riskPoliciesFrom,
 } from '@trove/backstage-plugin-change-management-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { changeManagementApiRef, ChangeEvent } from '../../api';
-import { RaiseChangeDialog } from '../RaiseChangeDialog';
+import { ArrivalState, RaiseChangeDialog } from '../RaiseChangeDialog';
 import { ActionButtons } from './ActionButtons';
 import { ChangeHeading } from './ChangeHeading';
 import { ChangeRecord } from './ChangeRecord';
@@ -51,8 +52,12 @@ const LoadedChange = (props: {
   const nextStepRef = useRef<HTMLParagraphElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [raisingEmergency, setRaisingEmergency] = useState(false);
-  // A change just raised: its heading takes the focus (RaiseChangeDialog).
-  const arrived = useLocation().state as { focusHeading?: boolean } | null;
+  // A change just raised: its heading takes the focus, and the form's
+  // warnings on its pull request show (RaiseChangeDialog).
+  const arrived = useLocation().state as ArrivalState | null;
+  const [pullRequestWarnings, setPullRequestWarnings] = useState(
+    arrived?.pullRequestWarnings ?? [],
+  );
   useEffect(() => {
     if (arrived?.focusHeading) headingRef.current?.focus();
   }, [arrived]);
@@ -76,8 +81,9 @@ const LoadedChange = (props: {
   const raiseEmergency =
     change.type === 'emergency' ? undefined : () => setRaisingEmergency(true);
 
-  const acted = (action: ChangeAction) => {
+  const acted = (action: ChangeAction, warnings: PullRequestWarning[] = []) => {
     setNotice(undefined);
+    setPullRequestWarnings(warnings);
     setDone(
       action === 'edit' ? 'Draft saved' : eventLabel(action, change.type),
     );
@@ -107,6 +113,17 @@ const LoadedChange = (props: {
           <Grid item xs={12}>
             <Alert severity="info" onClose={() => setNotice(undefined)}>
               {notice}
+            </Alert>
+          </Grid>
+        )}
+        {pullRequestWarnings.length > 0 && (
+          <Grid item xs={12}>
+            <Alert
+              severity="warning"
+              onClose={() => setPullRequestWarnings([])}
+            >
+              Saved, but check its pull request:{' '}
+              {pullRequestWarnings.map(w => w.message).join('; ')}
             </Alert>
           </Grid>
         )}

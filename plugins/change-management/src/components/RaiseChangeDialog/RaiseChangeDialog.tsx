@@ -10,6 +10,7 @@ import TextField from '@material-ui/core/TextField';
 import {
   ChangeType,
   ChangeView,
+  PullRequestWarning,
   refusalOf,
   RETROSPECTIVE_DUE_WORDS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -47,6 +48,14 @@ type Focusable = { focus: () => void } | null;
  * the workflow's own submit check; a refused Submit lists every issue
  * above the form and takes the focus to the first input at fault.
  */
+/** What the dialog hands the change page it opens after a save. */
+export type ArrivalState = {
+  /** The page's heading takes the focus. */
+  focusHeading?: boolean;
+  /** The server's warnings on the linked pull request, shown on arrival. */
+  pullRequestWarnings?: PullRequestWarning[];
+};
+
 export const RaiseChangeDialog = (props: {
   open: boolean;
   onClose: () => void;
@@ -56,8 +65,12 @@ export const RaiseChangeDialog = (props: {
   change?: ChangeView;
   /** A change to raise an emergency from: its record fills the form. */
   from?: ChangeView;
-  /** Called after saving; by default the dialog opens the change's page. */
-  onSaved?: (change: ChangeView) => void;
+  /**
+   * Called after saving, with the server's warnings on the linked pull
+   * request (a repository none of the affected entities names); by default
+   * the dialog opens the change's page, which shows them.
+   */
+  onSaved?: (change: ChangeView, warnings: PullRequestWarning[]) => void;
 }) => {
   const api = useApi(changeManagementApiRef);
   const changeLink = useRouteRef(changeRouteRef);
@@ -141,13 +154,14 @@ export const RaiseChangeDialog = (props: {
       const change = submit
         ? await api.act(draft.id, { action: 'submit', version: draft.version })
         : draft;
+      const pullRequestWarnings = draft.pullRequestWarnings ?? [];
       if (props.onSaved) {
-        props.onSaved(change);
+        props.onSaved(change, pullRequestWarnings);
       } else {
-        // The new page takes the focus on its heading (ChangePage).
-        navigate(changeLink({ id: change.id }), {
-          state: { focusHeading: true },
-        });
+        // The new page takes the focus on its heading and shows the
+        // warnings (ChangePage).
+        const state: ArrivalState = { focusHeading: true, pullRequestWarnings };
+        navigate(changeLink({ id: change.id }), { state });
       }
     } catch (error) {
       const refusal = refusalOf(error);

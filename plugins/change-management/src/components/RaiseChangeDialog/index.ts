@@ -1,1 +1,2 @@
 export { RaiseChangeDialog } from './RaiseChangeDialog';
+export type { ArrivalState } from './RaiseChangeDialog';
