@@ -237,6 +237,7 @@ export const changeManagementPlugin = createBackendPlugin({
         const risk = new RiskService(
           store,
           deps.catalog,
+          recentEntities,
           deps.auth,
           landscape,
           config,

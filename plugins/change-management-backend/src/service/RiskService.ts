@@ -33,13 +33,18 @@ export const RISK_HISTORY_DAYS = 90;
  * conflicts, the extension point's factors) and asks the one judge,
  * assessRisk of -common. Called when a change is raised, edited and
  * submitted; the answer is stored with the change and never recomputed on
- * a read. The catalog is read with the plugin's own credentials: the risk
- * is the same whoever raises the change.
+ * a read. The catalog's graph is read with the plugin's own credentials:
+ * the risk is the same whoever raises the change. Those reads go through
+ * `graph`, the plugin's RecentEntities (a few seconds' reuse, as the
+ * blackouts read the catalog), so a raise form's preview, its save and a
+ * submit moments later do not read the same entities again; reads with the
+ * caller's credentials go to the catalog itself.
  */
 export class RiskService {
   constructor(
     private readonly store: ChangeStore,
     private readonly catalog: CatalogService,
+    private readonly graph: Pick<CatalogService, 'getEntitiesByRefs'>,
     private readonly auth: AuthService,
     private readonly landscape: LandscapeService,
     private readonly config: ChangeManagementConfig,
@@ -60,7 +65,7 @@ export class RiskService {
     if (!risk.enabled) return undefined;
     const now = this.clock.now();
     const radius = await blastRadius(
-      this.catalog,
+      this.graph,
       await this.auth.getOwnServiceCredentials(),
       {
         entityRefs: change.affectedEntityRefs,
