@@ -145,6 +145,11 @@ export function fakeGithub() {
       },
     ),
   );
+  /** How many requests reached GitHub, for a test that none should. */
+  let githubRequests = 0;
+  server.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).hostname === 'api.github.com') githubRequests += 1;
+  });
   // The module asks the plugin's gate over HTTP, past the fake.
   server.events.on('response:bypass', async ({ request, response }) => {
     const url = new URL(request.url);
@@ -173,6 +178,8 @@ export function fakeGithub() {
       failingCallbacks = times;
     },
     failedCallbacks: () => failedCallbacks,
+    /** The requests to GitHub's API so far. */
+    requests: () => githubRequests,
     /** The integration may read this repository, with these pull requests. */
     setRepository: (fullName: string, pulls: { number: number }[]) =>
       repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
@@ -200,6 +207,7 @@ export function fakeGithub() {
       timeline.length = 0;
       failingCallbacks = 0;
       failedCallbacks = 0;
+      githubRequests = 0;
       pullsOfCommit.clear();
       repositories.clear();
       reviews.clear();

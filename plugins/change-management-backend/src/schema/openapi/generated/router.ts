@@ -1223,6 +1223,32 @@ export const spec = {
               },
             ],
           },
+          pullRequestWarnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: {
+                  type: 'string',
+                  enum: [
+                    'repository-not-affected',
+                    'not-merged',
+                    'failing-checks',
+                    'pending-checks',
+                    'no-approval',
+                    'commit-mismatch',
+                  ],
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['code', 'message'],
+              additionalProperties: false,
+            },
+            description:
+              'Where a module reads pull requests and one snapshot of the linked pull request is kept (read at the last review, approval, sign-off or deploy, or on refresh): what the CTO should know of it (not merged, failing or unfinished checks, no approval); empty when nothing. The list reads nothing of GitHub. Absent without a reader or a snapshot.',
+          },
         },
         required: [
           'id',
