@@ -28,6 +28,32 @@ export function signedWebhook(
   };
 }
 
+/**
+ * One page of a list, as GitHub pages it: `per_page` (30 unless given, 100
+ * at most) and `page` from the query, and a `Link` header naming the next
+ * and last pages while there are more
+ * (https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api).
+ */
+export function pageOf<T>(request: Request, all: T[]) {
+  const url = new URL(request.url);
+  const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+  const number = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const headers: Record<string, string> = {};
+  if (number < last) {
+    const at = (n: number) => {
+      const link = new URL(url);
+      link.searchParams.set('page', String(n));
+      return link.toString();
+    };
+    headers.link = `<${at(number + 1)}>; rel="next", <${at(last)}>; rel="last"`;
+  }
+  return {
+    items: all.slice((number - 1) * perPage, number * perPage),
+    headers,
+  };
+}
+
 /** One call to a deployment's callback URL, as the fake received it. */
 export interface CallbackCall {
   runId: string;
@@ -84,21 +110,25 @@ export function fakeGithub() {
     // https://docs.github.com/en/rest/pulls/reviews#list-reviews-for-a-pull-request
     http.get(
       'https://api.github.com/repos/:owner/:repo/pulls/:number/reviews',
-      ({ params }) =>
-        HttpResponse.json(
+      ({ params, request }) => {
+        const { items, headers } = pageOf(
+          request,
           reviews.get(`${params.owner}/${params.repo}#${params.number}`) ?? [],
-        ),
+        );
+        return HttpResponse.json(items, { headers });
+      },
     ),
     // https://docs.github.com/en/rest/checks/runs#list-check-runs-for-a-git-reference
     http.get(
       'https://api.github.com/repos/:owner/:repo/commits/:ref/check-runs',
-      ({ params }) => {
+      ({ params, request }) => {
         const runs =
           checkRuns.get(`${params.owner}/${params.repo}@${params.ref}`) ?? [];
-        return HttpResponse.json({
-          total_count: runs.length,
-          check_runs: runs,
-        });
+        const { items, headers } = pageOf(request, runs);
+        return HttpResponse.json(
+          { total_count: runs.length, check_runs: items },
+          { headers },
+        );
       },
     ),
     // https://docs.github.com/en/rest/repos/repos#get-a-repository; a
