@@ -21,7 +21,8 @@ export const PullRequestWarnings = ({
       m={0}
       p={0}
       width="100%"
-      style={{ listStyle: 'none' }}
+      // Wide enough to read in the queue's narrow "Your action" column.
+      style={{ listStyle: 'none', minWidth: 180 }}
     >
       {warnings.map(w => (
         <Box component="li" key={w.code} display="flex" style={{ gap: 4 }}>
