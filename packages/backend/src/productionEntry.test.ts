@@ -8,8 +8,8 @@ import path from 'node:path';
  * in; these tests keep it out of what `yarn build:backend` ships.
  */
 
-// Any e2e module or the clock's plugin id or route.
-const E2E = /e2e-?clock|e2eClock|\/e2e['"]/i;
+// Any e2e module, the clock's or the fake GitHub's plugin id, or the route.
+const E2E = /e2e-?clock|e2e-?github|\/e2e['"]/i;
 
 /** The files src/index.ts reaches through relative imports. */
 function importGraph(entry: string, seen = new Set<string>()): Set<string> {
@@ -52,12 +52,13 @@ describe('the production entry, src/index.ts', () => {
     }
   });
 
-  it('is what the e2e entry builds on, plus the clock', () => {
+  it('is what the e2e entry builds on, plus the clock and the fake GitHub', () => {
     const e2e = [...importGraph(path.join(__dirname, 'e2e.ts'))];
     expect(e2e).toEqual(
       expect.arrayContaining(graph.filter(f => !f.endsWith('index.ts'))),
     );
     expect(e2e).toContain(path.join(__dirname, 'modules/e2eClock.ts'));
+    expect(e2e).toContain(path.join(__dirname, 'modules/e2eGithub.ts'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Octokit } from '@octokit/rest';
+import { ChangeDeployRecorder } from '@trove/backstage-plugin-change-management-node';
 import { findGatedEnvironment, GatedEnvironment } from './config';
 import { findChangeId, GithubDeployment } from './findChange';
 import { GateClient } from './GateClient';
@@ -22,13 +23,16 @@ export interface DeploymentStatusEvent {
 /**
  * Records the deploy on its change when GitHub reports a deployment to a
  * gated production environment as `success`, where
- * `changeManagement.ci.allowRecording` lets pipelines record deploys.
+ * `changeManagement.ci.allowRecording` lets pipelines record deploys. The
+ * GitHub App is the actor (`actorOf`), with the deployment's URL and commit.
  */
 export class DeploymentRecorder {
   constructor(
     private readonly options: {
       environments: GatedEnvironment[];
       gate: GateClient;
+      deploys: ChangeDeployRecorder;
+      actorOf: (gated: GatedEnvironment) => string;
       octokitFor: (host: string, repository: string) => Promise<Octokit>;
       logger: LoggerService;
     },
@@ -64,16 +68,21 @@ export class DeploymentRecorder {
       );
       return;
     }
-    await this.options.gate.recordDeploy(changeId, {
-      deploymentRef:
-        status.log_url ??
-        status.target_url ??
-        event.deployment?.url ??
-        `${event.repository?.html_url}/deployments`,
-      ...(event.deployment?.sha ? { commitSha: event.deployment.sha } : {}),
-    });
+    const actor = this.options.actorOf(gated);
+    await this.options.deploys.recordDeploy(
+      changeId,
+      {
+        deploymentRef:
+          status.log_url ??
+          status.target_url ??
+          event.deployment?.url ??
+          `${event.repository?.html_url}/deployments`,
+        ...(event.deployment?.sha ? { commitSha: event.deployment.sha } : {}),
+      },
+      actor,
+    );
     logger.info(
-      `Recorded the deploy of change ${changeId} from ${repository} environment ${environment}`,
+      `Recorded the deploy of change ${changeId} from ${repository} environment ${environment}, by ${actor}`,
     );
   }
 }

@@ -60,32 +60,6 @@ export class GateClient {
     return list.items[0]?.id;
   }
 
-  /**
-   * Records the production deploy on the change, as a pipeline does
-   * (`changeManagement.ci.allowRecording`): the workflow judges it, and the
-   * actor is this plugin's service principal.
-   */
-  async recordDeploy(
-    changeId: string,
-    fields: { deploymentRef: string; commitSha?: string },
-  ): Promise<void> {
-    const base = `${await this.baseUrl()}/changes/${changeId}`;
-    const headers = { Authorization: `Bearer ${await this.token()}` };
-    const current = await fetch(base, { headers });
-    if (!current.ok) {
-      throw await ResponseError.fromResponse(current);
-    }
-    const { version } = (await current.json()) as { version: number };
-    const response = await fetch(`${base}/actions`, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'deploy', version, ...fields }),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-  }
-
   private baseUrl() {
     return this.options.discovery.getBaseUrl('change-management');
   }

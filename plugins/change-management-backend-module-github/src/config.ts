@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
 
 /** One GitHub Environment whose deployments wait on the gate. */
 export interface GatedEnvironment {
@@ -48,4 +49,25 @@ export function findGatedEnvironment(
       e.repository.toLowerCase() === repository.toLowerCase() &&
       e.environment.toLowerCase() === environment.toLowerCase(),
   );
+}
+
+/**
+ * Who records a deploy GitHub reports (issue 20): the GitHub App that
+ * receives the webhooks and reads the repository, `github-app:<appId>`, as
+ * `integrations.github` configures it for the host (of several Apps, the
+ * one whose `allowedInstallationOwners` names the repository's owner, as
+ * Backstage's credentials provider picks it). `github:<host>` where the
+ * integration reads with a token, not an App.
+ */
+export function githubActor(
+  integrations: ScmIntegrations,
+  gated: Pick<GatedEnvironment, 'host' | 'repository'>,
+): string {
+  const apps = integrations.github.byHost(gated.host)?.config.apps ?? [];
+  const owner = gated.repository.split('/')[0].toLowerCase();
+  const app =
+    apps.find(a =>
+      a.allowedInstallationOwners?.some(o => o.toLowerCase() === owner),
+    ) ?? apps.find(a => !a.allowedInstallationOwners?.length);
+  return app ? `github-app:${app.appId}` : `github:${gated.host}`;
 }

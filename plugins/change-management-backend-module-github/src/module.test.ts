@@ -226,10 +226,11 @@ describe('GitHub Environments obey the gate', () => {
       const ready = await changeIn(h, 'standard', 'ready_for_production');
       await reportStatuses(h, ready.id);
       const { body } = await h.as('alice').get(`/changes/${ready.id}`);
-      // Recorded once, for the success, by the module's service principal.
+      // Recorded once, for the success, by GitHub: the integration reads
+      // with a token here, not an App (config.test.ts names an App).
       expect(body.state).toBe('deployed');
       expect(body.deployed).toMatchObject({
-        by: 'plugin:change-management',
+        by: 'github:github.com',
         deploymentRef:
           'https://github.com/acme/payments-service/actions/runs/6512749872/job/17690592310',
       });

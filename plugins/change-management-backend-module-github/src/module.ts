@@ -5,12 +5,13 @@ import {
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ScmIntegrations } from '@backstage/integration';
 import {
+  changeDeployRecorderExtensionPoint,
   changeOutboxExtensionPoint,
   changePullRequestReaderExtensionPoint,
 } from '@trove/backstage-plugin-change-management-node';
 import { readDurationFromConfig } from '@backstage/config';
 import { CHANGE_EVENTS_TOPIC } from '@trove/backstage-plugin-change-management-common';
-import { readGatedEnvironments } from './config';
+import { githubActor, readGatedEnvironments } from './config';
 import { GithubPullRequestReader } from './GithubPullRequestReader';
 import {
   DeploymentGate,
@@ -50,6 +51,7 @@ export const changeManagementModuleGithub = createBackendModule({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        deploys: changeDeployRecorderExtensionPoint,
         discovery: coreServices.discovery,
         events: eventsServiceRef,
         logger: coreServices.logger,
@@ -61,6 +63,7 @@ export const changeManagementModuleGithub = createBackendModule({
         auth,
         config,
         database,
+        deploys,
         discovery,
         events,
         logger,
@@ -145,9 +148,12 @@ export const changeManagementModuleGithub = createBackendModule({
         });
         // Deploys are recorded only where pipelines may record them.
         if (config.getOptionalBoolean('changeManagement.ci.allowRecording')) {
+          const integrations = ScmIntegrations.fromConfig(config);
           const recorder = new DeploymentRecorder({
             environments,
             gate,
+            deploys: deploys.deploys,
+            actorOf: gated => githubActor(integrations, gated),
             octokitFor,
             logger,
           });

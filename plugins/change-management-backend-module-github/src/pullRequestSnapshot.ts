@@ -3,7 +3,7 @@ import { PullRequestSnapshot } from '@trove/backstage-plugin-change-management-c
 
 /**
  * Reads one pull request into a snapshot: the pull request, its reviews
- * and the check runs on its head commit, three calls.
+ * and the check runs on its head commit, each list through every page.
  * https://docs.github.com/en/rest/pulls/pulls#get-a-pull-request
  * https://docs.github.com/en/rest/pulls/reviews#list-reviews-for-a-pull-request
  * https://docs.github.com/en/rest/checks/runs#list-check-runs-for-a-git-reference
@@ -19,16 +19,17 @@ export async function readPullRequestSnapshot(
     repo,
     pull_number: number,
   });
-  // One page of each: a pull request with more than a hundred reviews or
-  // check runs is not one a change links.
-  const [{ data: reviews }, { data: checks }] = await Promise.all([
-    octokit.rest.pulls.listReviews({
+  // Every page of each, a hundred at a time: a long-lived pull request
+  // can have more reviews, or a monorepo's commit more check runs, and an
+  // approval or a failure on a later page still counts.
+  const [reviews, checks] = await Promise.all([
+    octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
       owner,
       repo,
       pull_number: number,
       per_page: 100,
     }),
-    octokit.rest.checks.listForRef({
+    octokit.paginate('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
       owner,
       repo,
       ref: pull.head.sha,
@@ -49,7 +50,7 @@ export async function readPullRequestSnapshot(
     mergeSha: pull.merged_at ? pull.merge_commit_sha ?? null : null,
     mergedAt: pull.merged_at ?? null,
     approvals: approvals(reviews, author),
-    checks: checks.check_runs.map(run => ({
+    checks: checks.map(run => ({
       name: run.name,
       status: run.status,
       conclusion: run.conclusion ?? null,

@@ -59,10 +59,12 @@ import { SummaryService } from './service/SummaryService';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
 import {
+  changeDeployRecorderExtensionPoint,
   ChangePullRequestReader,
   changeOutboxExtensionPoint,
   changePullRequestReaderExtensionPoint,
 } from '@trove/backstage-plugin-change-management-node';
+import { ModuleDeploys } from './service/ModuleDeploys';
 import { ModuleOutbox } from './service/ModuleOutbox';
 
 /**
@@ -94,6 +96,13 @@ export const changeManagementPlugin = createBackendPlugin({
     env.registerExtensionPoint(
       changeOutboxExtensionPoint,
       moduleOutbox.extensionPoint,
+    );
+    // Issue 20: a module records the deploys a system reports (GitHub's
+    // deployment_status) under that system's name.
+    const moduleDeploys = new ModuleDeploys();
+    env.registerExtensionPoint(
+      changeDeployRecorderExtensionPoint,
+      moduleDeploys.extensionPoint,
     );
     env.registerInit({
       deps: {
@@ -269,6 +278,13 @@ export const changeManagementPlugin = createBackendPlugin({
           pullRequestReader,
           pullRequests,
         );
+        moduleDeploys.start({
+          changes,
+          store,
+          auth: deps.auth,
+          auditor: deps.auditor,
+          metrics,
+        });
         const changeLog = new ChangeLogService(
           store,
           access,

@@ -136,6 +136,28 @@ export function checkOutcome(snapshot: PullRequestSnapshot) {
 }
 
 /**
+ * The check runs in words, "<name>: <conclusion>" (or the status until
+ * completed), separated by ", ": as the evidence packet and the export
+ * write them.
+ *
+ * @public
+ */
+export function checkConclusions(snapshot: PullRequestSnapshot): string {
+  return snapshot.checks
+    .map(c => `${c.name}: ${c.conclusion ?? c.status}`)
+    .join(', ');
+}
+
+/**
+ * The logins whose approving review counted, separated by ", ".
+ *
+ * @public
+ */
+export function approverLogins(snapshot: PullRequestSnapshot): string {
+  return snapshot.approvals.map(a => a.reviewer).join(', ');
+}
+
+/**
  * A PR in a repository that none of the affected entities names through
  * `github.com/project-slug` is a warning, never a refusal: the link may be
  * right and the catalog behind. Entities without the annotation say

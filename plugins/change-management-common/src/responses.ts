@@ -139,6 +139,26 @@ export const changeLogRowSchema = z
     riskScore: z
       .string()
       .describe('The stored risk score as a number, or empty.'),
+    // Issue 20: the pull request as the deploy event recorded it; appended,
+    // so that existing columns keep their places.
+    pullRequestAtDeploy: z
+      .string()
+      .describe(
+        "The pull request's URL as the deploy recorded it, or empty when the change links none or the deploy could not read it.",
+      ),
+    pullRequestStateAtDeploy: z
+      .enum(['open', 'merged', 'closed', ''])
+      .describe("The pull request's state at the deploy, or empty."),
+    pullRequestApproversAtDeploy: z
+      .string()
+      .describe(
+        'The logins whose approving review counted at the deploy (not the author), separated by ", "; empty without a snapshot or an approval.',
+      ),
+    pullRequestChecksAtDeploy: z
+      .string()
+      .describe(
+        '"<check>: <conclusion, or status until completed>" for each check run on the head commit at the deploy, separated by ", "; empty without a snapshot or a check.',
+      ),
   })
   .strict();
 

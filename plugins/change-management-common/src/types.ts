@@ -236,6 +236,13 @@ export const changeListItemSchema = changeSchema
     sentBack: sentBackSchema
       .optional()
       .describe('A draft that was sent back: the event that did it.'),
+    // Issue 20: for the approval queue, from the snapshot kept.
+    pullRequestWarnings: z
+      .array(pullRequestWarningSchema)
+      .optional()
+      .describe(
+        'Where a module reads pull requests and one snapshot of the linked pull request is kept (read at the last review, approval, sign-off or deploy, or on refresh): what the CTO should know of it (not merged, failing or unfinished checks, no approval); empty when nothing. The list reads nothing of GitHub. Absent without a reader or a snapshot.',
+      ),
   })
   .describe('A change in a list; a draft sent back also says why.');
 

@@ -32,3 +32,9 @@ export type {
   ChangeOutboxExtensionPoint,
   ChangeOutboxHandler,
 } from './outbox';
+export { changeDeployRecorderExtensionPoint } from './deploys';
+export type {
+  ChangeDeployRecorder,
+  ChangeDeployRecorderExtensionPoint,
+  ReportedDeploy,
+} from './deploys';

@@ -28,6 +28,32 @@ export function signedWebhook(
   };
 }
 
+/**
+ * One page of a list, as GitHub pages it: `per_page` (30 unless given, 100
+ * at most) and `page` from the query, and a `Link` header naming the next
+ * and last pages while there are more
+ * (https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api).
+ */
+export function pageOf<T>(request: Request, all: T[]) {
+  const url = new URL(request.url);
+  const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+  const number = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const headers: Record<string, string> = {};
+  if (number < last) {
+    const at = (n: number) => {
+      const link = new URL(url);
+      link.searchParams.set('page', String(n));
+      return link.toString();
+    };
+    headers.link = `<${at(number + 1)}>; rel="next", <${at(last)}>; rel="last"`;
+  }
+  return {
+    items: all.slice((number - 1) * perPage, number * perPage),
+    headers,
+  };
+}
+
 /** One call to a deployment's callback URL, as the fake received it. */
 export interface CallbackCall {
   runId: string;
@@ -84,21 +110,25 @@ export function fakeGithub() {
     // https://docs.github.com/en/rest/pulls/reviews#list-reviews-for-a-pull-request
     http.get(
       'https://api.github.com/repos/:owner/:repo/pulls/:number/reviews',
-      ({ params }) =>
-        HttpResponse.json(
+      ({ params, request }) => {
+        const { items, headers } = pageOf(
+          request,
           reviews.get(`${params.owner}/${params.repo}#${params.number}`) ?? [],
-        ),
+        );
+        return HttpResponse.json(items, { headers });
+      },
     ),
     // https://docs.github.com/en/rest/checks/runs#list-check-runs-for-a-git-reference
     http.get(
       'https://api.github.com/repos/:owner/:repo/commits/:ref/check-runs',
-      ({ params }) => {
+      ({ params, request }) => {
         const runs =
           checkRuns.get(`${params.owner}/${params.repo}@${params.ref}`) ?? [];
-        return HttpResponse.json({
-          total_count: runs.length,
-          check_runs: runs,
-        });
+        const { items, headers } = pageOf(request, runs);
+        return HttpResponse.json(
+          { total_count: runs.length, check_runs: items },
+          { headers },
+        );
       },
     ),
     // https://docs.github.com/en/rest/repos/repos#get-a-repository; a
@@ -145,6 +175,11 @@ export function fakeGithub() {
       },
     ),
   );
+  /** How many requests reached GitHub, for a test that none should. */
+  let githubRequests = 0;
+  server.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).hostname === 'api.github.com') githubRequests += 1;
+  });
   // The module asks the plugin's gate over HTTP, past the fake.
   server.events.on('response:bypass', async ({ request, response }) => {
     const url = new URL(request.url);
@@ -173,6 +208,8 @@ export function fakeGithub() {
       failingCallbacks = times;
     },
     failedCallbacks: () => failedCallbacks,
+    /** The requests to GitHub's API so far. */
+    requests: () => githubRequests,
     /** The integration may read this repository, with these pull requests. */
     setRepository: (fullName: string, pulls: { number: number }[]) =>
       repositories.set(fullName, new Map(pulls.map(p => [p.number, p]))),
@@ -200,6 +237,7 @@ export function fakeGithub() {
       timeline.length = 0;
       failingCallbacks = 0;
       failedCallbacks = 0;
+      githubRequests = 0;
       pullsOfCommit.clear();
       repositories.clear();
       reviews.clear();

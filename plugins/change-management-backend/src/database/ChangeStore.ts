@@ -14,6 +14,7 @@ import {
   EntityFacts,
   EntityMetrics,
   MetricsOverview,
+  PullRequestSnapshot,
   ScoreWeights,
   SentBack,
 } from '@trove/backstage-plugin-change-management-common';
@@ -67,7 +68,10 @@ export type ExportedChange = Omit<
   | 'proposedFix'
   | 'updatedAt'
   | 'postDeploymentReview'
->;
+> & {
+  /** Issue 20: the pull request as the (last) deploy event recorded it. */
+  pullRequestAtDeploy?: PullRequestSnapshot;
+};
 
 /** A change in a list: a draft sent back also says why. */
 export type ListedChange = StoredChange & { sentBack?: SentBack };

@@ -27,6 +27,33 @@ export class PullRequestStore {
       : undefined;
   }
 
+  /**
+   * The last snapshots of these changes' PRs, each where it is still the
+   * PR linked: one query for a page of a list.
+   */
+  async getMany(
+    changes: { id: string; pullRequestUrl?: string }[],
+  ): Promise<Map<string, PullRequestSnapshot>> {
+    const linked = new Map(
+      changes.flatMap(c =>
+        c.pullRequestUrl ? [[c.id, c.pullRequestUrl]] : [],
+      ),
+    );
+    if (linked.size === 0) return new Map();
+    const rows: { change_id: string; url: string; snapshot: string }[] =
+      await this.db(TABLE)
+        .whereIn('change_id', [...linked.keys()])
+        .select('change_id', 'url', 'snapshot');
+    return new Map(
+      rows
+        .filter(row => linked.get(row.change_id) === row.url)
+        .map(row => [
+          row.change_id,
+          pullRequestSnapshotSchema.parse(JSON.parse(row.snapshot)),
+        ]),
+    );
+  }
+
   async put(changeId: string, snapshot: PullRequestSnapshot): Promise<void> {
     await this.db(TABLE)
       .insert({

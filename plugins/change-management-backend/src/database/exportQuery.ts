@@ -47,8 +47,12 @@ const EXPORTED = positionalDecoder(EXPORTED_FIELDS);
 const CREATED_AT = EXPORTED.indexOf('created_at');
 const ID = EXPORTED.indexOf('id');
 const ENTITIES = EXPORTED.columns.length;
+const PULL_REQUEST = ENTITIES + 1;
 
-/** A change's columns as the database returns them, then its entities. */
+/**
+ * A change's columns as the database returns them, then its entities and
+ * its PR at deploy.
+ */
 type ExportRow = unknown[];
 
 /**
@@ -116,8 +120,21 @@ export async function* exportChanges(
 }
 
 /**
+ * Issue 20: the pull request snapshot of the change's last deploy event, or
+ * null. Only a deployed change that links a PR can have one, so the others
+ * skip the lookup; the events' (change_id, seq) index finds the last
+ * deploy.
+ */
+function pullRequestAtDeploy(pg: boolean) {
+  const snapshot = pg
+    ? `ev.fields::json -> 'pullRequest'`
+    : `json_extract(ev.fields, '$.pullRequest')`;
+  return `(case when changes.deployed_at is not null and changes.pull_request_url is not null then (select ${snapshot} from change_events ev where ev.change_id = changes.id and ev.action = 'deploy' order by ev.seq desc limit 1) end)`;
+}
+
+/**
  * The fields of a change, in order, then its entities and their Systems as
- * one list of pairs, read in the same query. PostgreSQL sends them as
+ * one list of pairs, and the PR at its deploy, read in the same query. PostgreSQL sends them as
  * columns that node-postgres hands back as an array; SQLite, whose driver
  * would build an object of thirty-five keys a row, as one JSON array.
  * (On PostgreSQL, building that JSON cost more than the rest of the query.)
@@ -140,6 +157,7 @@ function exportedValues(db: Knex, pg: boolean) {
   const values = [
     ...EXPORTED.columns.map(c => (c.time ? iso(c.name) : c.name)),
     entities,
+    pullRequestAtDeploy(pg),
   ].join(', ');
   return db.raw(pg ? values : `json_array(${values}) as fields`);
 }
@@ -152,8 +170,11 @@ function exportedValues(db: Knex, pg: boolean) {
 function toExportedChange(row: ExportRow, time: ReadTime): ExportedChange {
   // Typed with every key required, so that the check fails when
   // ExportedChange gains a field that EXPORTED_FIELDS leaves out.
-  const change: { [K in keyof Required<ExportedChange>]: ExportedChange[K] } =
-    EXPORTED.decode(row, time);
+  const change: {
+    [K in keyof Required<
+      Omit<ExportedChange, 'pullRequestAtDeploy'>
+    >]: ExportedChange[K];
+  } & Pick<ExportedChange, 'pullRequestAtDeploy'> = EXPORTED.decode(row, time);
   const pairs = row[ENTITIES] as string | null;
   const entityRefs: string[] = [];
   const systemRefs: string[] = [];
@@ -165,5 +186,11 @@ function toExportedChange(row: ExportRow, time: ReadTime): ExportedChange {
   const affected = affectedRefs(entityRefs, systemRefs);
   change.affectedEntityRefs = affected.affectedEntityRefs;
   change.affectedSystemRefs = affected.affectedSystemRefs;
+  // node-postgres parses the json; SQLite's subquery hands back its text.
+  const pullRequest = row[PULL_REQUEST];
+  if (pullRequest) {
+    change.pullRequestAtDeploy =
+      typeof pullRequest === 'string' ? JSON.parse(pullRequest) : pullRequest;
+  }
   return change;
 }

@@ -406,7 +406,16 @@ export class ChangeService {
       limit: request.limit,
       cursor: request.cursor,
     });
-    return { items: items.map(c => asOf(c, now)), nextCursor };
+    // Issue 20: the CTO's queue warns of the PR from the snapshots kept.
+    const warnings = await this.pullRequests?.listWarnings(items);
+    return {
+      items: items.map(c => {
+        const pullRequestWarnings = warnings?.get(c.id);
+        const item = asOf(c, now);
+        return pullRequestWarnings ? { ...item, pullRequestWarnings } : item;
+      }),
+      nextCursor,
+    };
   }
 
   /** A linked pull request that the reader cannot read is a bad field. */

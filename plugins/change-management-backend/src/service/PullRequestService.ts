@@ -118,6 +118,25 @@ export class PullRequestService {
     }
   }
 
+  /**
+   * For a list (the CTO's queue): the warnings of each change's last kept
+   * snapshot, by change id; reads nothing of GitHub. Without a reader, or
+   * for a change without a snapshot, none. The deployed commit is not
+   * compared here; the change's page does that.
+   */
+  async listWarnings(
+    changes: StoredChange[],
+  ): Promise<Map<string, PullRequestWarning[]>> {
+    if (!this.reader?.read) return new Map();
+    const snapshots = await this.snapshots.getMany(changes);
+    return new Map(
+      [...snapshots].map(([id, snapshot]) => [
+        id,
+        pullRequestWarnings(snapshot),
+      ]),
+    );
+  }
+
   /** The change's PR as last read, with its warnings; reads nothing. */
   async get(id: string, actor: Caller): Promise<ChangePullRequest> {
     const change = await this.readable(id, actor);

@@ -1,8 +1,11 @@
 import {
   ANSWER_LABELS,
+  approverLogins,
   Change,
   ChangeLogRow,
+  checkConclusions,
   EXCEPTION_LABELS,
+  PullRequestSnapshot,
   STATE_LABELS,
   TYPE_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -48,6 +51,24 @@ function retrospective(change: LoggedChange): string {
 /** Ref, display name and time of a signed step, as the added columns. */
 function person(nameOf: NameOf, s?: { by: string; at: string }) {
   return s ? [s.by, nameOf(s.by), s.at] : ['', '', ''];
+}
+
+/** What the deploy event recorded of the PR; empty without a snapshot. */
+function pullRequestColumns(
+  pr: PullRequestSnapshot | undefined,
+): Pick<
+  ChangeLogRow,
+  | 'pullRequestAtDeploy'
+  | 'pullRequestStateAtDeploy'
+  | 'pullRequestApproversAtDeploy'
+  | 'pullRequestChecksAtDeploy'
+> {
+  return {
+    pullRequestAtDeploy: pr?.url ?? '',
+    pullRequestStateAtDeploy: pr?.state ?? '',
+    pullRequestApproversAtDeploy: pr ? approverLogins(pr) : '',
+    pullRequestChecksAtDeploy: pr ? checkConclusions(pr) : '',
+  };
 }
 
 /**
@@ -133,6 +154,8 @@ export function toChangeLogRow(
     // The risk assessment (issue 24).
     riskLevel: change.risk?.level ?? '',
     riskScore: change.risk ? String(change.risk.score) : '',
+    // The pull request as the deploy recorded it (issue 20).
+    ...pullRequestColumns(change.pullRequestAtDeploy),
   };
 }
 
@@ -187,6 +210,11 @@ export const CHANGE_LOG_HEADERS: Record<keyof ChangeLogRow, string> = {
   // The risk assessment (issue 24).
   riskLevel: 'Risk level',
   riskScore: 'Risk score',
+  // The pull request at the deploy (issue 20).
+  pullRequestAtDeploy: 'Pull request at deploy',
+  pullRequestStateAtDeploy: 'Pull request state at deploy',
+  pullRequestApproversAtDeploy: 'Pull request approvers at deploy',
+  pullRequestChecksAtDeploy: 'Pull request checks at deploy',
 };
 
 const CSV_KEYS = Object.keys(CHANGE_LOG_HEADERS) as (keyof ChangeLogRow)[];

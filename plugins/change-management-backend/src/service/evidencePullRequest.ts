@@ -1,5 +1,7 @@
 import {
+  approverLogins,
   ChangeEvidence,
+  checkConclusions,
   eventLabel,
   ReaderWords,
 } from '@trove/backstage-plugin-change-management-common';
@@ -18,18 +20,13 @@ export function pullRequestSection(
   const head = `<tr><th>Action</th><th>State</th><th>Approved by</th><th>Checks</th><th>Head / merge commit</th><th>Warnings</th></tr>`;
   const body = seen
     .map(({ action, by, at, snapshot: pr, warnings }) => {
-      const checks = pr.checks.length
-        ? pr.checks
-            .map(c => `${c.name}: ${c.conclusion ?? c.status}`)
-            .join(', ')
-        : 'none';
       const cells = [
         `${eventLabel(action, evidence.change.type)}, ${words.name(
           by,
         )}, ${words.time(at)}`,
         `#${pr.number} ${pr.state}`,
-        pr.approvals.map(a => a.reviewer).join(', ') || 'nobody',
-        checks,
+        approverLogins(pr) || 'nobody',
+        checkConclusions(pr) || 'none',
         `${pr.headSha.slice(0, 12)} / ${pr.mergeSha?.slice(0, 12) ?? '—'}`,
         warnings.map(w => w.message).join('; ') || '—',
       ];

@@ -46,12 +46,16 @@ describe("an emergency's caused by", () => {
       const rows: Record<string, string>[] = parse(csv.text, { columns: true });
       const header = Object.keys(rows[0]);
       // Appended: the columns before it keep their places (the risk's two
-      // came after it, issue 24).
-      expect(header.slice(-4)).toEqual([
+      // came after it, issue 24, and the PR's four, issue 20).
+      expect(header.slice(-8)).toEqual([
         'Planned end',
         'Caused by',
         'Risk level',
         'Risk score',
+        'Pull request at deploy',
+        'Pull request state at deploy',
+        'Pull request approvers at deploy',
+        'Pull request checks at deploy',
       ]);
       const byId = Object.fromEntries(rows.map(r => [r.ID, r]));
       expect(byId[emergency.id]['Caused by']).toBe(cause.id);

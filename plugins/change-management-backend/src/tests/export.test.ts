@@ -157,6 +157,11 @@ describe('GET /export', () => {
         // payments-service is in production (2 points), nothing else.
         'Risk level': 'low',
         'Risk score': '2',
+        // No pull request linked (issue 20).
+        'Pull request at deploy': '',
+        'Pull request state at deploy': '',
+        'Pull request approvers at deploy': '',
+        'Pull request checks at deploy': '',
       });
     });
 

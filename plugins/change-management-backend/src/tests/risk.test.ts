@@ -186,7 +186,7 @@ describe('the risk of a change (issue 24)', () => {
       const csv = await h
         .as('oscar')
         .get('/export?from=2026-01-01&to=2027-01-01');
-      expect(csv.text.split('\n')[0]).toMatch(/,Risk level,Risk score\r?$/);
+      expect(csv.text.split('\n')[0]).toMatch(/,Risk level,Risk score,/);
     });
 
     it('is not assessed when changeManagement.risk.enabled is false', async () => {

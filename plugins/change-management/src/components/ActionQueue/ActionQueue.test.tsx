@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event';
 import {
   ChangeDetail,
   ChangeListItem,
+  pullRequestWarnings,
   RefusalWindow,
 } from '@trove/backstage-plugin-change-management-common';
 import { Settings } from 'luxon';
-import { aChange } from '../../__testUtils__/changes';
+import { aChange, aPullRequest } from '../../__testUtils__/changes';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { ActionQueue } from './ActionQueue';
 
@@ -237,5 +238,34 @@ describe('ActionQueue', () => {
       low.title,
       review.title,
     ]);
+  });
+
+  it("warns of the PR where the user's step relies on it, in the server's words", async () => {
+    // The server's list carries the judge's warnings of the kept snapshot.
+    const warnings = pullRequestWarnings(aPullRequest());
+    const unmerged = { ...approve, pullRequestWarnings: warnings };
+    const fine = { ...signOff, pullRequestWarnings: [] };
+    // A retrospective's review does not sign for the PR.
+    const retrospective = { ...review, pullRequestWarnings: warnings };
+    const { getChange } = await renderQueue([unmerged, fine, retrospective]);
+
+    const list = within(cellOf(unmerged.title, 'Your action')).getByRole(
+      'list',
+      { name: 'Pull request warnings' },
+    );
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'Pull request #42 is open, not merged',
+      'Checks failing on the head commit: test (failure)',
+    ]);
+    expect(cellOf(fine.title, 'Your action')).toHaveTextContent(/^Sign off$/);
+    expect(cellOf(retrospective.title, 'Your action')).toHaveTextContent(
+      /^Review the retrospective$/,
+    );
+    // From the list's own answer: nothing more is asked per row.
+    expect(getChange).not.toHaveBeenCalled();
   });
 });

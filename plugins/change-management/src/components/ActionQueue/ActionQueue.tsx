@@ -7,6 +7,7 @@ import Switch from '@material-ui/core/Switch';
 import {
   ChangeListItem,
   nextSteps,
+  recordsPullRequest,
   RefusalWindow,
   YOUR_ACTION_LABELS,
 } from '@trove/backstage-plugin-change-management-common';
@@ -16,6 +17,7 @@ import { changeManagementApiRef } from '../../api';
 import { ChangesTable, ListColumn } from '../ChangesTable';
 import { formatTime } from '../format';
 import { heldLabel } from '../held';
+import { PullRequestWarnings } from '../PullRequestWarnings';
 import { RiskChip } from '../Risk';
 
 /**
@@ -25,6 +27,18 @@ import { RiskChip } from '../Risk';
 function yourAction(change: ChangeListItem): string {
   const [next] = nextSteps(change);
   return next ? YOUR_ACTION_LABELS[next] : '';
+}
+
+/**
+ * Issue 20: the PR's warnings, where the next step is one whose event
+ * records the PR (the review, the CTO's approval and sign-off, the
+ * deploy): the signature relies on it.
+ */
+function pullRequestWarningsOf(change: ChangeListItem) {
+  const [next] = nextSteps(change);
+  return next && recordsPullRequest(next)
+    ? change.pullRequestWarnings
+    : undefined;
 }
 
 /**
@@ -78,6 +92,7 @@ export const ActionQueue = ({ empty }: ActionQueueProps) => {
           <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
             <span>{yourAction(change)}</span>
             {held && <Chip size="small" label={heldLabel(held)} />}
+            <PullRequestWarnings warnings={pullRequestWarningsOf(change)} />
           </Box>
         );
       },

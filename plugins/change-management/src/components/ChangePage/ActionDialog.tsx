@@ -37,6 +37,7 @@ import { describeFailure } from '../errors';
 import { formatTime } from '../format';
 import { useApprovalOverride } from './approvalOverride';
 import { PlacedIssues, placeIssues } from '../issues';
+import { PullRequestAlert } from './PullRequestAlert';
 import { RefusalAlert } from './RefusalAlert';
 
 function introduction(action: ChangeAction, change: ChangeView) {
@@ -214,6 +215,7 @@ export const ActionDialog = (props: ActionDialogProps) => {
                   )}. Once you approve, this emergency may deploy through it on your approval, and its deploy is recorded as a freeze override.`}
                 </Alert>
               )}
+              <PullRequestAlert change={change} action={action} />
               {intro && <DialogContentText>{intro}</DialogContentText>}
               <ActionFormFields
                 idPrefix={idPrefix}

@@ -1,29 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { aPullRequest } from '../../__testUtils__/changes';
 import { fakeApi, renderPage, standardChange } from './__testUtils__/fakeApi';
 
 const PR = standardChange.pullRequestUrl!;
 
-const snapshot = {
-  url: PR,
-  repository: 'acme/payments',
-  number: 42,
-  title: 'Upgrade the PSP SDK to v5',
-  state: 'open' as const,
-  author: 'alice',
-  headSha: 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391',
-  mergeSha: null,
-  mergedAt: null,
-  approvals: [{ reviewer: 'bob', at: '2026-03-01T11:00:00.000Z' }],
-  checks: [
-    {
-      name: 'test',
-      status: 'completed',
-      conclusion: 'failure',
-      at: '2026-03-01T11:30:00.000Z',
-    },
-  ],
-  readAt: '2026-03-01T12:00:00.000Z',
-};
+const snapshot = aPullRequest({ url: PR });
 
 jest.setTimeout(30_000);
 

@@ -1223,6 +1223,32 @@ export const spec = {
               },
             ],
           },
+          pullRequestWarnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                code: {
+                  type: 'string',
+                  enum: [
+                    'repository-not-affected',
+                    'not-merged',
+                    'failing-checks',
+                    'pending-checks',
+                    'no-approval',
+                    'commit-mismatch',
+                  ],
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['code', 'message'],
+              additionalProperties: false,
+            },
+            description:
+              'Where a module reads pull requests and one snapshot of the linked pull request is kept (read at the last review, approval, sign-off or deploy, or on refresh): what the CTO should know of it (not merged, failing or unfinished checks, no approval); empty when nothing. The list reads nothing of GitHub. Absent without a reader or a snapshot.',
+          },
         },
         required: [
           'id',
@@ -3117,6 +3143,26 @@ export const spec = {
             type: 'string',
             description: 'The stored risk score as a number, or empty.',
           },
+          pullRequestAtDeploy: {
+            type: 'string',
+            description:
+              "The pull request's URL as the deploy recorded it, or empty when the change links none or the deploy could not read it.",
+          },
+          pullRequestStateAtDeploy: {
+            type: 'string',
+            enum: ['open', 'merged', 'closed', ''],
+            description: "The pull request's state at the deploy, or empty.",
+          },
+          pullRequestApproversAtDeploy: {
+            type: 'string',
+            description:
+              'The logins whose approving review counted at the deploy (not the author), separated by ", "; empty without a snapshot or an approval.',
+          },
+          pullRequestChecksAtDeploy: {
+            type: 'string',
+            description:
+              '"<check>: <conclusion, or status until completed>" for each check run on the head commit at the deploy, separated by ", "; empty without a snapshot or a check.',
+          },
         },
         required: [
           'id',
@@ -3166,6 +3212,10 @@ export const spec = {
           'causedBy',
           'riskLevel',
           'riskScore',
+          'pullRequestAtDeploy',
+          'pullRequestStateAtDeploy',
+          'pullRequestApproversAtDeploy',
+          'pullRequestChecksAtDeploy',
         ],
         additionalProperties: false,
       },
