@@ -43,7 +43,7 @@ function expectFields(dialog: HTMLElement, expected: Fields) {
 }
 
 // Dialogs driven with userEvent take seconds when suites share two cores.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 describe('ChangePage actions', () => {
   it('offers exactly the allowed actions', async () => {

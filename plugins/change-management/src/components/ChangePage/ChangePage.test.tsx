@@ -14,7 +14,7 @@ import {
 } from './__testUtils__/fakeApi';
 
 // Dialogs driven with userEvent take seconds when suites share two cores.
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 describe('ChangePage', () => {
   it('shows what someone else did to the change without a reload', async () => {
