@@ -7,7 +7,7 @@ import { changeIn } from '../../change-management-backend/src/__testUtils__/chan
 import { actionFields } from '../../change-management-backend/src/__testUtils__/changes';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { deploymentProtectionRule } from './__fixtures__/deploymentProtectionRule';
-import { fakeGithub, signedWebhook } from './__testUtils__/githubFake';
+import { signedWebhook, useFakeGithub } from './__testUtils__/githubFake';
 import {
   deliver,
   GithubHarness,
@@ -17,10 +17,7 @@ import { RECHECK_TASK_ID } from './HeldDeployments';
 
 jest.setTimeout(90_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 /** Inside the default Oct 1 to Jan 1 freeze, and after it. */
 const FROZEN_TIME = '2026-12-10T09:00:00.000Z';

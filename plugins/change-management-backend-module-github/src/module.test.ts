@@ -6,15 +6,12 @@ import { createTestDatabases } from '../../change-management-backend/src/__testU
 import { deploymentProtectionRule } from './__fixtures__/deploymentProtectionRule';
 import { pullRequest } from './__fixtures__/pullRequest';
 import { deploymentStatus } from './__fixtures__/deploymentStatus';
-import { fakeGithub, signedWebhook } from './__testUtils__/githubFake';
+import { signedWebhook, useFakeGithub } from './__testUtils__/githubFake';
 import { deliver, startWithGithub } from './__testUtils__/githubBackend';
 
 jest.setTimeout(60_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 /** Inside the default Oct 1 to Jan 1 freeze. */
 const FROZEN_TIME = '2026-12-10T09:00:00.000Z';

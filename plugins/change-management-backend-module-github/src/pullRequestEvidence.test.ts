@@ -1,7 +1,7 @@
 /* eslint-disable @backstage/no-relative-monorepo-imports -- the tests drive the
    real backend with its own harness */
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
-import { fakeGithub } from './__testUtils__/githubFake';
+import { useFakeGithub } from './__testUtils__/githubFake';
 import {
   at,
   draft,
@@ -18,10 +18,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 describe('the pull request as evidence', () => {
   const databases = createTestDatabases();

@@ -1,7 +1,7 @@
 /* eslint-disable @backstage/no-relative-monorepo-imports -- the tests drive the
    real backend with its own harness */
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
-import { fakeGithub } from './__testUtils__/githubFake';
+import { useFakeGithub } from './__testUtils__/githubFake';
 import {
   draft,
   FIELDS,
@@ -13,10 +13,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 const YEAR = 'from=2026-01-01&to=2027-01-01';
 

@@ -3,7 +3,7 @@
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { pullRequest } from './__fixtures__/pullRequest';
 import { checkRun, review } from './__fixtures__/reviews';
-import { fakeGithub } from './__testUtils__/githubFake';
+import { useFakeGithub } from './__testUtils__/githubFake';
 import {
   draft,
   HEAD,
@@ -14,10 +14,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 /** The i-th second after the PR was opened. */
 const second = (i: number) =>

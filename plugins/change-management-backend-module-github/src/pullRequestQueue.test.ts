@@ -2,7 +2,7 @@
    real backend with its own harness */
 import { pullRequestWarnings } from '@trove/backstage-plugin-change-management-common';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
-import { fakeGithub } from './__testUtils__/githubFake';
+import { useFakeGithub } from './__testUtils__/githubFake';
 import {
   draft,
   FIELDS,
@@ -12,10 +12,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 // Issue 20: the CTO's queue warns of an unmerged, unapproved or failing PR
 // from the snapshot kept at the review, and asks GitHub nothing.

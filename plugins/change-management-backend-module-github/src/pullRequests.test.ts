@@ -3,15 +3,12 @@
 import { startChangeManagement } from '../../change-management-backend/src/__testUtils__/harness';
 import { createTestDatabases } from '../../change-management-backend/src/__testUtils__/testDatabases';
 import { pullRequest } from './__fixtures__/pullRequest';
-import { fakeGithub } from './__testUtils__/githubFake';
+import { useFakeGithub } from './__testUtils__/githubFake';
 import { changeManagementModuleGithub } from './module';
 
 jest.setTimeout(60_000);
 
-const github = fakeGithub();
-beforeAll(() => github.listen());
-afterEach(() => github.reset());
-afterAll(() => github.close());
+const github = useFakeGithub();
 
 const PR_42 = 'https://github.com/acme/payments-service/pull/42';
 

@@ -246,3 +246,15 @@ export function fakeGithub() {
     close: () => server.close(),
   };
 }
+
+/**
+ * The fake for a test file: listening from its first test, emptied after
+ * each, closed after its last.
+ */
+export function useFakeGithub() {
+  const github = fakeGithub();
+  beforeAll(() => github.listen());
+  afterEach(() => github.reset());
+  afterAll(() => github.close());
+  return github;
+}
