@@ -68,6 +68,17 @@ atEachScreen('the risk of a change and the lockdown banner', screen => {
     await expect(graph.getByText(/payments-service/).first()).toBeVisible({
       timeout: 60_000,
     });
+    // Every reason is read whole: Backstage's theme clips a dense list
+    // item's text to one line, which on a phone cut a reason mid-sentence.
+    const reasons = alice.getByRole('list', { name: 'Why' }).locator('span');
+    for (const reason of await reasons.all()) {
+      const clipped = await reason.evaluate(
+        el =>
+          el.scrollWidth > el.clientWidth ||
+          el.getBoundingClientRect().right > window.innerWidth,
+      );
+      expect(clipped, await reason.innerText()).toBe(false);
+    }
     await expectAccessible(alice);
     await photograph(alice, `${folder}/change-page-risk-${px}.png`);
   });

@@ -4,9 +4,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { WrappingListItemText } from '../WrappingListItemText';
 import useAsync from 'react-use/esm/useAsync';
 import {
   ChangePullRequest,
@@ -89,12 +89,12 @@ export const PullRequestCard = ({ change }: { change: ChangeView }) => {
           <List dense aria-label="Approving reviews">
             {pr.approvals.length === 0 && (
               <ListItem>
-                <ListItemText primary="None by anyone but the author" />
+                <WrappingListItemText primary="None by anyone but the author" />
               </ListItem>
             )}
             {pr.approvals.map(a => (
               <ListItem key={a.reviewer}>
-                <ListItemText
+                <WrappingListItemText
                   primary={a.reviewer}
                   secondary={formatTime(a.at)}
                 />
@@ -107,12 +107,12 @@ export const PullRequestCard = ({ change }: { change: ChangeView }) => {
           <List dense aria-label="Checks on the head commit">
             {pr.checks.length === 0 && (
               <ListItem>
-                <ListItemText primary="None" />
+                <WrappingListItemText primary="None" />
               </ListItem>
             )}
             {pr.checks.map(c => (
               <ListItem key={c.name}>
-                <ListItemText
+                <WrappingListItemText
                   primary={`${c.name}: ${c.conclusion ?? c.status}`}
                   secondary={c.at ? formatTime(c.at) : undefined}
                 />

@@ -1,7 +1,7 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { WrappingListItemText } from '../WrappingListItemText';
 import { RiskReason } from '@trove/backstage-plugin-change-management-common';
 
 const points = (n: number) =>
@@ -13,7 +13,7 @@ export const RiskReasons = ({ reasons }: { reasons: RiskReason[] }) =>
     <List dense disablePadding aria-label="Why">
       {reasons.map(reason => (
         <ListItem key={`${reason.factor}:${reason.message}`} disableGutters>
-          <ListItemText
+          <WrappingListItemText
             primary={reason.message}
             secondary={points(reason.points)}
           />
