@@ -22,7 +22,7 @@ function options(unread: number) {
 
 describe('NotificationsNavItem', () => {
   it('names the unread count in its accessible name, and shows it', async () => {
-    renderInTestApp(
+    await renderInTestApp(
       <SidebarOpenStateProvider value={{ isOpen: true, setOpen: () => {} }}>
         <NotificationsNavItem />
       </SidebarOpenStateProvider>,
@@ -39,7 +39,7 @@ describe('NotificationsNavItem', () => {
   });
 
   it('is just "Notifications" with nothing unread', async () => {
-    renderInTestApp(<NotificationsNavItem />, options(0));
+    await renderInTestApp(<NotificationsNavItem />, options(0));
 
     expect(
       await screen.findByRole('link', { name: 'Notifications' }),

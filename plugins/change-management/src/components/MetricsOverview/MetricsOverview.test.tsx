@@ -12,10 +12,10 @@ import { MetricsOverview } from './MetricsOverview';
 // The periods end at the start of the next day (UTC) from here.
 const now = DateTime.fromISO('2026-10-04T15:30:00Z');
 
-function renderWith(overview: Overview) {
+async function renderWith(overview: Overview) {
   const getMetricsOverview = jest.fn(async () => overview);
   const api: Partial<ChangeManagementApi> = { getMetricsOverview };
-  renderInTestApp(
+  await renderInTestApp(
     <TestApiProvider apis={[[changeManagementApiRef, api]]}>
       <MetricsOverview />
     </TestApiProvider>,
@@ -38,7 +38,7 @@ describe('MetricsOverview', () => {
   });
 
   it('shows a row per System, with its figures, its score and trend', async () => {
-    renderWith(anOverview());
+    await renderWith(anOverview());
     const table = await screen.findByRole('table', { name: 'Systems' });
     expect(
       within(table)
@@ -89,7 +89,7 @@ describe('MetricsOverview', () => {
   });
 
   it('links each System to its Changes tab', async () => {
-    renderWith(anOverview());
+    await renderWith(anOverview());
     const table = await screen.findByRole('table', { name: 'Systems' });
     const link = within(table).getByRole('link', { name: 'payments' });
     expect(link).toHaveAttribute(
@@ -99,7 +99,7 @@ describe('MetricsOverview', () => {
   });
 
   it('sorts by a column, then the other way', async () => {
-    renderWith(anOverview());
+    await renderWith(anOverview());
     const table = await screen.findByRole('table', { name: 'Systems' });
     expect(systemsOf(table)).toEqual([
       'payments',
@@ -144,7 +144,7 @@ describe('MetricsOverview', () => {
   });
 
   it('asks for the chosen period', async () => {
-    const { getMetricsOverview } = renderWith(anOverview());
+    const { getMetricsOverview } = await renderWith(anOverview());
     await screen.findByRole('table', { name: 'Systems' });
     expect(getMetricsOverview).toHaveBeenLastCalledWith({
       from: '2026-07-07T00:00:00.000Z',
@@ -160,7 +160,7 @@ describe('MetricsOverview', () => {
 
   it('leaves out the exceptions column when the caller may not read the audit', async () => {
     const overview = anOverview();
-    renderWith({
+    await renderWith({
       ...overview,
       systems: overview.systems.map(s => ({ ...s, exceptions: null })),
     });
@@ -172,7 +172,7 @@ describe('MetricsOverview', () => {
   });
 
   it('says so when no System has a change the caller may read', async () => {
-    renderWith(anOverview({ systems: [], groups: [] }));
+    await renderWith(anOverview({ systems: [], groups: [] }));
     expect(
       // The chart's lazy chunk may take more than findBy's default second
       // on a busy machine.
