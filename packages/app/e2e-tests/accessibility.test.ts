@@ -4,9 +4,9 @@ import {
   api,
   expectAccessible,
   expectState,
+  openAs,
   SCREENSHOTS,
   setClock,
-  signIn,
 } from './helpers';
 
 /**
@@ -47,8 +47,12 @@ test('the change page, the portal and the entity tab are accessible', async ({
     version = (await res.json()).version;
   }
 
-  const alice = await signIn(browser, 'alice', { width: 1280, height: 900 });
-  await alice.goto(`/change-management/changes/${created.id}`);
+  const alice = await openAs(
+    browser,
+    'alice',
+    `/change-management/changes/${created.id}`,
+    { width: 1280, height: 900 },
+  );
   const record = alice.getByRole('button', {
     name: 'Record staging',
     exact: true,

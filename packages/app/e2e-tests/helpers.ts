@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import {
   APIRequestContext,
   Browser,
+  BrowserContext,
+  BrowserContextOptions,
   expect,
   Page,
   test,
@@ -85,13 +87,38 @@ export async function setClock(request: APIRequestContext, time: string) {
   expect(res.ok()).toBeTruthy();
 }
 
+/** The browsers signIn and openAs opened, with the test that opened each. */
+const opened: { testId: string; context: BrowserContext }[] = [];
+
+/**
+ * A browser of its own for the running test. Those of earlier tests are
+ * closed first: the tests share one Chromium, and left open, every earlier
+ * test's pages went on polling and holding their sockets, so that by the
+ * end of a run the two-core machine's load was 10 to 14.
+ */
+async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<BrowserContext> {
+  const { testId } = test.info();
+  for (let i = opened.length - 1; i >= 0; i--) {
+    if (opened[i].testId !== testId) {
+      await opened[i].context.close();
+      opened.splice(i, 1);
+    }
+  }
+  const context = await browser.newContext(options);
+  opened.push({ testId, context });
+  return context;
+}
+
 /** A browser of its own for one person, signed in on the dev sign-in page. */
 export async function signIn(
   browser: Browser,
   user: string,
   viewport?: { width: number; height: number },
 ): Promise<Page> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+  const context = await newContext(browser, viewport ? { viewport } : {});
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: new RegExp(`^${user}\\b`) }).click();
@@ -99,6 +126,41 @@ export async function signIn(
   await expect(
     page.getByRole('heading', { name: 'Trove Catalog' }),
   ).toBeVisible();
+  return page;
+}
+
+/**
+ * What the dev sign-in page keeps of the picked user
+ * (packages/app/src/modules/signIn/DevUserSignInPage.tsx).
+ */
+const SIGNED_IN_USER_KEY = 'dev-sign-in/user';
+
+/**
+ * A browser of its own for one person, opened at `path` and signed in as
+ * the app signs in a returning user: the sign-in page's choice is in the
+ * browser's storage, so the app signs in through the backend's `dev`
+ * provider without showing the page. Unlike {@link signIn}, it does not
+ * first draw the catalog, which a test that goes on elsewhere only waited
+ * for. The sign-in page itself is driven by the tests that use signIn.
+ */
+export async function openAs(
+  browser: Browser,
+  user: string,
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const { origin } = new URL(test.info().project.use.baseURL!);
+  const context = await newContext(browser, {
+    ...(viewport ? { viewport } : {}),
+    storageState: {
+      cookies: [],
+      origins: [
+        { origin, localStorage: [{ name: SIGNED_IN_USER_KEY, value: user }] },
+      ],
+    },
+  });
+  const page = await context.newPage();
+  await page.goto(path);
   return page;
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { DESKTOP, photograph, PHONE, signIn } from './helpers';
+import { DESKTOP, openAs, PHONE, photograph, signIn } from './helpers';
 
 /**
  * The screenshots of issue 21's closing note, on the sample history: the
@@ -27,8 +27,12 @@ const payments = '/catalog/default/system/payments/changes';
 test('the payments calendar, a month and a phone agenda', async ({
   browser,
 }) => {
-  const oscar = await signIn(browser, 'oscar', DESKTOP);
-  await oscar.goto(`${payments}?show=calendar`);
+  const oscar = await openAs(
+    browser,
+    'oscar',
+    `${payments}?show=calendar`,
+    DESKTOP,
+  );
   await expect(oscar.getByText(/^Freeze /).first()).toBeVisible({
     timeout: 60_000,
   });
@@ -46,8 +50,7 @@ test('the payments calendar, a month and a phone agenda', async ({
 });
 
 test('the payments metrics over a year', async ({ browser }) => {
-  const oscar = await signIn(browser, 'oscar', DESKTOP);
-  await oscar.goto(payments);
+  const oscar = await openAs(browser, 'oscar', payments, DESKTOP);
   await oscar.getByRole('button', { name: /a year/i }).click();
   await expect(oscar.getByText(/change failure rate/i).first()).toBeVisible({
     timeout: 60_000,
@@ -57,8 +60,12 @@ test('the payments metrics over a year', async ({ browser }) => {
 });
 
 test("the CTO's overview", async ({ browser }) => {
-  const carol = await signIn(browser, 'carol', DESKTOP);
-  await carol.goto('/change-management?tab=overview');
+  const carol = await openAs(
+    browser,
+    'carol',
+    '/change-management?tab=overview',
+    DESKTOP,
+  );
   await expect(
     carol.getByRole('link', { name: /payments/i }).first(),
   ).toBeVisible({ timeout: 60_000 });

@@ -5,10 +5,11 @@ import {
   api,
   DESKTOP,
   drive,
-  emergencyDraft,
   EMERGENCY_TO_RETROSPECTIVE,
-  photograph,
+  emergencyDraft,
+  openAs,
   PHONE,
+  photograph,
   Screen,
   setClock,
   signIn,
@@ -130,8 +131,7 @@ test('3: notifications on a phone', async ({ browser, request }) => {
   await drive(request, standardDraft('Rotate the webhook secret'), [
     ['alice', 'submit', {}],
   ]);
-  const bob = await signIn(browser, 'bob', DESKTOP);
-  await bob.goto('/change-management');
+  const bob = await openAs(browser, 'bob', '/change-management', DESKTOP);
   await expect(
     bob.getByText('Rotate the webhook secret').first(),
   ).toBeVisible();
@@ -177,8 +177,12 @@ test('5: a change resubmitted after a failed staging run', async ({
       },
     ],
   ]);
-  const alice = await signIn(browser, 'alice', DESKTOP);
-  await alice.goto(`/change-management/changes/${id}`);
+  const alice = await openAs(
+    browser,
+    'alice',
+    `/change-management/changes/${id}`,
+    DESKTOP,
+  );
   await alice.getByRole('button', { name: 'Edit draft' }).click();
   const form = alice.getByRole('dialog');
   await form
@@ -197,8 +201,12 @@ test('5: a change resubmitted after a failed staging run', async ({
   });
   await alice.context().close();
   for (const screen of [DESKTOP, PHONE]) {
-    const bob = await signIn(browser, 'bob', screen);
-    await bob.goto(`/change-management/changes/${id}`);
+    const bob = await openAs(
+      browser,
+      'bob',
+      `/change-management/changes/${id}`,
+      screen,
+    );
     await expect(bob.getByText('Step 2 of 8: In review')).toBeVisible();
     await photograph(bob, shot('5-resubmitted', screen));
     await bob.context().close();
@@ -238,16 +246,19 @@ test('6: the CTO queue mixes approvals, sign-offs and reviews', async ({
     [['alice', 'submit', {}]],
   );
   for (const screen of [DESKTOP, PHONE]) {
-    const carol = await signIn(browser, 'carol', screen);
-    await carol.goto('/change-management');
+    const carol = await openAs(browser, 'carol', '/change-management', screen);
     await expect(
       carol.getByText('Hotfix: double charges on retry').first(),
     ).toBeVisible();
     await photograph(carol, shot('6-cto-queue', screen));
     await carol.context().close();
   }
-  const carol = await signIn(browser, 'carol', DESKTOP);
-  await carol.goto(`/change-management/changes/${emergency}`);
+  const carol = await openAs(
+    browser,
+    'carol',
+    `/change-management/changes/${emergency}`,
+    DESKTOP,
+  );
   await carol.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(carol.getByRole('dialog', { name: 'Approve' })).toBeVisible();
   await carol.screenshot({
@@ -275,8 +286,7 @@ test('10: changes held by the freeze in the author queue', async ({
 
 /** alice's queue in the freeze, and one held change's page. */
 async function heldQueue(browser: Browser, screen: Screen, id: string) {
-  const alice = await signIn(browser, 'alice', screen);
-  await alice.goto('/change-management');
+  const alice = await openAs(browser, 'alice', '/change-management', screen);
   await expect(alice.getByText('Split refunds').first()).toBeVisible();
   if (phase === 'after') {
     // Each held change has its chip; grouped, they form a group of their own.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { drive, SCREENSHOTS, setClock, signIn, takeAction } from './helpers';
+import { drive, openAs, SCREENSHOTS, setClock, takeAction } from './helpers';
 
 /**
  * Two people on the same change: carol approves in her browser, and the page
@@ -27,15 +27,21 @@ test('alice’s open change page shows carol’s approval within 2 seconds', asy
     ],
   );
 
-  const alice = await signIn(browser, 'alice');
-  await alice.goto(`/change-management/changes/${id}`);
+  const alice = await openAs(
+    browser,
+    'alice',
+    `/change-management/changes/${id}`,
+  );
   const state = alice
     .getByRole('table', { name: 'Change record' })
     .getByRole('row', { name: /^State/ });
   await expect(state).toContainText('Awaiting approval');
 
-  const carol = await signIn(browser, 'carol');
-  await carol.goto(`/change-management/changes/${id}`);
+  const carol = await openAs(
+    browser,
+    'carol',
+    `/change-management/changes/${id}`,
+  );
   await takeAction(carol, 'Approve');
 
   // From the moment carol's approval is answered; alice never reloads.

@@ -1,5 +1,5 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { api, SCREENSHOTS, setClock, signIn } from './helpers';
+import { api, openAs, SCREENSHOTS, setClock, signIn } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -84,9 +84,7 @@ test('on a phone, the portal tabs show that they scroll, and a change says who a
 }) => {
   await setClock(request, '2026-06-10T09:00:00.000Z');
   const id = await changeForBob(request, `Tabs on a phone ${Date.now()}`);
-  const alice = await signIn(browser, 'alice', PHONE);
-
-  await alice.goto('/change-management');
+  const alice = await openAs(browser, 'alice', '/change-management', PHONE);
   const tabs = alice.getByRole('tablist', { name: 'Change lists' });
   await expect(tabs).toBeVisible();
   // MUI's arrows have no role: they are the tab bar's first and last parts.

@@ -4,10 +4,10 @@ import {
   DESKTOP,
   drive,
   expectAccessible,
+  openAs,
   photograph,
   SCREENSHOTS,
   setClock,
-  signIn,
   standardDraft,
 } from './helpers';
 
@@ -52,8 +52,7 @@ test.describe('the pull request as evidence', () => {
       ],
     );
 
-    const carol = await signIn(browser, 'carol', DESKTOP);
-    await carol.goto('/change-management');
+    const carol = await openAs(browser, 'carol', '/change-management', DESKTOP);
     const row = carol.getByRole('row').filter({
       has: carol.getByRole('link', { name: title, exact: true }),
     });

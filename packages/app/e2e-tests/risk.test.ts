@@ -5,11 +5,11 @@ import {
   atEachScreen,
   expectAccessible,
   fillRaiseForm,
+  openAs,
   PHONE,
   photograph,
   SCREENSHOTS,
   setClock,
-  signIn,
   submitRaiseForm,
 } from './helpers';
 
@@ -35,8 +35,12 @@ atEachScreen('the risk of a change and the lockdown banner', screen => {
     request,
   }) => {
     await setClock(request, NOW);
-    const alice = await signIn(browser, 'alice', screen);
-    await alice.goto('/catalog/default/resource/payments-db/changes');
+    const alice = await openAs(
+      browser,
+      'alice',
+      '/catalog/default/resource/payments-db/changes',
+      screen,
+    );
     const form = await fillRaiseForm(alice, {
       type: 'Infrastructure',
       title: `Resize payments-db (${screen.name})`,
@@ -97,8 +101,12 @@ atEachScreen('the risk of a change and the lockdown banner', screen => {
     expect(declared.status()).toBe(201);
     const { id } = await declared.json();
     try {
-      const alice = await signIn(browser, 'alice', screen);
-      await alice.goto('/catalog/default/resource/aws-prod-account/changes');
+      const alice = await openAs(
+        browser,
+        'alice',
+        '/catalog/default/resource/aws-prod-account/changes',
+        screen,
+      );
       await expect(
         alice.getByText(`Production lockdown: ${reason}`),
       ).toBeVisible();
@@ -116,8 +124,12 @@ atEachScreen('the risk of a change and the lockdown banner', screen => {
         alice.getByRole('button', { name: `Lift the lockdown: ${reason}` }),
       ).toHaveCount(0);
 
-      const carol = await signIn(browser, 'carol', screen);
-      await carol.goto('/change-management');
+      const carol = await openAs(
+        browser,
+        'carol',
+        '/change-management',
+        screen,
+      );
       await expect(
         carol.getByRole('button', { name: 'Declare a lockdown' }),
       ).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, SCREENSHOTS, setClock, signIn } from './helpers';
+import { DESKTOP, openAs, SCREENSHOTS, setClock } from './helpers';
 
 /**
  * The sample template "Provision a database", run in the real app: alice
@@ -13,8 +13,7 @@ test('alice provisions a database from the template, which raises its infrastruc
   await setClock(request, '2026-06-10T09:00:00.000Z');
   const name = `ledger-${Date.now()}`;
 
-  const alice = await signIn(browser, 'alice', DESKTOP);
-  await alice.goto('/create');
+  const alice = await openAs(browser, 'alice', '/create', DESKTOP);
   await alice
     .getByRole('article')
     .filter({ hasText: 'Provision a database' })

@@ -6,14 +6,14 @@ import {
   atEachScreen,
   DESKTOP,
   drive,
-  emergencyDraft,
   EMERGENCY_TO_RETROSPECTIVE,
+  emergencyDraft,
   expectAccessible,
-  photograph,
+  openAs,
   PHONE,
+  photograph,
   SCREENSHOTS,
   setClock,
-  signIn,
   standardDraft,
   TO_READY_FOR_PRODUCTION,
 } from '../helpers';
@@ -60,8 +60,7 @@ atEachScreen("the auditor's journey", screen => {
     expect((await api(request, 'carol', 'get', counts)).status()).toBe(200);
     expect((await api(request, 'dana', 'get', counts)).status()).toBe(403);
 
-    const oscar = await signIn(browser, 'oscar', screen);
-    await oscar.goto('/change-management');
+    const oscar = await openAs(browser, 'oscar', '/change-management', screen);
     await oscar.getByRole('button', { name: 'Audit', exact: true }).click();
     await expect(oscar.getByRole('heading', { name: 'Audit' })).toBeVisible();
     await oscar.getByLabel('From').fill(from);
@@ -186,8 +185,12 @@ test.describe("the auditor's journey, as issue 23 asks", () => {
     request,
   }) => {
     const id = await reviewedEmergency(request);
-    const oscar = await signIn(browser, 'oscar', DESKTOP);
-    await oscar.goto('/change-management/audit');
+    const oscar = await openAs(
+      browser,
+      'oscar',
+      '/change-management/audit',
+      DESKTOP,
+    );
     await oscar.getByLabel('From').fill('2026-12-01');
     await oscar.getByLabel('To').fill('2027-01-01');
     await expect(oscar.getByText(/freeze override/i).first()).toBeVisible();
@@ -199,8 +202,7 @@ test.describe("the auditor's journey, as issue 23 asks", () => {
     await oscar.setContent(await served.text());
     expect(await oscar.locator('body').innerText()).not.toMatch(machineText);
     // Nor do the notices: alice's, of carol's decisions on it.
-    const alice = await signIn(browser, 'alice', DESKTOP);
-    await alice.goto('/notifications');
+    const alice = await openAs(browser, 'alice', '/notifications', DESKTOP);
     const notice = alice
       .getByRole('row')
       .filter({ hasText: 'Decision on your change: Hotfix: refunds in EUR' })

@@ -4,10 +4,11 @@ import {
   atEachScreen,
   DESKTOP,
   drive,
-  emergencyDraft,
   EMERGENCY_TO_RETROSPECTIVE,
+  emergencyDraft,
   expectAccessible,
   expectState,
+  openAs,
   openFromMenu,
   PHONE,
   Screen,
@@ -161,8 +162,7 @@ test.describe("the CTO's journey, as issue 23 asks", () => {
       ['alice', 'submit', {}],
       ['bob', 'review', {}],
     ]);
-    const carol = await signIn(browser, 'carol', DESKTOP);
-    await carol.goto('/change-management');
+    const carol = await openAs(browser, 'carol', '/change-management', DESKTOP);
     await expect(
       carol.getByRole('link', { name: approval, exact: true }),
     ).toBeVisible();
@@ -207,8 +207,7 @@ test.describe("the CTO's journey, as issue 23 asks", () => {
       ...DESKTOP,
       name: 'queue',
     });
-    const carol = await signIn(browser, 'carol', DESKTOP);
-    await carol.goto('/change-management');
+    const carol = await openAs(browser, 'carol', '/change-management', DESKTOP);
     await expect(
       carol.getByRole('columnheader', { name: 'Your action' }),
     ).toBeVisible();
@@ -235,8 +234,12 @@ test.describe("the CTO's journey, as issue 23 asks", () => {
       emergencyDraft('Hotfix: card vault timeouts', 'INC-7003'),
       [['alice', 'submit', {}]],
     );
-    const carol = await signIn(browser, 'carol', DESKTOP);
-    await carol.goto(`/change-management/changes/${id}`);
+    const carol = await openAs(
+      browser,
+      'carol',
+      `/change-management/changes/${id}`,
+      DESKTOP,
+    );
     await expect(carol.getByText(/P1/).first()).toBeVisible();
     await carol.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(carol.getByRole('dialog', { name: 'Approve' })).toContainText(

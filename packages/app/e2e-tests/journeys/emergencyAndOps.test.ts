@@ -4,15 +4,15 @@ import {
   atEachScreen,
   DESKTOP,
   drive,
-  emergencyDraft,
   EMERGENCY_TO_RETROSPECTIVE,
+  emergencyDraft,
   expectAccessible,
   expectState,
   fillRaiseForm,
+  openAs,
   PHONE,
   SCREENSHOTS,
   setClock,
-  signIn,
   standardDraft,
   submitRaiseForm,
   takeAction,
@@ -50,8 +50,12 @@ atEachScreen('the freeze, the emergency and ops', screen => {
     // Into the peak-season freeze, whatever today's date is.
     await setClock(request, '2026-11-20T10:00:00.000Z');
 
-    const alice = await signIn(browser, 'alice', screen);
-    await alice.goto(`/change-management/changes/${id}`);
+    const alice = await openAs(
+      browser,
+      'alice',
+      `/change-management/changes/${id}`,
+      screen,
+    );
     // Held before anyone fills in a dialog, with the day it reopens.
     await expect(
       alice.getByRole('button', { name: 'Deploy', exact: true }),
@@ -89,8 +93,12 @@ atEachScreen('the freeze, the emergency and ops', screen => {
     request,
   }) => {
     await setClock(request, '2026-11-20T10:00:00.000Z');
-    const alice = await signIn(browser, 'alice', screen);
-    await alice.goto('/catalog/default/component/payments-service/changes');
+    const alice = await openAs(
+      browser,
+      'alice',
+      '/catalog/default/component/payments-service/changes',
+      screen,
+    );
     await expect(
       alice.getByText(/Deployment freeze: 2026-10-01 to 2026-12-31/),
     ).toBeVisible();
@@ -107,8 +115,7 @@ atEachScreen('the freeze, the emergency and ops', screen => {
     const id = await submitRaiseForm(alice);
     hotfixId = id;
 
-    const carol = await signIn(browser, 'carol', screen);
-    await carol.goto('/change-management');
+    const carol = await openAs(browser, 'carol', '/change-management', screen);
     await expect(carol.getByText(hotfix, { exact: true })).toBeVisible();
     await expectAccessible(carol);
     await carol.screenshot({
@@ -170,8 +177,12 @@ atEachScreen('the freeze, the emergency and ops', screen => {
   });
 
   test("ops read the payments System's change history", async ({ browser }) => {
-    const oscar = await signIn(browser, 'oscar', screen);
-    await oscar.goto('/catalog/default/system/payments/changes');
+    const oscar = await openAs(
+      browser,
+      'oscar',
+      '/catalog/default/system/payments/changes',
+      screen,
+    );
     await expect(oscar.getByText(hotfix, { exact: true })).toBeVisible();
     await expect(oscar.getByText(held, { exact: true })).toBeVisible();
     // Through which part of the System; a phone's table leaves that out.
@@ -218,8 +229,7 @@ test.describe('the freeze, the emergency and ops, as issue 23 asks', () => {
       TO_READY_FOR_PRODUCTION,
     );
     await setClock(request, '2026-11-20T10:00:00.000Z');
-    const alice = await signIn(browser, 'alice', DESKTOP);
-    await alice.goto('/change-management');
+    const alice = await openAs(browser, 'alice', '/change-management', DESKTOP);
     await expect(
       alice.getByRole('row').filter({ hasText: title }),
     ).toContainText('Held by the freeze until 2027-01-01');
@@ -246,8 +256,12 @@ test.describe('the freeze, the emergency and ops, as issue 23 asks', () => {
       emergencyDraft('Hotfix: refunds stuck in pending', 'INC-7004'),
       EMERGENCY_TO_RETROSPECTIVE,
     );
-    const oscar = await signIn(browser, 'oscar', DESKTOP);
-    await oscar.goto(`/change-management/changes/${id}`);
+    const oscar = await openAs(
+      browser,
+      'oscar',
+      `/change-management/changes/${id}`,
+      DESKTOP,
+    );
     await expect(oscar.getByText(/Submitted for CTO approval/)).toBeVisible();
     await expect(oscar.getByText(/Submitted for peer review/)).toHaveCount(0);
     // No line of the history is cut off with an ellipsis.
@@ -272,8 +286,12 @@ test.describe('the freeze, the emergency and ops, as issue 23 asks', () => {
       emergencyDraft('Hotfix: payouts in GBP', 'INC-7005'),
       EMERGENCY_TO_RETROSPECTIVE,
     );
-    const oscar = await signIn(browser, 'oscar', DESKTOP);
-    await oscar.goto('/catalog/default/system/payments/changes?type=emergency');
+    const oscar = await openAs(
+      browser,
+      'oscar',
+      '/catalog/default/system/payments/changes?type=emergency',
+      DESKTOP,
+    );
     const exportButton = oscar.getByRole('button', {
       name: /^Export these \d+ changes?$/,
     });

@@ -8,6 +8,7 @@ import {
   expectAccessible,
   expectState,
   fillRaiseForm,
+  openAs,
   openFromMenu,
   PHONE,
   SCREENSHOTS,
@@ -37,8 +38,12 @@ atEachScreen("the engineer's journey", screen => {
     // Outside the October–January freeze, whatever today's date is.
     await setClock(request, '2026-06-10T09:00:00.000Z');
 
-    const alice = await signIn(browser, 'alice', screen);
-    await alice.goto('/catalog/default/component/payments-service/changes');
+    const alice = await openAs(
+      browser,
+      'alice',
+      '/catalog/default/component/payments-service/changes',
+      screen,
+    );
     await expect(
       alice.getByRole('button', { name: 'Raise a change' }).first(),
     ).toBeVisible();
@@ -97,8 +102,12 @@ atEachScreen("the engineer's journey", screen => {
     });
     await expectState(request, id, 'awaiting_approval');
 
-    const carol = await signIn(browser, 'carol', screen);
-    await carol.goto(`/change-management/changes/${id}`);
+    const carol = await openAs(
+      browser,
+      'carol',
+      `/change-management/changes/${id}`,
+      screen,
+    );
     await takeAction(carol, 'Approve');
     await expectState(request, id, 'approved');
 
@@ -152,8 +161,12 @@ test.describe("the engineer's journey, as issue 23 asks", () => {
     request,
   }) => {
     await setClock(request, '2026-06-10T09:00:00.000Z');
-    const alice = await signIn(browser, 'alice', DESKTOP);
-    await alice.goto('/catalog/default/component/payments-service/changes');
+    const alice = await openAs(
+      browser,
+      'alice',
+      '/catalog/default/component/payments-service/changes',
+      DESKTOP,
+    );
     await alice.getByRole('button', { name: 'Raise a change' }).first().click();
     const form = alice.getByRole('dialog', { name: 'Raise a change' });
     await form.getByRole('button', { name: 'Submit' }).click();
@@ -206,8 +219,12 @@ test.describe("the engineer's journey, as issue 23 asks", () => {
         ],
       ],
     );
-    const alice = await signIn(browser, 'alice', DESKTOP);
-    await alice.goto(`/change-management/changes/${id}`);
+    const alice = await openAs(
+      browser,
+      'alice',
+      `/change-management/changes/${id}`,
+      DESKTOP,
+    );
     await expect(alice.getByText(/^Staging failed/).first()).toBeVisible();
     // The failed run's "Staging tested: Yes" no longer stands as it was.
     await expect(
@@ -230,8 +247,12 @@ test.describe("the engineer's journey, as issue 23 asks", () => {
     await expect(alice.getByText('Draft saved')).toHaveCount(0);
     await expectState(request, id, 'in_review');
 
-    const bob = await signIn(browser, 'bob', DESKTOP);
-    await bob.goto(`/change-management/changes/${id}`);
+    const bob = await openAs(
+      browser,
+      'bob',
+      `/change-management/changes/${id}`,
+      DESKTOP,
+    );
     await expect(
       bob.getByText(
         /Resubmitted after a failed staging run — changed: risks, testing notes/,
@@ -248,8 +269,7 @@ test.describe("the engineer's journey, as issue 23 asks", () => {
     request,
   }) => {
     await setClock(request, '2026-06-10T09:00:00.000Z');
-    const dana = await signIn(browser, 'dana', DESKTOP);
-    await dana.goto('/change-management');
+    const dana = await openAs(browser, 'dana', '/change-management', DESKTOP);
     await expect(
       dana.getByRole('button', { name: 'Raise a change' }),
     ).toBeVisible();
@@ -277,8 +297,12 @@ test.describe("the engineer's journey, as issue 23 asks", () => {
       standardDraft('Log the PSP latency'),
       TO_READY_FOR_PRODUCTION,
     );
-    const bob = await signIn(browser, 'bob', PHONE);
-    await bob.goto(`/change-management/changes/${id}`);
+    const bob = await openAs(
+      browser,
+      'bob',
+      `/change-management/changes/${id}`,
+      PHONE,
+    );
     const summary = bob.getByText(/^Ready for production: /);
     await expect(summary).toBeInViewport({ ratio: 1 });
     const firstStep = bob.getByText('Draft', { exact: true });
