@@ -186,6 +186,7 @@ export const changeManagementPlugin = createBackendPlugin({
           deps.auth,
           config,
           ctoHolders,
+          recentEntities,
         );
         // Every replica delivers the outbox, from start-up until shutdown.
         const outboxStore = new DatabaseOutboxStore(

@@ -16,7 +16,7 @@ export class DisplayNames {
   private readonly names = new Map<string, string>();
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: Pick<CatalogService, 'getEntitiesByRefs'>,
     private readonly credentials: BackstageCredentials,
   ) {}
 

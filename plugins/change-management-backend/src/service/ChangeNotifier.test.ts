@@ -15,6 +15,7 @@ import { CtoRoleHolders } from './CtoRoleHolders';
 import { AcceptedAction } from './notices';
 import { outboxHandlers } from './outboxHandlers';
 import { quietPublisher } from '../__testUtils__/publisher';
+import { RecentEntities } from './RecentEntities';
 
 const rel = (type: string, ...targetRefs: string[]) =>
   targetRefs.map(targetRef => ({ type, targetRef }));
@@ -118,9 +119,13 @@ function setup(
     exclude: ['group:default/ops'],
     ownersOnly: false,
   },
+  /** Reuse the plugin's own catalog reads for this long, as plugin.ts does. */
+  recentMs?: number,
 ) {
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
+  let now = Date.parse('2026-06-10T09:00:00Z');
+  const clock = { now: () => new Date(now) };
   const send = jest.fn(async () => {});
   const auth = mockServices.auth();
   const ctoRefs = ['group:default/cto', 'user:default/frank'];
@@ -136,6 +141,9 @@ function setup(
       freeze: { windows: [], timeZone: 'Europe/Paris' },
     },
     new CtoRoleHolders(catalog, auth, ctoRefs),
+    recentMs === undefined
+      ? undefined
+      : new RecentEntities(catalog, clock, recentMs),
   );
   /** What the outbox does with the row of an accepted action. */
   const deliver = (accepted: AcceptedAction) =>
@@ -147,7 +155,8 @@ function setup(
       attempts: 1,
       createdAt: accepted.change.updatedAt,
     });
-  return { notifier, catalog, lookups, send, deliver };
+  const advance = (ms: number) => (now += ms);
+  return { notifier, catalog, lookups, send, deliver, advance };
 }
 
 function event(options: {
@@ -496,6 +505,29 @@ describe('ChangeNotifier', () => {
       'user:default/carol',
       'component:default/api',
     ]);
+  });
+
+  it('reads names and recipients once for a burst of notices on the same entities, and again once they are old', async () => {
+    const { notifier, lookups, advance } = setup({}, undefined, 5_000);
+    const approved = event({
+      action: 'approve',
+      from: 'awaiting_approval',
+      to: 'approved',
+      actor: 'user:default/carol',
+    });
+    const reviewed = submitted('user:default/alice', ['component:default/api']);
+    const first = await notifier.plan(approved);
+    await notifier.plan(reviewed);
+    const callsForBoth = lookups.mock.calls.length;
+    // The same plans a moment later read nothing new, and say the same.
+    advance(4_000);
+    expect(await notifier.plan(approved)).toEqual(first);
+    await notifier.plan(reviewed);
+    expect(lookups).toHaveBeenCalledTimes(callsForBoth);
+    // Past the few seconds, the catalog is read again.
+    advance(2_000);
+    await notifier.plan(approved);
+    expect(lookups).toHaveBeenCalledTimes(callsForBoth + 1);
   });
 
   it('tries every notice and then fails, so that the outbox tries again', async () => {

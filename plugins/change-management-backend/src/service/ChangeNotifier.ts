@@ -48,6 +48,16 @@ export class ChangeNotifier {
       'ctoRefs' | 'engineers' | 'notifications' | 'allowSelfApproval' | 'freeze'
     >,
     private readonly ctoHolders: CtoRoleHolders,
+    /**
+     * The catalog's answers by ref for the plugin's own reads (names and
+     * the graph of recipients), reused for a few seconds (RecentEntities):
+     * a burst of actions on the same entities reads them once. Defaults
+     * to the catalog itself.
+     */
+    private readonly byRefs: Pick<
+      CatalogService,
+      'getEntitiesByRefs'
+    > = catalog,
   ) {}
 
   /**
@@ -118,7 +128,7 @@ export class ChangeNotifier {
    */
   async words(refs: string[]): Promise<ReaderWords> {
     const credentials = await this.auth.getOwnServiceCredentials();
-    const names = new DisplayNames(this.catalog, credentials);
+    const names = new DisplayNames(this.byRefs, credentials);
     await names.load(refs);
     const zone = this.config.freeze.timeZone;
     return { name: names.nameOf, time: iso => timeLabel(iso, zone) };
@@ -172,7 +182,7 @@ export class ChangeNotifier {
     const credentials = await this.auth.getOwnServiceCredentials();
     // The CTO groups are read with the others: whether a CTO-role holder
     // may review depends on who else holds the role.
-    const graph = await CatalogGraph.load(this.catalog, credentials, {
+    const graph = await CatalogGraph.load(this.byRefs, credentials, {
       entityRefs: needs('review', 'dependents', 'emergency')
         ? change.affectedEntityRefs
         : [],
