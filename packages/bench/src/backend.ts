@@ -92,9 +92,12 @@ function writeConfig(options: BackendOptions): string {
       auth: {
         providers: { dev: { dangerouslyAllowOutsideDevelopment: true } },
       },
-      ...(options.changeManagement && {
-        changeManagement: options.changeManagement,
-      }),
+      changeManagement: {
+        // The tier's changes alone: app-config.yaml's sample history would
+        // add its own to the first start's empty database.
+        sampleHistory: { enabled: false },
+        ...options.changeManagement,
+      },
       // The backend's own search index would read every change while the
       // loads run; the bench measures a full index itself (search index).
       search: {
@@ -243,7 +246,9 @@ export class Backend {
     if (this.exited) return;
     const done = new Promise(resolve => this.process.once('exit', resolve));
     this.kill('SIGTERM');
-    const timer = setTimeout(() => this.kill('SIGKILL'), 10_000);
+    // A profile is written only by a process that exits on its own.
+    const grace = this.options.cpuProfDir ? 120_000 : 10_000;
+    const timer = setTimeout(() => this.kill('SIGKILL'), grace);
     await done;
     clearTimeout(timer);
   }
