@@ -294,8 +294,17 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
     }
     if (want('verif') || want('hashing')) {
       // The audit routes need change-management.audit.read: the CTO has it.
-      measurements.push(await measureVerify(api, cto, seeded.events, log));
-      measurements.push(await measureHashing(pool, log));
+      // Twice each, alternating, the faster of each kept, as the export
+      // does: the bench process has hashed every event while seeding, and
+      // the backend has not, so a single run would compare a warm baseline
+      // with a cold verification.
+      const verifications = [];
+      const hashings = [];
+      for (let i = 0; i < 2; i++) {
+        verifications.push(await measureVerify(api, cto, seeded.events, log));
+        hashings.push(await measureHashing(pool, log));
+      }
+      measurements.push(fastest(verifications), fastest(hashings));
     }
     if (want('search index')) {
       measurements.push(
@@ -387,6 +396,12 @@ async function measureExport(
     failures: 0,
     extra: { rows, 'rows/s': Math.round((rows * times.length) / seconds) },
   };
+}
+
+/** The fastest of runs of one target. */
+function fastest(runs: Measurement[]): Measurement {
+  const best = runs.reduce((a, b) => (b.p50 < a.p50 ? b : a));
+  return { ...best, extra: { ...best.extra, 'fastest of': runs.length } };
 }
 
 /**

@@ -228,22 +228,30 @@ export class ChainVerificationService {
     const worker = new RowCheckWorker();
     const checks: Promise<RowCheck>[] = [];
     const found: RowCheck = { hashesHold: true, hashed: 0 };
-    /** Adds the oldest answer to what was found: false if a hash failed. */
-    const settle = async () => {
-      const check = await checks.shift()!;
+    /** Adds a batch's answer to what was found: false if a hash failed. */
+    const add = (check: RowCheck) => {
       found.problem ??= check.problem;
       found.hashed += check.hashed;
       found.hashesHold = check.hashesHold;
       return check.hashesHold;
     };
+    const settle = async () => add(await checks.shift()!);
     try {
       // Each batch is read as soon as the one before it is in: the worker
       // checks while this thread waits for the database.
       for (let batch: ChangeBatch | undefined = first; batch; ) {
         // Once a change differs, the rest are only hashed.
-        checks.push(worker.check(batch, headSeq, !found.problem));
-        while (checks.length >= BATCHES_IN_WORKER) {
-          if (!(await settle())) return found;
+        const replay = !found.problem;
+        if (!checks.length && !worker.ready) {
+          // Until the worker has loaded its code, batches are checked here,
+          // where a short chain is done before the worker would be; once
+          // one went to the worker, all do, so answers stay in order.
+          if (!add(checkRows(batch, headSeq, replay))) return found;
+        } else {
+          checks.push(worker.check(batch, headSeq, replay));
+          while (checks.length >= BATCHES_IN_WORKER) {
+            if (!(await settle())) return found;
+          }
         }
         batch = await next;
         next = batch && after(batch);

@@ -57,6 +57,16 @@ describe('RowCheckWorker', () => {
     expect(answers[0].problem?.badChangeId).toBe('c1');
   });
 
+  it('is ready once it has loaded its code, and not after it is closed', async () => {
+    expect(worker.ready).toBe(false);
+    // Its first answer comes after it said it was ready.
+    await worker.check(created('c1', 1), 1, true);
+    expect(worker.ready).toBe(true);
+    await worker.close();
+    await expect(worker.check(created('c1', 1), 1, true)).rejects.toThrow();
+    expect(worker.ready).toBe(false);
+  });
+
   it('turns an error in the worker into a refusal of that batch only', async () => {
     const bad = created('c1', 1);
     const [event] = bad.events.get('c1')!;

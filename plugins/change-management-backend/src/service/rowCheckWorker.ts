@@ -9,11 +9,15 @@ interface RowCheckRequest {
   replay: boolean;
 }
 
-type RowCheckReply = { check: RowCheck } | { error: string };
+type RowCheckReply = { check: RowCheck } | { error: string } | { ready: true };
 
-/** In the worker: checks each batch posted, in order, and answers. */
+/**
+ * In the worker: says it is ready, then checks each batch posted, in
+ * order, and answers.
+ */
 function serveRowChecks(): void {
   const port = parentPort!;
+  port.postMessage({ ready: true } satisfies RowCheckReply);
   port.on('message', ({ batch, headSeq, replay }: RowCheckRequest) => {
     let reply: RowCheckReply;
     try {
@@ -55,6 +59,7 @@ export class RowCheckWorker {
     reject: (error: Error) => void;
   }[] = [];
   private failure?: Error;
+  private started = false;
 
   /**
    * Runs in the worker. A static member: the build keeps it, where it
@@ -68,6 +73,10 @@ export class RowCheckWorker {
     // A verification in flight must not keep a stopping backend alive.
     this.worker.unref();
     this.worker.on('message', (reply: RowCheckReply) => {
+      if ('ready' in reply) {
+        this.started = true;
+        return;
+      }
       const next = this.waiting.shift()!;
       if ('error' in reply) {
         next.reject(new Error(`The row check failed: ${reply.error}`));
@@ -79,6 +88,15 @@ export class RowCheckWorker {
     this.worker.on('exit', code =>
       this.fail(new Error(`The row check's worker exited (code ${code})`)),
     );
+  }
+
+  /**
+   * Whether the worker has loaded its code and checks a batch posted now
+   * at once. Until then a batch is better checked in the caller's thread:
+   * loading takes about as long as checking a few batches.
+   */
+  get ready(): boolean {
+    return this.started && !this.failure;
   }
 
   /** Posts a batch; its answer follows those of the batches posted before. */

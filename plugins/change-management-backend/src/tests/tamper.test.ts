@@ -8,6 +8,7 @@ import {
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseChainStore } from '../database/DatabaseChainStore';
 import { ChainVerificationService } from '../service/ChainVerificationService';
+import { RowCheckWorker } from '../service/rowCheckWorker';
 
 jest.setTimeout(120_000);
 
@@ -26,8 +27,10 @@ describe('tampering with the audit trail', () => {
       });
       const ids = await recordHistory(h);
       const events = () => h.knex('change_events').orderBy('seq');
-      // Each finding is also made with one change a batch, which checks
-      // the batches in the worker thread: it must find the same.
+      // Each finding is also made with one change a batch, the first
+      // checked in this thread and the rest in the worker thread, as a long
+      // chain is once the worker has loaded: it must find the same.
+      let asked = 0;
       const verify = async () => {
         const { body } = await h.as('oscar').get('/audit/verify');
         const batched = new ChainVerificationService(
@@ -36,17 +39,31 @@ describe('tampering with the audit trail', () => {
           undefined,
           { batchSize: 1 },
         );
-        expect(await batched.verify()).toEqual(body);
+        asked = 0;
+        const ready = jest
+          .spyOn(RowCheckWorker.prototype, 'ready', 'get')
+          .mockImplementation(() => ++asked > 1);
+        try {
+          expect(await batched.verify()).toEqual(body);
+        } finally {
+          ready.mockRestore();
+        }
         return body;
       };
-      return { h, ids, knex: h.knex as Knex, events, verify };
+      /** How often the batched check asked whether its worker was ready. */
+      const workerAsked = () => asked;
+      return { h, ids, knex: h.knex as Knex, events, verify, workerAsked };
     };
 
     it('finds an untouched history sound, every action replayed', async () => {
-      const { verify, events } = await setup();
+      const { verify, events, workerAsked } = await setup();
       const all = await events();
       const last = all[all.length - 1];
-      expect(await verify()).toEqual({
+      const verified = await verify();
+      // The batched check ran in both threads: it asked again after the
+      // first batch, which it checked here.
+      expect(workerAsked()).toBeGreaterThan(1);
+      expect(verified).toEqual({
         ok: true,
         checked: all.length,
         head: {
