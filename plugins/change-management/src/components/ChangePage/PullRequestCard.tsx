@@ -6,12 +6,12 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { WrappingListItemText } from '../WrappingListItemText';
 import useAsync from 'react-use/esm/useAsync';
 import {
   ChangePullRequest,
   ChangeView,
 } from '@trove/backstage-plugin-change-management-common';
+import { WrappingListItemText } from '../WrappingListItemText';
 import { changeManagementApiRef } from '../../api';
 import { formatTime } from '../format';
 

@@ -1,8 +1,8 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { WrappingListItemText } from '../WrappingListItemText';
 import { RiskReason } from '@trove/backstage-plugin-change-management-common';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 const points = (n: number) =>
   `${n > 0 ? '+' : ''}${n} point${n === 1 ? '' : 's'}`;
