@@ -207,9 +207,10 @@ export class ChainVerificationService {
 
   /**
    * Replays every change and compares it with its row, and re-computes the
-   * hash of each event ({@link checkRows}). Past one batch, the check runs
-   * in a worker thread, and this thread reads the next batch while it
-   * checks one: hashing and replaying are the verification's CPU. Returns
+   * hash of each event ({@link checkRows}). Past one batch, a worker thread
+   * starts; once it has loaded its code, it checks the batches that are
+   * left while this thread reads the next: hashing and replaying are the
+   * verification's CPU. Until then, batches are checked here. Returns
    * the first change whose row differs, whether every hash held, and how
    * many events up to the head were hashed.
    */
