@@ -3,6 +3,7 @@ import path from 'node:path';
 import knexFactory from 'knex';
 import { Pool } from 'pg';
 import {
+  calendarDaysQuery,
   calendarQuery,
   metricsQuery,
 } from '@trove/backstage-plugin-change-management-backend/testUtils';
@@ -40,6 +41,13 @@ export async function saveLandscapePlans(
     await calendarQuery(db, period);
     caught.forEach((q, i) => {
       statements[`calendar query ${i + 1}`] = q;
+    });
+    caught.length = 0;
+    // per=day: the days counted, and the planned changes not deployed.
+    await calendarDaysQuery(db, period);
+    await calendarQuery(db, { ...period, plannedOnly: true });
+    caught.forEach((q, i) => {
+      statements[`calendar per day query ${i + 1}`] = q;
     });
   } finally {
     await db.destroy();

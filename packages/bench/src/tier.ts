@@ -190,7 +190,13 @@ export async function runTier(options: TierOptions): Promise<TierResult> {
         `${api}/metrics?${yearOf(SYSTEM, plan.end)}`,
         user,
       ],
+      // Counted per day, as a year of a busy System must be read; each of
+      // its ~200k deploys listed, for comparison.
       'calendar (System, a year)': [
+        `${api}/calendar?${yearOf(SYSTEM, plan.end)}&per=day`,
+        user,
+      ],
+      'calendar (System, a year, each change)': [
         `${api}/calendar?${yearOf(SYSTEM, plan.end)}`,
         user,
       ],

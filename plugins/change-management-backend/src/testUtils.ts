@@ -13,7 +13,7 @@
  *   measuring the queries the routes run (`applyListQuery`, the list's
  *   filters and order alone, for the SQLite plans too); `rowToEvent` and
  *   `hashEvent` read and hash a stored event as verification does.
- * - `metricsQuery` and `calendarQuery` are the store's SQL behind
+ * - `metricsQuery`, `calendarQuery` and `calendarDaysQuery` are the store's SQL behind
  *   `GET /metrics` and `GET /calendar`, for the bench's query plans.
  * - `drafts` and `actionFields` are valid requests for every change type
  *   and action.
@@ -41,6 +41,7 @@ export { applyListQuery, listPageQuery } from './database/listQuery';
 export { changeByIdQuery } from './database/entitiesColumn';
 export { metricsQuery } from './database/metricsQuery';
 export { calendarQuery } from './database/calendarQuery';
+export { calendarDaysQuery } from './database/calendarDaysQuery';
 export { encodeCursor } from './database/listOrder';
 export { hashEvent } from './database/eventChain';
 export { rowToEvent } from './database/rows';

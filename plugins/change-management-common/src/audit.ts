@@ -6,7 +6,7 @@ import {
 import { changeEventFieldsSchema, changeEventSchema } from './events';
 import { CHANGE_TYPES } from './enums';
 import { exceptionFactsSchema } from './exceptionText';
-import { isoTime } from './fields';
+import { countsOf, isoTime } from './fields';
 import { changeSchema, changeSignatureSchema, changeTypeSchema } from './types';
 
 // The auditor's answers: the exceptions of a period, and a sample of its
@@ -68,17 +68,6 @@ export const auditExceptionListSchema = z
 
 /** @public */
 export type AuditExceptionList = z.infer<typeof auditExceptionListSchema>;
-
-/** A count for each of these keys, every key present. */
-const countsOf = <K extends string>(keys: readonly K[]) =>
-  z
-    .object(
-      Object.fromEntries(keys.map(key => [key, z.number().int()])) as Record<
-        K,
-        z.ZodNumber
-      >,
-    )
-    .strict();
 
 /**
  * A period at a glance: the changes raised in it by type, the changes

@@ -66,3 +66,14 @@ export const plannedTime = (label: string) =>
       `${label} must be from 1970 to 9999`,
     )
     .transform(value => new Date(value).toISOString());
+
+/** A count for each of these keys, every key present. */
+export const countsOf = <K extends string>(keys: readonly K[]) =>
+  z
+    .object(
+      Object.fromEntries(keys.map(key => [key, z.number().int()])) as Record<
+        K,
+        z.ZodNumber
+      >,
+    )
+    .strict();

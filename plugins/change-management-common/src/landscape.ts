@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoTime } from './fields';
+import { CHANGE_TYPES } from './enums';
+import { countsOf, isoTime } from './fields';
 import { queryTime, scopeRef } from './queries';
 import { changeStateSchema, changeTypeSchema } from './types';
 import { windowWarningSchema } from './workflow/windowWarnings';
@@ -165,6 +166,12 @@ export const calendarQuerySchema = z
     ),
     entityRef: scopeRef.optional(),
     type: changeTypeSchema.optional(),
+    per: z
+      .enum(['day'])
+      .optional()
+      .describe(
+        'day: count the deployed changes per UTC day in `days`, and list only the planned changes not yet deployed in `changes` (a long period of a busy System holds too many deploys to list each).',
+      ),
   })
   .strict()
   .refine(q => q.to > q.from, {
@@ -203,6 +210,20 @@ export const calendarChangeSchema = z
   })
   .strict();
 
+/** The changes deployed to production on one UTC day, by type. @public */
+export const calendarDaySchema = z
+  .object({
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .describe('The UTC day, yyyy-mm-dd (only its part inside the period).'),
+    deployed: countsOf(CHANGE_TYPES),
+  })
+  .strict();
+
+/** @public */
+export type CalendarDay = z.infer<typeof calendarDaySchema>;
+
 /** @public */
 export const calendarSchema = z
   .object({
@@ -212,7 +233,13 @@ export const calendarSchema = z
     changes: z
       .array(calendarChangeSchema)
       .describe(
-        'Changes the caller may read, planned in the period or deployed to production in it.',
+        'Changes the caller may read, planned in the period or deployed to production in it; with per=day, only those planned in it and not deployed.',
+      ),
+    days: z
+      .array(calendarDaySchema)
+      .optional()
+      .describe(
+        'With per=day: each UTC day of the period on which a change the caller may read was deployed, soonest first.',
       ),
   })
   .strict();

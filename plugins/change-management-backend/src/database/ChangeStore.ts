@@ -20,6 +20,7 @@ import {
 } from '@trove/backstage-plugin-change-management-common';
 import type {
   Calendar,
+  CalendarDay,
   Conflict,
 } from '@trove/backstage-plugin-change-management-common';
 import type { ConflictsQuery } from './conflictsQuery';
@@ -253,6 +254,9 @@ export interface ChangeStore {
 
   /** The changes planned or deployed in a period (calendarQuery.ts). */
   calendarChanges(query: CalendarQuery): Promise<Calendar['changes']>;
+
+  /** The deploys of a period per UTC day and type (calendarDaysQuery.ts). */
+  calendarDays(query: CalendarQuery): Promise<CalendarDay[]>;
 
   /** The changes of an export, oldest first, a batch at a time. */
   exportChanges(query: ExportQuery): AsyncIterable<ExportedChange[]>;

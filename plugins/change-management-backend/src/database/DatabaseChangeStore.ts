@@ -9,6 +9,7 @@ import { ChangeResource } from '@trove/backstage-plugin-change-management-node';
 import {
   AuditException,
   Calendar,
+  CalendarDay,
   ChangeType,
   Conflict,
   EntityFacts,
@@ -51,6 +52,7 @@ import {
 } from './entitiesColumn';
 import { entityFactsQuery } from './entityFactsQuery';
 import { calendarQuery, CalendarQuery } from './calendarQuery';
+import { calendarDaysQuery } from './calendarDaysQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
 import { deploymentTotalsOfEach, metricsQuery } from './metricsQuery';
 import { metricsOverviewQuery } from './metricsOverviewQuery';
@@ -306,6 +308,10 @@ export class DatabaseChangeStore implements ChangeStore {
 
   calendarChanges(query: CalendarQuery): Promise<Calendar['changes']> {
     return calendarQuery(this.db, query);
+  }
+
+  calendarDays(query: CalendarQuery): Promise<CalendarDay[]> {
+    return calendarDaysQuery(this.db, query);
   }
 
   private async insertEntities(

@@ -18,6 +18,8 @@ export interface CalendarQuery {
   entityRef?: string;
   type?: ChangeType;
   permissionFilter?: PermissionCriteria<ChangeFilter>;
+  /** Only the changes planned in the period and not deployed. */
+  plannedOnly?: boolean;
 }
 
 type CalendarRow = WithEntities & {
@@ -33,7 +35,8 @@ type CalendarRow = WithEntities & {
 /**
  * The changes the reader may read that are planned in [from, to) (their
  * window overlaps it, half-open) or were deployed to production in it,
- * in one query, soonest first.
+ * in one query, soonest first; or, `plannedOnly`, those planned in it and
+ * not deployed.
  */
 export async function calendarQuery(
   db: Knex,
@@ -52,17 +55,22 @@ export async function calendarQuery(
       entitiesColumn(db),
     )
     .where(any =>
-      any
-        .where(planned =>
-          planned
+      query.plannedOnly
+        ? any
             .where('planned_start', '<', to)
-            .where('planned_end', '>', from),
-        )
-        .orWhere(deployed =>
-          deployed
-            .where('deployed_at', '>=', from)
-            .where('deployed_at', '<', to),
-        ),
+            .where('planned_end', '>', from)
+            .whereNull('deployed_at')
+        : any
+            .where(planned =>
+              planned
+                .where('planned_start', '<', to)
+                .where('planned_end', '>', from),
+            )
+            .orWhere(deployed =>
+              deployed
+                .where('deployed_at', '>=', from)
+                .where('deployed_at', '<', to),
+            ),
     )
     .orderByRaw('coalesce(planned_start, deployed_at), id');
   applyListFilters(db, q, query);

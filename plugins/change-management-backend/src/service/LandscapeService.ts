@@ -52,6 +52,8 @@ export interface CalendarRequest {
   to: Date;
   entityRef?: string;
   type?: ChangeType;
+  /** Deploys counted per day, and only the planned changes listed. */
+  per?: 'day';
 }
 
 /** The request of `GET /free-slot`, as the router reads it. */
@@ -126,8 +128,9 @@ export class LandscapeService {
 
   /**
    * `GET /calendar`: the freeze and blackout windows of a period, and the
-   * changes planned or deployed in it. A period over CALENDAR_MAX_DAYS is
-   * cut to that.
+   * changes planned or deployed in it; or, per day, the deploys counted per
+   * day and the changes planned and not deployed. A period over
+   * CALENDAR_MAX_DAYS is cut to that.
    */
   async calendar(request: CalendarRequest, actor: Caller): Promise<Calendar> {
     const { from, entityRef, type } = request;
@@ -138,7 +141,8 @@ export class LandscapeService {
       ),
     );
     const permissionFilter = await this.access.readFilter(actor);
-    const [blackouts, lockdowns, changes] = await Promise.all([
+    const period = { from, to, entityRef, type, permissionFilter };
+    const [blackouts, lockdowns, changes, days] = await Promise.all([
       this.blackouts.during(
         from,
         to,
@@ -147,12 +151,10 @@ export class LandscapeService {
       ),
       this.lockdowns?.during(from, to, entityRef) ?? [],
       this.store.calendarChanges({
-        from,
-        to,
-        entityRef,
-        type,
-        permissionFilter,
+        ...period,
+        plannedOnly: request.per === 'day',
       }),
+      request.per === 'day' ? this.store.calendarDays(period) : undefined,
     ]);
     return {
       from: from.toISOString(),
@@ -163,6 +165,7 @@ export class LandscapeService {
         lockdowns,
       }),
       changes,
+      ...(days && { days }),
     };
   }
 

@@ -147,6 +147,20 @@ describe('GET /calendar', () => {
       const dana = await calendar(h, { ...june, entityRef: PAYMENTS }, 'dana');
       expect(dana.changes).toEqual([]);
       expect(dana.windows).toEqual(shown.windows);
+
+      // Per day: the deploys counted, and only the planned changes listed.
+      const perDay = { ...june, entityRef: PAYMENTS, per: 'day' };
+      const counted = await calendar(h, perDay);
+      expect(counted.days).toEqual([
+        {
+          day: '2026-06-15',
+          deployed: { standard: 0, emergency: 1, infrastructure: 0 },
+        },
+      ]);
+      expect(counted.changes.map(c => c.id)).toEqual([onService.id]);
+      expect(counted.windows).toEqual(shown.windows);
+      expect(shown).not.toHaveProperty('days');
+      expect((await calendar(h, perDay, 'dana')).days).toEqual([]);
     });
 
     it('shows the freeze spanning the new year in December and in January', async () => {

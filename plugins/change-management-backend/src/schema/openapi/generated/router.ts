@@ -8802,6 +8802,19 @@ export const spec = {
             name: 'type',
             in: 'query',
           },
+          {
+            schema: {
+              type: 'string',
+              enum: ['day'],
+              description:
+                'day: count the deployed changes per UTC day in `days`, and list only the planned changes not yet deployed in `changes` (a long period of a busy System holds too many deploys to list each).',
+            },
+            required: false,
+            description:
+              'day: count the deployed changes per UTC day in `days`, and list only the planned changes not yet deployed in `changes` (a long period of a busy System holds too many deploys to list each).',
+            name: 'per',
+            in: 'query',
+          },
         ],
         responses: {
           '200': {
@@ -8909,7 +8922,45 @@ export const spec = {
                         additionalProperties: false,
                       },
                       description:
-                        'Changes the caller may read, planned in the period or deployed to production in it.',
+                        'Changes the caller may read, planned in the period or deployed to production in it; with per=day, only those planned in it and not deployed.',
+                    },
+                    days: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          day: {
+                            type: 'string',
+                            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+                            description:
+                              'The UTC day, yyyy-mm-dd (only its part inside the period).',
+                          },
+                          deployed: {
+                            type: 'object',
+                            properties: {
+                              standard: {
+                                type: 'integer',
+                              },
+                              emergency: {
+                                type: 'integer',
+                              },
+                              infrastructure: {
+                                type: 'integer',
+                              },
+                            },
+                            required: [
+                              'standard',
+                              'emergency',
+                              'infrastructure',
+                            ],
+                            additionalProperties: false,
+                          },
+                        },
+                        required: ['day', 'deployed'],
+                        additionalProperties: false,
+                      },
+                      description:
+                        'With per=day: each UTC day of the period on which a change the caller may read was deployed, soonest first.',
                     },
                   },
                   required: ['from', 'to', 'windows', 'changes'],
