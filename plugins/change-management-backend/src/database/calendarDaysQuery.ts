@@ -20,17 +20,23 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 type DayRow = { day: string; type: ChangeType; deployed: number | string };
 
-/** Deploys in [from, to) counted from the changes, per UTC day and type. */
+/** Deploys in the ranges, counted from the changes per UTC day and type. */
 function countedFromChanges(
   db: Knex,
   query: CalendarQuery,
-  from: Date,
-  to: Date,
-): Promise<DayRow[]> {
+  ranges: [Date, Date][],
+) {
   const day = dayOf(db, 'changes.deployed_at');
   return applyListFilters(db, db('changes'), query)
-    .where('changes.deployed_at', '>=', from)
-    .where('changes.deployed_at', '<', to)
+    .where(any => {
+      for (const [from, to] of ranges) {
+        any.orWhere(range =>
+          range
+            .where('changes.deployed_at', '>=', from)
+            .where('changes.deployed_at', '<', to),
+        );
+      }
+    })
     .groupByRaw(`${day}, changes.type`)
     .select(
       db.raw(`${day} AS day`),
@@ -45,7 +51,7 @@ function countedFromRollup(
   query: CalendarQuery,
   first: number,
   end: number,
-): Promise<DayRow[]> {
+) {
   const q = db('change_deploy_days')
     .where('scope_key', query.entityRef ?? '*')
     .where('day', '>=', isoDay(first))
@@ -60,9 +66,10 @@ function countedFromRollup(
  * The changes deployed to production in [from, to), counted per UTC day
  * and type, soonest first; days with none are left out. The whole days of
  * the period come from change_deploy_days (kept by the triggers of its
- * migration), the part-days at its ends from the changes. The counts are
- * kept for every change, so a reader whom the permission policy lets read
- * only some changes has them all counted from the changes.
+ * migration), the part-days at its ends from the changes, in one
+ * statement. The counts are kept for every change, so a reader whom the
+ * permission policy lets read only some changes has them all counted from
+ * the changes.
  */
 export async function calendarDaysQuery(
   db: Knex,
@@ -71,20 +78,22 @@ export async function calendarDaysQuery(
   const { from, to } = query;
   const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
   const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
-  const parts: Promise<DayRow[]>[] =
-    query.permissionFilter || first >= end
-      ? [countedFromChanges(db, query, from, to)]
-      : [
-          countedFromRollup(db, query, first, end),
-          ...(from.getTime() < first
-            ? [countedFromChanges(db, query, from, new Date(first))]
-            : []),
-          ...(end < to.getTime()
-            ? [countedFromChanges(db, query, new Date(end), to)]
-            : []),
-        ];
+  let rows: DayRow[];
+  if (query.permissionFilter || first >= end) {
+    rows = await countedFromChanges(db, query, [[from, to]]);
+  } else {
+    const ends: [Date, Date][] = [
+      [from, new Date(first)],
+      [new Date(end), to],
+    ];
+    const partDays = ends.filter(([a, b]) => a < b);
+    const rollup = countedFromRollup(db, query, first, end);
+    rows = await (partDays.length
+      ? rollup.unionAll(countedFromChanges(db, query, partDays))
+      : rollup);
+  }
   const days = new Map<string, CalendarDay>();
-  for (const row of (await Promise.all(parts)).flat()) {
+  for (const row of rows) {
     const day =
       days.get(row.day) ??
       days
