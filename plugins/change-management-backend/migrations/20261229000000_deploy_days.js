@@ -18,6 +18,11 @@
  * not the row itself, so "no other row of the change has this key yet"
  * means the same on both. The counts are tested against the changes
  * themselves (tests/calendarDays.test.ts).
+ *
+ * On SQLite, knex rebuilds a table for some alterations (`.alter()`, a
+ * foreign key), which drops that table's triggers and fails on the others'
+ * (they name it): a later migration that does so to `changes` or
+ * `change_entities` drops these triggers first and creates them again.
  */
 
 const TABLE = 'change_deploy_days';

@@ -7,6 +7,7 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 const LIST_KEYS = '20261126020000_list_keys.js';
+const DEPLOY_DAYS = '20261229000000_deploy_days.js';
 
 jest.setTimeout(60_000);
 
@@ -34,6 +35,15 @@ const keysOf = async (knex: Knex) =>
       .select('change_id', 'entity_ref', 'created_at')
   ).map(r => ({ ...r, created_at: new Date(r.created_at).toISOString() }));
 
+/**
+ * Newest first: the calendar's triggers read change_entities, which
+ * list_keys' down rebuilds on SQLite.
+ */
+async function downListKeys(knex: Knex) {
+  await knex.migrate.down({ directory: migrationsDir, name: DEPLOY_DAYS });
+  await knex.migrate.down({ directory: migrationsDir, name: LIST_KEYS });
+}
+
 describe('migration list_keys', () => {
   const databases = createTestDatabases({ freshPerTest: true });
 
@@ -41,7 +51,7 @@ describe('migration list_keys', () => {
     it('copies each change’s created_at beside its entities, then requires it; down removes it', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      await knex.migrate.down({ directory: migrationsDir, name: LIST_KEYS });
+      await downListKeys(knex);
       await expect(
         knex.schema.hasColumn('change_entities', 'created_at'),
       ).resolves.toBe(false);
@@ -85,7 +95,7 @@ describe('migration list_keys', () => {
         }),
       ).rejects.toThrow(/null/i);
 
-      await knex.migrate.down({ directory: migrationsDir, name: LIST_KEYS });
+      await downListKeys(knex);
       await expect(
         knex.schema.hasColumn('change_entities', 'created_at'),
       ).resolves.toBe(false);

@@ -52,6 +52,17 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 21: the calendar's counts, kept by triggers.
+      await expect(knex.schema.hasTable('change_deploy_days')).resolves.toBe(
+        true,
+      );
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261229000000_deploy_days.js',
+      });
+      await expect(knex.schema.hasTable('change_deploy_days')).resolves.toBe(
+        false,
+      );
       // Issue 20: the keys of modules' outbox rows.
       await expect(
         knex.schema.hasColumn('change_outbox', 'dedup_key'),
