@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { StoredChange } from '../database/ChangeStore';
+import { countDeploysStatement } from '../database/deployDays';
 import { changeToRow } from '../database/rows';
 
 /**
@@ -41,6 +42,10 @@ export function completedChange(i: number, at: Date): StoredChange {
     exceptions: [],
   };
 }
+
+/** The made-up id of change `i` of {@link seedCompletedChanges}. */
+const idOf = (i: number) =>
+  `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 /** Stands for the change's number in the template row of {@link seedCompletedChanges}. */
 const NUMBER_MARK = 987654321;
@@ -102,27 +107,40 @@ export async function seedCompletedChanges(
       bindings.push(...parts);
     }
   }
-  await knex.raw(
-    `insert into changes (${columns.join(', ')}) select ${values.join(
-      ', ',
-    )} from ${series}`,
-    [...bindings, count],
-  );
   const change = completedChange(NUMBER_MARK, new Date(0));
   // The list's key: the change's own created_at (migration 20261126020000).
   const [createdAt, createdAtArgs] = at(
     (template.created_at as Date).getTime(),
   );
-  await knex.raw(
-    `insert into change_entities (change_id, entity_ref, system_ref, owner_ref, created_at) select ${id}, ?, ?, ?, ${createdAt} from ${series}`,
-    [
-      change.affectedEntityRefs[0],
-      change.affectedSystemRefs[0],
-      'group:default/payments',
-      ...createdAtArgs,
-      count,
-    ],
-  );
+  await knex.transaction(async tx => {
+    if (pg) {
+      // Consistent by construction: as BulkHistoryWriter does, skip the
+      // per-row triggers and count the calendar's days once at the end.
+      await tx.raw('SET LOCAL session_replication_role = replica');
+    }
+    await tx.raw(
+      `insert into changes (${columns.join(', ')}) select ${values.join(
+        ', ',
+      )} from ${series}`,
+      [...bindings, count],
+    );
+    await tx.raw(
+      `insert into change_entities (change_id, entity_ref, system_ref, owner_ref, created_at) select ${id}, ?, ?, ?, ${createdAt} from ${series}`,
+      [
+        change.affectedEntityRefs[0],
+        change.affectedSystemRefs[0],
+        'group:default/payments',
+        ...createdAtArgs,
+        count,
+      ],
+    );
+    if (pg) {
+      await tx.raw(
+        countDeploysStatement(column => `${column} BETWEEN :first AND :last`),
+        { first: idOf(0), last: idOf(count - 1) },
+      );
+    }
+  });
   if (pg) {
     // Statistics, as autovacuum would gather them on a table this size.
     await knex.raw('analyze changes, change_entities');

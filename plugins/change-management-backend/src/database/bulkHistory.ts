@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { appendEvent, hashedEvent } from './appendEvent';
 import { AffectedEntity, NewChangeEvent, StoredChange } from './ChangeStore';
+import { countDeploysStatement } from './deployDays';
 import { hashEvent } from './eventChain';
 import { changeToRow, entityToRow, eventToRow } from './rows';
 
@@ -27,27 +28,10 @@ export const HISTORY_TABLES = [
 type Table = (typeof HISTORY_TABLES)[number];
 type Row = Record<string, unknown>;
 
-/**
- * Adds the batch's changes ($1, their ids) to change_deploy_days, as the
- * triggers of its migration would have, each change once per key.
- */
-const COUNT_DEPLOYS_OF_BATCH = `
-  INSERT INTO change_deploy_days (scope_key, day, type, deployed)
-  SELECT k.scope, to_char(c.deployed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-         c.type, COUNT(*)
-    FROM changes c
-    JOIN (SELECT id AS change_id, '*' AS scope FROM changes
-           WHERE id = ANY($1::text[])
-          UNION SELECT change_id, entity_ref FROM change_entities
-           WHERE change_id = ANY($1::text[]) AND entity_ref NOT LIKE 'system:%'
-          UNION SELECT change_id, system_ref FROM change_entities
-           WHERE change_id = ANY($1::text[]) AND system_ref IS NOT NULL) k
-      ON k.change_id = c.id
-   WHERE c.deployed_at IS NOT NULL
-   GROUP BY 1, 2, 3
-   ORDER BY 1, 2, 3
-  ON CONFLICT (scope_key, day, type)
-  DO UPDATE SET deployed = change_deploy_days.deployed + excluded.deployed`;
+/** Adds the batch's changes ($1, their ids) to change_deploy_days. */
+const COUNT_DEPLOYS_OF_BATCH = countDeploysStatement(
+  id => `${id} = ANY($1::text[])`,
+);
 
 /**
  * Writes changes and their events in bulk to a migrated PostgreSQL
