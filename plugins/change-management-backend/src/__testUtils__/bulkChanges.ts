@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { StoredChange } from '../database/ChangeStore';
 import { countDeploysStatement } from '../database/deployDays';
+import { markDeployedStatement } from '../database/metricRollups';
 import { changeToRow } from '../database/rows';
 
 /**
@@ -135,10 +136,10 @@ export async function seedCompletedChanges(
       ],
     );
     if (pg) {
-      await tx.raw(
-        countDeploysStatement(column => `${column} BETWEEN :first AND :last`),
-        { first: idOf(0), last: idOf(count - 1) },
-      );
+      const chosen = (column: string) => `${column} BETWEEN :first AND :last`;
+      const range = { first: idOf(0), last: idOf(count - 1) };
+      await tx.raw(countDeploysStatement(chosen), range);
+      await tx.raw(markDeployedStatement(chosen), range);
     }
   });
   if (pg) {

@@ -56,6 +56,8 @@ import { calendarDaysQuery } from './calendarDaysQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
 import { deploymentTotalsOfEach, metricsQuery } from './metricsQuery';
 import { metricsOverviewQuery } from './metricsOverviewQuery';
+import { refreshMetricRollups } from './metricRollups';
+import { metricsRollupQuery } from './metricsRollupQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
@@ -274,8 +276,15 @@ export class DatabaseChangeStore implements ChangeStore {
     return entityFactsQuery(this.db, query);
   }
 
-  metrics(query: MetricsQuery): Promise<EntityMetrics> {
-    return metricsQuery(this.db, query);
+  /**
+   * From the rollups, judged again first where writes have marked them;
+   * from the changes for a reader who may read only some of them, since
+   * the rollups count every change.
+   */
+  async metrics(query: MetricsQuery): Promise<EntityMetrics> {
+    if (query.permissionFilter) return metricsQuery(this.db, query);
+    await refreshMetricRollups(this.db);
+    return metricsRollupQuery(this.db, query);
   }
 
   deploymentTotalsOfEach(

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { appendEvent, hashedEvent } from './appendEvent';
 import { AffectedEntity, NewChangeEvent, StoredChange } from './ChangeStore';
 import { countDeploysStatement } from './deployDays';
+import { markDeployedStatement } from './metricRollups';
 import { hashEvent } from './eventChain';
 import { changeToRow, entityToRow, eventToRow } from './rows';
 
@@ -30,6 +31,10 @@ type Row = Record<string, unknown>;
 
 /** Adds the batch's changes ($1, their ids) to change_deploy_days. */
 const COUNT_DEPLOYS_OF_BATCH = countDeploysStatement(
+  id => `${id} = ANY($1::text[])`,
+);
+/** Marks the batch's deployed changes ($1) for the metrics' rollups. */
+const MARK_DEPLOYS_OF_BATCH = markDeployedStatement(
   id => `${id} = ANY($1::text[])`,
 );
 
@@ -128,12 +133,13 @@ export class BulkHistoryWriter {
     for (const table of HISTORY_TABLES) {
       await this.insert(table, batch[table]);
     }
-    // Replica mode skips the triggers that keep the calendar's counts too:
-    // the batch's are added in one statement instead.
+    // Replica mode skips the triggers that keep the calendar's counts and
+    // mark the metrics' changes too: the batch's are done in one statement
+    // each instead.
     if (batch.changes.length) {
-      await client.query(COUNT_DEPLOYS_OF_BATCH, [
-        batch.changes.map(row => row.id),
-      ]);
+      const ids = batch.changes.map(row => row.id);
+      await client.query(COUNT_DEPLOYS_OF_BATCH, [ids]);
+      await client.query(MARK_DEPLOYS_OF_BATCH, [ids]);
     }
     await client.query(
       'UPDATE change_event_chain SET last_hash = $1, last_event_id = $2 WHERE id = 1',

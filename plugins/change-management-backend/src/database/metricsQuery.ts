@@ -23,7 +23,7 @@ import { applyListFilters, entityKeys } from './listQuery';
  * The dialects' differences, in one place. PostgreSQL keeps timestamptz;
  * SQLite keeps epoch milliseconds (timestamps.ts).
  */
-function dialect(db: Knex) {
+export function dialect(db: Knex) {
   const pg = db.client.config.client === 'pg';
   return {
     /** Hours from `earlier` to `later`, as a double. */
@@ -43,8 +43,8 @@ function dialect(db: Knex) {
 const ROLLED_BACK = ROLLED_BACK_STATES.map(() => '?').join(', ');
 
 /** `failedOnItsOwn` of the row (deployed, as every row here is). */
-const FAILED_ON_ITS_OWN = `(changes.state IN (${ROLLED_BACK}) OR changes.post_deployment_verified = ?)`;
-const FAILED_ON_ITS_OWN_BINDINGS = [
+export const FAILED_ON_ITS_OWN = `(changes.state IN (${ROLLED_BACK}) OR changes.post_deployment_verified = ?)`;
+export const FAILED_ON_ITS_OWN_BINDINGS = [
   ...ROLLED_BACK_STATES,
   FAILED_VERIFICATION!,
 ];
@@ -53,7 +53,10 @@ const FAILED_ON_ITS_OWN_BINDINGS = [
 const WEIGHT = 'CAST(? AS DOUBLE PRECISION)';
 
 /** The changes the reader may see, for what looks beyond the entity. */
-function visibleIds(db: Knex, query: MetricsPeriodQuery) {
+function visibleIds(
+  db: Knex,
+  query: Pick<MetricsPeriodQuery, 'permissionFilter'>,
+) {
   return applyListFilters(db, db('changes'), {
     permissionFilter: query.permissionFilter,
   }).select('changes.id');
@@ -64,7 +67,10 @@ function visibleIds(db: Knex, query: MetricsPeriodQuery) {
  * verified "Yes", not rolled back, after the row's deploy, sharing one of
  * its affected entities.
  */
-function nextRecoveringDeploy(db: Knex, query: MetricsPeriodQuery) {
+export function nextRecoveringDeploy(
+  db: Knex,
+  query: Pick<MetricsPeriodQuery, 'permissionFilter'>,
+) {
   // The first in deploy order rather than min(): read from the row's deploy
   // on changes_deployed_at_idx, it stops at the first that recovers, where
   // min() would join every later deploy first.

@@ -8,6 +8,7 @@ const migrationsDir = resolvePackagePath(
 );
 const LIST_KEYS = '20261126020000_list_keys.js';
 const DEPLOY_DAYS = '20261229000000_deploy_days.js';
+const METRIC_ROLLUPS = '20261230000000_metric_rollups.js';
 
 jest.setTimeout(60_000);
 
@@ -36,10 +37,11 @@ const keysOf = async (knex: Knex) =>
   ).map(r => ({ ...r, created_at: new Date(r.created_at).toISOString() }));
 
 /**
- * Newest first: the calendar's triggers read change_entities, which
- * list_keys' down rebuilds on SQLite.
+ * Newest first: the calendar's and the metrics' triggers read
+ * change_entities, which list_keys' down rebuilds on SQLite.
  */
 async function downListKeys(knex: Knex) {
+  await knex.migrate.down({ directory: migrationsDir, name: METRIC_ROLLUPS });
   await knex.migrate.down({ directory: migrationsDir, name: DEPLOY_DAYS });
   await knex.migrate.down({ directory: migrationsDir, name: LIST_KEYS });
 }

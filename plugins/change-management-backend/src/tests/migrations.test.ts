@@ -52,10 +52,42 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
-      // Issue 21: the calendar's counts, kept by triggers.
-      await expect(knex.schema.hasTable('change_deploy_days')).resolves.toBe(
-        true,
+      // Issue 21: the metrics' rollups and the marks that keep them.
+      const rollupTables = [
+        'change_metrics_dirty',
+        'change_metric_rows',
+        'change_metric_days',
+        'change_metric_buckets',
+      ];
+      for (const table of rollupTables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261230000000_metric_rollups.js',
+      });
+      for (const table of rollupTables) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      // Its triggers went with it; the calendar's stay.
+      const triggerNames = async (): Promise<string[]> =>
+        knex.client.config.client === 'pg'
+          ? (
+              await knex.raw(
+                `SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal`,
+              )
+            ).rows.map((r: { name: string }) => r.name)
+          : (
+              await knex.raw(
+                `SELECT name FROM sqlite_master WHERE type = 'trigger'`,
+              )
+            ).map((r: { name: string }) => r.name);
+      const triggersLeft = await triggerNames();
+      expect(triggersLeft.filter(n => n.startsWith('change_metrics_'))).toEqual(
+        [],
       );
+      expect(triggersLeft).toContain('change_deploy_days_ins');
+      // Issue 21: the calendar's counts, kept by triggers.
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261229000000_deploy_days.js',
