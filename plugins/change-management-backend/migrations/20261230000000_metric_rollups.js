@@ -240,12 +240,14 @@ exports.up = async function up(knex) {
     table.primary(['scope_key', 'change_id']);
     table.index(['change_id'], 'change_metric_rows_change_idx');
     table.index(['scope_key', 'deployed_at'], 'change_metric_rows_time_idx');
+    // In value order within a bucket: a percentile's value is read at an
+    // offset, and a bucket of one value (ties) from its first and last.
     table.index(
-      ['scope_key', 'lead_bucket', 'deployed_at', 'lead_hours'],
+      ['scope_key', 'lead_bucket', 'lead_hours', 'deployed_at'],
       'change_metric_rows_lead_idx',
     );
     table.index(
-      ['scope_key', 'recovery_bucket', 'deployed_at', 'recovery_hours'],
+      ['scope_key', 'recovery_bucket', 'recovery_hours', 'deployed_at'],
       'change_metric_rows_recovery_idx',
     );
   });

@@ -40,6 +40,8 @@ export type {
 export { applyListQuery, listPageQuery } from './database/listQuery';
 export { changeByIdQuery } from './database/entitiesColumn';
 export { metricsQuery } from './database/metricsQuery';
+export { metricsRollupQuery } from './database/metricsRollupQuery';
+export { refreshMetricRollups } from './database/metricRollups';
 export { calendarQuery } from './database/calendarQuery';
 export { calendarDaysQuery } from './database/calendarDaysQuery';
 export { encodeCursor } from './database/listOrder';

@@ -124,19 +124,31 @@ async function percentilesOf(
   const row: Row = { count: n };
   if (!n) return row;
 
+  /** The period's times in a bucket, in value order. */
+  const inBucket = (b: number) =>
+    db(ROWS)
+      .where({ scope_key: key, [bucket]: b })
+      .where('deployed_at', '>=', query.from)
+      .where('deployed_at', '<', query.to)
+      .select({ value })
+      .limit(1);
   /** The value ranked `rank` (from 0) of the period's times. */
   const valueAt = async (rank: number): Promise<number> => {
     let before = 0;
     for (const { bucket: b, count } of counts) {
       if (rank < before + count) {
-        const [found] = await db(ROWS)
-          .where({ scope_key: key, [bucket]: b })
-          .where('deployed_at', '>=', query.from)
-          .where('deployed_at', '<', query.to)
+        // A bucket of one value (ties, as deploys on a schedule give) is
+        // read from its ends; any other at the rank's offset.
+        const [[first], [last]] = await Promise.all([
+          inBucket(b).orderBy(value, 'asc'),
+          inBucket(b).orderBy(value, 'desc'),
+        ]);
+        if (Number(first.value) === Number(last.value)) {
+          return Number(first.value);
+        }
+        const [found] = await inBucket(b)
           .orderBy(value)
-          .offset(rank - before)
-          .limit(1)
-          .select({ value });
+          .offset(rank - before);
         return Number(found.value);
       }
       before += count;

@@ -309,6 +309,28 @@ describe('the metrics’ rollups', () => {
       expect(kept).toEqual(await fromScratch(db));
     });
 
+    it('read a percentile at its rank inside a bucket of distinct times', async () => {
+      const db = await migrated(databaseId);
+      // Lead times of 10 to 10.2 hours, each its own: one or two buckets.
+      const close = Array.from({ length: 150 }, (_, i) => {
+        const deployHour = 24 + i * 7;
+        const lead = 10 + next() * 0.2;
+        return fixture({
+          place: pick(['service', 'ledger', 'both']),
+          submits: [hours(deployHour - lead).toISOString()],
+          deployedAt: hours(deployHour).toISOString(),
+          verified: pick(['yes', 'no'] as const),
+        });
+      });
+      await insertFixtures(db, close);
+      await expectRollupsToMatchChanges(db);
+      // The times share at most two buckets, so the ranks fall inside one.
+      const buckets = await db('change_metric_rows')
+        .where('scope_key', SYSTEM)
+        .distinct('lead_bucket');
+      expect(buckets.length).toBeLessThanOrEqual(2);
+    });
+
     it('judge nothing again when nothing was written', async () => {
       const db = await migrated(databaseId);
       await insertFixtures(db, generated(20));
