@@ -240,17 +240,20 @@ exports.up = async function up(knex) {
     table.primary(['scope_key', 'change_id']);
     table.index(['change_id'], 'change_metric_rows_change_idx');
     table.index(['scope_key', 'deployed_at'], 'change_metric_rows_time_idx');
-    // In value order within a bucket: a percentile's value is read at an
-    // offset, and a bucket of one value (ties) from its first and last.
-    table.index(
-      ['scope_key', 'lead_bucket', 'lead_hours', 'deployed_at'],
-      'change_metric_rows_lead_idx',
-    );
-    table.index(
-      ['scope_key', 'recovery_bucket', 'recovery_hours', 'deployed_at'],
-      'change_metric_rows_recovery_idx',
-    );
   });
+  // In value order within a bucket: a percentile's value is read at an
+  // offset, and a bucket of one value (ties) from its first and last. Ties
+  // are in deploy order, newest last in one index and first in the other,
+  // so that both ends of a recent period are found among the newest rows.
+  for (const kind of ['lead', 'recovery']) {
+    const columns = `scope_key, ${kind}_bucket, ${kind}_hours`;
+    await knex.raw(
+      `CREATE INDEX change_metric_rows_${kind}_idx ON ${ROWS} (${columns}, deployed_at)`,
+    );
+    await knex.raw(
+      `CREATE INDEX change_metric_rows_${kind}_newest_idx ON ${ROWS} (${columns}, deployed_at DESC)`,
+    );
+  }
   await knex.raw(
     `CREATE INDEX change_metric_rows_failed_idx ON ${ROWS} (scope_key, recovered_at) WHERE failed = 1`,
   );

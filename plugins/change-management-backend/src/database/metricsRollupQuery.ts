@@ -130,8 +130,33 @@ async function percentilesOf(
       .where({ scope_key: key, [bucket]: b })
       .where('deployed_at', '>=', query.from)
       .where('deployed_at', '<', query.to)
-      .select({ value })
+      .select(value)
       .limit(1);
+  /**
+   * A bucket's least and greatest time in the period, in one statement;
+   * of ties, the newest first (the indexes' orders).
+   */
+  const ends = new Map<number, Promise<Row>>();
+  const endsOf = (b: number) => {
+    if (!ends.has(b)) {
+      ends.set(
+        b,
+        db
+          .select({
+            first: inBucket(b).orderBy([
+              { column: value, order: 'asc' },
+              { column: 'deployed_at', order: 'desc' },
+            ]),
+            last: inBucket(b).orderBy([
+              { column: value, order: 'desc' },
+              { column: 'deployed_at', order: 'desc' },
+            ]),
+          })
+          .first(),
+      );
+    }
+    return ends.get(b)!;
+  };
   /** The value ranked `rank` (from 0) of the period's times. */
   const valueAt = async (rank: number): Promise<number> => {
     let before = 0;
@@ -139,17 +164,12 @@ async function percentilesOf(
       if (rank < before + count) {
         // A bucket of one value (ties, as deploys on a schedule give) is
         // read from its ends; any other at the rank's offset.
-        const [[first], [last]] = await Promise.all([
-          inBucket(b).orderBy(value, 'asc'),
-          inBucket(b).orderBy(value, 'desc'),
-        ]);
-        if (Number(first.value) === Number(last.value)) {
-          return Number(first.value);
-        }
+        const { first, last } = await endsOf(b);
+        if (Number(first) === Number(last)) return Number(first);
         const [found] = await inBucket(b)
           .orderBy(value)
           .offset(rank - before);
-        return Number(found.value);
+        return Number(found[value]);
       }
       before += count;
     }
