@@ -37,6 +37,7 @@ import { CtoRoleHolders } from './service/CtoRoleHolders';
 import { ChangePublisher } from './service/ChangePublisher';
 import { CheckpointSigner } from './service/CheckpointSigner';
 import { RecentEntities } from './service/RecentEntities';
+import { scheduleMetricRollups } from './service/metricRollupsTask';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
 import { RiskService } from './service/RiskService';
@@ -375,6 +376,11 @@ export const changeManagementPlugin = createBackendPlugin({
           fn: async () => {
             await reminders.run();
           },
+        });
+        await scheduleMetricRollups({
+          scheduler: deps.scheduler,
+          store,
+          logger: deps.logger,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

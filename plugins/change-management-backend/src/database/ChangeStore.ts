@@ -219,6 +219,14 @@ export interface ChangeStore {
   metrics(query: MetricsQuery): Promise<EntityMetrics>;
 
   /**
+   * Judges again the changes writes have marked for the metrics' rollups
+   * (a read does so too); returns how many.
+   */
+  refreshMetricRollups(
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<number>;
+
+  /**
    * Each entity's deployed, failed and score over a period, as `metrics`
    * counts them, in query order, from one grouped query (issue 24's risk).
    */

@@ -287,6 +287,12 @@ export class DatabaseChangeStore implements ChangeStore {
     return metricsRollupQuery(this.db, query);
   }
 
+  refreshMetricRollups(
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<number> {
+    return refreshMetricRollups(this.db, onProgress);
+  }
+
   deploymentTotalsOfEach(
     query: Omit<MetricsQuery, 'entityRef'> & { entityRefs: string[] },
   ): Promise<DeploymentTotals[]> {
