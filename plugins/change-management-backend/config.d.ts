@@ -336,6 +336,14 @@ export interface Config {
          */
         causedP2Emergency?: number;
       };
+      /**
+       * When the changes that writes marked are judged again for the
+       * metrics' rollups, on one replica (a read judges what is left
+       * first, so the figures are exact either way). A scheduler task
+       * schedule; defaults to every minute, e.g.
+       * `{ frequency: { minutes: 1 }, timeout: { hours: 1 } }`.
+       */
+      rollupSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /** Evidence for auditors. */
     audit?: {

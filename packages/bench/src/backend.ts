@@ -96,6 +96,15 @@ function writeConfig(options: BackendOptions): string {
         // The tier's changes alone: app-config.yaml's sample history would
         // add its own to the first start's empty database.
         sampleHistory: { enabled: false },
+        // The seed loads with its tables' indexes dropped, then judges the
+        // metrics' rollups itself after ANALYZE: the backend's task would
+        // judge the first batches mid-load, without indexes or statistics.
+        metrics: {
+          rollupSchedule: {
+            frequency: { trigger: 'manual' },
+            timeout: { hours: 1 },
+          },
+        },
         ...options.changeManagement,
       },
       // The backend's own search index would read every change while the

@@ -37,7 +37,10 @@ import { CtoRoleHolders } from './service/CtoRoleHolders';
 import { ChangePublisher } from './service/ChangePublisher';
 import { CheckpointSigner } from './service/CheckpointSigner';
 import { RecentEntities } from './service/RecentEntities';
-import { scheduleMetricRollups } from './service/metricRollupsTask';
+import {
+  readRollupSchedule,
+  scheduleMetricRollups,
+} from './service/metricRollupsTask';
 import { RemindersTask, REMINDERS_TASK_ID } from './service/RemindersTask';
 import { ChangeService } from './service/ChangeService';
 import { RiskService } from './service/RiskService';
@@ -379,6 +382,7 @@ export const changeManagementPlugin = createBackendPlugin({
         });
         await scheduleMetricRollups({
           scheduler: deps.scheduler,
+          schedule: readRollupSchedule(deps.config),
           store,
           logger: deps.logger,
         });

@@ -1,8 +1,33 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { ChangeStore } from '../database/ChangeStore';
 
 /** The id of the scheduled task, e.g. to trigger it by hand. */
 export const METRIC_ROLLUPS_TASK_ID = 'change-management-metric-rollups';
+
+/** Every minute, on one replica, unless configured. */
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  initialDelay: { seconds: 5 },
+  timeout: { hours: 1 },
+};
+
+/** `changeManagement.metrics.rollupSchedule`, or every minute. */
+export function readRollupSchedule(
+  config: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  const schedule = config.getOptionalConfig(
+    'changeManagement.metrics.rollupSchedule',
+  );
+  return schedule
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
+    : DEFAULT_SCHEDULE;
+}
 
 /** Report progress of a refresh this large, and not more often than this. */
 const REPORT_FROM = 10_000;
@@ -10,7 +35,7 @@ const REPORT_EVERY_MS = 10_000;
 
 /**
  * Keeps the metrics' rollups close to the writes between reads: once a
- * minute, on one replica, the changes writes have marked are judged again.
+ * minute (or as configured), on one replica, the changes writes have marked are judged again.
  * A read judges what is left before it sums (so its figures are exact
  * either way); this keeps that small, and after the migration that created
  * the rollups, which marks every deployed change, it judges them in the
@@ -19,6 +44,7 @@ const REPORT_EVERY_MS = 10_000;
  */
 export async function scheduleMetricRollups(options: {
   scheduler: SchedulerService;
+  schedule?: SchedulerServiceTaskScheduleDefinition;
   store: Pick<ChangeStore, 'refreshMetricRollups'>;
   logger: LoggerService;
 }) {
@@ -26,9 +52,7 @@ export async function scheduleMetricRollups(options: {
   await options.scheduler.scheduleTask({
     id: METRIC_ROLLUPS_TASK_ID,
     scope: 'global',
-    frequency: { minutes: 1 },
-    initialDelay: { seconds: 5 },
-    timeout: { hours: 1 },
+    ...(options.schedule ?? DEFAULT_SCHEDULE),
     fn: async () => {
       const started = Date.now();
       let reported = started;

@@ -3,8 +3,10 @@ import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plu
 import { fixture, insertFixtures } from '../__testUtils__/metricsFixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
+import { ConfigReader } from '@backstage/config';
 import {
   METRIC_ROLLUPS_TASK_ID,
+  readRollupSchedule,
   scheduleMetricRollups,
 } from '../service/metricRollupsTask';
 
@@ -57,4 +59,27 @@ describe('the metrics rollups task', () => {
       expect(Number(rows)).toBe(2 + 3);
     },
   );
+
+  it('reads its schedule from config, every minute unless set', () => {
+    expect(readRollupSchedule(new ConfigReader({}))).toMatchObject({
+      frequency: { minutes: 1 },
+    });
+    expect(
+      readRollupSchedule(
+        new ConfigReader({
+          changeManagement: {
+            metrics: {
+              rollupSchedule: {
+                frequency: { trigger: 'manual' },
+                timeout: { minutes: 30 },
+              },
+            },
+          },
+        }),
+      ),
+    ).toEqual({
+      frequency: { trigger: 'manual' },
+      timeout: { minutes: 30 },
+    });
+  });
 });
