@@ -56,7 +56,7 @@ import { calendarDaysQuery } from './calendarDaysQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
 import { deploymentTotalsOfEach, metricsQuery } from './metricsQuery';
 import { metricsOverviewQuery } from './metricsOverviewQuery';
-import { refreshMetricRollups } from './metricRollups';
+import { backlogTooLarge, refreshMetricRollups } from './metricRollups';
 import { metricsRollupQuery } from './metricsRollupQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
@@ -279,10 +279,13 @@ export class DatabaseChangeStore implements ChangeStore {
   /**
    * From the rollups, judged again first where writes have marked them;
    * from the changes for a reader who may read only some of them, since
-   * the rollups count every change.
+   * the rollups count every change, and while a large backlog waits to be
+   * judged (the scheduled task does that).
    */
   async metrics(query: MetricsQuery): Promise<EntityMetrics> {
-    if (query.permissionFilter) return metricsQuery(this.db, query);
+    if (query.permissionFilter || (await backlogTooLarge(this.db))) {
+      return metricsQuery(this.db, query);
+    }
     await refreshMetricRollups(this.db);
     return metricsRollupQuery(this.db, query);
   }

@@ -216,6 +216,26 @@ async function rejudge(tx: Knex.Transaction, ids: string[]) {
 }
 
 /**
+ * More marks than this, and a read computes its figures from the changes
+ * instead of waiting for them all to be judged: after the upgrade that
+ * marks every deployed change, or while the task judges a large backlog.
+ */
+export const MAX_BACKLOG = 5000;
+
+/** Whether more than MAX_BACKLOG marks wait (counted up to one more). */
+export async function backlogTooLarge(db: Knex): Promise<boolean> {
+  const [{ n }] = await db
+    .from(
+      db(DIRTY)
+        .select('seq')
+        .limit(MAX_BACKLOG + 1)
+        .as('marks'),
+    )
+    .count({ n: '*' });
+  return Number(n) > MAX_BACKLOG;
+}
+
+/**
  * Judges again every change marked since the last refresh, so that the
  * rollups are exact for what has committed. One refresh at a time (an
  * advisory lock on PostgreSQL; SQLite writes one at a time): a second

@@ -25,6 +25,7 @@ import { metricsQuery } from '../database/metricsQuery';
 import { metricsRollupQuery } from '../database/metricsRollupQuery';
 import {
   markDeployedStatement,
+  MAX_BACKLOG,
   refreshMetricRollups,
 } from '../database/metricRollups';
 
@@ -329,6 +330,44 @@ describe('the metrics’ rollups', () => {
         .where('scope_key', SYSTEM)
         .distinct('lead_bucket');
       expect(buckets.length).toBeLessThanOrEqual(2);
+    });
+
+    it('are not waited for while a large backlog is judged: the figures come from the changes', async () => {
+      const db = await migrated(databaseId);
+      const store = await DatabaseChangeStore.create({
+        database: mockServices.database({ knex: db }),
+      });
+      await insertFixtures(db, generated(60));
+      await refreshMetricRollups(db);
+      // Changes marked but not judged yet, as after the upgrade.
+      const changed = await db('changes')
+        .whereNotNull('deployed_at')
+        .update({ post_deployment_verified: 'no' });
+      expect(changed).toBeGreaterThan(10);
+      await db.batchInsert(
+        'change_metrics_dirty',
+        Array.from({ length: MAX_BACKLOG }, (_, i) => ({
+          change_id: `not-a-change-${i}`,
+        })),
+        500,
+      );
+      const query = {
+        entityRef: SYSTEM,
+        from: PERIODS[0][0],
+        to: PERIODS[0][1],
+        now: NOW,
+        weights: DEFAULT_SCORE_WEIGHTS,
+      };
+      const figures = await store.metrics(query);
+      expect(figures.changeFailureRate.failed).toBe(
+        figures.changeFailureRate.deployed,
+      );
+      expect(rounded(figures)).toEqual(rounded(await metricsQuery(db, query)));
+      // Left for the task; with it judged, the rollups give the same.
+      const [{ n }] = await db('change_metrics_dirty').count({ n: '*' });
+      expect(Number(n)).toBeGreaterThan(MAX_BACKLOG);
+      await refreshMetricRollups(db);
+      expect(rounded(await store.metrics(query))).toEqual(rounded(figures));
     });
 
     it('judge nothing again when nothing was written', async () => {
