@@ -280,6 +280,25 @@ exports.up = async function up(knex) {
       table.integer(column).notNullable();
     }
     table.primary(['scope_key', 'day', 'type']);
+    // Covering: a read of a key's days never visits the table.
+    table.index(
+      [
+        'scope_key',
+        'day',
+        'type',
+        'week',
+        'deployed',
+        'failed',
+        'failed_own',
+        'verified_issues',
+        'verified_clean',
+        'caused_p1',
+        'caused_p2',
+        'retro_done',
+        'retro_on_time',
+      ],
+      'change_metric_days_sums_idx',
+    );
   });
   await knex.schema.createTable('change_metric_buckets', table => {
     table.comment(
@@ -291,6 +310,11 @@ exports.up = async function up(knex) {
     table.integer('bucket').notNullable();
     table.integer('count').notNullable();
     table.primary(['scope_key', 'kind', 'day', 'bucket']);
+    // Covering, by day first: both kinds of a key's period in one range.
+    table.index(
+      ['scope_key', 'day', 'kind', 'bucket', 'count'],
+      'change_metric_buckets_counts_idx',
+    );
   });
   for (const { name, when, table, condition, body } of triggers(pg)) {
     const on = `${when} ON ${table} FOR EACH ROW${

@@ -56,7 +56,11 @@ import { calendarDaysQuery } from './calendarDaysQuery';
 import { conflictsQuery, ConflictsQuery } from './conflictsQuery';
 import { deploymentTotalsOfEach, metricsQuery } from './metricsQuery';
 import { metricsOverviewQuery } from './metricsOverviewQuery';
-import { backlogTooLarge, refreshMetricRollups } from './metricRollups';
+import {
+  marksWaiting,
+  MAX_BACKLOG,
+  refreshMetricRollups,
+} from './metricRollups';
 import { metricsRollupQuery } from './metricsRollupQuery';
 import { exportChanges } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
@@ -283,10 +287,10 @@ export class DatabaseChangeStore implements ChangeStore {
    * judged (the scheduled task does that).
    */
   async metrics(query: MetricsQuery): Promise<EntityMetrics> {
-    if (query.permissionFilter || (await backlogTooLarge(this.db))) {
-      return metricsQuery(this.db, query);
-    }
-    await refreshMetricRollups(this.db);
+    if (query.permissionFilter) return metricsQuery(this.db, query);
+    const waiting = await marksWaiting(this.db);
+    if (waiting > MAX_BACKLOG) return metricsQuery(this.db, query);
+    if (waiting) await refreshMetricRollups(this.db);
     return metricsRollupQuery(this.db, query);
   }
 

@@ -222,8 +222,8 @@ async function rejudge(tx: Knex.Transaction, ids: string[]) {
  */
 export const MAX_BACKLOG = 5000;
 
-/** Whether more than MAX_BACKLOG marks wait (counted up to one more). */
-export async function backlogTooLarge(db: Knex): Promise<boolean> {
+/** How many marks wait, counted up to one more than MAX_BACKLOG. */
+export async function marksWaiting(db: Knex): Promise<number> {
   const [{ n }] = await db
     .from(
       db(DIRTY)
@@ -232,7 +232,7 @@ export async function backlogTooLarge(db: Knex): Promise<boolean> {
         .as('marks'),
     )
     .count({ n: '*' });
-  return Number(n) > MAX_BACKLOG;
+  return Number(n);
 }
 
 /**

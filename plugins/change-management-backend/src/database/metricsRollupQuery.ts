@@ -82,114 +82,158 @@ async function pendingDue(db: Knex, query: MetricsQuery, key: string) {
   return Number(row.n);
 }
 
+/** A percentile asked for: of which kind of time, and at which fraction. */
+type Asked = { kind: TimeKind; at: number[] };
+
+/** Each kind's times counted per bucket over the period, in one statement. */
+async function bucketCounts(db: Knex, query: MetricsQuery, key: string) {
+  const { days, parts } = split(query.from, query.to);
+  const branches = Object.entries(TIME_KINDS).map(([kind, { bucket }]) =>
+    inRanges(
+      db(ROWS)
+        .where('scope_key', key)
+        .whereNotNull(bucket)
+        .select(db.raw('CAST(? AS TEXT) AS kind', [kind]), { bucket })
+        .select(db.raw('1 AS count')),
+      parts,
+    ),
+  );
+  const [first, ...rest] = days
+    ? [
+        db('change_metric_buckets')
+          .where('scope_key', key)
+          .where('day', '>=', days[0])
+          .where('day', '<', days[1])
+          .select('kind', 'bucket', 'count'),
+        ...branches,
+      ]
+    : branches;
+  const rows: Row[] = await db
+    .from(first.unionAll(rest).as('t'))
+    .groupBy('kind', 'bucket')
+    .orderBy(['kind', 'bucket'])
+    .select('kind', 'bucket', db.raw('SUM(count) AS count'));
+  const counts = new Map<TimeKind, { bucket: number; count: number }[]>();
+  for (const r of rows) {
+    const count = Number(r.count);
+    if (count <= 0) continue;
+    const kind = r.kind as TimeKind;
+    counts.set(kind, [
+      ...(counts.get(kind) ?? []),
+      { bucket: Number(r.bucket), count },
+    ]);
+  }
+  return counts;
+}
+
 /**
- * `percentiles` of metricsQuery.ts, for one kind of time: how many times
- * there are, and the value at each of `at` with the same interpolation.
+ * `percentiles` of metricsQuery.ts for each kind asked: how many times
+ * there are, and the value at each fraction with the same interpolation.
+ * Each rank's bucket comes from the counts; the value is read from the
+ * bucket's rows: its two ends for every bucket needed, in one statement,
+ * and only a bucket of more than one value at the rank's offset.
  */
 async function percentilesOf(
   db: Knex,
   query: MetricsQuery,
   key: string,
-  kind: TimeKind,
-  at: number[],
-): Promise<Row> {
-  const { value, bucket } = TIME_KINDS[kind];
-  const { days, parts } = split(query.from, query.to);
-  const fromRows = inRanges(
-    db(ROWS)
-      .where('scope_key', key)
-      .whereNotNull(bucket)
-      .select({ bucket })
-      .select(db.raw('1 AS count')),
-    parts,
-  );
-  const all = days
-    ? db('change_metric_buckets')
-        .where({ scope_key: key, kind })
-        .where('day', '>=', days[0])
-        .where('day', '<', days[1])
-        .select('bucket', 'count')
-        .unionAll(fromRows)
-    : fromRows;
-  const counts: { bucket: number; count: number }[] = (
-    await db
-      .from(all.as('t'))
-      .groupBy('bucket')
-      .orderBy('bucket')
-      .select('bucket', db.raw('SUM(count) AS count'))
-  )
-    .map((r: Row) => ({ bucket: Number(r.bucket), count: Number(r.count) }))
-    .filter((r: { count: number }) => r.count > 0);
-  const n = counts.reduce((sum, r) => sum + r.count, 0);
-  const row: Row = { count: n };
-  if (!n) return row;
-
+  asked: Asked[],
+): Promise<Map<TimeKind, Row>> {
+  const counts = await bucketCounts(db, query, key);
+  /** Where each rank falls: its bucket and its offset inside it. */
+  const place = (kind: TimeKind, rank: number) => {
+    let before = 0;
+    for (const { bucket, count } of counts.get(kind) ?? []) {
+      if (rank < before + count) return { bucket, offset: rank - before };
+      before += count;
+    }
+    throw new Error(`No ${kind} time ranked ${rank}`);
+  };
+  const ranks = asked.flatMap(({ kind, at }) => {
+    const n = (counts.get(kind) ?? []).reduce((sum, r) => sum + r.count, 0);
+    return n
+      ? at.flatMap((p, k) => {
+          // As percentiles(): each rank within one of p·(n − 1) weighs
+          // 1 − its distance.
+          const position = p * (n - 1);
+          return [...new Set([Math.floor(position), Math.ceil(position)])]
+            .map(rank => ({
+              kind,
+              k,
+              rank,
+              weight: 1 - Math.abs(rank - position),
+            }))
+            .filter(r => r.weight > 0)
+            .map(r => ({ ...r, ...place(kind, r.rank) }));
+        })
+      : [];
+  });
   /** The period's times in a bucket, in value order. */
-  const inBucket = (b: number) =>
-    db(ROWS)
+  const inBucket = (kind: TimeKind, b: number) => {
+    const { value, bucket } = TIME_KINDS[kind];
+    return db(ROWS)
       .where({ scope_key: key, [bucket]: b })
       .where('deployed_at', '>=', query.from)
       .where('deployed_at', '<', query.to)
       .select(value)
       .limit(1);
-  /**
-   * A bucket's least and greatest time in the period, in one statement;
-   * of ties, the newest first (the indexes' orders).
-   */
-  const ends = new Map<number, Promise<Row>>();
-  const endsOf = (b: number) => {
-    if (!ends.has(b)) {
-      ends.set(
-        b,
-        db
-          .select({
-            first: inBucket(b).orderBy([
-              { column: value, order: 'asc' },
-              { column: 'deployed_at', order: 'desc' },
-            ]),
-            last: inBucket(b).orderBy([
-              { column: value, order: 'desc' },
-              { column: 'deployed_at', order: 'desc' },
-            ]),
-          })
-          .first(),
-      );
-    }
-    return ends.get(b)!;
   };
-  /** The value ranked `rank` (from 0) of the period's times. */
-  const valueAt = async (rank: number): Promise<number> => {
-    let before = 0;
-    for (const { bucket: b, count } of counts) {
-      if (rank < before + count) {
-        // A bucket of one value (ties, as deploys on a schedule give) is
-        // read from its ends; any other at the rank's offset.
-        const { first, last } = await endsOf(b);
-        if (Number(first) === Number(last)) return Number(first);
-        const [found] = await inBucket(b)
-          .orderBy(value)
-          .offset(rank - before);
-        return Number(found[value]);
-      }
-      before += count;
-    }
-    throw new Error(`No time ranked ${rank} of ${n}`);
+  // Each bucket's least and greatest time, of ties the newest (the
+  // indexes' orders), all in one statement.
+  const buckets = [
+    ...new Map(ranks.map(r => [`${r.kind} ${r.bucket}`, r])).values(),
+  ];
+  const ends: Row = buckets.length
+    ? await db
+        .select(
+          Object.fromEntries(
+            buckets.flatMap(({ kind, bucket }, i) => {
+              const { value } = TIME_KINDS[kind];
+              return [
+                [
+                  `first${i}`,
+                  inBucket(kind, bucket).orderBy([
+                    { column: value, order: 'asc' },
+                    { column: 'deployed_at', order: 'desc' },
+                  ]),
+                ],
+                [
+                  `last${i}`,
+                  inBucket(kind, bucket).orderBy([
+                    { column: value, order: 'desc' },
+                    { column: 'deployed_at', order: 'desc' },
+                  ]),
+                ],
+              ];
+            }),
+          ),
+        )
+        .first()
+    : {};
+  const valueAt = async (r: (typeof ranks)[number]): Promise<number> => {
+    const i = buckets.findIndex(
+      b => b.kind === r.kind && b.bucket === r.bucket,
+    );
+    const [first, last] = [Number(ends[`first${i}`]), Number(ends[`last${i}`])];
+    // A bucket of one value (ties, as deploys on a schedule give).
+    if (first === last) return first;
+    const { value } = TIME_KINDS[r.kind];
+    const [found] = await inBucket(r.kind, r.bucket)
+      .orderBy(value)
+      .offset(r.offset);
+    return Number(found[value]);
   };
-  await Promise.all(
-    at.map(async (p, k) => {
-      // As percentiles(): each rank within one of p·(n − 1) weighs
-      // 1 − its distance.
-      const position = p * (n - 1);
-      const ranks = [...new Set([Math.floor(position), Math.ceil(position)])];
-      let sum = 0;
-      for (const rank of ranks) {
-        const distance = Math.abs(rank - position);
-        if (distance < 1) sum += (await valueAt(rank)) * (1 - distance);
-      }
-      row[`p${k}`] = sum;
-    }),
-  );
-  return row;
+  const values = await Promise.all(ranks.map(valueAt));
+  const result = new Map<TimeKind, Row>();
+  for (const { kind } of asked) {
+    const n = (counts.get(kind) ?? []).reduce((sum, r) => sum + r.count, 0);
+    result.set(kind, { count: n });
+  }
+  ranks.forEach((r, i) => {
+    const row = result.get(r.kind)!;
+    row[`p${r.k}`] = Number(row[`p${r.k}`] ?? 0) + values[i] * r.weight;
+  });
+  return result;
 }
 
 /**
@@ -202,12 +246,15 @@ export async function metricsRollupQuery(
   query: MetricsQuery,
 ): Promise<EntityMetrics> {
   const key = entityKeys(query.entityRef).ref;
-  const [weekRows, pending, lead, recovery] = await Promise.all([
+  const [weekRows, pending, times] = await Promise.all([
     weekSums(db, key, query.from, query.to),
     pendingDue(db, query, key),
-    percentilesOf(db, query, key, 'lead', [0.5, 0.9]),
-    percentilesOf(db, query, key, 'recovery', [0.5]),
+    percentilesOf(db, query, key, [
+      { kind: 'lead', at: [0.5, 0.9] },
+      { kind: 'recovery', at: [0.5] },
+    ]),
   ]);
+  const [lead, recovery] = [times.get('lead'), times.get('recovery')];
   const w = query.weights;
   const scoreOf = (r: Row) =>
     Number(r.failed_own) * w.failed +
