@@ -52,7 +52,7 @@ export async function seedWith(
     // After the statistics: the judges' plans need them.
     await judgeSeeded(pool, log);
     await client.query(
-      'VACUUM ANALYZE change_metric_rows, change_metric_days, change_metric_buckets',
+      'VACUUM ANALYZE change_metric_rows, change_metric_days, change_metric_buckets, change_metric_weeks, change_metric_week_buckets',
     );
     return seeded;
   } finally {

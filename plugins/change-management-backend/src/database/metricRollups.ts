@@ -9,16 +9,19 @@ import {
 } from './metricsQuery';
 import { toIso } from './timestamps';
 
-// Issue 21: keeps the metrics' rollups (migration
-// 20261230000000_metric_rollups.js) exact. The triggers mark the changes
-// whose judgement a write may have moved; before a read, the marked changes
-// are judged again here, with the SQL of the metrics read itself, and the
-// sums of the days and buckets move by the difference.
+// Issue 21: keeps the metrics' rollups (migrations
+// 20261230000000_metric_rollups.js and 20261231000000_metric_week_rollups.js)
+// exact. The triggers mark the changes whose judgement a write may have
+// moved; before a read, the marked changes are judged again here, with the
+// SQL of the metrics read itself, and the sums of the days, the weeks and
+// their buckets move by the difference.
 
 const DIRTY = 'change_metrics_dirty';
 const ROWS = 'change_metric_rows';
 const DAYS = 'change_metric_days';
 const BUCKETS = 'change_metric_buckets';
+const WEEKS = 'change_metric_weeks';
+const WEEK_BUCKETS = 'change_metric_week_buckets';
 
 /** Changes judged again per statement: within SQLite's 32,766 parameters. */
 const CHUNK = 2000;
@@ -172,35 +175,45 @@ function toRow(j: Judged) {
   };
 }
 
+/**
+ * The sums kept of the rows, each per key and one period: a UTC day and a
+ * UTC week (its Monday). A read takes whole weeks, then whole days.
+ */
+const SUMS_BY = [
+  { period: 'day', sums: DAYS, buckets: BUCKETS, extra: ['week'] },
+  { period: 'week', sums: WEEKS, buckets: WEEK_BUCKETS, extra: [] },
+] as const;
+
 /** Adds `sign` times the rows of the changes `ids` to the sums. */
 async function addToSums(db: Knex, ids: string[], sign: 1 | -1) {
   const marks = ids.map(() => '?').join(', ');
   const sums = DAY_SUMS.map(c => `${sign} * SUM(${c})`).join(', ');
-  const update = ['deployed', ...DAY_SUMS]
-    .map(c => `${c} = ${DAYS}.${c} + excluded.${c}`)
-    .join(', ');
-  await db.raw(
-    `INSERT INTO ${DAYS} (scope_key, day, type, week, deployed, ${DAY_SUMS.join(
-      ', ',
-    )})
-     SELECT scope_key, day, type, week, ${sign} * COUNT(*), ${sums}
-       FROM ${ROWS} WHERE change_id IN (${marks})
-      GROUP BY scope_key, day, type, week
-      ORDER BY scope_key, day, type
-     ON CONFLICT (scope_key, day, type) DO UPDATE SET ${update}`,
-    ids,
-  );
-  for (const [kind, { bucket }] of Object.entries(TIME_KINDS)) {
+  for (const { period, sums: table, buckets, extra } of SUMS_BY) {
+    const keys = ['scope_key', period, 'type', ...extra].join(', ');
+    const update = ['deployed', ...DAY_SUMS]
+      .map(c => `${c} = ${table}.${c} + excluded.${c}`)
+      .join(', ');
     await db.raw(
-      `INSERT INTO ${BUCKETS} (scope_key, kind, day, bucket, count)
-       SELECT scope_key, ?, day, ${bucket}, ${sign} * COUNT(*)
-         FROM ${ROWS} WHERE ${bucket} IS NOT NULL AND change_id IN (${marks})
-        GROUP BY scope_key, day, ${bucket}
-        ORDER BY scope_key, day, ${bucket}
-       ON CONFLICT (scope_key, kind, day, bucket)
-       DO UPDATE SET count = ${BUCKETS}.count + excluded.count`,
-      [kind, ...ids],
+      `INSERT INTO ${table} (${keys}, deployed, ${DAY_SUMS.join(', ')})
+       SELECT ${keys}, ${sign} * COUNT(*), ${sums}
+         FROM ${ROWS} WHERE change_id IN (${marks})
+        GROUP BY ${keys}
+        ORDER BY ${keys}
+       ON CONFLICT (scope_key, ${period}, type) DO UPDATE SET ${update}`,
+      ids,
     );
+    for (const [kind, { bucket }] of Object.entries(TIME_KINDS)) {
+      await db.raw(
+        `INSERT INTO ${buckets} (scope_key, kind, ${period}, bucket, count)
+         SELECT scope_key, ?, ${period}, ${bucket}, ${sign} * COUNT(*)
+           FROM ${ROWS} WHERE ${bucket} IS NOT NULL AND change_id IN (${marks})
+          GROUP BY scope_key, ${period}, ${bucket}
+          ORDER BY scope_key, ${period}, ${bucket}
+         ON CONFLICT (scope_key, kind, ${period}, bucket)
+         DO UPDATE SET count = ${buckets}.count + excluded.count`,
+        [kind, ...ids],
+      );
+    }
   }
 }
 

@@ -13,20 +13,41 @@ import { entityKeys } from './listQuery';
 // the rollups count them all.
 
 const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 const ROWS = 'change_metric_rows';
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+/** Days since the Monday on or before a UTC midnight (1970-01-01 was a Thursday). */
+const sinceMonday = (time: number) => (time / DAY_MS + 3) % 7;
 
-/** The period split: whole days [first, end) and the part-days around. */
+type Range = [string, string];
+
+/**
+ * The period split in three: whole UTC weeks (Monday first) [from, to),
+ * the whole days around them, and the part-days at the period's ends.
+ */
 function split(from: Date, to: Date) {
   const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
   const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
-  if (first >= end) return { parts: [[from, to]] as [Date, Date][] };
+  if (first >= end) {
+    return { days: [] as Range[], parts: [[from, to]] as [Date, Date][] };
+  }
+  const parts: [Date, Date][] = [
+    [from, new Date(first)],
+    [new Date(end), to],
+  ];
+  const firstWeek = first + ((7 - sinceMonday(first)) % 7) * DAY_MS;
+  const endWeek = end - sinceMonday(end) * DAY_MS;
+  if (firstWeek + WEEK_MS > endWeek) {
+    return { days: [[isoDay(first), isoDay(end)]] as Range[], parts };
+  }
+  const days: Range[] = [
+    [isoDay(first), isoDay(firstWeek)],
+    [isoDay(endWeek), isoDay(end)],
+  ];
   return {
-    days: [isoDay(first), isoDay(end)] as const,
-    parts: [
-      [from, new Date(first)],
-      [new Date(end), to],
-    ] as [Date, Date][],
+    weeks: [isoDay(firstWeek), isoDay(endWeek)] as Range,
+    days: days.filter(([a, b]) => a < b),
+    parts,
   };
 }
 
@@ -41,27 +62,66 @@ function inRanges(q: Knex.QueryBuilder, ranges: [Date, Date][]) {
   });
 }
 
+/** Sums of the key whose `period` (day or week) is in one of the ranges. */
+function sumsIn(
+  db: Knex,
+  table: string,
+  key: string,
+  period: 'day' | 'week',
+  ranges: Range[],
+) {
+  return db(table)
+    .where('scope_key', key)
+    .where(any => {
+      for (const [from, to] of ranges) {
+        any.orWhere(range =>
+          range.where(period, '>=', from).where(period, '<', to),
+        );
+      }
+    });
+}
+
+/** The period's sources: whole weeks, whole days, then part-day rows. */
+function sources(
+  db: Knex,
+  tables: { weeks: string; days: string },
+  key: string,
+  period: ReturnType<typeof split>,
+  columns: string[],
+) {
+  return [
+    ...(period.weeks
+      ? [sumsIn(db, tables.weeks, key, 'week', [period.weeks]).select(columns)]
+      : []),
+    ...(period.days.length
+      ? [sumsIn(db, tables.days, key, 'day', period.days).select(columns)]
+      : []),
+  ];
+}
+
 /** The period's sums per week and type, in one statement. */
 function weekSums(db: Knex, key: string, from: Date, to: Date) {
-  const { days, parts } = split(from, to);
+  const period = split(from, to);
   const columns = ['deployed', ...DAY_SUMS];
   const fromRows = inRanges(
     db(ROWS).where('scope_key', key).select('week', 'type'),
-    parts,
+    period.parts,
   ).select(
     db.raw('1 AS deployed'),
     ...DAY_SUMS.map(c => db.raw('?? AS ??', [c, c])),
   );
-  const all = days
-    ? db('change_metric_days')
-        .where('scope_key', key)
-        .where('day', '>=', days[0])
-        .where('day', '<', days[1])
-        .select('week', 'type', ...columns)
-        .unionAll(fromRows)
-    : fromRows;
+  const [first, ...rest] = [
+    ...sources(
+      db,
+      { weeks: 'change_metric_weeks', days: 'change_metric_days' },
+      key,
+      period,
+      ['week', 'type', ...columns],
+    ),
+    fromRows,
+  ];
   return db
-    .from(all.as('t'))
+    .from((rest.length ? first.unionAll(rest) : first).as('t'))
     .groupBy('week', 'type')
     .select(
       'week',
@@ -85,42 +145,82 @@ async function pendingDue(db: Knex, query: MetricsQuery, key: string) {
 /** A percentile asked for: of which kind of time, and at which fraction. */
 type Asked = { kind: TimeKind; at: number[] };
 
-/** Each kind's times counted per bucket over the period, in one statement. */
-async function bucketCounts(db: Knex, query: MetricsQuery, key: string) {
-  const { days, parts } = split(query.from, query.to);
-  const branches = Object.entries(TIME_KINDS).map(([kind, { bucket }]) =>
+/** A bucket's count and how many times of its kind reach up to its end. */
+type Counted = { bucket: number; count: number; upto: number; n: number };
+
+/**
+ * Each kind's times counted per bucket over the period, in one statement,
+ * with the running count of each kind: of those buckets, only the ones a
+ * rank asked for may fall in (within one of p·(n − 1)), so that a year of
+ * a thousand buckets sends back a few.
+ */
+async function bucketCounts(
+  db: Knex,
+  query: MetricsQuery,
+  key: string,
+  asked: Asked[],
+) {
+  const period = split(query.from, query.to);
+  const fromRows = Object.entries(TIME_KINDS).map(([kind, { bucket }]) =>
     inRanges(
       db(ROWS)
         .where('scope_key', key)
         .whereNotNull(bucket)
         .select(db.raw('CAST(? AS TEXT) AS kind', [kind]), { bucket })
         .select(db.raw('1 AS count')),
-      parts,
+      period.parts,
     ),
   );
-  const [first, ...rest] = days
-    ? [
-        db('change_metric_buckets')
-          .where('scope_key', key)
-          .where('day', '>=', days[0])
-          .where('day', '<', days[1])
-          .select('kind', 'bucket', 'count'),
-        ...branches,
-      ]
-    : branches;
-  const rows: Row[] = await db
+  const [first, ...rest] = [
+    ...sources(
+      db,
+      { weeks: 'change_metric_week_buckets', days: 'change_metric_buckets' },
+      key,
+      period,
+      ['kind', 'bucket', 'count'],
+    ),
+    ...fromRows,
+  ];
+  const counted = db
     .from(first.unionAll(rest).as('t'))
     .groupBy('kind', 'bucket')
-    .orderBy(['kind', 'bucket'])
+    .havingRaw('SUM(count) > 0')
     .select('kind', 'bucket', db.raw('SUM(count) AS count'));
-  const counts = new Map<TimeKind, { bucket: number; count: number }[]>();
+  const ranked = db
+    .from(counted.as('c'))
+    .select(
+      'kind',
+      'bucket',
+      'count',
+      db.raw('SUM(count) OVER (PARTITION BY kind ORDER BY bucket) AS upto'),
+      db.raw('SUM(count) OVER (PARTITION BY kind) AS n'),
+    );
+  const rows: Row[] = await db
+    .from(ranked.as('r'))
+    .where(any => {
+      for (const { kind, at } of asked) {
+        for (const p of at) {
+          any.orWhere(near =>
+            near
+              .where('kind', kind)
+              .whereRaw('upto > ? * (n - 1) - 1', [p])
+              .whereRaw('upto - count <= ? * (n - 1) + 1', [p]),
+          );
+        }
+      }
+    })
+    .select('kind', 'bucket', 'count', 'upto', 'n');
+  const counts = new Map<TimeKind, Counted[]>();
   for (const r of rows) {
-    const count = Number(r.count);
-    if (count <= 0) continue;
     const kind = r.kind as TimeKind;
     counts.set(kind, [
       ...(counts.get(kind) ?? []),
-      { bucket: Number(r.bucket), count },
+      {
+        bucket: Number(r.bucket),
+        count: Number(r.count),
+        upto: Number(r.upto),
+        n: Number(r.n),
+      },
     ]);
   }
   return counts;
@@ -139,18 +239,20 @@ async function percentilesOf(
   key: string,
   asked: Asked[],
 ): Promise<Map<TimeKind, Row>> {
-  const counts = await bucketCounts(db, query, key);
+  const counts = await bucketCounts(db, query, key, asked);
+  const countOf = (kind: TimeKind) => counts.get(kind)?.[0]?.n ?? 0;
   /** Where each rank falls: its bucket and its offset inside it. */
   const place = (kind: TimeKind, rank: number) => {
-    let before = 0;
-    for (const { bucket, count } of counts.get(kind) ?? []) {
-      if (rank < before + count) return { bucket, offset: rank - before };
-      before += count;
+    for (const { bucket, count, upto } of counts.get(kind) ?? []) {
+      const before = upto - count;
+      if (rank >= before && rank < upto) {
+        return { bucket, offset: rank - before };
+      }
     }
     throw new Error(`No ${kind} time ranked ${rank}`);
   };
   const ranks = asked.flatMap(({ kind, at }) => {
-    const n = (counts.get(kind) ?? []).reduce((sum, r) => sum + r.count, 0);
+    const n = countOf(kind);
     return n
       ? at.flatMap((p, k) => {
           // As percentiles(): each rank within one of p·(n − 1) weighs
@@ -225,10 +327,7 @@ async function percentilesOf(
   };
   const values = await Promise.all(ranks.map(valueAt));
   const result = new Map<TimeKind, Row>();
-  for (const { kind } of asked) {
-    const n = (counts.get(kind) ?? []).reduce((sum, r) => sum + r.count, 0);
-    result.set(kind, { count: n });
-  }
+  for (const { kind } of asked) result.set(kind, { count: countOf(kind) });
   ranks.forEach((r, i) => {
     const row = result.get(r.kind)!;
     row[`p${r.k}`] = Number(row[`p${r.k}`] ?? 0) + values[i] * r.weight;

@@ -3,6 +3,7 @@ import {
   CHANGE_TYPES,
   DEFAULT_SCORE_WEIGHTS,
 } from '@trove/backstage-plugin-change-management-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -100,8 +101,12 @@ function generated(count: number): Fixture[] {
 }
 
 const PERIODS: [Date, Date][] = [
-  // Whole days, part-days at both ends, one part-day, less than a day.
+  // In order: whole weeks with whole days around them (START is a
+  // Sunday); whole weeks alone (Monday to Monday); whole weeks, whole days
+  // and part-days at both ends; one whole day and part-days; less than a
+  // day.
   [hours(0), hours(60 * 24)],
+  [hours(1 * 24), hours(29 * 24)],
   [hours(17 * 24 + 6), hours(40 * 24 + 12)],
   [hours(3 * 24 + 1), hours(4 * 24 + 23)],
   [hours(20 * 24 + 2), hours(20 * 24 + 14)],
@@ -144,7 +149,15 @@ async function rollups(db: Knex) {
   const buckets = await db('change_metric_buckets')
     .where('count', '<>', 0)
     .orderBy(['scope_key', 'kind', 'day', 'bucket']);
-  return JSON.parse(JSON.stringify({ rows, days, buckets }));
+  const weeks = await db('change_metric_weeks')
+    .where('deployed', '<>', 0)
+    .orderBy(['scope_key', 'week', 'type']);
+  const weekBuckets = await db('change_metric_week_buckets')
+    .where('count', '<>', 0)
+    .orderBy(['scope_key', 'kind', 'week', 'bucket']);
+  return JSON.parse(
+    JSON.stringify({ rows, days, buckets, weeks, weekBuckets }),
+  );
 }
 
 /** Judged from scratch: every deployed change marked, the sums emptied. */
@@ -153,6 +166,8 @@ async function fromScratch(db: Knex) {
     'change_metric_rows',
     'change_metric_days',
     'change_metric_buckets',
+    'change_metric_weeks',
+    'change_metric_week_buckets',
   ]) {
     await db(table).delete();
   }
@@ -368,6 +383,28 @@ describe('the metrics’ rollups', () => {
       expect(Number(n)).toBeGreaterThan(MAX_BACKLOG);
       await refreshMetricRollups(db);
       expect(rounded(await store.metrics(query))).toEqual(rounded(figures));
+    });
+
+    it('are summed per week from the judged rows by their migration', async () => {
+      const db = await migrated(databaseId);
+      await insertFixtures(db, generated(120));
+      await refreshMetricRollups(db);
+      const kept = await rollups(db);
+      expect(kept.weeks.length).toBeGreaterThan(5);
+      expect(kept.weekBuckets.length).toBeGreaterThan(5);
+      const migration = {
+        directory: resolvePackagePath(
+          '@trove/backstage-plugin-change-management-backend',
+          'migrations',
+        ),
+        name: '20261231000000_metric_week_rollups.js',
+      };
+      await db.migrate.down(migration);
+      await expect(db.schema.hasTable('change_metric_weeks')).resolves.toBe(
+        false,
+      );
+      await db.migrate.up(migration);
+      expect(await rollups(db)).toEqual(kept);
     });
 
     it('judge nothing again when nothing was written', async () => {

@@ -52,6 +52,26 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      // Issue 21: the metrics' sums per week.
+      for (const table of [
+        'change_metric_weeks',
+        'change_metric_week_buckets',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(true);
+      }
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261231000000_metric_week_rollups.js',
+      });
+      for (const table of [
+        'change_metric_weeks',
+        'change_metric_week_buckets',
+      ]) {
+        await expect(knex.schema.hasTable(table)).resolves.toBe(false);
+      }
+      await expect(knex.schema.hasTable('change_metric_days')).resolves.toBe(
+        true,
+      );
       // Issue 21: the metrics' rollups and the marks that keep them.
       const rollupTables = [
         'change_metrics_dirty',
