@@ -1,4 +1,7 @@
-import { weekStartOf } from '@trove/backstage-plugin-change-management-common';
+import {
+  deployOutcome,
+  weekStartOf,
+} from '@trove/backstage-plugin-change-management-common';
 import { Knex } from 'knex';
 import { incidentCausesQuery } from './causeQuery';
 import {
@@ -101,6 +104,7 @@ function judge(db: Knex, ids: string[]): Knex.QueryBuilder {
       change_id: 'changes.id',
       deployed_at: 'changes.deployed_at',
       type: 'changes.type',
+      state: 'changes.state',
       verified: 'changes.post_deployment_verified',
       issues: 'changes.issues_encountered',
       severity: 'causes.severity',
@@ -109,10 +113,6 @@ function judge(db: Knex, ids: string[]): Knex.QueryBuilder {
       retro_late: 'changes.retrospective_late',
     })
     .select(
-      db.raw(
-        `CASE WHEN ${FAILED_ON_ITS_OWN} THEN 1 ELSE 0 END AS failed_own`,
-        FAILED_ON_ITS_OWN_BINDINGS,
-      ),
       db.raw(`CASE WHEN ${failed} THEN 1 ELSE 0 END AS failed`, [
         ...FAILED_ON_ITS_OWN_BINDINGS,
       ]),
@@ -143,9 +143,14 @@ const number = (value: unknown) =>
 /** A judged row as change_metric_rows keeps it. */
 function toRow(j: Judged) {
   const deployedAt = toIso(j.deployed_at);
-  const failedOwn = Number(j.failed_own) === 1;
-  const verifiedYes = j.verified === 'yes';
-  const withIssues = typeof j.issues === 'string' && j.issues !== '';
+  // The score's judge of -common, on the row's own fields (every row is a
+  // deployed change); metricsQuery.ts says the same in SQL.
+  const outcome = deployOutcome({
+    state: j.state,
+    deployed: { by: '', at: deployedAt },
+    postDeploymentVerified: j.verified ?? undefined,
+    issuesEncountered: j.issues ?? undefined,
+  });
   const retro = j.type === 'emergency' && j.retro_due_at !== null;
   const done = retro && j.retro_by !== null;
   const lead = number(j.lead_hours);
@@ -158,9 +163,9 @@ function toRow(j: Judged) {
     week: weekStartOf(new Date(deployedAt)),
     type: j.type,
     failed: Number(j.failed),
-    failed_own: flag(failedOwn),
-    verified_issues: flag(!failedOwn && verifiedYes && withIssues),
-    verified_clean: flag(!failedOwn && verifiedYes && !withIssues),
+    failed_own: flag(outcome === 'failed'),
+    verified_issues: flag(outcome === 'verifiedWithIssues'),
+    verified_clean: flag(outcome === 'verifiedWithoutIssues'),
     caused_p1: flag(j.severity === 'P1'),
     caused_p2: flag(j.severity === 'P2'),
     lead_hours: lead,
