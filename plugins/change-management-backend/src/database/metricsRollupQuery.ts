@@ -87,7 +87,7 @@ function sources(
   tables: { weeks: string; days: string },
   key: string,
   period: ReturnType<typeof split>,
-  columns: string[],
+  columns: (string | Knex.Raw)[],
 ) {
   return [
     ...(period.weeks
@@ -99,29 +99,44 @@ function sources(
   ];
 }
 
-/** The period's sums per week and type, in one statement. */
-function weekSums(db: Knex, key: string, from: Date, to: Date) {
-  const period = split(from, to);
-  const columns = ['deployed', ...DAY_SUMS];
-  const fromRows = inRanges(
-    db(ROWS).where('scope_key', key).select('week', 'type'),
-    period.parts,
-  ).select(
+/**
+ * The period's sums per week and type, in one statement, with `overdue`:
+ * the emergencies deployed then still without a retrospective whose
+ * deadline has passed by `now` (the one figure that moves with the clock,
+ * so it is counted from the rows).
+ */
+function weekSums(db: Knex, query: MetricsQuery, key: string) {
+  const period = split(query.from, query.to);
+  const columns = ['deployed', ...DAY_SUMS, 'overdue'];
+  const rows = () => db(ROWS).where('scope_key', key).select('week', 'type');
+  const fromRows = inRanges(rows(), period.parts).select(
     db.raw('1 AS deployed'),
     ...DAY_SUMS.map(c => db.raw('?? AS ??', [c, c])),
+    db.raw('0 AS overdue'),
   );
+  const overdue = rows()
+    .where('retro_pending', 1)
+    .where('deployed_at', '>=', query.from)
+    .where('deployed_at', '<', query.to)
+    .where('retro_due_at', '<=', query.now)
+    .select(
+      db.raw('0 AS deployed'),
+      ...DAY_SUMS.map(c => db.raw('0 AS ??', [c])),
+      db.raw('1 AS overdue'),
+    );
   const [first, ...rest] = [
     ...sources(
       db,
       { weeks: 'change_metric_weeks', days: 'change_metric_days' },
       key,
       period,
-      ['week', 'type', ...columns],
+      ['week', 'type', 'deployed', ...DAY_SUMS, db.raw('0 AS overdue')],
     ),
     fromRows,
+    overdue,
   ];
   return db
-    .from((rest.length ? first.unionAll(rest) : first).as('t'))
+    .from(first.unionAll(rest).as('t'))
     .groupBy('week', 'type')
     .select(
       'week',
@@ -130,31 +145,46 @@ function weekSums(db: Knex, key: string, from: Date, to: Date) {
     ) as Promise<Row[]>;
 }
 
-/** Emergencies still without a retrospective whose deadline has passed. */
-async function pendingDue(db: Knex, query: MetricsQuery, key: string) {
-  const [row] = await db(ROWS)
-    .where('scope_key', key)
-    .where('retro_pending', 1)
-    .where('deployed_at', '>=', query.from)
-    .where('deployed_at', '<', query.to)
-    .where('retro_due_at', '<=', query.now)
-    .count({ n: '*' });
-  return Number(row.n);
-}
-
 /** A percentile asked for: of which kind of time, and at which fraction. */
 type Asked = { kind: TimeKind; at: number[] };
 
-/** A bucket's count and how many times of its kind reach up to its end. */
-type Counted = { bucket: number; count: number; upto: number; n: number };
+/**
+ * A bucket's count, how many times of its kind reach up to its end, and
+ * its least and greatest time (of ties the newest, the indexes' orders).
+ */
+type Counted = {
+  bucket: number;
+  count: number;
+  upto: number;
+  n: number;
+  first: number;
+  last: number;
+};
+
+/** The period's times of a kind in a bucket, in the order asked. */
+function inBucket(
+  db: Knex,
+  query: MetricsQuery,
+  key: string,
+  kind: TimeKind,
+  b: number | Knex.Raw,
+) {
+  const { value, bucket } = TIME_KINDS[kind];
+  return db(ROWS)
+    .where('scope_key', key)
+    .where(bucket, b)
+    .where('deployed_at', '>=', query.from)
+    .where('deployed_at', '<', query.to)
+    .select(value);
+}
 
 /**
  * Each kind's times counted per bucket over the period, in one statement,
  * with the running count of each kind: of those buckets, only the ones a
- * rank asked for may fall in (within one of p·(n − 1)), so that a year of
- * a thousand buckets sends back a few.
+ * rank asked for may fall in (within one of p·(n − 1)) come back, so that a
+ * year of a thousand buckets sends back a few, each with its two ends.
  */
-async function bucketCounts(
+async function bucketsNear(
   db: Knex,
   query: MetricsQuery,
   key: string,
@@ -195,6 +225,25 @@ async function bucketCounts(
       db.raw('SUM(count) OVER (PARTITION BY kind ORDER BY bucket) AS upto'),
       db.raw('SUM(count) OVER (PARTITION BY kind) AS n'),
     );
+  /** A bucket's end, read by the kind's index: the kind's CASE. */
+  const end = (name: string, order: 'asc' | 'desc') => {
+    const kinds = Object.keys(TIME_KINDS) as TimeKind[];
+    return db.raw(
+      `CASE r.kind ${kinds.map(() => 'WHEN ? THEN (?)').join(' ')} END AS ??`,
+      [
+        ...kinds.flatMap(kind => [
+          kind,
+          inBucket(db, query, key, kind, db.raw('r.bucket'))
+            .orderBy([
+              { column: TIME_KINDS[kind].value, order },
+              { column: 'deployed_at', order: 'desc' },
+            ])
+            .limit(1),
+        ]),
+        name,
+      ],
+    );
+  };
   const rows: Row[] = await db
     .from(ranked.as('r'))
     .where(any => {
@@ -209,7 +258,8 @@ async function bucketCounts(
         }
       }
     })
-    .select('kind', 'bucket', 'count', 'upto', 'n');
+    .select('kind', 'bucket', 'count', 'upto', 'n')
+    .select(end('first', 'asc'), end('last', 'desc'));
   const counts = new Map<TimeKind, Counted[]>();
   for (const r of rows) {
     const kind = r.kind as TimeKind;
@@ -220,6 +270,8 @@ async function bucketCounts(
         count: Number(r.count),
         upto: Number(r.upto),
         n: Number(r.n),
+        first: Number(r.first),
+        last: Number(r.last),
       },
     ]);
   }
@@ -229,9 +281,8 @@ async function bucketCounts(
 /**
  * `percentiles` of metricsQuery.ts for each kind asked: how many times
  * there are, and the value at each fraction with the same interpolation.
- * Each rank's bucket comes from the counts; the value is read from the
- * bucket's rows: its two ends for every bucket needed, in one statement,
- * and only a bucket of more than one value at the rank's offset.
+ * Each rank's bucket and its two ends come in one statement; only a
+ * bucket of more than one value is read again, at the rank's offset.
  */
 async function percentilesOf(
   db: Knex,
@@ -239,14 +290,14 @@ async function percentilesOf(
   key: string,
   asked: Asked[],
 ): Promise<Map<TimeKind, Row>> {
-  const counts = await bucketCounts(db, query, key, asked);
+  const counts = await bucketsNear(db, query, key, asked);
   const countOf = (kind: TimeKind) => counts.get(kind)?.[0]?.n ?? 0;
   /** Where each rank falls: its bucket and its offset inside it. */
   const place = (kind: TimeKind, rank: number) => {
-    for (const { bucket, count, upto } of counts.get(kind) ?? []) {
-      const before = upto - count;
-      if (rank >= before && rank < upto) {
-        return { bucket, offset: rank - before };
+    for (const counted of counts.get(kind) ?? []) {
+      const before = counted.upto - counted.count;
+      if (rank >= before && rank < counted.upto) {
+        return { counted, offset: rank - before };
       }
     }
     throw new Error(`No ${kind} time ranked ${rank}`);
@@ -270,59 +321,15 @@ async function percentilesOf(
         })
       : [];
   });
-  /** The period's times in a bucket, in value order. */
-  const inBucket = (kind: TimeKind, b: number) => {
-    const { value, bucket } = TIME_KINDS[kind];
-    return db(ROWS)
-      .where({ scope_key: key, [bucket]: b })
-      .where('deployed_at', '>=', query.from)
-      .where('deployed_at', '<', query.to)
-      .select(value)
-      .limit(1);
-  };
-  // Each bucket's least and greatest time, of ties the newest (the
-  // indexes' orders), all in one statement.
-  const buckets = [
-    ...new Map(ranks.map(r => [`${r.kind} ${r.bucket}`, r])).values(),
-  ];
-  const ends: Row = buckets.length
-    ? await db
-        .select(
-          Object.fromEntries(
-            buckets.flatMap(({ kind, bucket }, i) => {
-              const { value } = TIME_KINDS[kind];
-              return [
-                [
-                  `first${i}`,
-                  inBucket(kind, bucket).orderBy([
-                    { column: value, order: 'asc' },
-                    { column: 'deployed_at', order: 'desc' },
-                  ]),
-                ],
-                [
-                  `last${i}`,
-                  inBucket(kind, bucket).orderBy([
-                    { column: value, order: 'desc' },
-                    { column: 'deployed_at', order: 'desc' },
-                  ]),
-                ],
-              ];
-            }),
-          ),
-        )
-        .first()
-    : {};
   const valueAt = async (r: (typeof ranks)[number]): Promise<number> => {
-    const i = buckets.findIndex(
-      b => b.kind === r.kind && b.bucket === r.bucket,
-    );
-    const [first, last] = [Number(ends[`first${i}`]), Number(ends[`last${i}`])];
+    const { first, last, bucket } = r.counted;
     // A bucket of one value (ties, as deploys on a schedule give).
     if (first === last) return first;
     const { value } = TIME_KINDS[r.kind];
-    const [found] = await inBucket(r.kind, r.bucket)
+    const [found] = await inBucket(db, query, key, r.kind, bucket)
       .orderBy(value)
-      .offset(r.offset);
+      .offset(r.offset)
+      .limit(1);
     return Number(found[value]);
   };
   const values = await Promise.all(ranks.map(valueAt));
@@ -345,9 +352,8 @@ export async function metricsRollupQuery(
   query: MetricsQuery,
 ): Promise<EntityMetrics> {
   const key = entityKeys(query.entityRef).ref;
-  const [weekRows, pending, times] = await Promise.all([
-    weekSums(db, key, query.from, query.to),
-    pendingDue(db, query, key),
+  const [weekRows, times] = await Promise.all([
+    weekSums(db, query, key),
     percentilesOf(db, query, key, [
       { kind: 'lead', at: [0.5, 0.9] },
       { kind: 'recovery', at: [0.5] },
@@ -366,7 +372,7 @@ export async function metricsRollupQuery(
     total: 0,
     failed: 0,
     score: 0,
-    retrospective_due: pending,
+    retrospective_due: 0,
     retrospective_on_time: 0,
   };
   const add = (target: Row, column: string, amount: number) => {
@@ -383,7 +389,7 @@ export async function metricsRollupQuery(
     add(totals, 'total', deployed);
     add(totals, 'failed', Number(r.failed));
     add(totals, 'score', scoreOf(r));
-    add(totals, 'retrospective_due', Number(r.retro_done));
+    add(totals, 'retrospective_due', Number(r.retro_done) + Number(r.overdue));
     add(totals, 'retrospective_on_time', Number(r.retro_on_time));
   }
   return figuresOf(query, query.entityRef, {
