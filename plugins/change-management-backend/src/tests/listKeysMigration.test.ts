@@ -10,6 +10,7 @@ const LIST_KEYS = '20261126020000_list_keys.js';
 const DEPLOY_DAYS = '20261229000000_deploy_days.js';
 const METRIC_ROLLUPS = '20261230000000_metric_rollups.js';
 const METRIC_WEEKS = '20261231000000_metric_week_rollups.js';
+const METRIC_MARKS_VACUUM = '20261231010000_metric_marks_vacuum.js';
 
 jest.setTimeout(60_000);
 
@@ -42,6 +43,10 @@ const keysOf = async (knex: Knex) =>
  * change_entities, which list_keys' down rebuilds on SQLite.
  */
 async function downListKeys(knex: Knex) {
+  await knex.migrate.down({
+    directory: migrationsDir,
+    name: METRIC_MARKS_VACUUM,
+  });
   await knex.migrate.down({ directory: migrationsDir, name: METRIC_WEEKS });
   await knex.migrate.down({ directory: migrationsDir, name: METRIC_ROLLUPS });
   await knex.migrate.down({ directory: migrationsDir, name: DEPLOY_DAYS });
