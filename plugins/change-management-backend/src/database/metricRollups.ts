@@ -189,48 +189,122 @@ const SUMS_BY = [
   { period: 'week', sums: WEEKS, buckets: WEEK_BUCKETS, extra: [] },
 ] as const;
 
-/** Adds `sign` times the rows of the changes `ids` to the sums. */
-async function addToSums(db: Knex, ids: string[], sign: 1 | -1) {
-  const marks = ids.map(() => '?').join(', ');
-  const sums = DAY_SUMS.map(c => `${sign} * SUM(${c})`).join(', ');
-  for (const { period, sums: table, buckets, extra } of SUMS_BY) {
-    const keys = ['scope_key', period, 'type', ...extra].join(', ');
-    const update = ['deployed', ...DAY_SUMS]
-      .map(c => `${c} = ${table}.${c} + excluded.${c}`)
-      .join(', ');
-    await db.raw(
-      `INSERT INTO ${table} (${keys}, deployed, ${DAY_SUMS.join(', ')})
-       SELECT ${keys}, ${sign} * COUNT(*), ${sums}
-         FROM ${ROWS} WHERE change_id IN (${marks})
-        GROUP BY ${keys}
-        ORDER BY ${keys}
-       ON CONFLICT (scope_key, ${period}, type) DO UPDATE SET ${update}`,
-      ids,
-    );
-    for (const [kind, { bucket }] of Object.entries(TIME_KINDS)) {
-      await db.raw(
-        `INSERT INTO ${buckets} (scope_key, kind, ${period}, bucket, count)
-         SELECT scope_key, ?, ${period}, ${bucket}, ${sign} * COUNT(*)
-           FROM ${ROWS} WHERE ${bucket} IS NOT NULL AND change_id IN (${marks})
-          GROUP BY scope_key, ${period}, ${bucket}
-          ORDER BY scope_key, ${period}, ${bucket}
-         ON CONFLICT (scope_key, kind, ${period}, bucket)
-         DO UPDATE SET count = ${buckets}.count + excluded.count`,
-        [kind, ...ids],
+/** A row's part in the sums: the columns each level keeps. */
+type SummedRow = Pick<
+  ReturnType<typeof toRow>,
+  'scope_key' | 'day' | 'week' | 'type' | (typeof DAY_SUMS)[number]
+> &
+  Record<'lead_bucket' | 'recovery_bucket', number | null>;
+
+/**
+ * A row to add to one table of sums: its key columns (the conflict), the
+ * columns that follow from the key (a day's week), and the amounts.
+ */
+type Delta = {
+  table: string;
+  keys: string[];
+  amounts: string[];
+  row: Record<string, string | number>;
+};
+
+/**
+ * How the sums move when the rows `before` become `after`, netted per key
+ * of each table: a change judged the same again moves nothing.
+ */
+function deltas(before: SummedRow[], after: SummedRow[]): Delta[] {
+  const moved = new Map<string, Delta>();
+  const move = (
+    table: string,
+    keys: Record<string, string | number>,
+    amounts: Record<string, number>,
+    implied: Record<string, string> = {},
+  ) => {
+    const id = [table, ...Object.values(keys)].join('\u0000');
+    const delta = moved.get(id) ?? {
+      table,
+      keys: Object.keys(keys),
+      amounts: Object.keys(amounts),
+      row: { ...keys, ...implied },
+    };
+    moved.set(id, delta);
+    for (const [column, amount] of Object.entries(amounts)) {
+      delta.row[column] = Number(delta.row[column] ?? 0) + amount;
+    }
+  };
+  const add = (r: SummedRow, sign: 1 | -1) => {
+    for (const { period, sums, buckets } of SUMS_BY) {
+      move(
+        sums,
+        { scope_key: r.scope_key, [period]: r[period], type: r.type },
+        {
+          deployed: sign,
+          ...Object.fromEntries(DAY_SUMS.map(c => [c, sign * Number(r[c])])),
+        },
+        period === 'day' ? { week: r.week } : {},
       );
+      for (const [kind, { bucket }] of Object.entries(TIME_KINDS)) {
+        const b = r[bucket];
+        if (b === null || b === undefined) continue;
+        move(
+          buckets,
+          { scope_key: r.scope_key, kind, [period]: r[period], bucket: b },
+          { count: sign },
+        );
+      }
+    }
+  };
+  before.forEach(r => add(r, -1));
+  after.forEach(r => add(r, 1));
+  return [...moved.values()].filter(d => d.amounts.some(c => d.row[c]));
+}
+
+const byKeys = (keys: string[]) => (x: Delta, y: Delta) => {
+  for (const k of keys) {
+    if (x.row[k] !== y.row[k]) return x.row[k] < y.row[k] ? -1 : 1;
+  }
+  return 0;
+};
+
+/** Adds the deltas to their sums, a table at a time, in key order. */
+async function addToSums(db: Knex, moved: Delta[]) {
+  for (const { sums, buckets } of SUMS_BY) {
+    for (const table of [sums, buckets]) {
+      const mine = moved.filter(d => d.table === table);
+      if (!mine.length) continue;
+      const { keys, amounts } = mine[0];
+      const rows = mine.sort(byKeys(keys)).map(d => d.row);
+      const update = Object.fromEntries(
+        amounts.map(c => [c, db.raw('?? + excluded.??', [`${table}.${c}`, c])]),
+      );
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await db(table)
+          .insert(rows.slice(i, i + INSERT_CHUNK))
+          .onConflict(keys)
+          .merge(update);
+      }
     }
   }
 }
 
 /** Judges the changes `ids` again: their rows, and the sums by difference. */
 async function rejudge(tx: Knex.Transaction, ids: string[]) {
-  await addToSums(tx, ids, -1);
-  await tx(ROWS).whereIn('change_id', ids).delete();
+  const before: SummedRow[] = await tx(ROWS)
+    .whereIn('change_id', ids)
+    .select(
+      'scope_key',
+      'day',
+      'week',
+      'type',
+      ...DAY_SUMS,
+      'lead_bucket',
+      'recovery_bucket',
+    );
   const rows = ((await judge(tx, ids)) as Judged[]).map(toRow);
+  await tx(ROWS).whereIn('change_id', ids).delete();
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx(ROWS).insert(rows.slice(i, i + INSERT_CHUNK));
   }
-  await addToSums(tx, ids, 1);
+  await addToSums(tx, deltas(before, rows));
 }
 
 /**
@@ -266,18 +340,31 @@ export async function refreshMetricRollups(
 ): Promise<number> {
   if (!(await db(DIRTY).first('seq'))) return 0;
   return db.transaction(async tx => {
+    // The marked changes in the order of their deploys, so that a chunk's
+    // changes share days and weeks and move few sums (in the order of
+    // their ids, each chunk moved sums across the whole history).
+    const inDeployOrder = (marks: string) => `
+      SELECT m.change_id FROM (SELECT DISTINCT change_id FROM ${marks}) m
+        LEFT JOIN changes c ON c.id = m.change_id
+       ORDER BY CASE WHEN c.deployed_at IS NULL THEN 1 ELSE 0 END,
+                c.deployed_at, m.change_id`;
     let marked: { change_id: string }[];
     if (tx.client.config.client === 'pg') {
       await tx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [DIRTY]);
       // Only the marks this transaction sees: a write in flight commits
       // its own later, for the next refresh.
-      marked = await tx(DIRTY).delete().returning('change_id');
+      marked = (
+        await tx.raw(
+          `WITH taken AS (DELETE FROM ${DIRTY} RETURNING change_id)
+           ${inDeployOrder('taken')}`,
+        )
+      ).rows;
     } else {
       // SQLite writes one transaction at a time: none is in flight.
-      marked = await tx(DIRTY).select('change_id');
+      marked = await tx.raw(inDeployOrder(DIRTY));
       await tx(DIRTY).delete();
     }
-    const ids = [...new Set(marked.map(m => m.change_id))].sort();
+    const ids = marked.map(m => m.change_id);
     for (let i = 0; i < ids.length; i += CHUNK) {
       await rejudge(tx, ids.slice(i, i + CHUNK));
       onProgress?.(Math.min(i + CHUNK, ids.length), ids.length);
