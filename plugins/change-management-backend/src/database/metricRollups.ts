@@ -182,7 +182,8 @@ function toRow(j: Judged) {
 
 /**
  * The sums kept of the rows, each per key and one period: a UTC day and a
- * UTC week (its Monday). A read takes whole weeks, then whole days.
+ * UTC week (its Monday). A read takes whole weeks, then whole days. `extra`:
+ * the columns a row of sums holds that follow from its key (a day's week).
  */
 const SUMS_BY = [
   { period: 'day', sums: DAYS, buckets: BUCKETS, extra: ['week'] },
@@ -232,7 +233,7 @@ function deltas(before: SummedRow[], after: SummedRow[]): Delta[] {
     }
   };
   const add = (r: SummedRow, sign: 1 | -1) => {
-    for (const { period, sums, buckets } of SUMS_BY) {
+    for (const { period, sums, buckets, extra } of SUMS_BY) {
       move(
         sums,
         { scope_key: r.scope_key, [period]: r[period], type: r.type },
@@ -240,7 +241,7 @@ function deltas(before: SummedRow[], after: SummedRow[]): Delta[] {
           deployed: sign,
           ...Object.fromEntries(DAY_SUMS.map(c => [c, sign * Number(r[c])])),
         },
-        period === 'day' ? { week: r.week } : {},
+        Object.fromEntries(extra.map(c => [c, r[c]])),
       );
       for (const [kind, { bucket }] of Object.entries(TIME_KINDS)) {
         const b = r[bucket];
