@@ -7,7 +7,7 @@ import {
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { DateTime, Settings } from 'luxon';
@@ -65,7 +65,7 @@ async function firstRender(element: ReactElement, of: Entity, shown: string[]) {
     requests.push(`GET ${url.pathname}${url.search}`);
     return answer(url);
   });
-  const catalogApi = catalogApiMock({ entities: catalogFixture });
+  const catalogApi = new InMemoryCatalogClient({ entities: catalogFixture });
   const catalogCalls: string[] = [];
   for (const method of ['getEntitiesByRefs', 'getEntityByRef'] as const) {
     const real = catalogApi[method].bind(catalogApi) as any;

@@ -7,7 +7,7 @@ import {
   starredEntitiesApiRef,
   MockStarredEntitiesApi,
 } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   mockApis,
   renderInTestApp,
@@ -53,7 +53,7 @@ describe('EntityChangeManagementContent (legacy frontend system)', () => {
             changeManagementApiRef,
             { listChanges, getFreeze, getEntityMetrics, listLockdowns },
           ],
-          [catalogApiRef, catalogApiMock({ entities: [entity] })],
+          [catalogApiRef, new InMemoryCatalogClient({ entities: [entity] })],
           [starredEntitiesApiRef, new MockStarredEntitiesApi()],
           [permissionApiRef, mockApis.permission()],
         ]}

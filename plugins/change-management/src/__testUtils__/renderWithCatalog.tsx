@@ -6,7 +6,7 @@ import {
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { ChangeManagementApi, changeManagementApiRef } from '../api';
@@ -46,7 +46,7 @@ export function renderWithCatalog(
   routeEntries?: string[],
   signals?: SignalApi,
 ) {
-  const catalogApi = catalogApiMock({ entities: catalogFixture });
+  const catalogApi = new InMemoryCatalogClient({ entities: catalogFixture });
   return renderInTestApp(
     <TestApiProvider
       apis={[

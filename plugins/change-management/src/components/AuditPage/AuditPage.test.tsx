@@ -4,7 +4,7 @@ import {
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -113,7 +113,7 @@ async function renderPage(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  const catalogApi = catalogApiMock({
+  const catalogApi = new InMemoryCatalogClient({
     entities: [
       {
         apiVersion: 'backstage.io/v1alpha1',

@@ -1,5 +1,5 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { getContrastRatio } from '@material-ui/core/styles';
@@ -223,7 +223,7 @@ describe('ChangeCalendar', () => {
 
   it('asks again for the System picked from the catalog', async () => {
     const getCalendar = jest.fn(async query => calendarOf(query));
-    const catalogApi = catalogApiMock({
+    const catalogApi = new InMemoryCatalogClient({
       entities: [
         {
           apiVersion: 'backstage.io/v1alpha1',

@@ -4,7 +4,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -215,7 +215,7 @@ describe('A change just raised', () => {
         affectedEntityRefs: standardChange.affectedEntityRefs,
       }),
     );
-    const catalogApi = catalogApiMock({ entities: catalogEntities });
+    const catalogApi = new InMemoryCatalogClient({ entities: catalogEntities });
     await renderInTestApp(
       <TestApiProvider
         apis={[

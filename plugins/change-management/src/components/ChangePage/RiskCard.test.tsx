@@ -5,7 +5,7 @@ import {
   DefaultCatalogGraphApi,
 } from '@backstage/plugin-catalog-graph';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { ChangeView } from '@trove/backstage-plugin-change-management-common';
@@ -69,7 +69,7 @@ const catalog = [
 
 describe('RiskCard', () => {
   it('shows the stored level, score and reasons, and draws the dependents with the catalog graph', async () => {
-    const catalogApi = catalogApiMock({ entities: catalog });
+    const catalogApi = new InMemoryCatalogClient({ entities: catalog });
     jest.spyOn(catalogApi, 'getEntitiesByRefs');
     await renderInTestApp(
       <TestApiProvider

@@ -5,7 +5,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { ResponseError } from '@backstage/errors';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -204,7 +204,7 @@ export async function renderPage(
   api: FakeApi | ChangeManagementApi,
   signals?: SignalApi,
 ) {
-  const catalogApi = catalogApiMock({ entities: catalogEntities });
+  const catalogApi = new InMemoryCatalogClient({ entities: catalogEntities });
   return renderInTestApp(
     <TestApiProvider
       apis={[
