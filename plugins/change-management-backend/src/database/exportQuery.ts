@@ -122,8 +122,9 @@ export async function* exportChanges(
 /**
  * Issue 20: the pull request snapshot of the change's last deploy event, or
  * null. Only a deployed change that links a PR can have one, so the others
- * skip the lookup; the events' (change_id, seq) index finds the last
- * deploy.
+ * skip the lookup; the partial index of the deploy events
+ * (`change_events_deploy_idx`) finds the last one in a single entry, where
+ * the events' (change_id, seq) index would fetch every event of the change.
  */
 function pullRequestAtDeploy(pg: boolean) {
   const snapshot = pg

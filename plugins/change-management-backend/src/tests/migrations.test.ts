@@ -52,9 +52,34 @@ describe('migrations', () => {
       }
 
       // each migration's down undoes its own part, and only that, newest first
+      const pg = knex.client.config.client === 'pg';
+      // Issue 19: the export finds a change's last deploy event in the
+      // partial index of the deploy events.
+      const indexNames = async (): Promise<string[]> =>
+        (pg
+          ? (
+              await knex.raw(
+                `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'change_events'`,
+              )
+            ).rows
+          : await knex.raw(
+              `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_events'`,
+            )
+        ).map((r: { name: string }) => r.name);
+      expect(await indexNames()).toEqual(
+        expect.arrayContaining([
+          'change_events_deploy_idx',
+          'change_events_submit_idx',
+        ]),
+      );
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261231020000_deploy_events_index.js',
+      });
+      expect(await indexNames()).not.toContain('change_events_deploy_idx');
+      expect(await indexNames()).toContain('change_events_submit_idx');
       // Issue 21: the marks' queue vacuumed after every thousand dead rows,
       // on PostgreSQL (SQLite has no autovacuum to tune).
-      const pg = knex.client.config.client === 'pg';
       const options = async (): Promise<string[] | null> =>
         pg
           ? (
