@@ -35,13 +35,16 @@ async function write(knex: Knex, count: number, at = T0) {
 }
 
 /** A loop on `knex`, at a time the test moves, with a handler it controls. */
-function loop(knex: Knex, options: { maxAttempts?: number } = {}) {
+function loop(
+  knex: Knex,
+  options: { maxAttempts?: number; store?: DatabaseOutboxStore } = {},
+) {
   const clock = { time: T0, now: () => new Date(clock.time) };
   const logger = mockServices.logger.mock();
   const handler = jest.fn(async (_payload: unknown, _entry: unknown) => {});
   const listener = { delivered: jest.fn(), failed: jest.fn(), dead: jest.fn() };
   const delivery = new OutboxDelivery(
-    new DatabaseOutboxStore(knex),
+    options.store ?? new DatabaseOutboxStore(knex),
     { notices: handler } as unknown as OutboxHandlers,
     {
       maxAttempts: options.maxAttempts ?? 10,
@@ -123,6 +126,49 @@ describe('the outbox', () => {
         'event-2',
       ]);
       expect(handler).toHaveBeenCalledTimes(3);
+    });
+
+    it('marks the rows sent while a mark is being written together, in one statement', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      await write(knex, 4);
+      const store = new DatabaseOutboxStore(knex);
+      const { delivery, handler, listener } = loop(knex, { store });
+      const markDelivered = store.markDelivered.bind(store);
+      const marks = jest.spyOn(store, 'markDelivered');
+      let release = () => {};
+      const held = new Promise<void>(resolve => (release = resolve));
+      marks.mockImplementationOnce(async (ids, at) => {
+        await held;
+        return markDelivered(ids, at);
+      });
+
+      await expect(delivery.runOnce()).resolves.toBe(4);
+      for (let i = 0; i < 100 && handler.mock.calls.length < 4; i++) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      // The first row's mark is under way; the others wait for it.
+      expect(marks).toHaveBeenCalledTimes(1);
+      release();
+      await delivery.drain();
+
+      const eventsOf = (ids: string[]) =>
+        knex('change_outbox')
+          .whereIn('id', ids)
+          .orderBy('event_id')
+          .pluck('event_id');
+      expect(marks).toHaveBeenCalledTimes(2);
+      await expect(eventsOf(marks.mock.calls[0][0])).resolves.toEqual([
+        'event-0',
+      ]);
+      await expect(eventsOf(marks.mock.calls[1][0])).resolves.toEqual([
+        'event-1',
+        'event-2',
+        'event-3',
+      ]);
+      await expect(
+        knex('change_outbox').whereNull('delivered_at'),
+      ).resolves.toEqual([]);
+      expect(listener.delivered).toHaveBeenCalledTimes(4);
     });
 
     it('hands over the events of one change one after another, and those of others beside them', async () => {
