@@ -135,14 +135,15 @@ export async function measureExportAgainstCopy(options: {
       'en-US',
     )} changes) as CSV, and COPY`,
   );
-  const http = () => httpGet(`${api}/export?from=${from}&to=${to}`, token);
+  const exportYear = () =>
+    httpGet(`${api}/export?from=${from}&to=${to}`, token);
   // Twice each, alternating, the faster of each kept: the first run of
   // either warms the same buffers.
   const copies = [];
   const exports = [];
   for (let i = 0; i < 2; i++) {
     copies.push(await copyRows(database, from, to));
-    exports.push(await http());
+    exports.push(await exportYear());
   }
   // Each download must hold every row (a cell may hold a line break, so
   // at least one line a row; the export adds its header).
