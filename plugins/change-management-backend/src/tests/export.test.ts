@@ -17,7 +17,14 @@ import {
 } from '../__testUtils__/harness';
 import { sampleEntities } from '../__testUtils__/sampleCatalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { toChangeLogRow, toCsvStream } from '../service/changeLogFormat';
+import { STATE_LABELS } from '@trove/backstage-plugin-change-management-common';
+import {
+  CHANGE_LOG_HEADERS,
+  ChangeLogRow,
+  csvCell,
+  toChangeLogRow,
+  toCsvStream,
+} from '../service/changeLogFormat';
 
 jest.setTimeout(120_000);
 
@@ -256,6 +263,51 @@ describe('GET /export', () => {
         expect(parsed.Description).toBe(`'${title}: ${change.description}`);
       },
     );
+
+    it('writes each cell as UTF-8, quoted and neutralised as a cell alone is, whatever the size of a slice', async () => {
+      const texts = [
+        'Grüße, “quoted” — naïve',
+        'emoji 🚀 and a lone surrogate \ud800 end',
+        '=SUM(A1) with "quotes"\nand a line break',
+        // More than the writer's first buffer, in two-byte characters.
+        'é'.repeat(300_000),
+      ];
+      const rows = texts.map((title, i) =>
+        toChangeLogRow(
+          {
+            ...completedChange(i, new Date(T)),
+            title,
+            issuesEncountered: title,
+            overdue: false,
+          },
+          ref => `${ref} ✓`,
+        ),
+      );
+      const csv = await buffer(toCsvStream(Readable.from([rows, rows])));
+      const headers = Object.values(CHANGE_LOG_HEADERS);
+      const line = (cells: string[]) => `${cells.map(csvCell).join(',')}\n`;
+      const expected =
+        line(headers) +
+        [...rows, ...rows]
+          .map(row =>
+            line(
+              (Object.keys(CHANGE_LOG_HEADERS) as (keyof ChangeLogRow)[]).map(
+                key => (key === 'state' ? STATE_LABELS[row.state] : row[key]),
+              ),
+            ),
+          )
+          .join('');
+      expect(csv.equals(Buffer.from(expected))).toBe(true);
+      const parsed = parse(csv.toString(), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      expect(parsed.map(r => r['Issues encountered'])).toEqual(
+        [...texts, ...texts].map(t =>
+          t.startsWith('=') ? `'${t}` : t.replace('\ud800', '\ufffd'),
+        ),
+      );
+    });
 
     it('compresses the file once, at the fastest level, as the client accepts', async () => {
       const h = await start();
