@@ -171,6 +171,24 @@ describe('the outbox', () => {
       expect(listener.delivered).toHaveBeenCalledTimes(4);
     });
 
+    it('marks every row delivered even when a listener throws', async () => {
+      const knex = await migrated(await databases.init(databaseId));
+      await write(knex, 3);
+      const { delivery, listener, logger } = loop(knex);
+      listener.delivered.mockImplementationOnce(() => {
+        throw new Error('metrics down');
+      });
+
+      await expect(delivery.drain()).resolves.toBe(3);
+      await expect(
+        knex('change_outbox').whereNull('delivered_at'),
+      ).resolves.toEqual([]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        'An outbox listener failed',
+        expect.objectContaining({ message: 'metrics down' }),
+      );
+    });
+
     it('hands over the events of one change one after another, and those of others beside them', async () => {
       const knex = await migrated(await databases.init(databaseId));
       await knex.transaction(async tx => {

@@ -232,7 +232,10 @@ export class OutboxDelivery {
   private async markAll(): Promise<void> {
     while (this.sent.length > 0) {
       const rows = this.sent.splice(0);
-      await this.delivered(rows.map(row => row.entry));
+      // A listener that throws leaves no row waiting on its mark.
+      await this.delivered(rows.map(row => row.entry)).catch(error =>
+        this.logger.warn('An outbox listener failed', error),
+      );
       rows.forEach(row => row.marked());
     }
     this.marking = undefined;
