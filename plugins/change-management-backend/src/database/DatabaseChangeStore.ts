@@ -69,6 +69,7 @@ import { sentBackOf, WithSentBack } from './sentBack';
 import {
   ChangeRow,
   changeToRow,
+  deployedPullRequestColumn,
   entityToRow,
   rowToChange,
   rowToEvent,
@@ -215,7 +216,7 @@ export class DatabaseChangeStore implements ChangeStore {
     if (!entities && this.db.client.config.client === 'pg') {
       const stored = hashedEvent(change.id, event, randomUUID());
       const done = await updateInOneStatement(this.db, {
-        row: changeToRow(change),
+        row: { ...changeToRow(change), ...deployedPullRequestColumn([event]) },
         expectedVersion,
         event: stored,
         at: event.at,
@@ -235,7 +236,10 @@ export class DatabaseChangeStore implements ChangeStore {
       // version, the second matches no row here and rolls back.
       const updated = await tx('changes')
         .where({ id: change.id, version: expectedVersion })
-        .update(changeToRow(change));
+        .update({
+          ...changeToRow(change),
+          ...deployedPullRequestColumn([event]),
+        });
       if (updated !== 1) {
         const current = await this.currentVersion(tx, change.id);
         throw staleVersion(change.id, expectedVersion, current);

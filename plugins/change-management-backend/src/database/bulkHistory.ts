@@ -5,7 +5,12 @@ import { AffectedEntity, NewChangeEvent, StoredChange } from './ChangeStore';
 import { countDeploysStatement } from './deployDays';
 import { markDeployedStatement } from './metricRollups';
 import { hashEvent } from './eventChain';
-import { changeToRow, entityToRow, eventToRow } from './rows';
+import {
+  changeToRow,
+  deployedPullRequestColumn,
+  entityToRow,
+  eventToRow,
+} from './rows';
 
 /** A change as the store holds it after its actions, with its events. */
 export interface HistoryEntry {
@@ -96,7 +101,10 @@ export class BulkHistoryWriter {
 
   /** Queues a change, its entities and its events (hashed onto the chain). */
   add({ change, entities, events }: HistoryEntry) {
-    this.rows.changes.push(changeToRow(change));
+    this.rows.changes.push({
+      ...changeToRow(change),
+      ...deployedPullRequestColumn(events),
+    });
     for (const entity of entities) {
       this.rows.change_entities.push(entityToRow(change, entity));
     }
@@ -197,8 +205,11 @@ export async function writeHistory(
     // Stable: events at the same time keep their order.
     .sort((a, b) => a.event.at.getTime() - b.event.at.getTime());
   await knex.transaction(async tx => {
-    for (const { change, entities } of all) {
-      await tx('changes').insert(changeToRow(change));
+    for (const { change, entities, events: own } of all) {
+      await tx('changes').insert({
+        ...changeToRow(change),
+        ...deployedPullRequestColumn(own),
+      });
       if (entities.length) {
         await tx('change_entities').insert(
           entities.map(e => entityToRow(change, e)),

@@ -217,7 +217,16 @@ type FieldValues<K extends FieldName> = {
   [F in K]: Fields[F] extends Codec<infer T, any> ? T : never;
 };
 
-/** Every column of the `changes` table, in the order of the fields. */
+/**
+ * The columns of `changes` that are not a field of the change: copies the
+ * store keeps from the change's events (`deployedPullRequestColumn`), which
+ * `changeToRow` does not write and a change read does not hold.
+ */
+export const DERIVED_CHANGE_COLUMNS: readonly string[] = [
+  'pull_request_at_deploy',
+];
+
+/** Every field's column of the `changes` table, in the order of the fields. */
 export const CHANGE_COLUMN_NAMES: readonly string[] = Object.values(
   CHANGE_COLUMNS,
 ).flatMap(codec => codec.columns.map(c => c.name));

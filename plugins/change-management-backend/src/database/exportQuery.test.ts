@@ -77,5 +77,53 @@ describe('the export read', () => {
       const [{ n }] = await knex('changes').count({ n: '*' });
       expect(Number(n)).toBe(count);
     });
+
+    it("writes the PR of the change's last deploy from the row's copy, which each deploy sets", async () => {
+      const id = '00000000-0000-4000-8000-000000000000';
+      const snapshot = {
+        url: 'https://github.com/acme/payments-service/pull/0',
+        repository: 'acme/payments-service',
+        number: 0,
+        title: 'PSP SDK v5',
+        state: 'merged',
+        author: 'alice',
+        headSha: 'abc',
+        mergeSha: 'def',
+        mergedAt: '2026-01-01T00:00:00.000Z',
+        approvals: [],
+        checks: [],
+        readAt: '2026-01-01T00:30:00.000Z',
+      };
+      const act = async (action: string, fields: Record<string, unknown>) => {
+        const change = (await store.getChange(id))!;
+        await store.updateChange({
+          change: { ...change, version: change.version + 1 },
+          expectedVersion: change.version,
+          event: {
+            action: action as 'deploy',
+            fromState: change.state,
+            toState: change.state,
+            actor: 'user:default/alice',
+            at: new Date(),
+            fields,
+          },
+        });
+      };
+      const exported = async () => {
+        for await (const [first] of store.exportChanges({})) {
+          return first.pullRequestAtDeploy;
+        }
+        throw new Error('nothing exported');
+      };
+      expect(await exported()).toBeUndefined();
+      await act('deploy', { pullRequest: snapshot });
+      expect(await exported()).toEqual(snapshot);
+      // An action after the deploy leaves the copy as it was.
+      await act('verify', { pullRequest: { ...snapshot, state: 'closed' } });
+      expect(await exported()).toEqual(snapshot);
+      // A deploy that read no PR says so.
+      await act('deploy', {});
+      expect(await exported()).toBeUndefined();
+    });
   });
 });

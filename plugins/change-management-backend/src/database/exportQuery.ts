@@ -151,17 +151,11 @@ async function* keysetBatches(
 
 /**
  * Issue 20: the pull request snapshot of the change's last deploy event, or
- * null. Only a deployed change that links a PR can have one, so the others
- * skip the lookup; the partial index of the deploy events
- * (`change_events_deploy_idx`) finds the last one in a single entry, where
- * the events' (change_id, seq) index would fetch every event of the change.
+ * null, as the row keeps a copy of it (migration
+ * 20261231030000_pull_request_at_deploy).
  */
-function pullRequestAtDeploy(pg: boolean) {
-  const snapshot = pg
-    ? `ev.fields::json -> 'pullRequest'`
-    : `json_extract(ev.fields, '$.pullRequest')`;
-  return `(case when changes.deployed_at is not null and changes.pull_request_url is not null then (select ${snapshot} from change_events ev where ev.change_id = changes.id and ev.action = 'deploy' order by ev.seq desc limit 1) end)`;
-}
+const PULL_REQUEST_AT_DEPLOY =
+  '(case when changes.deployed_at is not null and changes.pull_request_url is not null then changes.pull_request_at_deploy end)';
 
 /**
  * The fields of a change, in order, then its entities and their Systems as
@@ -187,7 +181,7 @@ function exportedValues(db: Knex, pg: boolean) {
   const values = [
     ...EXPORTED.columns.map(c => (c.time ? iso(c.name) : c.name)),
     entities,
-    pullRequestAtDeploy(pg),
+    PULL_REQUEST_AT_DEPLOY,
   ].join(', ');
   return db.raw(pg ? values : `json_array(${values}) as fields`);
 }
@@ -216,11 +210,10 @@ function toExportedChange(row: ExportRow, time: ReadTime): ExportedChange {
   const affected = affectedRefs(entityRefs, systemRefs);
   change.affectedEntityRefs = affected.affectedEntityRefs;
   change.affectedSystemRefs = affected.affectedSystemRefs;
-  // node-postgres parses the json; SQLite's subquery hands back its text.
-  const pullRequest = row[PULL_REQUEST];
+  // The copy's JSON text; 'null' when the deploy recorded none.
+  const pullRequest = row[PULL_REQUEST] as string | null;
   if (pullRequest) {
-    change.pullRequestAtDeploy =
-      typeof pullRequest === 'string' ? JSON.parse(pullRequest) : pullRequest;
+    change.pullRequestAtDeploy = JSON.parse(pullRequest) ?? undefined;
   }
   return change;
 }

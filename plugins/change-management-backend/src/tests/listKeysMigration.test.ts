@@ -12,6 +12,7 @@ const METRIC_ROLLUPS = '20261230000000_metric_rollups.js';
 const METRIC_WEEKS = '20261231000000_metric_week_rollups.js';
 const METRIC_MARKS_VACUUM = '20261231010000_metric_marks_vacuum.js';
 const DEPLOY_EVENTS_INDEX = '20261231020000_deploy_events_index.js';
+const PULL_REQUEST_AT_DEPLOY = '20261231030000_pull_request_at_deploy.js';
 
 jest.setTimeout(60_000);
 
@@ -44,6 +45,10 @@ const keysOf = async (knex: Knex) =>
  * change_entities, which list_keys' down rebuilds on SQLite.
  */
 async function downListKeys(knex: Knex) {
+  await knex.migrate.down({
+    directory: migrationsDir,
+    name: PULL_REQUEST_AT_DEPLOY,
+  });
   await knex.migrate.down({
     directory: migrationsDir,
     name: DEPLOY_EVENTS_INDEX,

@@ -53,6 +53,17 @@ describe('migrations', () => {
 
       // each migration's down undoes its own part, and only that, newest first
       const pg = knex.client.config.client === 'pg';
+      // Issue 19: the row's copy of its PR at deploy, for the export.
+      await expect(
+        knex.schema.hasColumn('changes', 'pull_request_at_deploy'),
+      ).resolves.toBe(true);
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261231030000_pull_request_at_deploy.js',
+      });
+      await expect(
+        knex.schema.hasColumn('changes', 'pull_request_at_deploy'),
+      ).resolves.toBe(false);
       // Issue 19: the export finds a change's last deploy event in the
       // partial index of the deploy events.
       const indexNames = async (): Promise<string[]> =>
