@@ -62,7 +62,7 @@ import {
   refreshMetricRollups,
 } from './metricRollups';
 import { metricsRollupQuery } from './metricsRollupQuery';
-import { exportChanges } from './exportQuery';
+import { exportChanges, OpenCursors } from './exportQuery';
 import { applyListFilters, listPageQuery } from './listQuery';
 import { encodeCursor } from './listOrder';
 import { sentBackOf, WithSentBack } from './sentBack';
@@ -94,6 +94,9 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 
   private constructor(private readonly db: Knex) {}
+
+  /** The exports reading through a cursor now (see EXPORT_CURSORS). */
+  private readonly exportCursors: OpenCursors = { open: 0 };
 
   async createChange(options: {
     change: StoredChange;
@@ -271,7 +274,7 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 
   exportChanges(query: ExportQuery): AsyncIterable<ExportedChange[]> {
-    return exportChanges(this.db, query);
+    return exportChanges(this.db, query, this.exportCursors);
   }
 
   listAuditExceptions(

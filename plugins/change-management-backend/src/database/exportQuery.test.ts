@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { seedCompletedChanges } from '../__testUtils__/bulkChanges';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
-import { EXPORT_BATCH } from './exportQuery';
+import { EXPORT_BATCH, EXPORT_CURSORS } from './exportQuery';
 
 jest.setTimeout(60_000);
 
@@ -76,6 +76,32 @@ describe('the export read', () => {
       // And the database answers the next query.
       const [{ n }] = await knex('changes').count({ n: '*' });
       expect(Number(n)).toBe(count);
+    });
+
+    it('reads in keyset batches beyond the open cursors, holding no connection between them', async () => {
+      const pg = databaseId.startsWith('POSTGRES');
+      const readers = [...Array(EXPORT_CURSORS + 1)].map(() =>
+        store.exportChanges({})[Symbol.asyncIterator](),
+      );
+      const counts: number[] = [];
+      for (const reader of readers) {
+        const first = await reader.next();
+        counts.push(first.done ? 0 : first.value.length);
+      }
+      // Each holds its first batch: on PostgreSQL the first ones hold a
+      // cursor and its connection each, the last none until its next read.
+      expect(lent(knex)).toBe(pg ? EXPORT_CURSORS : 0);
+      // Each reads every change once, in order.
+      for (const [i, reader] of readers.entries()) {
+        let last = '';
+        for (let r = await reader.next(); !r.done; r = await reader.next()) {
+          counts[i] += r.value.length;
+          expect(r.value[0].createdAt > last).toBe(true);
+          last = r.value[r.value.length - 1].createdAt;
+        }
+      }
+      expect(counts).toEqual(readers.map(() => count));
+      expect(lent(knex)).toBe(0);
     });
 
     it("writes the PR of the change's last deploy from the row's copy, which each deploy sets", async () => {

@@ -56,18 +56,42 @@ const PULL_REQUEST = ENTITIES + 1;
 type ExportRow = unknown[];
 
 /**
+ * Exports that may each hold a PostgreSQL connection at once, per store:
+ * a download holds its cursor's connection until its last row, as long as
+ * its client takes to read it, and knex's pool has ten. The exports beyond
+ * these read in keyset batches, a connection only for each batch's query.
+ */
+export const EXPORT_CURSORS = 2;
+
+/** The store's count of exports that hold a cursor open. */
+export interface OpenCursors {
+  open: number;
+}
+
+/**
  * The changes of the query, oldest first, in batches of {@link
  * EXPORT_BATCH}: memory holds a batch or two whatever the range. The
  * filters are the list's own (`applyListFilters`), ordered here oldest
- * first on the (created_at, id) index.
+ * first on the (created_at, id) index. On PostgreSQL through a cursor while
+ * fewer than {@link EXPORT_CURSORS} are open, else in keyset batches.
  */
-export function exportChanges(
+export async function* exportChanges(
   db: Knex,
   query: ExportQuery,
+  cursors: OpenCursors,
 ): AsyncGenerator<ExportedChange[]> {
-  return db.client.config.client === 'pg'
-    ? streamed(db, query)
-    : keysetBatches(db, query);
+  const pg = db.client.config.client === 'pg';
+  if (!pg || cursors.open >= EXPORT_CURSORS) {
+    yield* keysetBatches(db, query, pg);
+    return;
+  }
+  // Counted from the first read, when the cursor opens, to the last.
+  cursors.open += 1;
+  try {
+    yield* streamed(db, query);
+  } finally {
+    cursors.open -= 1;
+  }
 }
 
 /** The query of the export, oldest first. */
@@ -113,31 +137,35 @@ async function* streamed(
 }
 
 /**
- * SQLite: keyset batches, each read when the caller has written the one
- * before (SQLite runs in this thread, where reading ahead would only hold a
- * second batch in memory). SQLite stores epoch milliseconds and hands the
+ * Keyset batches, each a statement of its own, read when the caller has
+ * written the batch before: SQLite's, which runs in this thread, where
+ * reading ahead would only hold a second batch in memory, and PostgreSQL's
+ * beyond the open cursors. SQLite stores epoch milliseconds and hands the
  * JSON array back as text.
  */
 async function* keysetBatches(
   db: Knex,
   query: ExportQuery,
+  pg: boolean,
 ): AsyncGenerator<ExportedChange[]> {
   // A batch's changes and, when it was full, the key to read on from; the
   // raw rows are dropped here, before the caller holds the changes.
   const read = async (after?: ExportRow) => {
-    const q = ordered(db, query, false).limit(EXPORT_BATCH);
+    const q = ordered(db, query, pg).limit(EXPORT_BATCH);
     if (after) {
-      // A row value, which SQLite matches on the index.
+      // A row value, which both databases match on the index; the same
+      // condition spelt with OR makes PostgreSQL rescan from the start.
       q.whereRaw('(changes.created_at, changes.id) > (?, ?)', [
         after[CREATED_AT] as string,
         after[ID] as string,
       ]);
     }
-    const rows: ExportRow[] = (await q).map(({ fields }: { fields: string }) =>
-      JSON.parse(fields),
-    );
+    const rows: ExportRow[] = pg
+      ? await q.options({ rowMode: 'array' })
+      : (await q).map(({ fields }: { fields: string }) => JSON.parse(fields));
+    const time = pg ? pgTime : toIso;
     return {
-      changes: rows.map(row => toExportedChange(row, toIso)),
+      changes: rows.map(row => toExportedChange(row, time)),
       last: rows.length === EXPORT_BATCH ? rows[rows.length - 1] : undefined,
     };
   };
