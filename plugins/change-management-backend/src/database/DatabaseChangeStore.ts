@@ -69,7 +69,6 @@ import { sentBackOf, WithSentBack } from './sentBack';
 import {
   ChangeRow,
   changeToRow,
-  deployedPullRequestColumn,
   entityToRow,
   rowToChange,
   rowToEvent,
@@ -219,7 +218,7 @@ export class DatabaseChangeStore implements ChangeStore {
     if (!entities && this.db.client.config.client === 'pg') {
       const stored = hashedEvent(change.id, event, randomUUID());
       const done = await updateInOneStatement(this.db, {
-        row: { ...changeToRow(change), ...deployedPullRequestColumn([event]) },
+        row: changeToRow(change),
         expectedVersion,
         event: stored,
         at: event.at,
@@ -239,10 +238,7 @@ export class DatabaseChangeStore implements ChangeStore {
       // version, the second matches no row here and rolls back.
       const updated = await tx('changes')
         .where({ id: change.id, version: expectedVersion })
-        .update({
-          ...changeToRow(change),
-          ...deployedPullRequestColumn([event]),
-        });
+        .update(changeToRow(change));
       if (updated !== 1) {
         const current = await this.currentVersion(tx, change.id);
         throw staleVersion(change.id, expectedVersion, current);

@@ -107,33 +107,48 @@ const ordered = (db: Knex, query: ExportQuery, pg: boolean) =>
 const pgTime: ReadTime = value => (value as string | null) ?? undefined;
 
 /**
- * PostgreSQL: one statement read through a cursor (pg-query-stream), a
- * batch a fetch, the next fetched while the caller writes this one. In
- * keyset batches, each a statement of its own, a year at 1M changes took
- * half as long again as PostgreSQL's COPY of the same rows; one statement
- * is what COPY runs. The cursor holds its connection until the last row,
- * or until the caller stops (knex's stream then closes the cursor and
- * releases the connection).
+ * PostgreSQL: one statement read through a cursor, a batch a FETCH, the
+ * next fetched while the caller writes this one. In keyset batches, each a
+ * statement of its own, a year at 1M changes took half as long again as
+ * PostgreSQL's COPY of the same rows; one statement is what COPY runs. The
+ * cursor lives in a read-only transaction of its own, which holds its
+ * connection until the last row or until the caller stops, and gives it
+ * back once. (knex's `stream()` can give the same connection back to the
+ * pool twice, knex issue 6288, so that two callers would share it.)
  */
 async function* streamed(
   db: Knex,
   query: ExportQuery,
 ): AsyncGenerator<ExportedChange[]> {
-  const rows = ordered(db, query, true).stream({
-    batchSize: EXPORT_BATCH,
-    highWaterMark: EXPORT_BATCH,
-    // Each row as the array of its values.
-    rowMode: 'array',
-  });
-  let changes: ExportedChange[] = [];
-  for await (const row of rows) {
-    changes.push(toExportedChange(row as ExportRow, pgTime));
-    if (changes.length === EXPORT_BATCH) {
-      yield changes;
-      changes = [];
+  const { sql, bindings } = ordered(db, query, true).toSQL();
+  const tx = await db.transaction({ readOnly: true });
+  let next: Promise<ExportedChange[]> | undefined;
+  try {
+    await tx.raw(`DECLARE change_export NO SCROLL CURSOR FOR ${sql}`, [
+      ...bindings,
+    ]);
+    // Each row as the array of its values; the raw rows are dropped here,
+    // before the caller holds the changes.
+    const fetch = () =>
+      tx
+        .raw(`FETCH ${EXPORT_BATCH} FROM change_export`)
+        .options({ rowMode: 'array' })
+        .then(({ rows }: { rows: ExportRow[] }) =>
+          rows.map(row => toExportedChange(row, pgTime)),
+        );
+    next = fetch();
+    for (;;) {
+      const changes: ExportedChange[] = await next;
+      next = changes.length === EXPORT_BATCH ? fetch() : undefined;
+      if (changes.length) yield changes;
+      if (!next) break;
     }
+  } finally {
+    // A caller that stops early leaves a FETCH in flight: the rollback
+    // waits behind it on the connection, and its result is dropped.
+    next?.catch(() => {});
+    await tx.rollback();
   }
-  if (changes.length) yield changes;
 }
 
 /**

@@ -40,11 +40,11 @@ export const changeToRow = encodeChangeRow;
 
 /**
  * The row's copy of what the change's last deploy event recorded of its
- * pull request (issue 20), for the events about to be written: the change
- * log's export reads it from the row, where looking it up in the events
- * took PostgreSQL half again the time of a COPY of the rows (issue 19).
- * Empty when none of them is a deploy, so the copy stays as it was; a
- * deploy without a snapshot clears it, as the last deploy event says.
+ * pull request (issue 20), which the change log's export reads, for a
+ * writer that skips the triggers (BulkHistoryWriter's replica mode): the
+ * trigger of migration 20261231030000_pull_request_at_deploy keeps it for
+ * every other write. Empty when none of the events is a deploy; null when
+ * the last deploy recorded no PR.
  */
 export function deployedPullRequestColumn(
   events: readonly { action: string; fields?: Record<string, unknown> }[],

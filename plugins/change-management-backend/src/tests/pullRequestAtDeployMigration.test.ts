@@ -20,7 +20,7 @@ describe('migration pull_request_at_deploy', () => {
   const databases = createTestDatabases({ freshPerTest: true });
 
   describe.each(databases.eachSupportedId())('%p', databaseId => {
-    it("copies each deployed change's PR at its last deploy onto its row; down drops the copy", async () => {
+    it("copies each deployed change's PR at its last deploy onto its row, then keeps it with each deploy; down drops the copy", async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
       await knex.migrate.down({ directory: migrationsDir, name: MIGRATION });
@@ -99,8 +99,34 @@ describe('migration pull_request_at_deploy', () => {
       expect(copies).toEqual({
         twice: pr('merged'),
         none: null,
-        unlinked: null,
+        unlinked: pr('open'),
       });
+
+      // From now on the trigger keeps the copy, whatever writes the event:
+      // a deploy sets it, another action leaves it, a deploy that read no
+      // PR (or recorded null) clears it.
+      const copyOf = async (id: string) => {
+        const row = await knex('changes')
+          .where({ id })
+          .first('pull_request_at_deploy');
+        return row.pull_request_at_deploy
+          ? JSON.parse(row.pull_request_at_deploy)
+          : row.pull_request_at_deploy;
+      };
+      await knex('change_events').insert(
+        event('none', 'deploy', { pullRequest: pr('closed') }),
+      );
+      expect(await copyOf('none')).toEqual(pr('closed'));
+      await knex('change_events').insert(
+        event('none', 'verify', { pullRequest: pr('open') }),
+      );
+      expect(await copyOf('none')).toEqual(pr('closed'));
+      await knex('change_events').insert(
+        event('none', 'deploy', { pullRequest: null }),
+      );
+      expect(await copyOf('none')).toBeNull();
+      await knex('change_events').insert(event('twice', 'deploy', {}));
+      expect(await copyOf('twice')).toBeNull();
 
       await knex.migrate.down({ directory: migrationsDir, name: MIGRATION });
       await expect(
