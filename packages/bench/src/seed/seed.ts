@@ -123,6 +123,9 @@ async function load(
       createdAt: new Date(first + i * spacing),
       stepMs,
       title: `Bench change ${i + 1}`,
+      // Each deploy of a change that links a PR records its snapshot, as
+      // with the GitHub module: the export writes it (issue 20).
+      pullRequests: true,
     });
     if (inPool) {
       pool.push({ id: seeded.change.id, version: seeded.change.version });

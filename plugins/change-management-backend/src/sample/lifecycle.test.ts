@@ -1,3 +1,4 @@
+import { pullRequestSnapshotSchema } from '@trove/backstage-plugin-change-management-common';
 import { SCRIPTS, seedChange } from './lifecycle';
 
 const entities = [
@@ -8,8 +9,9 @@ const entities = [
   },
 ];
 
-const run = (name: string, createdAt: string) =>
+const run = (name: string, createdAt: string, pullRequests = false) =>
   seedChange({
+    pullRequests,
     script: SCRIPTS.find(s => s.name === name)!,
     entities,
     author: 0,
@@ -36,6 +38,20 @@ describe('seedChange', () => {
       expect(event.fromState).toBe(events[i].toState);
     });
     expect(change.affectedSystemRefs).toEqual(['system:default/payments']);
+  });
+
+  it("records the PR's snapshot at each deploy when asked, as the GitHub module would", () => {
+    const deployFields = (pullRequests: boolean) =>
+      run('reworked', '2025-02-03T10:00:00.000Z', pullRequests)
+        .events.filter(e => e.action === 'deploy')
+        .map(e => e.fields.pullRequest);
+    const [snapshot] = deployFields(true);
+    expect(pullRequestSnapshotSchema.parse(snapshot)).toMatchObject({
+      state: 'merged',
+      author: 'alice',
+      approvals: [{ reviewer: 'bob' }],
+    });
+    expect(deployFields(false)).toEqual([undefined]);
   });
 
   it('stops a standard change where the freeze refuses its deploy', () => {

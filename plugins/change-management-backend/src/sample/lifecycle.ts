@@ -10,6 +10,7 @@ import {
   parseActionRequest,
   Actor,
   ChangeDraftInput,
+  PullRequestSnapshot,
 } from '@trove/backstage-plugin-change-management-common';
 // The request fixtures are valid for every type and action; the generator
 // is test and sample code, published through the testUtils entry only.
@@ -215,6 +216,11 @@ export function seedChange(options: {
   title: string;
   /** Draft fields over the fixture of the script's type. */
   draft?: Partial<ChangeDraftInput>;
+  /**
+   * Each deploy of a change that links a PR records its snapshot, as with
+   * the GitHub module installed (issue 20): for the bench's export.
+   */
+  pullRequests?: boolean;
 }): SeededChange {
   const { script, entities, createdAt, stepMs } = options;
   const author = ENGINEERS[options.author % ENGINEERS.length];
@@ -275,6 +281,14 @@ export function seedChange(options: {
       action === 'edit'
         ? { ...outcome.eventFields, affectedEntityRefs: refs }
         : outcome.eventFields;
+    if (options.pullRequests && action === 'deploy' && change.pullRequestUrl) {
+      eventFields.pullRequest = pullRequestAt(
+        change.pullRequestUrl,
+        author,
+        reviewer,
+        at,
+      );
+    }
     events.push({
       action,
       fromState: change.state,
@@ -289,4 +303,46 @@ export function seedChange(options: {
     change = afterAction(change, outcome, outcome.exceptions, at.toISOString());
   }
   return { change, entities, events };
+}
+
+/** A merged PR with its reviewer's approval and passing checks, read at `at`. */
+function pullRequestAt(
+  url: string,
+  author: Actor,
+  reviewer: Actor,
+  at: Date,
+): PullRequestSnapshot {
+  const minutes = (m: number) =>
+    new Date(at.getTime() - m * 60_000).toISOString();
+  const [, repository, number] =
+    /github\.com\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url) ?? [];
+  const login = (actor: Actor) =>
+    actor.userEntityRef.replace(/^user:default\//, '');
+  return {
+    url,
+    repository: repository ?? 'acme/service',
+    number: Number(number ?? 1),
+    title: 'Upgrade the PSP SDK to v5',
+    state: 'merged',
+    author: login(author),
+    headSha: '3f2a9c1d7e5b4a6f8c0d2e4f6a8b0c1d2e3f4a5b',
+    mergeSha: '9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b',
+    mergedAt: minutes(30),
+    approvals: [{ reviewer: login(reviewer), at: minutes(60) }],
+    checks: [
+      {
+        name: 'build',
+        status: 'completed',
+        conclusion: 'success',
+        at: minutes(45),
+      },
+      {
+        name: 'test',
+        status: 'completed',
+        conclusion: 'success',
+        at: minutes(40),
+      },
+    ],
+    readAt: at.toISOString(),
+  };
 }
