@@ -6,6 +6,8 @@ import { ChainVerificationService } from '../service/ChainVerificationService';
 import { BulkHistoryWriter, HistoryEntry, writeHistory } from './bulkHistory';
 import { DatabaseChainStore } from './DatabaseChainStore';
 import { rowToChange, rowToEvent } from './rows';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { SCRIPTS, seedChange } from '../sample/lifecycle';
 
 jest.setTimeout(120_000);
 
@@ -119,6 +121,72 @@ describe('bulk-loading history', () => {
           checked: result.events,
         });
         expect(result.loaded).toEqual(result.recorded);
+      });
+    }
+  });
+});
+
+describe("bulk-loading keeps the row's copy of the PR at its last deploy", () => {
+  const databases = createTestDatabases();
+  const migrations = resolvePackagePath(
+    '@trove/backstage-plugin-change-management-backend',
+    'migrations',
+  );
+  const entry = (createdAt: string) =>
+    seedChange({
+      script: SCRIPTS.find(s => s.name === 'reworked')!,
+      entities: [
+        {
+          entityRef: 'component:default/payments-service',
+          systemRef: 'system:default/payments',
+          ownerRef: 'group:default/payments',
+        },
+      ],
+      author: 0,
+      createdAt: new Date(createdAt),
+      stepMs: 60_000,
+      title: 'A seeded change',
+      pullRequests: true,
+    });
+  const copyOf = async (knex: Knex, { change, events }: HistoryEntry) => {
+    const deploys = events.filter(e => e.action === 'deploy');
+    expect(deploys).toHaveLength(1);
+    const row = await knex('changes')
+      .where({ id: change.id })
+      .first('pull_request_at_deploy');
+    return {
+      copy: JSON.parse(row.pull_request_at_deploy),
+      recorded: deploys[0].fields.pullRequest,
+    };
+  };
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    it('through writeHistory (the trigger writes it)', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrations });
+      const seeded = entry('2025-02-03T10:00:00.000Z');
+      await writeHistory(knex, [seeded]);
+      const { copy, recorded } = await copyOf(knex, seeded);
+      expect(copy).toEqual(recorded);
+      expect(copy).toMatchObject({ state: 'merged' });
+    });
+
+    if (databaseId.startsWith('POSTGRES')) {
+      it('through BulkHistoryWriter (which skips the trigger)', async () => {
+        const knex = await databases.init(databaseId);
+        await knex.migrate.latest({ directory: migrations });
+        const seeded = entry('2025-02-04T10:00:00.000Z');
+        const client = await knex.client.acquireConnection();
+        try {
+          const writer = await BulkHistoryWriter.open(client);
+          writer.add(seeded);
+          await writer.finish();
+        } finally {
+          await knex.client.releaseConnection(client);
+        }
+        const { copy, recorded } = await copyOf(knex, seeded);
+        expect(copy).toEqual(recorded);
+        expect(copy).toMatchObject({ state: 'merged' });
       });
     }
   });

@@ -47,6 +47,7 @@ const KEYS = [
 ];
 const START = Date.parse('2026-03-01T00:00:00.000Z');
 const HOUR = 3_600_000;
+const DEPLOY_DAYS_MIGRATION = '20261229000000_deploy_days.js';
 const migrations = resolvePackagePath(
   '@trove/backstage-plugin-change-management-backend',
   'migrations',
@@ -261,8 +262,20 @@ describe('the per-day calendar', () => {
         await expectedDays(knex, period.from, period.to, PAYMENTS),
       );
 
-      // The migration's backfill counts what the triggers kept.
-      await knex.migrate.down({ directory: migrations });
+      // The migration's backfill counts what the triggers kept: down to
+      // before it, newest first, and up again.
+      const applied = async () =>
+        (await knex.migrate.list({ directory: migrations }))[0].map(
+          (m: { name: string } | string) =>
+            typeof m === 'string' ? m : m.name,
+        );
+      expect(await applied()).toContain(DEPLOY_DAYS_MIGRATION);
+      while ((await applied()).includes(DEPLOY_DAYS_MIGRATION)) {
+        await knex.migrate.down({ directory: migrations });
+      }
+      await expect(knex.schema.hasTable('change_deploy_days')).resolves.toBe(
+        false,
+      );
       await knex.migrate.latest({ directory: migrations });
       expect(await rollup(knex)).toEqual(counted);
 
