@@ -265,10 +265,9 @@ function toExportedChange(row: ExportRow, time: ReadTime): ExportedChange {
   const affected = affectedRefs(entityRefs, systemRefs);
   change.affectedEntityRefs = affected.affectedEntityRefs;
   change.affectedSystemRefs = affected.affectedSystemRefs;
-  // The copy's JSON text; 'null' when the deploy recorded none.
+  // The copy's JSON text, or SQL NULL when the last deploy recorded none
+  // (the trigger stores NULL, never the text 'null').
   const pullRequest = row[PULL_REQUEST] as string | null;
-  if (pullRequest) {
-    change.pullRequestAtDeploy = JSON.parse(pullRequest) ?? undefined;
-  }
+  if (pullRequest) change.pullRequestAtDeploy = JSON.parse(pullRequest);
   return change;
 }

@@ -6,6 +6,7 @@ import {
   changeDraftSchema,
   DEFAULT_FREEZE_CALENDAR,
   findFreezeWindow,
+  parsePullRequestUrl,
   isRetrospectiveOverdue,
   parseActionRequest,
   Actor,
@@ -314,14 +315,13 @@ function pullRequestAt(
 ): PullRequestSnapshot {
   const minutes = (m: number) =>
     new Date(at.getTime() - m * 60_000).toISOString();
-  const [, repository, number] =
-    /github\.com\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url) ?? [];
+  const parsed = parsePullRequestUrl(url);
   const login = (actor: Actor) =>
     actor.userEntityRef.replace(/^user:default\//, '');
   return {
     url,
-    repository: repository ?? 'acme/service',
-    number: Number(number ?? 1),
+    repository: parsed ? `${parsed.owner}/${parsed.repo}` : 'acme/service',
+    number: parsed?.number ?? 1,
     title: 'Upgrade the PSP SDK to v5',
     state: 'merged',
     author: login(author),
