@@ -32,15 +32,49 @@ async function judgeSeeded(pool: Pool, log: (message: string) => void) {
   }
 }
 
+/** How long the chain must stand still before a seed writes to it. */
+const QUIET_MS = 2000;
+
 /**
- * Seeds the plan on a client of the pool, VACUUM ANALYZE, then judges the
- * metrics' rollups.
+ * Waits until nothing has appended to the audit chain for {@link QUIET_MS}:
+ * when a load of writes ends, the backend still answers the requests the
+ * load had in flight, and a bulk writer that read the chain head before
+ * their events would fork the chain (BulkHistoryWriter refuses to).
+ */
+async function chainSettled(pool: Pool, log: (message: string) => void) {
+  const head = async () =>
+    (await pool.query('SELECT last_hash FROM change_event_chain WHERE id = 1'))
+      .rows[0]?.last_hash;
+  const started = Date.now();
+  let last = await head();
+  let still = Date.now();
+  while (Date.now() - still < QUIET_MS) {
+    if (Date.now() - started > 60_000) {
+      throw new Error(
+        'The audit chain is still moving after 60 s: something writes to the bench database',
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+    const now = await head();
+    if (now !== last) {
+      last = now;
+      still = Date.now();
+    }
+  }
+  const waited = Date.now() - started - QUIET_MS;
+  if (waited > 0) log(`waited ${waited} ms for the last writes to land`);
+}
+
+/**
+ * Once the chain stands still, seeds the plan on a client of the pool,
+ * VACUUM ANALYZE, then judges the metrics' rollups.
  */
 export async function seedWith(
   pool: Pool,
   plan: SeedPlan,
   log: (message: string) => void,
 ): Promise<SeedResult> {
+  await chainSettled(pool, log);
   const client = await pool.connect();
   try {
     const seeded = await seed(client, plan, log);

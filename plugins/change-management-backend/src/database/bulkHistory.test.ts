@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { startChangeManagement } from '../__testUtils__/harness';
+import { drafts } from '../__testUtils__/changes';
 import { recordHistory } from '../__testUtils__/history';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { ChainVerificationService } from '../service/ChainVerificationService';
@@ -121,6 +122,48 @@ describe('bulk-loading history', () => {
           checked: result.events,
         });
         expect(result.loaded).toEqual(result.recorded);
+      });
+
+      it('BulkHistoryWriter refuses to load once the server appended to the chain', async () => {
+        // The bench seeds right after a load whose last requests may still
+        // be writing: a writer that went on would reuse their seqs and
+        // fork the chain.
+        const h = await startChangeManagement({
+          knex: await databases.init(databaseId),
+        });
+        await recordHistory(h);
+        const [entry] = await historyOf(h.knex);
+        const eventsBefore = await h.knex('change_events').count({ n: '*' });
+        const client = await h.knex.client.acquireConnection();
+        try {
+          const writer = await BulkHistoryWriter.open(client);
+          // The server appends an event after the writer read the head.
+          const raised = await h.as('alice').post('/changes', drafts.standard);
+          expect(raised.status).toBe(201);
+          const eventsBetween = await h.knex('change_events').count({ n: '*' });
+          writer.add({
+            ...entry,
+            change: { ...entry.change, id: `${entry.change.id}-bulk` },
+          });
+          await expect(writer.flush()).rejects.toThrow(
+            'The audit chain moved while BulkHistoryWriter was loading',
+          );
+          // Nothing of the batch was written, and the chain is still sound.
+          expect(await h.knex('change_events').count({ n: '*' })).toEqual(
+            eventsBetween,
+          );
+          expect(
+            await h.knex('changes').where({ id: `${entry.change.id}-bulk` }),
+          ).toEqual([]);
+          expect(
+            await new ChainVerificationService(
+              new DatabaseChainStore(h.knex),
+            ).verify(),
+          ).toMatchObject({ ok: true });
+          expect(eventsBetween).not.toEqual(eventsBefore);
+        } finally {
+          await h.knex.client.releaseConnection(client);
+        }
       });
     }
   });

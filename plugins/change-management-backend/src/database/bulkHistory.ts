@@ -88,12 +88,17 @@ export class BulkHistoryWriter {
   /** The newest event written, which the chain head names. */
   private lastEventId: string | undefined;
 
+  /** The chain head as the last flush left it (or as it was opened). */
+  private headHash: string;
+
   private constructor(
     private readonly client: SqlClient,
     private readonly columns: Map<Table, [string, string][]>,
     private lastHash: string,
     private seq: number,
-  ) {}
+  ) {
+    this.headHash = lastHash;
+  }
 
   private static empty(): Record<Table, Row[]> {
     return { changes: [], change_entities: [], change_events: [] };
@@ -136,6 +141,17 @@ export class BulkHistoryWriter {
     this.rows = BulkHistoryWriter.empty();
     const { client } = this;
     await client.query('BEGIN');
+    // The head, locked as appendEvent locks it: had anything appended
+    // since, this batch would reuse its seqs and fork the chain.
+    const head = await client.query(
+      'SELECT last_hash FROM change_event_chain WHERE id = 1 FOR UPDATE',
+    );
+    if (head.rows[0].last_hash !== this.headHash) {
+      await client.query('ROLLBACK');
+      throw new Error(
+        'The audit chain moved while BulkHistoryWriter was loading: another writer appended an event. Load into a database nothing else writes to, or wait until the backend has answered its last write.',
+      );
+    }
     // The rows are consistent by construction (changes before their
     // entities and events); skipping the per-row foreign-key triggers is
     // what a restore does too, and halves the load time.
@@ -156,6 +172,7 @@ export class BulkHistoryWriter {
       [this.lastHash, this.lastEventId ?? null],
     );
     await client.query('COMMIT');
+    this.headHash = this.lastHash;
   }
 
   /** After the last flush: the sequence continues after the written events. */
