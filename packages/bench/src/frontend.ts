@@ -78,6 +78,9 @@ function firstRenderCalls(
     {
       cwd: plugin,
       stdio: 'pipe',
+      // jsdom logs every stylesheet it cannot parse, over 1 MB here: with
+      // node's default buffer the run died with ENOBUFS at its last step.
+      maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, CI: 'true', FIRST_RENDER_OUT: out },
     },
   );
